@@ -1,0 +1,51 @@
+using Journal.EventStore.Redaction;
+using Journal.EventStore.Storage;
+
+namespace Journal.EventStore;
+
+/// <summary>Settings of the tape store.</summary>
+public sealed record JournalStoreOptions
+{
+    /// <summary>Path of the tape's SQLite file. Its directory is created owner-only when missing.</summary>
+    public string DatabasePath { get; init; } = Path.Combine("data", "journal.db");
+
+    /// <summary>Largest encoded payload accepted, in bytes (default 1 MiB).</summary>
+    public int MaxPayloadBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How long a connection waits for a lock held by another process, in milliseconds.</summary>
+    public int BusyTimeoutMs { get; init; } = 5000;
+
+    /// <summary>Most events one group commit writes in one transaction.</summary>
+    public int MaxEventsPerCommit { get; init; } = 4096;
+
+    /// <summary>Rows per batch when reading the whole tape.</summary>
+    public int ReadBatchSize { get; init; } = 1024;
+
+    /// <summary>What redaction removes before anything is encoded or hashed.</summary>
+    public RedactionOptions Redaction { get; init; } = RedactionOptions.Default;
+
+    /// <summary>Checks the settings, naming the key at fault.</summary>
+    public void Validate()
+    {
+        StoragePaths.Validate(DatabasePath, nameof(DatabasePath));
+        if (MaxPayloadBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxPayloadBytes), MaxPayloadBytes, "MaxPayloadBytes must be between 1 KiB and 64 MiB");
+        }
+
+        if (BusyTimeoutMs is < 0 or > 600_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BusyTimeoutMs), BusyTimeoutMs, "BusyTimeoutMs must be between 0 and 600000");
+        }
+
+        if (MaxEventsPerCommit is < 1 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxEventsPerCommit), MaxEventsPerCommit, "MaxEventsPerCommit must be between 1 and 100000");
+        }
+
+        if (ReadBatchSize is < 1 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReadBatchSize), ReadBatchSize, "ReadBatchSize must be between 1 and 100000");
+        }
+    }
+}

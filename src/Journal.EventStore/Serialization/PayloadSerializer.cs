@@ -1,0 +1,135 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Journal.Domain.Errors;
+using Journal.Domain.Tape;
+using Journal.EventStore.Chain;
+using Journal.EventStore.Encoding;
+using Journal.EventStore.Redaction;
+
+namespace Journal.EventStore.Serialization;
+
+/// <summary>
+/// The one place where event records become tape bytes and back: record -> JSON tree
+/// (System.Text.Json, camelCase) -> redaction -> MessagePack. Reading goes MessagePack -> JSON -> record.
+/// </summary>
+public sealed class PayloadSerializer
+{
+    private readonly EventTypeRegistry _registry;
+    private readonly Redactor _redactor;
+    private readonly int _maxPayloadBytes;
+
+    /// <summary>Creates the serializer.</summary>
+    public PayloadSerializer(EventTypeRegistry registry, Redactor redactor, int maxPayloadBytes)
+    {
+        _registry = registry;
+        _redactor = redactor;
+        _maxPayloadBytes = maxPayloadBytes;
+    }
+
+    /// <summary>The JSON settings used to map records (camelCase names, enums by name, nulls omitted).</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();
+
+    /// <summary>The registry of event types.</summary>
+    public EventTypeRegistry Registry => _registry;
+
+    /// <summary>The redactor applied to every payload.</summary>
+    public Redactor Redactor => _redactor;
+
+    /// <summary>Redacts and encodes one event with the call's metadata.</summary>
+    /// <exception cref="ValidationException">The event type name is malformed or does not match the record's registered name.</exception>
+    /// <exception cref="TooLargeException">The encoded payload is over the limit.</exception>
+    internal EncodedEvent Encode(EventData data, EventMetadata metadata)
+    {
+        if (data.EventId == Guid.Empty)
+        {
+            throw new ValidationException("eventId", "an event id must not be the empty guid");
+        }
+
+        if (!EventTypeRegistry.IsValidName(data.EventType))
+        {
+            throw new ValidationException("eventType", $"'{data.EventType}' is not a tape type name of the form feature.fact.vN");
+        }
+
+        if (data.Payload is null)
+        {
+            throw new ValidationException("payload", "a payload is required");
+        }
+
+        if (_registry.TryGetName(data.Payload.GetType(), out var registered) && !string.Equals(registered, data.EventType, StringComparison.Ordinal))
+        {
+            throw new ValidationException("eventType", $"'{data.EventType}' does not match the record's registered type '{registered}'");
+        }
+
+        var redacted = _redactor.Redact(ToJson(data.Payload));
+        var payload = JsonMessagePack.Encode(redacted.Value);
+        if (payload.Length > _maxPayloadBytes)
+        {
+            throw new TooLargeException("payload", payload.Length, _maxPayloadBytes);
+        }
+
+        var eventMetadata = redacted.Paths.Count == 0 ? metadata with { RedactedPaths = null } : metadata with { RedactedPaths = redacted.Paths };
+        var metadataBytes = EncodeMetadata(eventMetadata);
+        return new EncodedEvent(data.EventId, data.EventType, metadataBytes, ChainHash.Digest(metadataBytes), payload, ChainHash.Digest(payload));
+    }
+
+    /// <summary>Encodes metadata as MessagePack.</summary>
+    public static byte[] EncodeMetadata(EventMetadata metadata) =>
+        JsonMessagePack.Encode(JsonSerializer.SerializeToNode(metadata, JsonOptions));
+
+    /// <summary>Decodes metadata written by <see cref="EncodeMetadata"/>.</summary>
+    public static EventMetadata DecodeMetadata(ReadOnlySpan<byte> bytes) =>
+        ToRecord<EventMetadata>(bytes) ?? EventMetadata.Empty;
+
+    /// <summary>
+    /// Decodes a payload: the registered record type for <paramref name="eventType"/>, or a
+    /// <see cref="JsonNode"/> when the type is not registered.
+    /// </summary>
+    public object? Decode(string eventType, ReadOnlySpan<byte> payload)
+    {
+        if (!_registry.TryGetType(eventType, out var type))
+        {
+            return JsonMessagePack.Decode(payload);
+        }
+
+        var json = new ArrayBufferWriter<byte>(payload.Length * 2 + 16);
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            JsonMessagePack.WriteJson(payload, writer);
+        }
+
+        return JsonSerializer.Deserialize(json.WrittenSpan, type, JsonOptions);
+    }
+
+    /// <summary>Decodes a payload to a record of type <typeparamref name="T"/>.</summary>
+    public static T? ToRecord<T>(ReadOnlySpan<byte> payload)
+    {
+        var json = new ArrayBufferWriter<byte>(payload.Length * 2 + 16);
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            JsonMessagePack.WriteJson(payload, writer);
+        }
+
+        return JsonSerializer.Deserialize<T>(json.WrittenSpan, JsonOptions);
+    }
+
+    private static JsonNode? ToJson(object payload) => payload switch
+    {
+        JsonNode node => node.DeepClone(),
+        JsonElement element => JsonNode.Parse(element.GetRawText()),
+        _ => JsonSerializer.SerializeToNode(payload, payload.GetType(), JsonOptions),
+    };
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            MaxDepth = 64,
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Reflection;
+
+namespace Journal.EventStore.Sql;
+
+/// <summary>
+/// SQL text of this project, kept as <c>.sql</c> files under <c>Sql/</c> and embedded in the assembly.
+/// </summary>
+internal static class SqlText
+{
+    private static readonly Assembly Assembly = typeof(SqlText).Assembly;
+
+    /// <summary>Loads <c>Sql/{relativePath}</c>, for example <c>Tape/InsertEvent.sql</c>.</summary>
+    public static string Load(string relativePath)
+    {
+        var name = "Journal.EventStore.Sql." + relativePath.Replace('/', '.');
+        using var stream = Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded SQL '{name}' is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>Names of the embedded files under <c>Sql/{folder}/</c>, sorted.</summary>
+    public static IReadOnlyList<string> List(string folder)
+    {
+        var prefix = "Journal.EventStore.Sql." + folder + ".";
+        return Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n => n[prefix.Length..])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>The tape's statements, loaded once.</summary>
+internal static class TapeSql
+{
+    public static readonly string InsertEvent = SqlText.Load("Tape/InsertEvent.sql");
+    public static readonly string SelectHead = SqlText.Load("Tape/SelectHead.sql");
+    public static readonly string SelectStreamVersion = SqlText.Load("Tape/SelectStreamVersion.sql");
+    public static readonly string SelectEventIdentity = SqlText.Load("Tape/SelectEventIdentity.sql");
+    public static readonly string SelectByEventId = SqlText.Load("Tape/SelectByEventId.sql");
+    public static readonly string SelectStreamForward = SqlText.Load("Tape/SelectStreamForward.sql");
+    public static readonly string SelectStreamBackward = SqlText.Load("Tape/SelectStreamBackward.sql");
+    public static readonly string SelectAllFrom = SqlText.Load("Tape/SelectAllFrom.sql");
+    public static readonly string SelectRange = SqlText.Load("Tape/SelectRange.sql");
+    public static readonly string SelectPayloadState = SqlText.Load("Tape/SelectPayloadState.sql");
+    public static readonly string ErasePayload = SqlText.Load("Tape/ErasePayload.sql");
+    public static readonly string SelectStats = SqlText.Load("Tape/SelectStats.sql");
+    public static readonly string SelectJournalInfo = SqlText.Load("Tape/SelectJournalInfo.sql");
+    public static readonly string InsertJournalInfo = SqlText.Load("Tape/InsertJournalInfo.sql");
+    public static readonly string SelectVerifyRange = SqlText.Load("Tape/SelectVerifyRange.sql");
+    public static readonly string SelectHashAt = SqlText.Load("Tape/SelectHashAt.sql");
+}

@@ -1,0 +1,1 @@
+INSERT OR IGNORE INTO journal_info (key, value) VALUES ($key, $value);

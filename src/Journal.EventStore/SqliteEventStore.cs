@@ -1,0 +1,197 @@
+using System.Reactive.Subjects;
+using Journal.Domain.Errors;
+using Journal.Domain.Tape;
+using Journal.EventStore.Reading;
+using Journal.EventStore.Serialization;
+using Journal.EventStore.Storage;
+using Journal.EventStore.Verification;
+using Journal.EventStore.Writing;
+
+namespace Journal.EventStore;
+
+/// <summary>
+/// The tape on SQLite: appends go through one group-committing writer, reads through pooled
+/// connections. Open it with <see cref="Open"/>.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+{
+    private const int MaxEventsPerAppend = 10_000;
+    private const int MaxErasedPerCall = 100_000;
+
+    private readonly TapeWriter _writer;
+    private readonly TapeReader _reader;
+    private readonly Subject<long> _committed = new();
+    private readonly TapeMetrics _metrics;
+
+    internal SqliteEventStore(TapeFile file, Microsoft.Data.Sqlite.SqliteConnection writerConnection, PayloadSerializer serializer, TimeProvider time, TapeMetrics metrics)
+    {
+        File = file;
+        Serializer = serializer;
+        _metrics = metrics;
+        _reader = new TapeReader(file.Connections, file.Options.ReadBatchSize);
+        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, OnCommitted, metrics.RecordGroup);
+        Verifier = new TapeVerifier(file.Connections);
+    }
+
+    /// <inheritdoc />
+    public IObservable<long> Committed => _committed;
+
+    /// <summary>Opens (creating when missing) the tape at <see cref="JournalStoreOptions.DatabasePath"/>.</summary>
+    /// <exception cref="Schema.SchemaException">The file's schema is newer than this code, or a checksum differs.</exception>
+    public static SqliteEventStore Open(JournalStoreOptions options, EventTypeRegistry registry, TimeProvider time, TapeMetrics? metrics = null)
+    {
+        var file = TapeFile.Open(options, time, out var writerConnection);
+        var serializer = new PayloadSerializer(registry, new Redaction.Redactor(options.Redaction), options.MaxPayloadBytes);
+        return new SqliteEventStore(file, writerConnection, serializer, time, metrics ?? new TapeMetrics());
+    }
+
+    /// <summary>The file this store writes.</summary>
+    public TapeFile File { get; }
+
+    /// <summary>Maps records to tape bytes and back.</summary>
+    public PayloadSerializer Serializer { get; }
+
+    /// <summary>Checks the chain.</summary>
+    public TapeVerifier Verifier { get; }
+
+    /// <inheritdoc />
+    public async Task<AppendResult> AppendAsync(StreamId stream, ExpectedVersion expected, IReadOnlyList<EventData> events, EventMetadata metadata, CancellationToken ct)
+    {
+        var results = await AppendAsync([new StreamAppend(stream, expected, events)], metadata, ct).ConfigureAwait(false);
+        return results[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var encoded = Encode(appends, metadata ?? EventMetadata.Empty);
+        var results = await _writer.AppendAsync(encoded, ct).ConfigureAwait(false);
+        _metrics.RecordAppend(encoded.Sum(s => s.Events.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return results;
+    }
+
+    /// <inheritdoc />
+    public Task<StreamSlice> ReadStreamAsync(StreamId stream, long fromVersion, ReadDirection direction, int maxCount, CancellationToken ct) =>
+        _reader.ReadStreamAsync(stream, fromVersion, direction, maxCount, ct);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromSeq, CancellationToken ct) => _reader.ReadAllAsync(fromSeq, ct);
+
+    /// <summary>Up to <paramref name="limit"/> events from <paramref name="fromSeq"/>: one page of the tape.</summary>
+    public IReadOnlyList<RecordedEvent> ReadPage(long fromSeq, int limit) => _reader.ReadBatch(Math.Max(1, fromSeq), Math.Clamp(limit, 1, 10_000));
+
+    /// <inheritdoc />
+    public Task<TapeHead> ReadHeadAsync(CancellationToken ct) => _reader.ReadHeadAsync(ct);
+
+    /// <inheritdoc />
+    public Task<RecordedEvent?> FindEventAsync(Guid eventId, CancellationToken ct) => _reader.FindEventAsync(eventId, ct);
+
+    /// <inheritdoc />
+    public Task<long> ReadStreamVersionAsync(StreamId stream, CancellationToken ct) => _reader.ReadStreamVersionAsync(stream, ct);
+
+    /// <summary>Counts of events, streams and erased payloads.</summary>
+    public TapeStats ReadStats() => _reader.ReadStats();
+
+    /// <inheritdoc />
+    public Task<ErasureResult> ErasePayloadsAsync(IReadOnlyCollection<long> seqs, string reason, EventMetadata metadata, CancellationToken ct)
+    {
+        if (seqs is null || seqs.Count == 0)
+        {
+            throw new ValidationException("seqs", "name at least one position to erase");
+        }
+
+        if (seqs.Count > MaxErasedPerCall)
+        {
+            throw new ValidationException("seqs", $"at most {MaxErasedPerCall} positions per erasure");
+        }
+
+        if (seqs.Any(s => s < 1))
+        {
+            throw new ValidationException("seqs", "positions start at 1");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        {
+            throw new ValidationException("reason", "a reason of 1 to 1000 characters is required");
+        }
+
+        return _writer.EraseAsync(seqs.ToList(), reason, metadata ?? EventMetadata.Empty, ct);
+    }
+
+    /// <summary>Group commits done since the store was opened.</summary>
+    internal long GroupCommits => _writer.Groups;
+
+    /// <summary>Holds the writer until the handle is disposed; appends queue up meanwhile (a test seam).</summary>
+    internal Task<IDisposable> HoldWriterAsync(CancellationToken ct) => _writer.HoldAsync(ct);
+
+    /// <summary>Checks the hash chain over a range.</summary>
+    public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) => Verifier.VerifyAsync(from, to, ct);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _committed.OnCompleted();
+        _committed.Dispose();
+        await File.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private List<EncodedStreamAppend> Encode(IReadOnlyList<StreamAppend> appends, EventMetadata metadata)
+    {
+        if (appends is null || appends.Count == 0)
+        {
+            throw new ValidationException("streams", "an append names at least one stream");
+        }
+
+        var streams = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<Guid>();
+        var total = 0;
+        var encoded = new List<EncodedStreamAppend>(appends.Count);
+        foreach (var append in appends)
+        {
+            if (append.Stream.Value is null)
+            {
+                throw new ValidationException("stream", "a stream id is required");
+            }
+
+            if (!streams.Add(append.Stream.Value))
+            {
+                throw new ValidationException("stream", $"stream '{append.Stream}' appears twice in one append");
+            }
+
+            if (append.Events is null || append.Events.Count == 0)
+            {
+                throw new ValidationException("events", $"the append to '{append.Stream}' has no event");
+            }
+
+            total += append.Events.Count;
+            if (total > MaxEventsPerAppend)
+            {
+                throw new ValidationException("events", $"at most {MaxEventsPerAppend} events per append");
+            }
+
+            var events = new EncodedEvent[append.Events.Count];
+            for (var i = 0; i < events.Length; i++)
+            {
+                var data = append.Events[i] ?? throw new ValidationException("events", "an event is null");
+                if (!ids.Add(data.EventId))
+                {
+                    throw new ValidationException("eventId", $"event id {data.EventId} appears twice in one append");
+                }
+
+                events[i] = Serializer.Encode(data, metadata);
+            }
+
+            encoded.Add(new EncodedStreamAppend(append.Stream, append.Expected, events));
+        }
+
+        return encoded;
+    }
+
+    private void OnCommitted(long seq)
+    {
+        _metrics.RecordHead(seq);
+        _committed.OnNext(seq);
+    }
+}

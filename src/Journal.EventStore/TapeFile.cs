@@ -1,0 +1,103 @@
+using System.Globalization;
+using Journal.EventStore.Schema;
+using Journal.EventStore.Sql;
+using Journal.EventStore.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.EventStore;
+
+/// <summary>
+/// An opened tape file: created owner-only, switched to WAL, migrated to the newest schema, with
+/// its journal id. Owns the connection factory; disposing it releases pooled connections.
+/// </summary>
+public sealed class TapeFile : IAsyncDisposable
+{
+    private TapeFile(JournalStoreOptions options, SqliteConnections connections, Guid journalId, int schemaVersion)
+    {
+        Options = options;
+        Connections = connections;
+        JournalId = journalId;
+        SchemaVersion = schemaVersion;
+    }
+
+    /// <summary>The settings it was opened with.</summary>
+    public JournalStoreOptions Options { get; }
+
+    /// <summary>Opens connections to the file.</summary>
+    public SqliteConnections Connections { get; }
+
+    /// <summary>Full path of the file.</summary>
+    public string DatabasePath => Connections.DatabasePath;
+
+    /// <summary>The journal's id, made when the file was created; named in signed checkpoints.</summary>
+    public Guid JournalId { get; }
+
+    /// <summary>The schema version of the file (the newest this code knows, once opened).</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>
+    /// Opens (creating when missing) the tape file and returns it with a dedicated writer connection.
+    /// </summary>
+    /// <exception cref="SchemaException">The file's schema is newer than this code, or a checksum differs.</exception>
+    internal static TapeFile Open(JournalStoreOptions options, TimeProvider time, out SqliteConnection writerConnection)
+    {
+        options.Validate();
+        var path = Path.GetFullPath(options.DatabasePath);
+        StoragePaths.EnsureDirectory(path);
+        StoragePaths.EnsureOwnerOnlyFile(path);
+        var connections = new SqliteConnections(path, options.BusyTimeoutMs);
+        var connection = connections.Open();
+        try
+        {
+            SqliteConnections.EnableWal(connection);
+            Migrator.Migrate(connection, MigrationSet.Tape(), time);
+            var journalId = EnsureJournalId(connection, time);
+            StoragePaths.RestrictDatabaseFiles(path);
+            writerConnection = connection;
+            return new TapeFile(options, connections, journalId, Migrator.CurrentVersion(connection));
+        }
+        catch
+        {
+            connection.Dispose();
+            connections.ClearPool();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Connections.ClearPool();
+        StoragePaths.RestrictDatabaseFiles(DatabasePath);
+        return ValueTask.CompletedTask;
+    }
+
+    private static Guid EnsureJournalId(SqliteConnection connection, TimeProvider time)
+    {
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = TapeSql.InsertJournalInfo;
+            var key = insert.Parameters.Add("$key", SqliteType.Text);
+            var value = insert.Parameters.Add("$value", SqliteType.Text);
+            key.Value = "journal_id";
+            value.Value = Guid.CreateVersion7(time.GetUtcNow()).ToString();
+            insert.ExecuteNonQuery();
+            key.Value = "created_at";
+            value.Value = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            insert.ExecuteNonQuery();
+        }
+
+        using var select = connection.CreateCommand();
+        select.CommandText = TapeSql.SelectJournalInfo;
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            if (reader.GetString(0) == "journal_id")
+            {
+                return Guid.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException("journal_info has no journal_id");
+    }
+}

@@ -1,0 +1,131 @@
+using Journal.EventStore.Chain;
+using Journal.EventStore.Serialization;
+using Journal.EventStore.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.EventStore.Writing;
+
+/// <summary>The writer's prepared statements on its own connection, with parameters bound by position of use.</summary>
+internal sealed class TapeStatements : IDisposable
+{
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _head;
+    private readonly SqliteCommand _version;
+    private readonly SqliteCommand _identity;
+    private readonly SqliteCommand _payloadState;
+    private readonly SqliteCommand _erase;
+    private readonly SqliteParameter[] _insertParameters;
+    private readonly byte[] _eventIdBuffer = new byte[16];
+
+    public TapeStatements(SqliteConnection connection)
+    {
+        _insert = Create(connection, TapeSql.InsertEvent);
+        _insertParameters =
+        [
+            _insert.Parameters.Add("$seq", SqliteType.Integer),
+            _insert.Parameters.Add("$event_id", SqliteType.Blob),
+            _insert.Parameters.Add("$stream_id", SqliteType.Text),
+            _insert.Parameters.Add("$stream_version", SqliteType.Integer),
+            _insert.Parameters.Add("$event_type", SqliteType.Text),
+            _insert.Parameters.Add("$recorded_at", SqliteType.Integer),
+            _insert.Parameters.Add("$metadata", SqliteType.Blob),
+            _insert.Parameters.Add("$payload", SqliteType.Blob),
+            _insert.Parameters.Add("$payload_digest", SqliteType.Blob),
+            _insert.Parameters.Add("$prev_hash", SqliteType.Blob),
+            _insert.Parameters.Add("$hash", SqliteType.Blob),
+        ];
+        _head = Create(connection, TapeSql.SelectHead);
+        _version = Create(connection, TapeSql.SelectStreamVersion);
+        _version.Parameters.Add("$stream_id", SqliteType.Text);
+        _identity = Create(connection, TapeSql.SelectEventIdentity);
+        _identity.Parameters.Add("$event_id", SqliteType.Blob);
+        _payloadState = Create(connection, TapeSql.SelectPayloadState);
+        _payloadState.Parameters.Add("$seq", SqliteType.Integer);
+        _erase = Create(connection, TapeSql.ErasePayload);
+        _erase.Parameters.Add("$seq", SqliteType.Integer);
+    }
+
+    /// <summary>Points every statement at the current transaction (or none).</summary>
+    public void Enlist(SqliteTransaction? transaction)
+    {
+        _insert.Transaction = transaction;
+        _head.Transaction = transaction;
+        _version.Transaction = transaction;
+        _identity.Transaction = transaction;
+        _payloadState.Transaction = transaction;
+        _erase.Transaction = transaction;
+    }
+
+    public (long Seq, byte[] Hash, long RecordedAt) Head()
+    {
+        using var reader = _head.ExecuteReader();
+        return reader.Read()
+            ? (reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt64(2))
+            : (0, ChainHash.Genesis.ToArray(), 0);
+    }
+
+    public long StreamVersion(string stream)
+    {
+        _version.Parameters[0].Value = stream;
+        return _version.ExecuteScalar() is long version ? version : 0;
+    }
+
+    public (long Seq, string StreamId, long StreamVersion, string EventType, byte[] PayloadDigest)? FindIdentity(Guid eventId)
+    {
+        eventId.TryWriteBytes(_eventIdBuffer, bigEndian: true, out _);
+        _identity.Parameters[0].Value = _eventIdBuffer;
+        using var reader = _identity.ExecuteReader();
+        return reader.Read()
+            ? (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4))
+            : null;
+    }
+
+    public (string EventType, bool Erased)? PayloadState(long seq)
+    {
+        _payloadState.Parameters[0].Value = seq;
+        using var reader = _payloadState.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1) != 0) : null;
+    }
+
+    public void ErasePayload(long seq)
+    {
+        _erase.Parameters[0].Value = seq;
+        _erase.ExecuteNonQuery();
+    }
+
+    public void Insert(in ChainFields fields, EncodedEvent encoded, byte[] prevHash, byte[] hash)
+    {
+        var id = new byte[16];
+        fields.EventId.TryWriteBytes(id, bigEndian: true, out _);
+        var p = _insertParameters;
+        p[0].Value = fields.Seq;
+        p[1].Value = id;
+        p[2].Value = fields.StreamId;
+        p[3].Value = fields.StreamVersion;
+        p[4].Value = fields.EventType;
+        p[5].Value = fields.RecordedAt;
+        p[6].Value = encoded.Metadata;
+        p[7].Value = encoded.Payload;
+        p[8].Value = encoded.PayloadDigest;
+        p[9].Value = prevHash;
+        p[10].Value = hash;
+        _insert.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _head.Dispose();
+        _version.Dispose();
+        _identity.Dispose();
+        _payloadState.Dispose();
+        _erase.Dispose();
+    }
+
+    private static SqliteCommand Create(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+}

@@ -1,0 +1,467 @@
+using System.Threading.Channels;
+using Journal.Domain.Errors;
+using Journal.Domain.Tape;
+using Journal.EventStore.Chain;
+using Journal.EventStore.Erasure;
+using Journal.EventStore.Serialization;
+using Journal.EventStore.Sql;
+using Journal.EventStore.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.EventStore.Writing;
+
+/// <summary>
+/// The one writer of a tape file. Callers enqueue encoded appends; the writer takes every request
+/// waiting, commits them in one transaction (group commit), and completes each on its own: a request
+/// that fails (wrong version, id conflict) is rolled back to its savepoint and the others still commit.
+/// </summary>
+internal sealed class TapeWriter : IAsyncDisposable
+{
+    private const int SqliteConstraint = 19;
+    private const int MaxCachedStreams = 100_000;
+
+    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteConnection _connection;
+    private readonly PayloadSerializer _serializer;
+    private readonly TimeProvider _time;
+    private readonly int _maxEventsPerCommit;
+    private readonly Action<long> _onCommitted;
+    private readonly Action<int> _onGroup;
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly TapeStatements _sql;
+    private readonly Task _loop;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _groups;
+    private long _headSeq;
+    private byte[] _headHash = ChainHash.Genesis.ToArray();
+    private long _lastRecordedAt;
+
+    public TapeWriter(SqliteConnection connection, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, Action<long> onCommitted, Action<int> onGroup)
+    {
+        _connection = connection;
+        _serializer = serializer;
+        _time = time;
+        _maxEventsPerCommit = maxEventsPerCommit;
+        _onCommitted = onCommitted;
+        _onGroup = onGroup;
+        _sql = new TapeStatements(connection);
+        ReadHead();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EncodedStreamAppend> streams, CancellationToken ct)
+    {
+        var request = new AppendRequest(streams);
+        Enqueue(request, ct);
+        return request.Completion.Task;
+    }
+
+    public Task<ErasureResult> EraseAsync(IReadOnlyList<long> seqs, string reason, EventMetadata metadata, CancellationToken ct)
+    {
+        var request = new EraseRequest(seqs, reason, metadata);
+        Enqueue(request, ct);
+        return request.Completion.Task;
+    }
+
+    /// <summary>Group commits done so far.</summary>
+    public long Groups => Interlocked.Read(ref _groups);
+
+    /// <summary>
+    /// Holds the writer between groups until the returned handle is disposed: requests queue up and
+    /// then commit as one group. A seam for tests and for maintenance that needs a quiet file.
+    /// </summary>
+    public async Task<IDisposable> HoldAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        return new Releaser(_gate);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _sql.Dispose();
+        _gate.Dispose();
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void Enqueue(WriteRequest request, CancellationToken ct)
+    {
+        // Cancellation is honoured until the request is queued; once queued it commits or fails as a whole.
+        ct.ThrowIfCancellationRequested();
+        if (!_queue.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(TapeWriter), "the tape writer is closed");
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        var group = new List<WriteRequest>();
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                group.Clear();
+                var events = 0;
+                while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var request))
+                {
+                    group.Add(request);
+                    events += request.EventCount;
+                }
+
+                if (group.Count > 0)
+                {
+                    CommitGroup(group);
+                    Interlocked.Increment(ref _groups);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    private void CommitGroup(List<WriteRequest> group)
+    {
+        var outcomes = new Outcome[group.Count];
+        var state = new GroupState(_headSeq, _headHash, Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _lastRecordedAt));
+        SqliteTransaction? transaction = null;
+        try
+        {
+            transaction = _connection.BeginTransaction(deferred: false);
+            _sql.Enlist(transaction);
+            SyncHead(state);
+            for (var i = 0; i < group.Count; i++)
+            {
+                outcomes[i] = ApplyOne(transaction, group[i], state);
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+        {
+            TryRollback(transaction);
+            _versions.Clear();
+            ReadHeadSafely();
+            var error = new StorageException($"the tape could not be written: {ex.Message}", ex);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Fail(outcomes[i].Error ?? error);
+            }
+
+            return;
+        }
+        finally
+        {
+            transaction?.Dispose();
+        }
+
+        foreach (var (stream, version) in state.Versions)
+        {
+            _versions[stream] = version;
+        }
+
+        if (_versions.Count > MaxCachedStreams)
+        {
+            _versions.Clear();
+        }
+
+        var wrote = state.HeadSeq != _headSeq;
+        _headSeq = state.HeadSeq;
+        _headHash = state.HeadHash;
+        _lastRecordedAt = state.RecordedAt;
+        for (var i = 0; i < group.Count; i++)
+        {
+            outcomes[i].Complete(group[i]);
+        }
+
+        _onGroup(group.Count);
+        if (wrote)
+        {
+            _onCommitted(_headSeq);
+        }
+    }
+
+    private Outcome ApplyOne(SqliteTransaction transaction, WriteRequest request, GroupState state)
+    {
+        const string savepoint = "request";
+        transaction.Save(savepoint);
+        var mark = state.Mark();
+        try
+        {
+            object result = request switch
+            {
+                AppendRequest append => Append(append.Streams, state),
+                EraseRequest erase => Erase(erase, state),
+                _ => throw new InvalidOperationException("unknown write request"),
+            };
+            transaction.Release(savepoint);
+            return new Outcome(result, null);
+        }
+        catch (JournalException ex)
+        {
+            transaction.Rollback(savepoint);
+            state.Undo(mark);
+            return new Outcome(null, ex);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            transaction.Rollback(savepoint);
+            state.Undo(mark);
+            return new Outcome(null, new StorageException($"the append broke a tape constraint: {ex.Message}", ex));
+        }
+    }
+
+    private AppendResult[] Append(IReadOnlyList<EncodedStreamAppend> streams, GroupState state)
+    {
+        if (FindDuplicates(streams) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var actual = new long[streams.Count];
+        for (var i = 0; i < streams.Count; i++)
+        {
+            actual[i] = StreamVersion(streams[i].Stream.Value, state);
+            if (!streams[i].Expected.IsMetBy(actual[i]))
+            {
+                throw new WrongExpectedVersionException(streams[i].Stream.Value, streams[i].Expected.ToString(), actual[i]);
+            }
+        }
+
+        var results = new AppendResult[streams.Count];
+        for (var i = 0; i < streams.Count; i++)
+        {
+            var stream = streams[i];
+            var positions = new EventPosition[stream.Events.Count];
+            var version = actual[i];
+            for (var e = 0; e < stream.Events.Count; e++)
+            {
+                version++;
+                var seq = Insert(stream.Stream.Value, version, stream.Events[e], state);
+                positions[e] = new EventPosition(stream.Events[e].EventId, seq, version);
+            }
+
+            state.SetVersion(stream.Stream.Value, version);
+            results[i] = new AppendResult(stream.Stream, positions, version, positions[^1].Seq, Duplicate: false);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Idempotency: when every event id is on the tape already with the same stream, type and payload
+    /// digest, the original positions are the answer and nothing is written. A partial or different match
+    /// is a conflict. Permanent: the tape itself is the dedupe index.
+    /// </summary>
+    private AppendResult[]? FindDuplicates(IReadOnlyList<EncodedStreamAppend> streams)
+    {
+        var found = 0;
+        var total = 0;
+        var results = new AppendResult[streams.Count];
+        for (var i = 0; i < streams.Count; i++)
+        {
+            var positions = new EventPosition[streams[i].Events.Count];
+            for (var e = 0; e < streams[i].Events.Count; e++)
+            {
+                total++;
+                var encoded = streams[i].Events[e];
+                var existing = _sql.FindIdentity(encoded.EventId);
+                if (existing is null)
+                {
+                    continue;
+                }
+
+                var (seq, streamId, version, eventType, digest) = existing.Value;
+                if (!string.Equals(streamId, streams[i].Stream.Value, StringComparison.Ordinal))
+                {
+                    throw new EventIdConflictException(encoded.EventId, $"it belongs to stream '{streamId}'");
+                }
+
+                if (!string.Equals(eventType, encoded.EventType, StringComparison.Ordinal))
+                {
+                    throw new EventIdConflictException(encoded.EventId, $"it has type '{eventType}'");
+                }
+
+                if (!digest.AsSpan().SequenceEqual(encoded.PayloadDigest))
+                {
+                    throw new EventIdConflictException(encoded.EventId, "its payload differs");
+                }
+
+                positions[e] = new EventPosition(encoded.EventId, seq, version);
+                found++;
+            }
+
+            if (found == total)
+            {
+                results[i] = new AppendResult(streams[i].Stream, positions, positions.Max(p => p.StreamVersion), positions.Max(p => p.Seq), Duplicate: true);
+            }
+        }
+
+        if (found == 0)
+        {
+            return null;
+        }
+
+        if (found != total)
+        {
+            throw new EventIdConflictException(FirstKnownId(streams), "only part of the append is on the tape already");
+        }
+
+        return results;
+    }
+
+    private Guid FirstKnownId(IReadOnlyList<EncodedStreamAppend> streams) =>
+        streams.SelectMany(s => s.Events).First(e => _sql.FindIdentity(e.EventId) is not null).EventId;
+
+    private ErasureResult Erase(EraseRequest request, GroupState state)
+    {
+        var erased = new List<long>();
+        var already = new List<long>();
+        foreach (var seq in request.Seqs.Distinct().Order())
+        {
+            var found = _sql.PayloadState(seq) ?? throw new NotFoundException("event", seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (found.EventType.StartsWith("journal.", StringComparison.Ordinal))
+            {
+                throw new RuleViolationException("erasure.system_event", $"event {seq} ({found.EventType}) is the journal's own record and cannot be erased");
+            }
+
+            if (found.Erased)
+            {
+                already.Add(seq);
+                continue;
+            }
+
+            _sql.ErasePayload(seq);
+            erased.Add(seq);
+        }
+
+        if (erased.Count == 0)
+        {
+            return new ErasureResult(erased, already, state.HeadSeq);
+        }
+
+        var record = new PayloadsErased(erased, request.Reason);
+        var encoded = _serializer.Encode(new EventData(Guid.CreateVersion7(_time.GetUtcNow()), "journal.payloads_erased.v1", record), request.Metadata);
+        var stream = PayloadsErased.Stream.Value;
+        var version = StreamVersion(stream, state) + 1;
+        var position = Insert(stream, version, encoded, state);
+        state.SetVersion(stream, version);
+        return new ErasureResult(erased, already, position);
+    }
+
+    private long Insert(string stream, long version, EncodedEvent encoded, GroupState state)
+    {
+        var seq = state.HeadSeq + 1;
+        var fields = new ChainFields(seq, encoded.EventId, stream, version, encoded.EventType, state.RecordedAt);
+        var hash = ChainHash.Compute(state.HeadHash, fields, encoded.MetadataDigest, encoded.PayloadDigest);
+        _sql.Insert(fields, encoded, state.HeadHash, hash);
+        state.Advance(seq, hash);
+        return seq;
+    }
+
+    private long StreamVersion(string stream, GroupState state)
+    {
+        if (state.TryGetVersion(stream, out var pending))
+        {
+            return pending;
+        }
+
+        if (_versions.TryGetValue(stream, out var cached))
+        {
+            return cached;
+        }
+
+        var version = _sql.StreamVersion(stream);
+        _versions[stream] = version;
+        return version;
+    }
+
+    /// <summary>
+    /// Another process may have written since our last commit; the head read inside the write
+    /// transaction is the truth. When it moved, the stream-version cache is dropped.
+    /// </summary>
+    private void SyncHead(GroupState state)
+    {
+        var (seq, hash, recordedAt) = _sql.Head();
+        if (seq == state.HeadSeq && hash.AsSpan().SequenceEqual(state.HeadHash))
+        {
+            return;
+        }
+
+        _versions.Clear();
+        state.Reset(seq, hash, Math.Max(state.RecordedAt, recordedAt));
+    }
+
+    private void ReadHead()
+    {
+        _sql.Enlist(null);
+        var (seq, hash, recordedAt) = _sql.Head();
+        _headSeq = seq;
+        _headHash = hash;
+        _lastRecordedAt = recordedAt;
+    }
+
+    private void ReadHeadSafely()
+    {
+        try
+        {
+            ReadHead();
+        }
+        catch (SqliteException)
+        {
+            // The next group reads the head inside its own transaction anyway.
+        }
+    }
+
+    private static void TryRollback(SqliteTransaction? transaction)
+    {
+        try
+        {
+            transaction?.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // SQLite may already have rolled back after an I/O error.
+        }
+        catch (InvalidOperationException)
+        {
+            // Already completed.
+        }
+    }
+
+    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    private readonly record struct Outcome(object? Result, JournalException? Error)
+    {
+        public void Complete(WriteRequest request)
+        {
+            switch (request)
+            {
+                case AppendRequest append when Error is null:
+                    append.Completion.TrySetResult((IReadOnlyList<AppendResult>)Result!);
+                    break;
+                case EraseRequest erase when Error is null:
+                    erase.Completion.TrySetResult((ErasureResult)Result!);
+                    break;
+                default:
+                    request.Fail(Error!);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Journal.Domain.Tape;
+using Journal.EventStore.Serialization;
+
+namespace Journal.EventStore.Writing;
+
+/// <summary>One stream's encoded part of an append.</summary>
+internal sealed record EncodedStreamAppend(StreamId Stream, ExpectedVersion Expected, IReadOnlyList<EncodedEvent> Events);
+
+/// <summary>Work for the single writer; each request completes on its own.</summary>
+internal abstract class WriteRequest
+{
+    /// <summary>Number of rows the request may add (for sizing a group).</summary>
+    public abstract int EventCount { get; }
+
+    /// <summary>Fails the request.</summary>
+    public abstract void Fail(Exception error);
+}
+
+/// <summary>An append to one or more streams, all or nothing.</summary>
+internal sealed class AppendRequest(IReadOnlyList<EncodedStreamAppend> streams) : WriteRequest
+{
+    public IReadOnlyList<EncodedStreamAppend> Streams { get; } = streams;
+
+    public TaskCompletionSource<IReadOnlyList<AppendResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override int EventCount => Streams.Sum(s => s.Events.Count);
+
+    public override void Fail(Exception error) => Completion.TrySetException(error);
+}
+
+/// <summary>An erasure of payloads, recorded by an event in the same transaction.</summary>
+internal sealed class EraseRequest(IReadOnlyList<long> seqs, string reason, EventMetadata metadata) : WriteRequest
+{
+    public IReadOnlyList<long> Seqs { get; } = seqs;
+
+    public string Reason { get; } = reason;
+
+    public EventMetadata Metadata { get; } = metadata;
+
+    public TaskCompletionSource<ErasureResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override int EventCount => 1;
+
+    public override void Fail(Exception error) => Completion.TrySetException(error);
+}
