@@ -18,7 +18,7 @@ internal static class EventRow
             EventType: reader.GetString(4),
             RecordedAt: reader.GetInt64(5),
             Metadata: PayloadSerializer.DecodeMetadata(metadata),
-            Payload: reader.IsDBNull(7) ? null : (byte[])reader.GetValue(7),
+            Payload: reader.IsDBNull(7) ? (ReadOnlyMemory<byte>?)null : (byte[])reader.GetValue(7),
             PayloadDigest: (byte[])reader.GetValue(8),
             PrevHash: (byte[])reader.GetValue(9),
             Hash: (byte[])reader.GetValue(10));

@@ -173,15 +173,18 @@ internal sealed class TapeWriter : IAsyncDisposable
         _headSeq = state.HeadSeq;
         _headHash = state.HeadHash;
         _lastRecordedAt = state.RecordedAt;
-        for (var i = 0; i < group.Count; i++)
-        {
-            outcomes[i].Complete(group[i]);
-        }
-
         _onGroup(group.Count);
+
+        // Published before any caller resumes: whoever sees an append return can rely on the
+        // notification having been sent. Subscribers must not block (they only wake workers).
         if (wrote)
         {
             _onCommitted(_headSeq);
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            outcomes[i].Complete(group[i]);
         }
     }
 
