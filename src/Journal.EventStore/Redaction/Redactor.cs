@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -203,7 +206,7 @@ public sealed class Redactor
             JsonNode redacted = Visit(embedded, hostPointer, level + 1, ref paths);
 
             // The parse already saw every string inside, so an unchanged document needs no text scan.
-            return (paths?.Count ?? 0) > before ? JsonValue.Create(redacted.ToJsonString()) : value;
+            return (paths?.Count ?? 0) > before ? JsonValue.Create(SerializeCompact(redacted)) : value;
         }
 
         string result = _text.Redact(text, out bool changed);
@@ -214,6 +217,21 @@ public sealed class Redactor
 
         (paths ??= []).Add(JsonPointer.Compose(host, JsonPointer.Of(value)));
         return JsonValue.Create(result);
+    }
+
+    /// <summary>
+    /// Compact JSON with minimal escaping, so a re-written embedded document stays close to what the
+    /// producer wrote (<c>\"</c> rather than <c>\u0022</c>); it is stored, never placed in HTML.
+    /// </summary>
+    private static string SerializeCompact(JsonNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            node.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private bool IsReplacement(JsonNode node) =>
