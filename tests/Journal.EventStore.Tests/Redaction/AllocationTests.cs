@@ -1,0 +1,30 @@
+using Journal.EventStore.Redaction;
+
+namespace Journal.EventStore.Tests.Redaction;
+
+public class AllocationTests
+{
+    [Fact]
+    public void IsSensitiveKey_and_RedactText_do_not_allocate_when_nothing_is_secret()
+    {
+        var redactor = new Redactor(RedactionOptions.Default);
+        const string prose = "the key point: max_tokens=256 and https://example.com/a?b=1 with a Bearer token";
+        Run(redactor, prose); // warm up regex and lookup caches
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run(redactor, prose);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    private static void Run(Redactor redactor, string prose)
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.False(redactor.IsSensitiveKey("cache_read_input_tokens"));
+            Assert.True(redactor.IsSensitiveKey("XMLHttpToken"));
+            Assert.Same(prose, redactor.RedactText(prose, out _));
+        }
+    }
+}
