@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using Journal.Domain.Errors;
 using Journal.Domain.Tape;
 using Journal.EventStore.Chain;
-using Journal.EventStore.Encoding;
+using Journal.EventStore.Codec;
 using Journal.EventStore.Redaction;
 
 namespace Journal.EventStore.Serialization;
