@@ -9,9 +9,11 @@ namespace Journal.EventStore.Encoding;
 /// </summary>
 /// <remarks>
 /// <para>Encoding: null → nil, booleans → bool, strings → str, arrays → array, objects → map with str keys in the
-/// object's order. A number whose value is integral and fits in <see cref="long"/> or <see cref="ulong"/> (including
-/// forms such as <c>1.0</c> or <c>1e2</c>) becomes the shortest integer; any other number, and negative zero, becomes
-/// a float (float32 when exact, else float64). Trees nested deeper than <see cref="MessagePackReader.DefaultMaxDepth"/>
+/// object's order. An integer literal that fits in <see cref="long"/> or <see cref="ulong"/> becomes the shortest
+/// integer; any other number is taken as the <see cref="double"/> it denotes (the same value a CLR-wrapped double
+/// would hold), which becomes an integer when it is integral and at most 2^53 in magnitude (so <c>1.0</c> and
+/// <c>1e2</c> are integers, while <c>1e20</c> stays a float and decodes back to an equal JSON number), and otherwise a
+/// float (float32 when exact, else float64). Negative zero stays a float. Trees nested deeper than <see cref="MessagePackReader.DefaultMaxDepth"/>
 /// are rejected with <see cref="ArgumentException"/>.</para>
 /// <para>Decoding: bin → base64 string; timestamp → ISO-8601 UTC string in the round-trip ("O") format, truncated to
 /// 100 ns (timestamps outside the <see cref="DateTimeOffset"/> range are rendered like other extensions); other

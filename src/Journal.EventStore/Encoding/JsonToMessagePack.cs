@@ -8,8 +8,7 @@ namespace Journal.EventStore.Encoding;
 /// <summary>Encodes <see cref="JsonNode"/> trees (parsed or wrapping CLR values) as canonical MessagePack.</summary>
 internal static class JsonToMessagePack
 {
-    private const double TwoPow63 = 9223372036854775808.0;
-    private const double TwoPow64 = 18446744073709551616.0;
+    private const double MaxSafeInteger = 9007199254740992.0;
 
     /// <summary>Writes a node; <paramref name="depth"/> is the number of containers enclosing it.</summary>
     public static void WriteNode(ref MessagePackWriter writer, JsonNode? node, int depth)
@@ -198,30 +197,18 @@ internal static class JsonToMessagePack
             return;
         }
 
-        if (element.TryGetDecimal(out decimal exact) && exact == decimal.Truncate(exact))
-        {
-            WriteDecimal(ref writer, exact, negative);
-            return;
-        }
-
-        writer.WriteDouble(element.TryGetDouble(out double number) ? number : double.Parse(raw, CultureInfo.InvariantCulture));
+        // A fraction, an exponent or a huge literal: treat it as the double a CLR value would hold, so that
+        // parsed and CLR-wrapped nodes of the same number encode identically.
+        WriteFloating(ref writer, element.TryGetDouble(out double number) ? number : double.Parse(raw, CultureInfo.InvariantCulture));
     }
 
     private static void WriteDecimal(ref MessagePackWriter writer, decimal value, bool negative)
     {
         if (value == decimal.Truncate(value))
         {
-            if (value == 0)
+            if (value == 0 && negative)
             {
-                if (negative)
-                {
-                    writer.WriteDouble(-0.0);
-                }
-                else
-                {
-                    writer.WriteUInt64(0);
-                }
-
+                writer.WriteDouble(-0.0);
                 return;
             }
 
@@ -239,19 +226,19 @@ internal static class JsonToMessagePack
         }
 
         // Parsing the decimal's text rounds correctly, unlike a direct conversion.
-        writer.WriteDouble(double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+        WriteFloating(ref writer, double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Writes a double as an integer when it is integral and at most 2^53 in magnitude (where its shortest decimal
+    /// text is exactly that integer, so JSON round-trips stay equal), otherwise as the shortest float.
+    /// </summary>
     private static void WriteFloating(ref MessagePackWriter writer, double value)
     {
-        bool integral = double.IsFinite(value) && value == Math.Truncate(value) && !(value == 0 && double.IsNegative(value));
-        if (integral && value >= -TwoPow63 && value < TwoPow63)
+        bool integral = value == Math.Truncate(value) && !(value == 0 && double.IsNegative(value));
+        if (integral && Math.Abs(value) <= MaxSafeInteger)
         {
             writer.WriteInt64((long)value);
-        }
-        else if (integral && value > 0 && value < TwoPow64)
-        {
-            writer.WriteUInt64((ulong)value);
         }
         else
         {

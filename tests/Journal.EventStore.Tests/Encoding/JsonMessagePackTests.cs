@@ -21,6 +21,9 @@ public class JsonMessagePackTests
     [InlineData("18446744073709551615", "cf-ff-ff-ff-ff-ff-ff-ff-ff")]
     [InlineData("18446744073709551616", "ca-5f-80-00-00")]
     [InlineData("-9223372036854775809", "ca-df-00-00-00")]
+    [InlineData("9.0e15", "cf-00-1f-f9-73-ca-fa-80-00")]
+    [InlineData("9007199254740992.0", "cf-00-20-00-00-00-00-00-00")]
+    [InlineData("9007199254740994.0", "cb-43-40-00-00-00-00-00-01")]
     [InlineData("1e20", "cb-44-15-af-1d-78-b5-8c-40")]
     public void Encode_uses_shortest_number_form_when_json_number_is_parsed(string json, string expected)
     {
