@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Journal.EventStore.Encoding;
+
+/// <summary>
+/// Pure conversions between JSON (as <see cref="JsonNode"/> trees or a <see cref="Utf8JsonWriter"/>) and canonical MessagePack.
+/// </summary>
+/// <remarks>
+/// <para>Encoding: null → nil, booleans → bool, strings → str, arrays → array, objects → map with str keys in the
+/// object's order. An integer literal that fits in <see cref="long"/> or <see cref="ulong"/> becomes the shortest
+/// integer; any other number is taken as the <see cref="double"/> it denotes (the same value a CLR-wrapped double
+/// would hold), which becomes an integer when it is integral and at most 2^53 in magnitude (so <c>1.0</c> and
+/// <c>1e2</c> are integers, while <c>1e20</c> stays a float and decodes back to an equal JSON number), and otherwise a
+/// float (float32 when exact, else float64). Negative zero stays a float. Trees nested deeper than <see cref="MessagePackReader.DefaultMaxDepth"/>
+/// are rejected with <see cref="ArgumentException"/>.</para>
+/// <para>Decoding: bin → base64 string; timestamp → ISO-8601 UTC string in the round-trip ("O") format, truncated to
+/// 100 ns (timestamps outside the <see cref="DateTimeOffset"/> range are rendered like other extensions); other
+/// extensions → <c>{"$ext": type, "data": base64}</c>; NaN and the infinities → the strings <c>"NaN"</c>,
+/// <c>"Infinity"</c> and <c>"-Infinity"</c>; non-string map keys → their string form (compound keys as compact JSON);
+/// duplicate keys, trailing bytes and any malformed input → <see cref="MessagePackFormatException"/>.</para>
+/// </remarks>
+public static class JsonMessagePack
+{
+    /// <summary>Writes a JSON tree as MessagePack.</summary>
+    /// <param name="node">The tree; null is written as nil.</param>
+    /// <param name="output">The destination.</param>
+    public static void Write(JsonNode? node, IBufferWriter<byte> output)
+    {
+        var writer = new MessagePackWriter(output);
+        JsonToMessagePack.WriteNode(ref writer, node, 0);
+    }
+
+    /// <summary>Encodes a JSON tree as MessagePack.</summary>
+    /// <param name="node">The tree; null is written as nil.</param>
+    /// <returns>The MessagePack bytes.</returns>
+    public static byte[] Encode(JsonNode? node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        Write(node, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Decodes exactly one MessagePack value into a JSON tree.</summary>
+    /// <param name="msgpack">The MessagePack bytes.</param>
+    /// <returns>The tree (null for nil).</returns>
+    public static JsonNode? Decode(ReadOnlySpan<byte> msgpack) => Decode(msgpack, MessagePackReader.DefaultMaxDepth);
+
+    /// <summary>Decodes exactly one MessagePack value into a JSON tree.</summary>
+    /// <param name="msgpack">The MessagePack bytes.</param>
+    /// <param name="maxDepth">The deepest nesting of arrays and maps accepted.</param>
+    /// <returns>The tree (null for nil).</returns>
+    public static JsonNode? Decode(ReadOnlySpan<byte> msgpack, int maxDepth)
+    {
+        var reader = new MessagePackReader(msgpack, maxDepth);
+        JsonNode? node = MessagePackToJsonNode.ReadValue(ref reader, 0);
+        EnsureEnd(reader);
+        return node;
+    }
+
+    /// <summary>
+    /// Streams exactly one MessagePack value to a JSON writer, with the same conversion as <see cref="Decode(ReadOnlySpan{byte})"/>.
+    /// On malformed input the writer may already hold partial output when the exception is thrown.
+    /// </summary>
+    /// <param name="msgpack">The MessagePack bytes.</param>
+    /// <param name="writer">The destination.</param>
+    public static void WriteJson(ReadOnlySpan<byte> msgpack, Utf8JsonWriter writer) =>
+        WriteJson(msgpack, writer, MessagePackReader.DefaultMaxDepth);
+
+    /// <summary>Streams exactly one MessagePack value to a JSON writer.</summary>
+    /// <param name="msgpack">The MessagePack bytes.</param>
+    /// <param name="writer">The destination.</param>
+    /// <param name="maxDepth">The deepest nesting of arrays and maps accepted.</param>
+    public static void WriteJson(ReadOnlySpan<byte> msgpack, Utf8JsonWriter writer, int maxDepth)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var reader = new MessagePackReader(msgpack, maxDepth);
+        MessagePackToJsonWriter.WriteValue(ref reader, writer, 0);
+        EnsureEnd(reader);
+    }
+
+    private static void EnsureEnd(MessagePackReader reader)
+    {
+        if (!reader.End)
+        {
+            throw new MessagePackFormatException("Trailing bytes after the top-level value", reader.Consumed);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Journal.EventStore.Encoding;
+
+/// <summary>Encodes <see cref="JsonNode"/> trees (parsed or wrapping CLR values) as canonical MessagePack.</summary>
+internal static class JsonToMessagePack
+{
+    private const double MaxSafeInteger = 9007199254740992.0;
+
+    /// <summary>Writes a node; <paramref name="depth"/> is the number of containers enclosing it.</summary>
+    public static void WriteNode(ref MessagePackWriter writer, JsonNode? node, int depth)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNil();
+                break;
+            case JsonObject map:
+                CheckDepth(depth + 1);
+                writer.WriteMapHeader(map.Count);
+                foreach (KeyValuePair<string, JsonNode?> property in map)
+                {
+                    writer.WriteString(property.Key);
+                    WriteNode(ref writer, property.Value, depth + 1);
+                }
+
+                break;
+            case JsonArray array:
+                CheckDepth(depth + 1);
+                writer.WriteArrayHeader(array.Count);
+                foreach (JsonNode? item in array)
+                {
+                    WriteNode(ref writer, item, depth + 1);
+                }
+
+                break;
+            default:
+                WriteValue(ref writer, node.AsValue(), depth);
+                break;
+        }
+    }
+
+    private static void WriteValue(ref MessagePackWriter writer, JsonValue value, int depth)
+    {
+        if (value.TryGetValue(out JsonElement element))
+        {
+            WriteElement(ref writer, element, depth);
+            return;
+        }
+
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.Null:
+                writer.WriteNil();
+                return;
+            case JsonValueKind.True:
+                writer.WriteBoolean(true);
+                return;
+            case JsonValueKind.False:
+                writer.WriteBoolean(false);
+                return;
+            case JsonValueKind.String when value.TryGetValue(out string? text):
+                writer.WriteString(text);
+                return;
+            case JsonValueKind.Number when TryWriteClrNumber(ref writer, value):
+                return;
+            default:
+                // Other CLR payloads (Guid, DateTime, enums, POCOs, ...): use their JSON form.
+                using (JsonDocument document = JsonDocument.Parse(value.ToJsonString()))
+                {
+                    WriteElement(ref writer, document.RootElement, depth);
+                }
+
+                return;
+        }
+    }
+
+    private static bool TryWriteClrNumber(ref MessagePackWriter writer, JsonValue value)
+    {
+        if (value.TryGetValue(out long int64))
+        {
+            writer.WriteInt64(int64);
+        }
+        else if (value.TryGetValue(out int int32))
+        {
+            writer.WriteInt64(int32);
+        }
+        else if (value.TryGetValue(out double float64))
+        {
+            WriteFloating(ref writer, float64);
+        }
+        else if (value.TryGetValue(out ulong uint64))
+        {
+            writer.WriteUInt64(uint64);
+        }
+        else if (value.TryGetValue(out uint uint32))
+        {
+            writer.WriteUInt64(uint32);
+        }
+        else if (value.TryGetValue(out short int16))
+        {
+            writer.WriteInt64(int16);
+        }
+        else if (value.TryGetValue(out ushort uint16))
+        {
+            writer.WriteUInt64(uint16);
+        }
+        else if (value.TryGetValue(out sbyte int8))
+        {
+            writer.WriteInt64(int8);
+        }
+        else if (value.TryGetValue(out byte uint8))
+        {
+            writer.WriteUInt64(uint8);
+        }
+        else if (value.TryGetValue(out float float32))
+        {
+            WriteFloating(ref writer, float32);
+        }
+        else if (value.TryGetValue(out decimal money))
+        {
+            WriteDecimal(ref writer, money, decimal.IsNegative(money));
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void WriteElement(ref MessagePackWriter writer, JsonElement element, int depth)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                CheckDepth(depth + 1);
+                writer.WriteMapHeader(element.GetPropertyCount());
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    writer.WriteString(property.Name);
+                    WriteElement(ref writer, property.Value, depth + 1);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                CheckDepth(depth + 1);
+                writer.WriteArrayHeader(element.GetArrayLength());
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    WriteElement(ref writer, item, depth + 1);
+                }
+
+                break;
+            case JsonValueKind.String:
+                writer.WriteString(element.GetString());
+                break;
+            case JsonValueKind.Number:
+                WriteElementNumber(ref writer, element);
+                break;
+            case JsonValueKind.True:
+                writer.WriteBoolean(true);
+                break;
+            case JsonValueKind.False:
+                writer.WriteBoolean(false);
+                break;
+            default:
+                writer.WriteNil();
+                break;
+        }
+    }
+
+    private static void WriteElementNumber(ref MessagePackWriter writer, JsonElement element)
+    {
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(element);
+        bool negative = raw.Length > 0 && raw[0] == (byte)'-';
+        if (element.TryGetInt64(out long int64))
+        {
+            if (int64 == 0 && negative)
+            {
+                writer.WriteDouble(-0.0);
+            }
+            else
+            {
+                writer.WriteInt64(int64);
+            }
+
+            return;
+        }
+
+        if (element.TryGetUInt64(out ulong uint64))
+        {
+            writer.WriteUInt64(uint64);
+            return;
+        }
+
+        // A fraction, an exponent or a huge literal: treat it as the double a CLR value would hold, so that
+        // parsed and CLR-wrapped nodes of the same number encode identically.
+        WriteFloating(ref writer, element.TryGetDouble(out double number) ? number : double.Parse(raw, CultureInfo.InvariantCulture));
+    }
+
+    private static void WriteDecimal(ref MessagePackWriter writer, decimal value, bool negative)
+    {
+        if (value == decimal.Truncate(value))
+        {
+            if (value == 0 && negative)
+            {
+                writer.WriteDouble(-0.0);
+                return;
+            }
+
+            if (value >= long.MinValue && value <= long.MaxValue)
+            {
+                writer.WriteInt64((long)value);
+                return;
+            }
+
+            if (value > 0 && value <= ulong.MaxValue)
+            {
+                writer.WriteUInt64((ulong)value);
+                return;
+            }
+        }
+
+        // Parsing the decimal's text rounds correctly, unlike a direct conversion.
+        WriteFloating(ref writer, double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Writes a double as an integer when it is integral and at most 2^53 in magnitude (where its shortest decimal
+    /// text is exactly that integer, so JSON round-trips stay equal), otherwise as the shortest float.
+    /// </summary>
+    private static void WriteFloating(ref MessagePackWriter writer, double value)
+    {
+        bool integral = value == Math.Truncate(value) && !(value == 0 && double.IsNegative(value));
+        if (integral && Math.Abs(value) <= MaxSafeInteger)
+        {
+            writer.WriteInt64((long)value);
+        }
+        else
+        {
+            writer.WriteDouble(value);
+        }
+    }
+
+    private static void CheckDepth(int depth)
+    {
+        if (depth > MessagePackReader.DefaultMaxDepth)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The JSON tree nests deeper than {MessagePackReader.DefaultMaxDepth} levels."));
+        }
+    }
+}

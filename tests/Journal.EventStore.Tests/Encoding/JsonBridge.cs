@@ -1,0 +1,20 @@
+using System.Buffers;
+using System.Text.Json;
+using Journal.EventStore.Encoding;
+
+namespace Journal.EventStore.Tests.Encoding;
+
+/// <summary>Runs <see cref="JsonMessagePack.WriteJson(ReadOnlySpan{byte}, Utf8JsonWriter)"/> into a string.</summary>
+internal static class JsonBridge
+{
+    public static string ToJsonText(ReadOnlySpan<byte> msgpack)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonMessagePack.WriteJson(msgpack, writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

@@ -1,0 +1,131 @@
+using Journal.EventStore.Encoding;
+
+namespace Journal.EventStore.Tests.Encoding;
+
+public class MessagePackReaderTests
+{
+    [Theory]
+    [InlineData("c0", MessagePackType.Nil)]
+    [InlineData("c3", MessagePackType.Boolean)]
+    [InlineData("7f", MessagePackType.Integer)]
+    [InlineData("e0", MessagePackType.Integer)]
+    [InlineData("d3-00-00-00-00-00-00-00-00", MessagePackType.Integer)]
+    [InlineData("ca-00-00-00-00", MessagePackType.Float)]
+    [InlineData("a0", MessagePackType.String)]
+    [InlineData("c4-00", MessagePackType.Binary)]
+    [InlineData("90", MessagePackType.Array)]
+    [InlineData("80", MessagePackType.Map)]
+    [InlineData("d4-01-00", MessagePackType.Extension)]
+    [InlineData("d4-ff-00", MessagePackType.Extension)]
+    [InlineData("d6-ff-00-00-00-00", MessagePackType.Timestamp)]
+    [InlineData("c7-0c-ff-00-00-00-00-00-00-00-00-00-00-00-00", MessagePackType.Timestamp)]
+    [InlineData("c7-0b-ff-00-00-00-00-00-00-00-00-00-00-00", MessagePackType.Extension)]
+    public void Reader_reports_type_when_peeking(string hex, MessagePackType expected)
+    {
+        var reader = new MessagePackReader(Hex.Parse(hex));
+        Assert.Equal(expected, reader.PeekType());
+        Assert.Equal(0, reader.Consumed);
+    }
+
+    [Fact]
+    public void Reader_returns_false_without_consuming_when_value_is_not_nil()
+    {
+        var reader = new MessagePackReader([0x01]);
+        Assert.False(reader.TryReadNil());
+        Assert.Equal(0, reader.Consumed);
+        Assert.Equal(1, reader.ReadInt64());
+        Assert.True(reader.End);
+    }
+
+    [Fact]
+    public void Reader_throws_overflow_when_uint64_exceeds_int64()
+    {
+        byte[] bytes = Hex.Parse("cf-80-00-00-00-00-00-00-00");
+        var reader = new MessagePackReader(bytes);
+        Assert.Throws<MessagePackFormatException>(() => new MessagePackReader(bytes).ReadInt64());
+        Assert.Equal(9223372036854775808UL, reader.ReadUInt64());
+    }
+
+    [Fact]
+    public void Reader_throws_overflow_when_reading_negative_as_uint64() =>
+        Assert.Throws<MessagePackFormatException>(() => new MessagePackReader([0xff]).ReadUInt64());
+
+    [Fact]
+    public void Reader_throws_without_consuming_when_type_does_not_match()
+    {
+        var reader = new MessagePackReader([0xa1, 0x61]);
+        try
+        {
+            reader.ReadInt64();
+            Assert.Fail("expected an exception");
+        }
+        catch (MessagePackFormatException exception)
+        {
+            Assert.Contains("offset 0", exception.Message, StringComparison.Ordinal);
+            Assert.Equal(0, exception.Offset);
+        }
+
+        Assert.Equal(0, reader.Consumed);
+        Assert.Equal("a", reader.ReadString());
+    }
+
+    [Fact]
+    public void Reader_accepts_integers_when_reading_double() =>
+        Assert.Equal(-5.0, new MessagePackReader([0xfb]).ReadDouble());
+
+    [Fact]
+    public void Reader_reads_values_in_sequence_when_buffer_holds_several()
+    {
+        byte[] bytes = Pack.Bytes((ref MessagePackWriter w) =>
+        {
+            w.WriteArrayHeader(2);
+            w.WriteString("k");
+            w.WriteMapHeader(1);
+            w.WriteInt64(-7);
+            w.WriteBoolean(true);
+            w.WriteNil();
+        });
+        var reader = new MessagePackReader(bytes);
+        Assert.Equal(2, reader.ReadArrayHeader());
+        Assert.Equal("k", reader.ReadString());
+        Assert.Equal(1, reader.ReadMapHeader());
+        Assert.Equal(-7, reader.ReadInt64());
+        Assert.True(reader.ReadBoolean());
+        Assert.True(reader.TryReadNil());
+        Assert.True(reader.End);
+        Assert.Equal(bytes.Length, reader.Consumed);
+    }
+
+    [Fact]
+    public void Skip_consumes_whole_value_when_value_is_nested()
+    {
+        byte[] bytes = Pack.Bytes((ref MessagePackWriter w) =>
+        {
+            w.WriteMapHeader(2);
+            w.WriteString("a");
+            w.WriteArrayHeader(3);
+            w.WriteDouble(0.1);
+            w.WriteBinary([1, 2, 3]);
+            w.WriteTimestamp(DateTimeOffset.UnixEpoch);
+            w.WriteInt64(1);
+            w.WriteExtension(3, [9]);
+            w.WriteString("after");
+        });
+        var reader = new MessagePackReader(bytes);
+        reader.Skip();
+        Assert.Equal("after", reader.ReadString());
+        Assert.True(reader.End);
+    }
+
+    [Fact]
+    public void Reader_throws_when_timestamp_is_outside_datetimeoffset_range()
+    {
+        byte[] bytes = Pack.Bytes((ref MessagePackWriter w) => w.WriteTimestamp(long.MaxValue, 0));
+        Assert.Equal((long.MaxValue, 0u), new MessagePackReader(bytes).ReadTimestamp());
+        Assert.Throws<MessagePackFormatException>(() => new MessagePackReader(bytes).ReadDateTimeOffset());
+    }
+
+    [Fact]
+    public void Reader_throws_when_timestamp_nanoseconds_exceed_one_second() =>
+        Assert.Throws<MessagePackFormatException>(() => new MessagePackReader(Hex.Parse("d7-ff-ee-6b-28-00-00-00-00-00")).ReadTimestamp());
+}
