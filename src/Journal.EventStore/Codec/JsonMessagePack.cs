@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>
 /// Pure conversions between JSON (as <see cref="JsonNode"/> trees or a <see cref="Utf8JsonWriter"/>) and canonical MessagePack.

@@ -1,4 +1,4 @@
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>Locates the repository root (the directory holding Journal.sln) from the test binaries.</summary>
 internal static class RepositoryRoot

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>Conversions between the timestamp extension's (seconds, nanoseconds) pair and <see cref="DateTimeOffset"/>.</summary>
 internal static class MessagePackTimestamp

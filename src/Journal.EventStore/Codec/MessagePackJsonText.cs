@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>Text forms shared by the MessagePack-to-JSON conversions (tree and streaming), so both agree exactly.</summary>
 internal static class MessagePackJsonText

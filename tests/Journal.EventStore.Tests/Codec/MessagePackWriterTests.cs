@@ -1,6 +1,6 @@
-using Journal.EventStore.Encoding;
+using Journal.EventStore.Codec;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 public class MessagePackWriterTests
 {

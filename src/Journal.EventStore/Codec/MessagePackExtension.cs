@@ -1,4 +1,4 @@
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>An extension value read by <see cref="MessagePackReader.ReadExtension"/>: its type code and payload.</summary>
 public readonly ref struct MessagePackExtension

@@ -1,4 +1,4 @@
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>The kind of the next MessagePack value, as reported by <see cref="MessagePackReader.PeekType"/>.</summary>
 public enum MessagePackType

@@ -1,4 +1,4 @@
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>Format bytes of the MessagePack specification.</summary>
 internal static class MessagePackCode

@@ -1,7 +1,7 @@
 using System.Buffers;
-using Journal.EventStore.Encoding;
+using Journal.EventStore.Codec;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>Runs a write action against a fresh buffer and returns the bytes.</summary>
 internal static class Pack

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>Encodes <see cref="JsonNode"/> trees (parsed or wrapping CLR values) as canonical MessagePack.</summary>
 internal static class JsonToMessagePack

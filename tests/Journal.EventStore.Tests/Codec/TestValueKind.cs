@@ -1,4 +1,4 @@
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 internal enum TestValueKind
 {

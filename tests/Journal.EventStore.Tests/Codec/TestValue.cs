@@ -1,7 +1,7 @@
 using System.Globalization;
-using Journal.EventStore.Encoding;
+using Journal.EventStore.Codec;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>A model MessagePack value tree for property tests (maps hold keys and values alternately in Items).</summary>
 internal sealed class TestValue

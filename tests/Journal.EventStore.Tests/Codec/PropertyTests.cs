@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
-using Journal.EventStore.Encoding;
+using Journal.EventStore.Codec;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 public class PropertyTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>
 /// Thrown when MessagePack input is malformed (truncated, reserved byte, bad length, invalid UTF-8,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>Streams MessagePack values to a <see cref="Utf8JsonWriter"/> without building a JSON tree.</summary>
 internal static class MessagePackToJsonWriter

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>FsCheck generators for MessagePack model trees and JSON trees.</summary>
 internal static class TestGenerators

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Unicode;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>
 /// Reads MessagePack values from a span. Every read is bounds-checked: malformed or truncated input raises

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>
 /// Writes MessagePack values to an <see cref="IBufferWriter{T}"/>, always choosing the shortest encoding

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Journal.EventStore.Encoding;
+namespace Journal.EventStore.Codec;
 
 /// <summary>Builds a <see cref="JsonNode"/> tree from MessagePack values.</summary>
 internal static class MessagePackToJsonNode

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
-using Journal.EventStore.Encoding;
+using Journal.EventStore.Codec;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>Runs <see cref="JsonMessagePack.WriteJson(ReadOnlySpan{byte}, Utf8JsonWriter)"/> into a string.</summary>
 internal static class JsonBridge

@@ -1,6 +1,6 @@
-using Journal.EventStore.Encoding;
+using Journal.EventStore.Codec;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>Something that writes to a MessagePack writer.</summary>
 internal delegate void WriteAction(ref MessagePackWriter writer);

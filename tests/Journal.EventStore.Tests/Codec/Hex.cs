@@ -1,4 +1,4 @@
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>Hex helpers for the test-suite notation ("c4-00-ff").</summary>
 internal static class Hex

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
-using Journal.EventStore.Encoding;
+using Journal.EventStore.Codec;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>
 /// Runs every case of the msgpack-test-suite: each listed encoding must decode to the value, and the writer must

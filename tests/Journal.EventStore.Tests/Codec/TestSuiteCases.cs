@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Journal.EventStore.Tests.Encoding;
+namespace Journal.EventStore.Tests.Codec;
 
 /// <summary>
 /// Rows of tests/testdata/msgpack/msgpack-test-suite.json: (value as compact JSON, the listed encodings joined by spaces).
