@@ -1,4 +1,5 @@
 using Journal.Domain.Deciding;
+using Journal.Domain.Tape;
 using Journal.Domain.Errors;
 
 namespace Journal.Domain.Approvals;
@@ -17,6 +18,10 @@ namespace Journal.Domain.Approvals;
 /// </summary>
 public static class ApprovalDecider
 {
+    /// <summary>The stream of one aggregate: <c>approval-{approvalId}</c>.</summary>
+    public static StreamId StreamFor(Guid approvalId) =>
+        StreamId.For("approval", approvalId.ToString("D", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The state before the first event.</summary>
     public static ApprovalState Initial { get; } = new(
         false, Guid.Empty, Guid.Empty, string.Empty, string.Empty, ApprovalScope.Once, null, default, ApprovalStatus.Pending, null);

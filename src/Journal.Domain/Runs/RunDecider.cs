@@ -1,4 +1,5 @@
 using Journal.Domain.Deciding;
+using Journal.Domain.Tape;
 
 namespace Journal.Domain.Runs;
 
@@ -8,6 +9,10 @@ namespace Journal.Domain.Runs;
 /// </summary>
 public static class RunDecider
 {
+    /// <summary>The stream of one aggregate: <c>run-{runId}</c>.</summary>
+    public static StreamId StreamFor(Guid runId) =>
+        StreamId.For("run", runId.ToString("D", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The state before the first event.</summary>
     public static RunState Initial { get; } = new(false, Guid.Empty, Guid.Empty, RunKind.Foreground, RunStatus.Accepted, false, 0, 0);
 

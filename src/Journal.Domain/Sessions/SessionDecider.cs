@@ -1,4 +1,5 @@
 using Journal.Domain.Deciding;
+using Journal.Domain.Tape;
 
 namespace Journal.Domain.Sessions;
 
@@ -10,6 +11,10 @@ namespace Journal.Domain.Sessions;
 /// </summary>
 public static class SessionDecider
 {
+    /// <summary>The stream of one aggregate: <c>session-{sessionId}</c>.</summary>
+    public static StreamId StreamFor(Guid sessionId) =>
+        StreamId.For("session", sessionId.ToString("D", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The state before the first event.</summary>
     public static SessionState Initial { get; } =
         new(false, Guid.Empty, string.Empty, string.Empty, string.Empty, null, null, false, null);

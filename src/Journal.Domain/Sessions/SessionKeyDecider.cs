@@ -1,4 +1,5 @@
 using Journal.Domain.Deciding;
+using Journal.Domain.Tape;
 
 namespace Journal.Domain.Sessions;
 
@@ -13,9 +14,10 @@ public static class SessionKeyDecider
     /// <summary>The state before the first event: nobody holds the key.</summary>
     public static SessionKeyState Initial { get; } = new(null, null);
 
-    /// <summary>The stream of a key's claims.</summary>
-    public static string StreamName(string sessionKey) =>
-        "sessionkey-" + Require.Key(sessionKey, nameof(sessionKey), SessionLimits.KeyMaxLength);
+    /// <summary>The stream of a key's claims: <c>sessionkey-{key}</c>.</summary>
+    /// <exception cref="Errors.ValidationException">The key is invalid.</exception>
+    public static StreamId StreamFor(string sessionKey) =>
+        StreamId.For("sessionkey", Require.Key(sessionKey, nameof(sessionKey), SessionLimits.KeyMaxLength));
 
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <exception cref="Errors.ValidationException">The key or session id is invalid.</exception>
@@ -27,7 +29,7 @@ public static class SessionKeyDecider
         return command switch
         {
             ClaimSessionKey c when state.HeldBy == c.SessionId => [],
-            ClaimSessionKey c when state.HeldBy is { } holder =>
+            ClaimSessionKey when state.HeldBy is { } holder =>
                 throw Refuse.Rule("sessionkey.taken", $"session key '{key}' is held by session {holder}"),
             ClaimSessionKey c => [new SessionKeyClaimed(key, c.SessionId, c.At)],
             ReleaseSessionKey c when state.HeldBy != c.SessionId =>

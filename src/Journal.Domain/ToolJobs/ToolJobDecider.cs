@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Journal.Domain.Deciding;
+using Journal.Domain.Tape;
 using Journal.Domain.Errors;
 
 namespace Journal.Domain.ToolJobs;
@@ -11,6 +12,10 @@ namespace Journal.Domain.ToolJobs;
 /// </summary>
 public static class ToolJobDecider
 {
+    /// <summary>The stream of one aggregate: <c>tooljob-{jobId}</c>.</summary>
+    public static StreamId StreamFor(Guid jobId) =>
+        StreamId.For("tooljob", jobId.ToString("D", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The state before the first event.</summary>
     public static ToolJobState Initial { get; } = new(
         false, Guid.Empty, Guid.Empty, string.Empty, ToolJobStatus.Queued, 0, 0, [], 0, ImmutableHashSet.Create<string>(StringComparer.Ordinal));

@@ -1,4 +1,5 @@
 using Journal.Domain.Deciding;
+using Journal.Domain.Tape;
 using Journal.Domain.Errors;
 
 namespace Journal.Domain.Transcript;
@@ -9,6 +10,10 @@ namespace Journal.Domain.Transcript;
 /// </summary>
 public static class TranscriptDecider
 {
+    /// <summary>The stream of one aggregate: <c>transcript-{sessionId}</c>.</summary>
+    public static StreamId StreamFor(Guid sessionId) =>
+        StreamId.For("transcript", sessionId.ToString("D", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The state before the first event: the first entry is number 1.</summary>
     public static TranscriptState Initial { get; } = new(1, false);
 
