@@ -11,7 +11,4 @@ public static class Refuse
     /// <summary>The aggregate has no event yet.</summary>
     public static NotFoundException NotFound(string kind, Guid id) =>
         new(kind, id.ToString("D", System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>The aggregate has no event yet.</summary>
-    public static NotFoundException NotFound(string kind, string id) => new(kind, id);
 }

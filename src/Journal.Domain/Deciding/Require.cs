@@ -31,7 +31,7 @@ public static class Require
             return null;
         }
 
-        if (value.Length == 0 || string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value))
         {
             throw new ValidationException(field, "must not be blank when given");
         }

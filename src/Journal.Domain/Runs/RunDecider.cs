@@ -1,4 +1,5 @@
 using Journal.Domain.Deciding;
+using Journal.Domain.Errors;
 using Journal.Domain.Tape;
 
 namespace Journal.Domain.Runs;
@@ -18,9 +19,9 @@ public static class RunDecider
 
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <returns>The events to append; empty when the command changes nothing.</returns>
-    /// <exception cref="Errors.ValidationException">A field is invalid.</exception>
-    /// <exception cref="Errors.NotFoundException">The run does not exist (code <c>run.not_found</c>).</exception>
-    /// <exception cref="Errors.RuleViolationException">
+    /// <exception cref="ValidationException">A field is invalid.</exception>
+    /// <exception cref="NotFoundException">The run does not exist (code <c>run.not_found</c>).</exception>
+    /// <exception cref="RuleViolationException">
     /// <c>run.already_exists</c>, <c>run.invalid_transition</c>, <c>run.cancel_requested</c>, <c>run.finished</c>.
     /// </exception>
     public static IReadOnlyList<IRunEvent> Decide(RunCommand command, RunState state) => command switch
@@ -55,22 +56,22 @@ public static class RunDecider
         Require.Id(c.SessionId, nameof(c.SessionId));
         if (!Enum.IsDefined(c.Kind))
         {
-            throw new Errors.ValidationException(nameof(c.Kind), "is not a known run kind");
+            throw new ValidationException(nameof(c.Kind), "is not a known run kind");
         }
 
         if (c.Kind == RunKind.Delegated && c.ParentRunId is null)
         {
-            throw new Errors.ValidationException(nameof(c.ParentRunId), "is required for a delegated run");
+            throw new ValidationException(nameof(c.ParentRunId), "is required for a delegated run");
         }
 
         if (c.Kind != RunKind.Delegated && c.ParentRunId is not null)
         {
-            throw new Errors.ValidationException(nameof(c.ParentRunId), "is only for a delegated run");
+            throw new ValidationException(nameof(c.ParentRunId), "is only for a delegated run");
         }
 
         if (c.ParentRunId is { } parent && (parent == Guid.Empty || parent == c.RunId))
         {
-            throw new Errors.ValidationException(nameof(c.ParentRunId), "must name another run");
+            throw new ValidationException(nameof(c.ParentRunId), "must name another run");
         }
 
         if (state.Exists)
