@@ -1,0 +1,33 @@
+using Journal.Domain.Tape;
+
+namespace Journal.Domain.Approvals;
+
+/// <summary>
+/// A human answered. The event is self-contained (session, subject, scope, until when it is
+/// remembered) so that a read model can answer "is there a remembered allow for this subject in this
+/// session now?" from this event alone.
+/// </summary>
+/// <param name="ApprovalId">The approval.</param>
+/// <param name="SessionId">The session that asked.</param>
+/// <param name="SubjectType">The subject's kind.</param>
+/// <param name="SubjectId">The subject.</param>
+/// <param name="Scope">How far the answer reaches.</param>
+/// <param name="Decision">Allow or deny.</param>
+/// <param name="DecidedBy">Who answered.</param>
+/// <param name="Reason">Why, if given.</param>
+/// <param name="Remembered">Whether the answer applies to later requests for the same subject in the session.</param>
+/// <param name="RememberedUntil">For a time-boxed answer, when remembering ends; null for a session-long one or a one-off.</param>
+/// <param name="At">When.</param>
+[EventType("approval.decided.v1")]
+public sealed record ApprovalDecided(
+    Guid ApprovalId,
+    Guid SessionId,
+    string SubjectType,
+    string SubjectId,
+    ApprovalScope Scope,
+    ApprovalDecision Decision,
+    string DecidedBy,
+    string? Reason,
+    bool Remembered,
+    DateTimeOffset? RememberedUntil,
+    DateTimeOffset At) : IApprovalEvent;

@@ -1,0 +1,4 @@
+namespace Journal.Domain.ToolJobs;
+
+/// <summary>Marker of the events of one tool job's stream, <c>tooljob-{jobId}</c>.</summary>
+public interface IToolJobEvent;
