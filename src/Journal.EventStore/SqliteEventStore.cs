@@ -13,7 +13,7 @@ namespace Journal.EventStore;
 /// The tape on SQLite: appends go through one group-committing writer, reads through pooled
 /// connections. Open it with <see cref="Open"/>.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposable
 {
     private const int MaxEventsPerAppend = 10_000;
     private const int MaxErasedPerCall = 100_000;
@@ -22,6 +22,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly TapeReader _reader;
     private readonly Subject<long> _committed = new();
     private readonly TapeMetrics _metrics;
+    private int _disposed;
 
     internal SqliteEventStore(TapeFile file, Microsoft.Data.Sqlite.SqliteConnection writerConnection, PayloadSerializer serializer, TimeProvider time, TapeMetrics metrics)
     {
@@ -129,8 +130,16 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) => Verifier.VerifyAsync(from, to, ct);
 
     /// <inheritdoc />
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _writer.DisposeAsync().ConfigureAwait(false);
         _committed.OnCompleted();
         _committed.Dispose();

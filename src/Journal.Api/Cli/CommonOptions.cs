@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace Journal.Api.Cli;
+
+/// <summary>Options shared by the verbs.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Database() => new("--db")
+    {
+        Description = "The tape file (default data/journal.db)",
+        DefaultValueFactory = _ => Path.Combine("data", "journal.db"),
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text" };
+
+    public static Option<long> Position(string name, string description, long fallback) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        Validators = { result => { if (result.GetValueOrDefault<long>() < 1) { result.AddError($"{name} must be 1 or more"); } } },
+    };
+}

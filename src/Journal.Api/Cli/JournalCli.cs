@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Journal.EventStore.Schema;
+
+namespace Journal.Api.Cli;
+
+/// <summary>
+/// The admin verbs: <c>dotnet run --project src/Journal.Api -- &lt;verb&gt; [options]</c>.
+/// Any other first argument starts the service.
+/// </summary>
+public static class JournalCli
+{
+    private static readonly string[] Verbs = ["verify", "stats", "export", "--help", "-h", "help"];
+
+    /// <summary>Whether the arguments name an admin verb rather than service options.</summary>
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    /// <summary>Runs a verb, writing to <paramref name="output"/> and <paramref name="error"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var root = new RootCommand("Journal admin verbs. Without a verb, the service starts.");
+        var context = new CliContext(output, error);
+        root.Add(VerifyCommand.Create(context));
+        root.Add(StatsCommand.Create(context));
+        root.Add(ExportCommand.Create(context));
+        var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or SchemaException or ArgumentException or IOException)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            await error.WriteLineAsync($"the journal file could not be read: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}
+
+/// <summary>Where a verb writes.</summary>
+public sealed record CliContext(TextWriter Output, TextWriter Error);

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+using System.Reflection;
+using Journal.Domain.Tape;
+using Journal.EventStore.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Journal.EventStore;
+
+/// <summary>Registers the tape in a service collection.</summary>
+public static class TapeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the SQLite tape (opened on first use, disposed with the container) as
+    /// <see cref="IEventStore"/> and <see cref="SqliteEventStore"/>, with its event type registry over
+    /// <paramref name="eventAssemblies"/>, its metrics, and <see cref="TimeProvider.System"/> unless a
+    /// time provider is registered already.
+    /// </summary>
+    public static IServiceCollection AddJournalTape(this IServiceCollection services, JournalStoreOptions options, params Assembly[] eventAssemblies)
+    {
+        options.Validate();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(new EventTypeRegistry(eventAssemblies));
+        services.TryAddSingleton(sp => new TapeMetrics(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp => SqliteEventStore.Open(
+            sp.GetRequiredService<JournalStoreOptions>(),
+            sp.GetRequiredService<EventTypeRegistry>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<TapeMetrics>()));
+        services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
+        return services;
+    }
+}
