@@ -1,0 +1,283 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Journal.Domain.Tape;
+using Journal.EventStore.Tests.Support;
+using Journal.EventStore.Verification;
+
+namespace Journal.EventStore.Tests.Chain;
+
+/// <summary>
+/// tools/verify_chain.py was written from docs/hash-chain.md alone. Run against a real tape, intact and
+/// tampered, it must reach the same verdict as the store's own <c>VerifyAsync()</c>: if it does not,
+/// either the page or the code is wrong.
+/// </summary>
+public sealed class IndependentVerifierTests : IAsyncLifetime
+{
+    private const string DropTriggers = "DROP TRIGGER journal_events_no_delete; DROP TRIGGER journal_events_only_erasure;";
+    private const int Rounds = 5;
+    private const int BatchSize = 10;
+    private const long ErasurePosition = Rounds * BatchSize * 6 + 1; // 301: after the six streams' rounds
+    private const long Head = ErasurePosition + BatchSize;           // 311: one more batch after the erasure
+    private static readonly TimeSpan PythonTimeout = TimeSpan.FromSeconds(60);
+
+    private static readonly string[] Streams =
+    [
+        "session-3f2a9c01", "run-7.b", "tool_job:42", "approval@ops", "workspace_main", "transcript-Zz.9",
+    ];
+
+    private static readonly string[] UnicodeTexts =
+    [
+        "héllo wörld — naïve café",
+        "日本語のテキスト、中文文本、한국어 텍스트",
+        "emoji 🙂🚀👩‍💻 and flags 🇫🇷🇯🇵",
+        "עברית ו-العربية mixed with LTR",
+        "combining e\u0301 vs é, ligature ﬁ, math 𝔸𝔹ℂ",
+        "control\tchars\r\nand a NUL \u0000 inside",
+        "Ελληνικά, Кириллица, ქართული, ไทย",
+    ];
+
+    // seq 5 and seq 15 are the secret-bearing events of the first two batches (index 4 of each batch).
+    private static readonly long[] Erased = [2, 5, 15];
+
+    private readonly StoreFixture _fixture = new();
+    private readonly string _suffix = Guid.NewGuid().ToString("N");
+
+    public async Task InitializeAsync()
+    {
+        var store = _fixture.Open();
+        var n = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var stream in Streams)
+            {
+                var batch = Enumerable.Range(0, BatchSize).Select(i => NextEvent(n++, i)).ToArray();
+                var metadata = new EventMetadata(
+                    Actor: "agent-π-🤖",
+                    Principal: "Zoë Ångström",
+                    CorrelationId: "corr-" + round.ToString(CultureInfo.InvariantCulture) + "-日本",
+                    CausationId: stream);
+                await store.AppendAsync(StreamId.Parse(stream), ExpectedVersion.Any, batch, metadata, default);
+                _fixture.Clock.Advance(TimeSpan.FromMilliseconds(1234));
+            }
+        }
+
+        var redacted = await store.ReadAllAsync(1, default).Where(e => e.Metadata.RedactedPaths is { Count: > 0 }).Select(e => e.Seq).ToListAsync();
+        Assert.Contains(5L, redacted);
+        Assert.Contains(15L, redacted);
+
+        var erasure = await store.ErasePayloadsAsync(Erased, "GDPR: löschen bitte — 消去", new EventMetadata(Actor: "ops-Ørjan"), default);
+        Assert.Equal(Erased, erasure.Erased);
+        Assert.Equal(ErasurePosition, erasure.Position);
+
+        var tail = Enumerable.Range(0, BatchSize).Select(i => NextEvent(n++, i)).ToArray();
+        var last = await store.AppendAsync(StreamId.Parse("session-3f2a9c01"), ExpectedVersion.Any, tail, EventMetadata.Empty, default);
+        Assert.Equal(Head, last.Position);
+
+        await _fixture.CloseAsync(store);
+    }
+
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_VerifyAsync_when_tape_is_intact()
+    {
+        var report = await VerifyWithStore();
+        var python = await RunPython(json: true);
+
+        Assert.Equal(VerificationStatus.Intact, report.Status);
+        Assert.Equal(Head, report.EventsChecked);
+        Assert.Equal(Erased.Length, report.ErasedPayloads);
+        Assert.Equal(0, python.ExitCode);
+        Assert.Equal("intact", python.Json.GetProperty("status").GetString());
+        Assert.Equal(report.EventsChecked, python.Json.GetProperty("events").GetInt64());
+        Assert.Equal(report.ErasedPayloads, python.Json.GetProperty("erased").GetInt64());
+        Assert.Equal(report.HeadSeq, python.Json.GetProperty("head_seq").GetInt64());
+        Assert.Equal(report.HeadHash, python.Json.GetProperty("head_hash").GetString());
+        Assert.Equal(JsonValueKind.Null, python.Json.GetProperty("mismatch").ValueKind);
+
+        var head = await _fixture.Open().ReadHeadAsync(default);
+        Assert.Equal(head.Seq, report.HeadSeq);
+        Assert.Equal(Convert.ToHexStringLower(head.Hash.Span), python.Json.GetProperty("head_hash").GetString());
+    }
+
+    [Fact]
+    public async Task Python_verifier_plain_output_agrees_with_VerifyAsync_when_tape_is_intact()
+    {
+        var report = await VerifyWithStore();
+        var python = await RunPython(json: false);
+
+        Assert.Equal(0, python.ExitCode);
+        Assert.Equal(
+            $"intact {report.EventsChecked} {report.ErasedPayloads} {report.HeadSeq} {report.HeadHash}",
+            python.Stdout.Trim());
+    }
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_payload_was_changed() =>
+        AssertAgreeAfter("UPDATE journal_events SET payload = X'81A454657874A3657669' WHERE seq = 123;", 123, MismatchCodes.PayloadDigestMismatch);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_an_event_type_was_changed() =>
+        AssertAgreeAfter("UPDATE journal_events SET event_type = 'test.noted.v1' WHERE seq = 150;", 150, MismatchCodes.HashMismatch);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_prev_hash_was_changed() =>
+        AssertAgreeAfter("UPDATE journal_events SET prev_hash = zeroblob(32) WHERE seq = 201;", 201, MismatchCodes.PrevHashMismatch);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_middle_row_was_deleted() =>
+        AssertAgreeAfter("DELETE FROM journal_events WHERE seq = 177;", 177, MismatchCodes.SeqGap);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_two_rows_were_swapped() =>
+        AssertAgreeAfter(
+            """
+            UPDATE journal_events SET seq = -230 WHERE seq = 230;
+            UPDATE journal_events SET seq = 230 WHERE seq = 231;
+            UPDATE journal_events SET seq = 231 WHERE seq = -230;
+            """,
+            230,
+            MismatchCodes.PrevHashMismatch);
+
+    [Theory]
+    [InlineData("DELETE FROM journal_events WHERE seq = 1;", 1, MismatchCodes.SeqGap)]
+    [InlineData("UPDATE journal_events SET metadata = X'81A56163746F72A46576696C' WHERE seq = 99;", 99, MismatchCodes.HashMismatch)]
+    [InlineData("UPDATE journal_events SET stream_id = 'séssion-ü🙂' WHERE seq = 120;", 120, MismatchCodes.HashMismatch)]
+    [InlineData("UPDATE journal_events SET stream_version = stream_version + 1000 WHERE seq = 121;", 121, MismatchCodes.HashMismatch)]
+    [InlineData("UPDATE journal_events SET recorded_at = recorded_at + 1 WHERE seq = 122;", 122, MismatchCodes.HashMismatch)]
+    [InlineData("UPDATE journal_events SET event_id = randomblob(16) WHERE seq = 124;", 124, MismatchCodes.HashMismatch)]
+    [InlineData("UPDATE journal_events SET payload = X'A1BB' WHERE seq = 15;", 15, MismatchCodes.PayloadDigestMismatch)]
+    [InlineData("UPDATE journal_events SET payload_digest = zeroblob(32) WHERE seq = 2;", 2, MismatchCodes.HashMismatch)]
+    [InlineData("UPDATE journal_events SET hash = zeroblob(32) WHERE seq = 311;", 311, MismatchCodes.HashMismatch)]
+    [InlineData("UPDATE journal_events SET seq = 400 WHERE seq = 250;", 250, MismatchCodes.SeqGap)]
+    public Task Python_verifier_agrees_with_VerifyAsync_on_other_tamperings(string sql, long seq, string code) =>
+        AssertAgreeAfter(sql, seq, code);
+
+    private async Task AssertAgreeAfter(string tampering, long seq, string code)
+    {
+        _fixture.Execute(DropTriggers + tampering);
+
+        var report = await VerifyWithStore();
+        var python = await RunPython(json: true);
+
+        var mismatch = report.FirstMismatch!;
+        Assert.Equal(VerificationStatus.Broken, report.Status);
+        Assert.Equal(seq, mismatch.Seq);
+        Assert.Equal(code, mismatch.Code);
+
+        Assert.Equal(3, python.ExitCode);
+        Assert.Equal("broken", python.Json.GetProperty("status").GetString());
+        var found = python.Json.GetProperty("mismatch");
+        Assert.Equal(mismatch.Seq, found.GetProperty("seq").GetInt64());
+        Assert.Equal(mismatch.Code, found.GetProperty("code").GetString());
+        Assert.Equal(mismatch.Expected, AsText(found.GetProperty("expected")));
+        Assert.Equal(mismatch.Found, AsText(found.GetProperty("found")));
+
+        var plain = await RunPython(json: false);
+        Assert.Equal(3, plain.ExitCode);
+        Assert.Equal($"broken {mismatch.Seq} {mismatch.Code}", plain.Stdout.Trim());
+    }
+
+    private async Task<VerificationReport> VerifyWithStore()
+    {
+        var store = _fixture.Open();
+        try
+        {
+            return await store.VerifyAsync();
+        }
+        finally
+        {
+            await _fixture.CloseAsync(store);
+        }
+    }
+
+    private EventData NextEvent(int n, int indexInBatch)
+    {
+        var text = UnicodeTexts[n % UnicodeTexts.Length] + " #" + n.ToString(CultureInfo.InvariantCulture);
+        if (indexInBatch == 4)
+        {
+            var headers = new Dictionary<string, string>
+            {
+                ["Authorization"] = "Bearer sk-proj-" + _suffix + "AbCdEf12",
+                ["api_key"] = "hunter2-" + _suffix,
+                ["Accept-Language"] = "fr-FR, 日本語",
+            };
+            return Events.Noted(text + " with ghp_" + (_suffix + _suffix)[..36], headers);
+        }
+
+        return n % 3 == 0 ? Events.Noted(text) : Events.Happened(text, n);
+    }
+
+    private static string? AsText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.Null => null,
+        _ => value.GetRawText(),
+    };
+
+    private async Task<PythonResult> RunPython(bool json)
+    {
+        var script = RepositoryRoot.File("tools", "verify_chain.py");
+        Assert.True(File.Exists(script), $"the independent verifier is missing: {script}");
+
+        var start = new ProcessStartInfo("python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(_fixture.DatabasePath);
+        if (json)
+        {
+            start.ArgumentList.Add("--json");
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
+        }
+        catch (Exception error) when (error is Win32Exception or InvalidOperationException)
+        {
+            Assert.Fail($"python3 could not be started, so the independent chain verifier could not run ({error.Message}). Install Python 3 and put python3 on PATH.");
+            throw; // unreachable: Assert.Fail throws
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(PythonTimeout);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"python3 {script} did not finish within {PythonTimeout.TotalSeconds} s");
+            }
+
+            var output = await stdout;
+            var errors = await stderr;
+            Assert.True(process.ExitCode is 0 or 3, $"verify_chain.py exited with {process.ExitCode}; stderr: {errors}; stdout: {output}");
+            Assert.True(errors.Length == 0, "verify_chain.py wrote to stderr: " + errors);
+            if (!json)
+            {
+                return new PythonResult(process.ExitCode, output, default);
+            }
+
+            using var document = JsonDocument.Parse(output);
+            return new PythonResult(process.ExitCode, output, document.RootElement.Clone());
+        }
+    }
+
+    private sealed record PythonResult(int ExitCode, string Stdout, JsonElement Json);
+}
