@@ -116,19 +116,26 @@ public sealed class TapeVerifier(SqliteConnections connections)
                 }
             }
 
+            var stored = raw.sqlite3_column_blob(statement, 10);
+            if (eventId.Length != 16 || payloadDigest.Length != ChainHash.Size)
+            {
+                // A malformed identity column cannot have produced the stored hash.
+                run.Fail(Mismatch(seq, eventId, MismatchCodes.HashMismatch, "a 16-byte event_id and a 32-byte payload_digest"u8, stored));
+                return;
+            }
+
             SHA256.HashData(raw.sqlite3_column_blob(statement, 6), metadataDigest);
             ChainHash.Compute(
                 run.PrevHash,
                 seq,
-                eventId.Length == 16 ? eventId : new byte[16],
+                eventId,
                 raw.sqlite3_column_blob(statement, 2),
                 raw.sqlite3_column_int64(statement, 3),
                 eventType,
                 raw.sqlite3_column_int64(statement, 5),
                 metadataDigest,
-                payloadDigest.Length == ChainHash.Size ? payloadDigest : new byte[ChainHash.Size],
+                payloadDigest,
                 hash);
-            var stored = raw.sqlite3_column_blob(statement, 10);
             if (!hash.SequenceEqual(stored))
             {
                 run.Fail(Mismatch(seq, eventId, MismatchCodes.HashMismatch, hash, stored));
