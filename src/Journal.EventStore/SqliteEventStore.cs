@@ -63,11 +63,15 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct) =>
+        AppendAsync(appends, metadata, null, ct);
+
+    /// <summary>Appends and, in the same transaction, records a command's idempotency key with its result.</summary>
+    internal async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? idempotency, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var encoded = Encode(appends, metadata ?? EventMetadata.Empty);
-        var results = await _writer.AppendAsync(encoded, ct).ConfigureAwait(false);
+        var results = await _writer.AppendAsync(encoded, idempotency, ct).ConfigureAwait(false);
         _metrics.RecordAppend(encoded.Sum(s => s.Events.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return results;
     }
@@ -90,6 +94,13 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
 
     /// <inheritdoc />
     public Task<long> ReadStreamVersionAsync(StreamId stream, CancellationToken ct) => _reader.ReadStreamVersionAsync(stream, ct);
+
+    /// <summary>What an idempotency key recorded, or null.</summary>
+    internal IdempotencyEntry? FindIdempotency(string key) => _reader.FindIdempotency(key);
+
+    /// <summary>Streams of a category with an opening event and no closing one.</summary>
+    public IReadOnlyList<StreamId> FindOpenStreams(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes) =>
+        _reader.FindOpenStreams(category, openingTypes, closingTypes);
 
     /// <summary>Counts of events, streams and erased payloads.</summary>
     public TapeStats ReadStats() => _reader.ReadStats();

@@ -119,6 +119,34 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
         return Task.FromResult(StreamVersion(connection, null, stream.Value));
     }
 
+    public Writing.IdempotencyEntry? FindIdempotency(string key)
+    {
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = TapeSql.SelectIdempotency;
+        command.Parameters.AddWithValue("$key", key);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Writing.IdempotencyRows.Read(reader) : null;
+    }
+
+    public IReadOnlyList<StreamId> FindOpenStreams(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes)
+    {
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = TapeSql.SelectOpenStreams;
+        command.Parameters.AddWithValue("$opening", System.Text.Json.JsonSerializer.Serialize(openingTypes));
+        command.Parameters.AddWithValue("$closing", System.Text.Json.JsonSerializer.Serialize(closingTypes));
+        command.Parameters.AddWithValue("$prefix", category + "-");
+        using var reader = command.ExecuteReader();
+        var streams = new List<StreamId>();
+        while (reader.Read())
+        {
+            streams.Add(StreamId.Parse(reader.GetString(0)));
+        }
+
+        return streams;
+    }
+
     public TapeStats ReadStats()
     {
         using var connection = connections.Open();

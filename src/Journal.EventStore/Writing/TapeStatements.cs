@@ -14,6 +14,8 @@ internal sealed class TapeStatements : IDisposable
     private readonly SqliteCommand _identity;
     private readonly SqliteCommand _payloadState;
     private readonly SqliteCommand _erase;
+    private readonly SqliteCommand _findIdempotency;
+    private readonly SqliteCommand _insertIdempotency;
     private readonly SqliteParameter[] _insertParameters;
     private readonly byte[] _eventIdBuffer = new byte[16];
 
@@ -43,6 +45,13 @@ internal sealed class TapeStatements : IDisposable
         _payloadState.Parameters.Add("$seq", SqliteType.Integer);
         _erase = Create(connection, TapeSql.ErasePayload);
         _erase.Parameters.Add("$seq", SqliteType.Integer);
+        _findIdempotency = Create(connection, TapeSql.SelectIdempotency);
+        _findIdempotency.Parameters.Add("$key", SqliteType.Text);
+        _insertIdempotency = Create(connection, TapeSql.InsertIdempotency);
+        foreach (var name in new[] { "$key", "$request_hash", "$command_type", "$stream_id", "$stream_version", "$position", "$events_written", "$recorded_at" })
+        {
+            _insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
     }
 
     /// <summary>Points every statement at the current transaction (or none).</summary>
@@ -54,6 +63,29 @@ internal sealed class TapeStatements : IDisposable
         _identity.Transaction = transaction;
         _payloadState.Transaction = transaction;
         _erase.Transaction = transaction;
+        _findIdempotency.Transaction = transaction;
+        _insertIdempotency.Transaction = transaction;
+    }
+
+    public IdempotencyEntry? FindIdempotency(string key)
+    {
+        _findIdempotency.Parameters[0].Value = key;
+        using var reader = _findIdempotency.ExecuteReader();
+        return reader.Read() ? IdempotencyRows.Read(reader) : null;
+    }
+
+    public void InsertIdempotency(IdempotencyRecord record, string stream, long version, long position, int eventsWritten, long recordedAt)
+    {
+        var p = _insertIdempotency.Parameters;
+        p[0].Value = record.Key;
+        p[1].Value = record.RequestHash;
+        p[2].Value = record.CommandType;
+        p[3].Value = stream;
+        p[4].Value = version;
+        p[5].Value = position;
+        p[6].Value = eventsWritten;
+        p[7].Value = recordedAt;
+        _insertIdempotency.ExecuteNonQuery();
     }
 
     public (long Seq, byte[] Hash, long RecordedAt) Head()
@@ -120,6 +152,8 @@ internal sealed class TapeStatements : IDisposable
         _identity.Dispose();
         _payloadState.Dispose();
         _erase.Dispose();
+        _findIdempotency.Dispose();
+        _insertIdempotency.Dispose();
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql)

@@ -49,9 +49,9 @@ internal sealed class TapeWriter : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
-    public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EncodedStreamAppend> streams, CancellationToken ct)
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EncodedStreamAppend> streams, IdempotencyRecord? idempotency, CancellationToken ct)
     {
-        var request = new AppendRequest(streams);
+        var request = new AppendRequest(streams, idempotency);
         Enqueue(request, ct);
         return request.Completion.Task;
     }
@@ -197,7 +197,7 @@ internal sealed class TapeWriter : IAsyncDisposable
         {
             object result = request switch
             {
-                AppendRequest append => Append(append.Streams, state),
+                AppendRequest append => Remember(append, Append(append.Streams, state), state),
                 EraseRequest erase => Erase(erase, state),
                 _ => throw new InvalidOperationException("unknown write request"),
             };
@@ -252,6 +252,30 @@ internal sealed class TapeWriter : IAsyncDisposable
             results[i] = new AppendResult(stream.Stream, positions, version, positions[^1].Seq, Duplicate: false);
         }
 
+        return results;
+    }
+
+    /// <summary>
+    /// Records the command's idempotency key with its first result, in the append's transaction. A key
+    /// already recorded with the same request hash is a concurrent retry (its events were duplicates);
+    /// with another hash it is a conflict.
+    /// </summary>
+    private AppendResult[] Remember(AppendRequest request, AppendResult[] results, GroupState state)
+    {
+        if (request.Idempotency is not { } record)
+        {
+            return results;
+        }
+
+        if (_sql.FindIdempotency(record.Key) is { } existing)
+        {
+            return existing.RequestHash.AsSpan().SequenceEqual(record.RequestHash)
+                ? results
+                : throw new RuleViolationException("idempotency.key_conflict", $"idempotency key '{record.Key}' was used by a different command ({existing.CommandType})");
+        }
+
+        var written = results.All(r => r.Duplicate) ? 0 : results.Sum(r => r.Events.Count);
+        _sql.InsertIdempotency(record, results[0].Stream.Value, results[0].StreamVersion, results.Max(r => r.Position), written, state.RecordedAt);
         return results;
     }
 

@@ -17,9 +17,11 @@ internal abstract class WriteRequest
 }
 
 /// <summary>An append to one or more streams, all or nothing.</summary>
-internal sealed class AppendRequest(IReadOnlyList<EncodedStreamAppend> streams) : WriteRequest
+internal sealed class AppendRequest(IReadOnlyList<EncodedStreamAppend> streams, IdempotencyRecord? idempotency) : WriteRequest
 {
     public IReadOnlyList<EncodedStreamAppend> Streams { get; } = streams;
+
+    public IdempotencyRecord? Idempotency { get; } = idempotency;
 
     public TaskCompletionSource<IReadOnlyList<AppendResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

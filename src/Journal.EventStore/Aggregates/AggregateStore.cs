@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Journal.Domain.Commands;
+using Journal.Domain.Errors;
+using Journal.Domain.Tape;
+using Journal.EventStore.Serialization;
+using Journal.EventStore.Writing;
+
+namespace Journal.EventStore.Aggregates;
+
+/// <summary>
+/// <see cref="IAggregateStore"/> over the SQLite tape: folds streams into decider state, remembers the
+/// latest state per aggregate (so loading costs the same at the 10,000th event as at the first), and
+/// appends decisions with the command's context, idempotency key and deterministic event ids.
+/// </summary>
+public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, int cacheCapacity = 10_000) : IAggregateStore
+{
+    private const int PageSize = 512;
+    private readonly AggregateCache _cache = new(cacheCapacity);
+
+    /// <inheritdoc />
+    public async Task<Loaded<TState>> LoadAsync<TState, TEvent>(StreamId stream, TState initial, Func<TState, TEvent, TState> evolve, CancellationToken ct)
+        where TState : class
+        where TEvent : class
+    {
+        var (state, version, position) = _cache.TryGet(stream.Value, typeof(TState), out var cached)
+            ? ((TState)cached.State, cached.Version, cached.Position)
+            : (initial, 0L, 0L);
+        while (true)
+        {
+            var slice = await store.ReadStreamAsync(stream, version + 1, ReadDirection.Forward, PageSize, ct).ConfigureAwait(false);
+            foreach (var recorded in slice.Events)
+            {
+                if (recorded.Payload is { } payload && store.Serializer.Decode(recorded.EventType, payload.Span) is TEvent @event)
+                {
+                    state = evolve(state, @event);
+                }
+
+                version = recorded.StreamVersion;
+                position = recorded.Seq;
+            }
+
+            if (slice.NextVersion is null)
+            {
+                break;
+            }
+        }
+
+        _cache.Set(stream.Value, state, version, position);
+        return new Loaded<TState>(state, version, position);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> SaveAsync(IReadOnlyList<AggregateChange> changes, ICommand command, CancellationToken ct)
+    {
+        var context = command.Context ?? CommandContext.None;
+        var metadata = new EventMetadata(context.Actor, context.Principal, context.CorrelationId, context.CausationId);
+        var appends = changes.Select(c => new StreamAppend(
+            c.Stream,
+            ExpectedVersion.Exact(c.ExpectedVersion),
+            c.Events.Select((e, i) => new EventData(EventId(context, c.Stream, i), NameOf(e), e)).ToList())).ToList();
+        var idempotency = context.IdempotencyKey is { } key ? new IdempotencyRecord(key, RequestHash(command), command.GetType().Name) : null;
+        IReadOnlyList<AppendResult> results;
+        try
+        {
+            results = await store.AppendAsync(appends, metadata, idempotency, ct).ConfigureAwait(false);
+        }
+        catch (JournalException)
+        {
+            foreach (var change in changes)
+            {
+                _cache.Forget(change.Stream.Value);
+            }
+
+            throw;
+        }
+
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (results[i].Duplicate)
+            {
+                _cache.Forget(changes[i].Stream.Value);
+            }
+            else
+            {
+                _cache.Set(changes[i].Stream.Value, changes[i].NewState, results[i].StreamVersion, results[i].Position);
+            }
+        }
+
+        var replayed = results.All(r => r.Duplicate);
+        return new CommandResult(
+            results[0].Stream.Value,
+            results[0].StreamVersion,
+            results.Max(r => r.Position),
+            replayed ? 0 : results.Sum(r => r.Events.Count),
+            replayed);
+    }
+
+    /// <inheritdoc />
+    public Task<CommandResult?> FindReplayAsync(ICommand command, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (command.Context?.IdempotencyKey is not { } key || store.FindIdempotency(key) is not { } entry)
+        {
+            return Task.FromResult<CommandResult?>(null);
+        }
+
+        if (!entry.RequestHash.AsSpan().SequenceEqual(RequestHash(command)))
+        {
+            throw new RuleViolationException("idempotency.key_conflict", $"idempotency key '{key}' was used by a different command ({entry.CommandType})");
+        }
+
+        return Task.FromResult<CommandResult?>(new CommandResult(entry.StreamId, entry.StreamVersion, entry.Position, entry.EventsWritten, Replayed: true));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StreamId>> FindOpenStreamsAsync(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(store.FindOpenStreams(category, openingTypes, closingTypes));
+    }
+
+    /// <summary>SHA-256 of the command's type name and its content (its context left out).</summary>
+    internal static byte[] RequestHash(ICommand command)
+    {
+        var node = JsonSerializer.SerializeToNode(command, command.GetType(), PayloadSerializer.JsonOptions);
+        if (node is JsonObject json)
+        {
+            json.Remove("context");
+        }
+
+        return SHA256.HashData(Encoding.UTF8.GetBytes(command.GetType().FullName + "\n" + node?.ToJsonString()));
+    }
+
+    private string NameOf(object @event) =>
+        store.Serializer.Registry.TryGetName(@event.GetType(), out var name)
+            ? name
+            : throw new InvalidOperationException($"{@event.GetType().FullName} has no [EventType] name registered");
+
+    /// <summary>
+    /// With an idempotency key, event ids are derived from the key, so a retry after a crash appends
+    /// the same ids and the tape's own idempotency returns the first positions. Without one, new ids.
+    /// </summary>
+    private Guid EventId(CommandContext context, StreamId stream, int index)
+    {
+        if (context.IdempotencyKey is not { } key)
+        {
+            return Guid.CreateVersion7(time.GetUtcNow());
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"journal.event-id.v1\n{key}\n{stream.Value}\n{index}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}
