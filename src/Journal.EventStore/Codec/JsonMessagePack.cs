@@ -13,8 +13,10 @@ namespace Journal.EventStore.Codec;
 /// integer; any other number is taken as the <see cref="double"/> it denotes (the same value a CLR-wrapped double
 /// would hold), which becomes an integer when it is integral and at most 2^53 in magnitude (so <c>1.0</c> and
 /// <c>1e2</c> are integers, while <c>1e20</c> stays a float and decodes back to an equal JSON number), and otherwise a
-/// float (float32 when exact, else float64). Negative zero stays a float. Trees nested deeper than <see cref="MessagePackReader.DefaultMaxDepth"/>
-/// are rejected with <see cref="ArgumentException"/>.</para>
+/// float (float32 when exact, else float64). A CLR-wrapped double encodes as its JSON text would, so a whole double
+/// beyond 2^53 that System.Text.Json writes as an integer literal (<c>67413903052274400</c>) becomes that integer.
+/// Negative zero stays a float. Trees nested deeper than <see cref="MessagePackReader.DefaultMaxDepth"/> are rejected
+/// with <see cref="ArgumentException"/>.</para>
 /// <para>Decoding: bin → base64 string; timestamp → ISO-8601 UTC string in the round-trip ("O") format, truncated to
 /// 100 ns (timestamps outside the <see cref="DateTimeOffset"/> range are rendered like other extensions); other
 /// extensions → <c>{"$ext": type, "data": base64}</c>; NaN and the infinities → the strings <c>"NaN"</c>,

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -9,6 +10,9 @@ namespace Journal.EventStore.Codec;
 internal static class JsonToMessagePack
 {
     private const double MaxSafeInteger = 9007199254740992.0;
+
+    /// <summary>Room for any integer literal that fits <see cref="long"/> or <see cref="ulong"/>, and more.</summary>
+    private const int MaxDoubleTextLength = 32;
 
     /// <summary>Writes a node; <paramref name="depth"/> is the number of containers enclosing it.</summary>
     public static void WriteNode(ref MessagePackWriter writer, JsonNode? node, int depth)
@@ -90,7 +94,7 @@ internal static class JsonToMessagePack
         }
         else if (value.TryGetValue(out double float64))
         {
-            WriteFloating(ref writer, float64);
+            WriteClrDouble(ref writer, float64);
         }
         else if (value.TryGetValue(out ulong uint64))
         {
@@ -173,11 +177,14 @@ internal static class JsonToMessagePack
         }
     }
 
-    private static void WriteElementNumber(ref MessagePackWriter writer, JsonElement element)
+    private static void WriteElementNumber(ref MessagePackWriter writer, JsonElement element) =>
+        WriteNumberText(ref writer, JsonMarshal.GetRawUtf8Value(element));
+
+    /// <summary>Writes a JSON number literal (UTF-8, already validated by the JSON reader or formatter).</summary>
+    private static void WriteNumberText(ref MessagePackWriter writer, scoped ReadOnlySpan<byte> text)
     {
-        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(element);
-        bool negative = raw.Length > 0 && raw[0] == (byte)'-';
-        if (element.TryGetInt64(out long int64))
+        bool negative = text.Length > 0 && text[0] == (byte)'-';
+        if (Utf8Parser.TryParse(text, out long int64, out int used) && used == text.Length)
         {
             if (int64 == 0 && negative)
             {
@@ -191,7 +198,7 @@ internal static class JsonToMessagePack
             return;
         }
 
-        if (element.TryGetUInt64(out ulong uint64))
+        if (Utf8Parser.TryParse(text, out ulong uint64, out used) && used == text.Length)
         {
             writer.WriteUInt64(uint64);
             return;
@@ -199,7 +206,27 @@ internal static class JsonToMessagePack
 
         // A fraction, an exponent or a huge literal: treat it as the double a CLR value would hold, so that
         // parsed and CLR-wrapped nodes of the same number encode identically.
-        WriteFloating(ref writer, element.TryGetDouble(out double number) ? number : double.Parse(raw, CultureInfo.InvariantCulture));
+        WriteFloating(ref writer, double.Parse(text, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Writes a CLR double exactly as its JSON text would be written once parsed. Beyond 2^53 every double is whole,
+    /// and System.Text.Json writes many of them as plain integer literals (67413903052274400, not 6.74139030522744E+16),
+    /// which the literal rule turns into integers; below it the text and the value always encode alike.
+    /// </summary>
+    private static void WriteClrDouble(ref MessagePackWriter writer, double value)
+    {
+        Span<byte> text = stackalloc byte[MaxDoubleTextLength];
+        if (double.IsFinite(value) && Math.Abs(value) > MaxSafeInteger && Utf8Formatter.TryFormat(value, text, out int length))
+        {
+            // Utf8Formatter is what Utf8JsonWriter formats doubles with, so this is the node's JSON text. A text too long
+            // for the buffer cannot be a literal that fits ulong, so it denotes the double itself (the else branch).
+            WriteNumberText(ref writer, text[..length]);
+        }
+        else
+        {
+            WriteFloating(ref writer, value);
+        }
     }
 
     private static void WriteDecimal(ref MessagePackWriter writer, decimal value, bool negative)

@@ -46,6 +46,9 @@ public class JsonMessagePackTests
         Assert.Equal("cb-3f-b9-99-99-99-99-99-9a", Hex.Format(JsonMessagePack.Encode(JsonValue.Create(0.1m))));
         Assert.Equal("ca-3d-cc-cc-cd", Hex.Format(JsonMessagePack.Encode(JsonValue.Create(0.1f))));
         Assert.Equal("ca-ff-c0-00-00", Hex.Format(JsonMessagePack.Encode(JsonValue.Create(double.NaN))));
+        Assert.Equal("cf-00-20-00-00-00-00-00-02", Hex.Format(JsonMessagePack.Encode(JsonValue.Create(9007199254740994.0))));
+        Assert.Equal("d3-fe-f3-ce-d6-b7-92-2e-04", Hex.Format(JsonMessagePack.Encode(JsonValue.Create(-75489347137032700.0))));
+        Assert.Equal("cb-43-76-34-57-85-d8-a0-00", Hex.Format(JsonMessagePack.Encode(JsonValue.Create(1e17))));
     }
 
     [Fact]

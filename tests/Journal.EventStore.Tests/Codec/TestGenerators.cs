@@ -26,7 +26,9 @@ internal static class TestGenerators
             (2, ArbMap.Default.GeneratorFor<float>().Select(f => (double)f)),
             (1, Gen.Elements(0.0, -0.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon,
                 double.MaxValue, double.MinValue, float.MaxValue, 0.1, 1e300, 0.5)),
-            (1, Int64.Select(l => l / 3.0)));
+            (1, Int64.Select(l => l / 3.0)),
+            // Whole doubles, mostly from 2^53 to 2^66: System.Text.Json writes those below 1e17 as integer literals.
+            (1, Gen.Zip(Gen.Choose(int.MinValue, int.MaxValue), Gen.Choose(22, 35)).Select(p => Math.ScaleB((double)p.Item1, p.Item2))));
 
     /// <summary>Well-formed text (no lone surrogates): ASCII, BMP and astral characters, empty and long strings.</summary>
     public static Gen<string> Text =>
