@@ -131,6 +131,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         return _writer.EraseAsync(seqs.ToList(), reason, metadata ?? EventMetadata.Empty, ct);
     }
 
+    /// <summary>Appends waiting for the writer.</summary>
+    internal int QueuedWrites => _writer.Queued;
+
     /// <summary>Group commits done since the store was opened.</summary>
     internal long GroupCommits => _writer.Groups;
 

@@ -28,12 +28,7 @@ public static class SingleStream
             return new CommandResult(stream.Value, loaded.Version, loaded.Position, 0);
         }
 
-        var state = loaded.State;
-        foreach (var @event in events)
-        {
-            state = evolve(state, @event);
-        }
-
+        var state = Deciding.Fold.All(loaded.State, events, evolve);
         return await store.SaveAsync([new AggregateChange(stream, loaded.Version, events, state)], command, ct).ConfigureAwait(false);
     }
 }

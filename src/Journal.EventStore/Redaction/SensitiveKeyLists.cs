@@ -6,7 +6,8 @@ namespace Journal.EventStore.Redaction;
 /// <summary>
 /// The built-in sensitive key vocabulary. Tokens are compared whole and case-insensitively against
 /// the output of <see cref="KeyTokenizer"/>, never as substrings: <c>tokens</c>, <c>tokenizer</c>,
-/// <c>author</c>, <c>passage</c> and <c>secretary</c> are not sensitive.
+/// <c>author</c>, <c>passage</c> and <c>secretary</c> are not sensitive. <c>session key</c> is not either: in
+/// this journal a session key is the caller's stable name for a session, an identifier, not a secret.
 /// </summary>
 internal static class SensitiveKeyLists
 {
@@ -29,7 +30,6 @@ internal static class SensitiveKeyLists
         ["access", "key"], ["access", "keys"],
         ["secret", "key"],
         ["signing", "key"],
-        ["session", "key"],
         ["encryption", "key"],
         ["decryption", "key"],
         ["master", "key"],

@@ -32,6 +32,7 @@ internal sealed class TapeWriter : IAsyncDisposable
     private readonly Task _loop;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _groups;
+    private int _queued;
     private long _headSeq;
     private byte[] _headHash = ChainHash.Genesis.ToArray();
     private long _lastRecordedAt;
@@ -63,6 +64,9 @@ internal sealed class TapeWriter : IAsyncDisposable
         return request.Completion.Task;
     }
 
+    /// <summary>Requests waiting for the writer.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
     /// <summary>Group commits done so far.</summary>
     public long Groups => Interlocked.Read(ref _groups);
 
@@ -89,8 +93,10 @@ internal sealed class TapeWriter : IAsyncDisposable
     {
         // Cancellation is honoured until the request is queued; once queued it commits or fails as a whole.
         ct.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(request))
         {
+            Interlocked.Decrement(ref _queued);
             throw new ObjectDisposedException(nameof(TapeWriter), "the tape writer is closed");
         }
     }
@@ -107,6 +113,7 @@ internal sealed class TapeWriter : IAsyncDisposable
                 var events = 0;
                 while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var request))
                 {
+                    Interlocked.Decrement(ref _queued);
                     group.Add(request);
                     events += request.EventCount;
                 }

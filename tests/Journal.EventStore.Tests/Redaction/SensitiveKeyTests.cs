@@ -19,7 +19,7 @@ public class SensitiveKeyTests
     public static TheoryData<string> KeptKeys =>
     [
         "max_tokens", "input_tokens", "tokenizer", "author", "passage", "secretary", "key", "keys",
-        "session_id", "client_id", "public_key", "primary_key", "keyboard", "monkey", "passwordless",
+        "session_id", "sessionKey", "session_key", "client_id", "public_key", "primary_key", "keyboard", "monkey", "passwordless",
         "authorName", "", "__",
     ];
 

@@ -1,0 +1,27 @@
+using Journal.Domain.Commands;
+using MediatR;
+
+namespace Journal.Domain.Sessions.UseCases;
+
+/// <summary>Changes a session's label.</summary>
+/// <param name="SessionId">The session.</param>
+/// <param name="Label">The new label.</param>
+public sealed record RenameSessionRequest(Guid SessionId, string Label) : ICommand
+{
+    /// <inheritdoc />
+    public CommandContext Context { get; init; } = CommandContext.None;
+}
+
+/// <summary>Handles <see cref="RenameSessionRequest"/>.</summary>
+public sealed class RenameSessionHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<RenameSessionRequest, CommandResult>
+{
+    /// <inheritdoc />
+    public Task<CommandResult> Handle(RenameSessionRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync<SessionState, ISessionEvent>(
+            request,
+            SessionDecider.StreamFor(request.SessionId),
+            SessionDecider.Initial,
+            SessionDecider.Evolve,
+            state => SessionDecider.Decide(new RenameSession(request.SessionId, request.Label, time.GetUtcNow()), state),
+            cancellationToken);
+}

@@ -1,0 +1,57 @@
+using Journal.Domain.Commands;
+using Journal.Domain.Tape;
+using Journal.EventStore;
+using Journal.Projections;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Journal.Domain.Tests.UseCases;
+
+/// <summary>The journal as an embedding host sees it: AddJournal over a real SQLite tape in a temp directory.</summary>
+public sealed class JournalHarness : IAsyncDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "journal-usecases", Guid.NewGuid().ToString("N"));
+    private readonly ServiceProvider _services;
+
+    public JournalHarness(TimeProvider? time = null)
+    {
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddJournal(new JournalStoreOptions { DatabasePath = Path.Combine(_directory, "journal.db") });
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public IMediator Mediator => _services.GetRequiredService<IMediator>();
+
+    public SqliteEventStore Store => _services.GetRequiredService<SqliteEventStore>();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public Task<CommandResult> Send(ICommand command) => Mediator.Send(command);
+
+    public async Task<long> HeadAsync() => (await Store.ReadHeadAsync(default)).Seq;
+
+    /// <summary>The decoded events of a stream, oldest first.</summary>
+    public async Task<IReadOnlyList<object>> EventsAsync(StreamId stream)
+    {
+        var slice = await Store.ReadStreamAsync(stream, 1, ReadDirection.Forward, 10_000, default);
+        return slice.Events.Select(e => Store.Serializer.Decode(e.EventType, e.Payload!.Value.Span)!).ToList();
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> RecordedAsync(StreamId stream) =>
+        (await Store.ReadStreamAsync(stream, 1, ReadDirection.Forward, 10_000, default)).Events;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
