@@ -1,5 +1,5 @@
 using Journal.Domain.Tape;
-using Journal.EventStore;
+using Journal.Projections;
 
 namespace Journal.Api.Hosting;
 
@@ -14,7 +14,7 @@ public static class JournalHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = JournalSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddJournalTape(settings.ToStoreOptions(), typeof(EventData).Assembly);
+        builder.Services.AddJournal(settings.ToStoreOptions());
         var app = builder.Build();
 
         // Open the tape at start-up so a bad file stops the service now, not on the first request.
