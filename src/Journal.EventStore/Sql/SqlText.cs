@@ -2,6 +2,20 @@ using System.Reflection;
 
 namespace Journal.EventStore.Sql;
 
+/// <summary>Reads SQL files embedded in an assembly (each project keeps its SQL under its own <c>Sql/</c> folder).</summary>
+public static class SqlResources
+{
+    /// <summary>Loads the embedded file <c>{rootNamespace}/{relativePath}</c>, line endings normalised to LF.</summary>
+    public static string Load(Assembly assembly, string rootNamespace, string relativePath)
+    {
+        var name = rootNamespace + "." + relativePath.Replace('/', '.');
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded SQL '{name}' is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+}
+
 /// <summary>
 /// SQL text of this project, kept as <c>.sql</c> files under <c>Sql/</c> and embedded in the assembly.
 /// </summary>
@@ -10,14 +24,7 @@ internal static class SqlText
     private static readonly Assembly Assembly = typeof(SqlText).Assembly;
 
     /// <summary>Loads <c>Sql/{relativePath}</c>, for example <c>Tape/InsertEvent.sql</c>.</summary>
-    public static string Load(string relativePath)
-    {
-        var name = "Journal.EventStore.Sql." + relativePath.Replace('/', '.');
-        using var stream = Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded SQL '{name}' is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
-    }
+    public static string Load(string relativePath) => SqlResources.Load(Assembly, "Journal.EventStore.Sql", relativePath);
 
     /// <summary>Names of the embedded files under <c>Sql/{folder}/</c>, sorted.</summary>
     public static IReadOnlyList<string> List(string folder)

@@ -10,12 +10,21 @@ public sealed class SqliteConnections
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
+    private readonly string _synchronous;
 
     /// <summary>Creates a factory for <paramref name="databasePath"/>.</summary>
-    public SqliteConnections(string databasePath, int busyTimeoutMs, bool readOnly = false)
+    /// <param name="databasePath">The file.</param>
+    /// <param name="busyTimeoutMs">How long to wait for another process's lock.</param>
+    /// <param name="readOnly">Open read-only.</param>
+    /// <param name="durable">
+    /// <c>synchronous=FULL</c> (every commit reaches the disk) when true, as the tape needs;
+    /// <c>NORMAL</c> when false, for files that can be rebuilt from the tape (read models).
+    /// </param>
+    public SqliteConnections(string databasePath, int busyTimeoutMs, bool readOnly = false, bool durable = true)
     {
         DatabasePath = databasePath;
         _busyTimeoutMs = busyTimeoutMs;
+        _synchronous = durable ? "FULL" : "NORMAL";
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -37,7 +46,7 @@ public sealed class SqliteConnections
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout={_busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+            command.CommandText = $"PRAGMA busy_timeout={_busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous={_synchronous};";
             command.ExecuteNonQuery();
             return connection;
         }

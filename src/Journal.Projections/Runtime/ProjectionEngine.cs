@@ -1,0 +1,274 @@
+using Journal.Domain.Tape;
+using Journal.EventStore;
+using Journal.EventStore.Schema;
+using Journal.Projections.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.Projections.Runtime;
+
+/// <summary>
+/// Applies the tape to a set of projections in one read-model file: reads a batch once, hands each
+/// event to every projection that handles it and has not seen it, and commits the read-model writes
+/// and every checkpoint in one transaction. A batch that fails is redone event by event under
+/// savepoints, so that one poison event becomes a dead letter instead of blocking everything.
+/// </summary>
+internal sealed class ProjectionEngine : IDisposable
+{
+    private readonly SqliteEventStore _tape;
+    private readonly ReadModelWriter _db;
+    private readonly List<Cursor> _cursors;
+    private readonly ProjectionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IProjectionFaults? _faults;
+
+    public ProjectionEngine(SqliteEventStore tape, SqliteConnection connection, IReadOnlyList<IProjection> projections, ProjectionOptions options, TimeProvider time, IProjectionFaults? faults)
+    {
+        _tape = tape;
+        _db = new ReadModelWriter(connection);
+        _cursors = projections.Select(p => new Cursor(p, new HashSet<string>(p.EventTypes, StringComparer.Ordinal))).ToList();
+        _options = options;
+        _time = time;
+        _faults = faults;
+    }
+
+    public SqliteConnection Connection => _db.Connection;
+
+    /// <summary>Checkpoints of every projection.</summary>
+    public IReadOnlyList<(string Name, long Position, bool Stopped, long LastEventAt)> Checkpoints =>
+        _cursors.Select(c => (c.Projection.Name, c.Position, c.Stopped, c.LastEventAt)).ToList();
+
+    /// <summary>The lowest checkpoint among running projections (the head when all are stopped).</summary>
+    public long Position => _cursors.Where(c => !c.Stopped).Select(c => c.Position).DefaultIfEmpty(long.MaxValue).Min();
+
+    /// <summary>Creates the runtime tables and each projection's tables, drops tables of versions no longer registered, loads checkpoints.</summary>
+    public void Initialize()
+    {
+        Migrator.Migrate(_db.Connection, MigrationSet.FromAssembly(typeof(ProjectionSql).Assembly, "Journal.Projections.Sql.Migrations."), _time);
+        using var transaction = _db.Connection.BeginTransaction(deferred: false);
+        _db.Transaction = transaction;
+        DropStaleTables();
+        var stored = _db.Query(RuntimeSql.SelectCheckpoints, r => (Name: r.GetString(0), Position: r.GetInt64(1), Stopped: r.GetString(2) == "stopped", LastEventAt: r.GetInt64(3)))
+            .ToDictionary(c => c.Name, StringComparer.Ordinal);
+        foreach (var cursor in _cursors)
+        {
+            cursor.Projection.Create(_db);
+            if (stored.TryGetValue(cursor.Projection.Name, out var checkpoint))
+            {
+                cursor.Position = checkpoint.Position;
+                cursor.Stopped = checkpoint.Stopped;
+                cursor.LastEventAt = checkpoint.LastEventAt;
+            }
+            else
+            {
+                SaveCheckpoint(cursor);
+            }
+        }
+
+        foreach (var name in stored.Keys.Where(n => _cursors.All(c => c.Projection.Name != n)))
+        {
+            _db.Execute(RuntimeSql.DeleteCheckpoint, ("$name", name));
+        }
+
+        transaction.Commit();
+        _db.Transaction = null;
+    }
+
+    /// <summary>Restarts a stopped projection at the event after its dead letter (an operator's decision).</summary>
+    public void Resume(string name, bool skipPoison)
+    {
+        var cursor = _cursors.Single(c => c.Projection.Name == name);
+        cursor.Stopped = false;
+        if (skipPoison)
+        {
+            cursor.Position++;
+        }
+
+        using var transaction = _db.Connection.BeginTransaction(deferred: false);
+        _db.Transaction = transaction;
+        SaveCheckpoint(cursor);
+        transaction.Commit();
+        _db.Transaction = null;
+    }
+
+    /// <summary>Applies the next batch of the tape; returns how many tape events it covered (0 when caught up).</summary>
+    public int RunBatch()
+    {
+        var running = _cursors.Where(c => !c.Stopped).ToList();
+        if (running.Count == 0)
+        {
+            return 0;
+        }
+
+        var from = running.Min(c => c.Position) + 1;
+        var batch = _tape.ReadPage(from, _options.BatchSize);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            Commit(batch, running, tolerant: false);
+        }
+        catch (ProjectionApplyException)
+        {
+            foreach (var cursor in running)
+            {
+                cursor.Restore();
+            }
+
+            Commit(batch, running, tolerant: true);
+        }
+
+        return batch.Count;
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private void Commit(IReadOnlyList<RecordedEvent> batch, List<Cursor> running, bool tolerant)
+    {
+        foreach (var cursor in running)
+        {
+            cursor.Mark();
+        }
+
+        using var transaction = _db.Connection.BeginTransaction(deferred: false);
+        _db.Transaction = transaction;
+        try
+        {
+            foreach (var recorded in batch)
+            {
+                var projected = new Lazy<ProjectedEvent>(() => new ProjectedEvent(recorded, recorded.Payload is { } p ? _tape.Serializer.Decode(recorded.EventType, p.Span) : null));
+                foreach (var cursor in running)
+                {
+                    if (cursor.Stopped || cursor.Position >= recorded.Seq)
+                    {
+                        continue;
+                    }
+
+                    if (cursor.Types.Contains(recorded.EventType))
+                    {
+                        Apply(cursor, projected, recorded, tolerant, transaction);
+                    }
+
+                    if (!cursor.Stopped)
+                    {
+                        cursor.Position = recorded.Seq;
+                        cursor.LastEventAt = recorded.RecordedAt;
+                    }
+                }
+            }
+
+            foreach (var cursor in running)
+            {
+                SaveCheckpoint(cursor);
+            }
+
+            _faults?.BeforeCommit(batch[^1].Seq);
+            transaction.Commit();
+        }
+        catch
+        {
+            foreach (var cursor in running)
+            {
+                cursor.Restore();
+            }
+
+            throw;
+        }
+        finally
+        {
+            _db.Transaction = null;
+        }
+    }
+
+    private void Apply(Cursor cursor, Lazy<ProjectedEvent> projected, RecordedEvent recorded, bool tolerant, SqliteTransaction transaction)
+    {
+        if (!tolerant)
+        {
+            try
+            {
+                cursor.Projection.Apply(_db, projected.Value);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new ProjectionApplyException(ex);
+            }
+
+            return;
+        }
+
+        const string savepoint = "projection_event";
+        transaction.Save(savepoint);
+        try
+        {
+            cursor.Projection.Apply(_db, projected.Value);
+            transaction.Release(savepoint);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            transaction.Rollback(savepoint);
+            var stop = _options.PoisonPolicy == PoisonPolicy.Stop;
+            _db.Execute(
+                RuntimeSql.InsertDeadLetter,
+                ("$projection", cursor.Projection.Name),
+                ("$seq", recorded.Seq),
+                ("$event_id", recorded.EventId.ToString()),
+                ("$event_type", recorded.EventType),
+                ("$error", $"{ex.GetType().Name}: {ex.Message}"),
+                ("$action", stop ? "stopped" : "skipped"),
+                ("$recorded_at", _time.GetUtcNow().ToUnixTimeMilliseconds()));
+            if (stop)
+            {
+                cursor.Stopped = true;
+                cursor.Position = recorded.Seq - 1;
+            }
+        }
+    }
+
+    private void SaveCheckpoint(Cursor cursor) => _db.Execute(
+        RuntimeSql.UpsertCheckpoint,
+        ("$name", cursor.Projection.Name),
+        ("$position", cursor.Position),
+        ("$state", cursor.Stopped ? "stopped" : "running"),
+        ("$last_event_at", cursor.LastEventAt),
+        ("$updated_at", _time.GetUtcNow().ToUnixTimeMilliseconds()));
+
+    private void DropStaleTables()
+    {
+        var prefixes = _cursors.Select(c => ProjectionNames.TablePrefix(c.Projection.Name)).ToList();
+        var tables = _db.Query(RuntimeSql.SelectTables, r => r.GetString(0));
+        foreach (var table in tables)
+        {
+            var owned = table.StartsWith("projection_", StringComparison.Ordinal) || table == "schema_migrations"
+                || prefixes.Any(p => table.StartsWith(p, StringComparison.Ordinal));
+
+            // FTS5 shadow tables go with their virtual table; dropping one twice is harmless.
+            if (!owned && tables.Contains(table))
+            {
+                _db.ExecuteScript($"DROP TABLE IF EXISTS \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            }
+        }
+    }
+
+    private sealed class Cursor(IProjection projection, HashSet<string> types)
+    {
+        private (long Position, bool Stopped, long LastEventAt) _mark;
+
+        public IProjection Projection { get; } = projection;
+
+        public HashSet<string> Types { get; } = types;
+
+        public long Position { get; set; }
+
+        public bool Stopped { get; set; }
+
+        public long LastEventAt { get; set; }
+
+        public void Mark() => _mark = (Position, Stopped, LastEventAt);
+
+        public void Restore() => (Position, Stopped, LastEventAt) = _mark;
+    }
+
+    private sealed class ProjectionApplyException(Exception inner) : Exception(inner.Message, inner);
+}

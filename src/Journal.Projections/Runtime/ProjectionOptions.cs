@@ -1,0 +1,30 @@
+namespace Journal.Projections.Runtime;
+
+/// <summary>What a projection does with an event it cannot apply.</summary>
+public enum PoisonPolicy
+{
+    /// <summary>Record a dead letter and stop the projection at the event before it (the default: nothing is silently lost).</summary>
+    Stop,
+
+    /// <summary>Record a dead letter and go on with the next event.</summary>
+    Skip,
+}
+
+/// <summary>Settings of the projection runtime.</summary>
+public sealed record ProjectionOptions
+{
+    /// <summary>The read-model database (generations live beside it: <c>projections-N.db</c>).</summary>
+    public string DatabasePath { get; init; } = Path.Combine("data", "projections.db");
+
+    /// <summary>Events per catch-up batch (one transaction each, checkpoint included).</summary>
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>How long the live loop waits for a commit notification before polling the tape anyway.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>What to do with an event a projection cannot apply.</summary>
+    public PoisonPolicy PoisonPolicy { get; init; } = PoisonPolicy.Stop;
+
+    /// <summary>The longest a read-your-writes query waits for the projections before answering stale.</summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Journal.EventStore.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.Projections.Runtime;
+
+/// <summary>
+/// The read-model database: a file per generation (<c>projections-1.db</c>, <c>projections-2.db</c>, ...)
+/// and a pointer naming the current one. A rebuild writes the next generation while queries read the
+/// current one; switching is one atomic rename of the pointer file, and the old generation is deleted.
+/// </summary>
+public sealed class ReadModelStore : IDisposable
+{
+    private readonly string _basePath;
+    private readonly int _busyTimeoutMs;
+    private readonly Lock _lock = new();
+    private SqliteConnections _current;
+
+    /// <summary>Opens the store whose files sit beside <paramref name="databasePath"/>.</summary>
+    public ReadModelStore(string databasePath, int busyTimeoutMs = 5000)
+    {
+        StoragePaths.Validate(databasePath, "Projections:DatabasePath");
+        _basePath = Path.GetFullPath(databasePath);
+        _busyTimeoutMs = busyTimeoutMs;
+        StoragePaths.EnsureDirectory(_basePath);
+        Generation = ReadPointer();
+        _current = Connections(Generation);
+    }
+
+    /// <summary>The current generation.</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>The current generation's file.</summary>
+    public string CurrentPath => PathOf(Generation);
+
+    /// <summary>Opens a connection to the current generation (for queries).</summary>
+    public SqliteConnection OpenReader()
+    {
+        SqliteConnections current;
+        lock (_lock)
+        {
+            current = _current;
+        }
+
+        return current.Open();
+    }
+
+    /// <summary>Opens a writable connection to a generation's file, creating it owner-only.</summary>
+    internal SqliteConnection OpenWriter(int generation)
+    {
+        var path = PathOf(generation);
+        StoragePaths.EnsureOwnerOnlyFile(path);
+        var connection = Connections(generation).Open();
+        SqliteConnections.EnableWal(connection);
+        StoragePaths.RestrictDatabaseFiles(path);
+        return connection;
+    }
+
+    /// <summary>Makes <paramref name="generation"/> current (atomically) and deletes the previous one.</summary>
+    internal void Switch(int generation)
+    {
+        var previous = Generation;
+        var pointer = _basePath + ".current";
+        var temporary = pointer + ".tmp";
+        File.WriteAllText(temporary, generation.ToString(CultureInfo.InvariantCulture));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temporary, pointer, overwrite: true);
+        SqliteConnections old;
+        lock (_lock)
+        {
+            old = _current;
+            _current = Connections(generation);
+            Generation = generation;
+        }
+
+        old.ClearPool();
+        Delete(previous);
+    }
+
+    /// <summary>Deletes a generation's files (an abandoned rebuild, or the one replaced).</summary>
+    internal void Delete(int generation)
+    {
+        Connections(generation).ClearPool();
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            File.Delete(PathOf(generation) + suffix);
+        }
+    }
+
+    /// <summary>The file of a generation.</summary>
+    internal string PathOf(int generation)
+    {
+        var directory = Path.GetDirectoryName(_basePath)!;
+        var name = Path.GetFileNameWithoutExtension(_basePath);
+        var extension = Path.GetExtension(_basePath);
+        return Path.Combine(directory, $"{name}-{generation.ToString(CultureInfo.InvariantCulture)}{extension}");
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _current.ClearPool();
+        }
+    }
+
+    private SqliteConnections Connections(int generation) => new(PathOf(generation), _busyTimeoutMs, durable: false);
+
+    private int ReadPointer()
+    {
+        var pointer = _basePath + ".current";
+        return File.Exists(pointer) && int.TryParse(File.ReadAllText(pointer).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var generation) && generation > 0
+            ? generation
+            : 1;
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM projection_checkpoints WHERE name = $name;

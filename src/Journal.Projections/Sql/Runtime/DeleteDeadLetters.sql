@@ -1,0 +1,1 @@
+DELETE FROM projection_dead_letters WHERE projection = $name;
