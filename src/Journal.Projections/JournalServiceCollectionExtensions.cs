@@ -4,6 +4,8 @@ using Journal.Domain.Commands;
 using Journal.EventStore;
 using Journal.EventStore.Aggregates;
 using Journal.EventStore.Pipeline;
+using Journal.Projections.Querying;
+using Journal.Projections.Runtime;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,12 +17,18 @@ public static class JournalServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the tape, the aggregate store, MediatR (over this container) with every command
-    /// handler of the domain and the pipeline (logging, metrics, validation, idempotency, outermost
-    /// first). Then send commands with <see cref="IMediator.Send{TResponse}"/>.
+    /// handler of the domain and every query handler of the read side, the pipeline (logging, metrics,
+    /// validation, idempotency, read-your-writes, outermost first), the read-model database beside the
+    /// tape and the projection daemon (a hosted service). Then send commands and queries with
+    /// <see cref="IMediator.Send{TResponse}"/>.
     /// </summary>
-    public static IServiceCollection AddJournal(this IServiceCollection services, JournalStoreOptions options)
+    public static IServiceCollection AddJournal(this IServiceCollection services, JournalStoreOptions options, ProjectionOptions? projections = null)
     {
         var domain = typeof(ICommand).Assembly;
+        projections ??= new ProjectionOptions
+        {
+            DatabasePath = Path.Combine(Path.GetDirectoryName(options.DatabasePath) ?? ".", "projections.db"),
+        };
         services.AddLogging();
         services.AddJournalTape(options, domain);
         services.TryAddSingleton<IAggregateStore>(sp => new AggregateStore(sp.GetRequiredService<SqliteEventStore>(), sp.GetRequiredService<TimeProvider>()));
@@ -31,8 +39,24 @@ public static class JournalServiceCollectionExtensions
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(MetricsBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ReadYourWritesBehavior<,>));
         AddHandlers(services, domain);
+        AddHandlers(services, typeof(ProjectionDaemon).Assembly);
+        AddProjections(services, projections);
         return services;
+    }
+
+    private static void AddProjections(IServiceCollection services, ProjectionOptions options)
+    {
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => new ReadModelStore(options.DatabasePath));
+        foreach (var type in typeof(ProjectionDaemon).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IProjection).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IProjection), type);
+        }
+
+        services.TryAddSingleton<ProjectionDaemon>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
     }
 
     private static void AddHandlers(IServiceCollection services, Assembly assembly)
