@@ -1,0 +1,32 @@
+using Journal.Domain.Commands;
+using MediatR;
+
+namespace Journal.Domain.Approvals.UseCases;
+
+/// <summary>
+/// Answers a pending approval before it expires. For a session-long or time-boxed scope the answer is
+/// remembered: the appended <see cref="ApprovalDecided"/> carries everything a read model needs.
+/// </summary>
+/// <param name="ApprovalId">The approval.</param>
+/// <param name="Decision">Allow or deny.</param>
+/// <param name="DecidedBy">Who answers.</param>
+/// <param name="Reason">Why, optional.</param>
+public sealed record DecideApprovalRequest(Guid ApprovalId, ApprovalDecision Decision, string DecidedBy, string? Reason = null) : ICommand
+{
+    /// <inheritdoc />
+    public CommandContext Context { get; init; } = CommandContext.None;
+}
+
+/// <summary>Handles <see cref="DecideApprovalRequest"/>.</summary>
+public sealed class DecideApprovalHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<DecideApprovalRequest, CommandResult>
+{
+    /// <inheritdoc />
+    public Task<CommandResult> Handle(DecideApprovalRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync<ApprovalState, IApprovalEvent>(
+            request,
+            ApprovalDecider.StreamFor(request.ApprovalId),
+            ApprovalDecider.Initial,
+            ApprovalDecider.Evolve,
+            state => ApprovalDecider.Decide(new DecideApproval(request.ApprovalId, request.Decision, request.DecidedBy, request.Reason, time.GetUtcNow()), state),
+            cancellationToken);
+}

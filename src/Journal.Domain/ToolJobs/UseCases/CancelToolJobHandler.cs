@@ -1,0 +1,27 @@
+using Journal.Domain.Commands;
+using MediatR;
+
+namespace Journal.Domain.ToolJobs.UseCases;
+
+/// <summary>Cancels a queued or running job.</summary>
+/// <param name="JobId">The job.</param>
+/// <param name="Reason">Why, optional.</param>
+public sealed record CancelToolJobRequest(Guid JobId, string? Reason = null) : ICommand
+{
+    /// <inheritdoc />
+    public CommandContext Context { get; init; } = CommandContext.None;
+}
+
+/// <summary>Handles <see cref="CancelToolJobRequest"/>.</summary>
+public sealed class CancelToolJobHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<CancelToolJobRequest, CommandResult>
+{
+    /// <inheritdoc />
+    public Task<CommandResult> Handle(CancelToolJobRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
+            request,
+            ToolJobDecider.StreamFor(request.JobId),
+            ToolJobDecider.Initial,
+            ToolJobDecider.Evolve,
+            state => ToolJobDecider.Decide(new CancelToolJob(request.JobId, request.Reason, time.GetUtcNow()), state),
+            cancellationToken);
+}

@@ -1,0 +1,26 @@
+using Journal.Domain.Commands;
+using MediatR;
+
+namespace Journal.Domain.ToolJobs.UseCases;
+
+/// <summary>Moves a queued job to running.</summary>
+/// <param name="JobId">The job.</param>
+public sealed record StartToolJobRequest(Guid JobId) : ICommand
+{
+    /// <inheritdoc />
+    public CommandContext Context { get; init; } = CommandContext.None;
+}
+
+/// <summary>Handles <see cref="StartToolJobRequest"/>.</summary>
+public sealed class StartToolJobHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<StartToolJobRequest, CommandResult>
+{
+    /// <inheritdoc />
+    public Task<CommandResult> Handle(StartToolJobRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
+            request,
+            ToolJobDecider.StreamFor(request.JobId),
+            ToolJobDecider.Initial,
+            ToolJobDecider.Evolve,
+            state => ToolJobDecider.Decide(new StartToolJob(request.JobId, time.GetUtcNow()), state),
+            cancellationToken);
+}
