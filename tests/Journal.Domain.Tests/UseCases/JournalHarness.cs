@@ -11,18 +11,13 @@ namespace Journal.Domain.Tests.UseCases;
 public sealed class JournalHarness : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "journal-usecases", Guid.NewGuid().ToString("N"));
-    private readonly ServiceProvider _services;
+    private readonly TimeProvider? _time;
+    private ServiceProvider _services;
 
     public JournalHarness(TimeProvider? time = null)
     {
-        var services = new ServiceCollection();
-        if (time is not null)
-        {
-            services.AddSingleton(time);
-        }
-
-        services.AddJournal(new JournalStoreOptions { DatabasePath = Path.Combine(_directory, "journal.db") });
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _time = time;
+        _services = Build();
     }
 
     public IMediator Mediator => _services.GetRequiredService<IMediator>();
@@ -45,6 +40,37 @@ public sealed class JournalHarness : IAsyncDisposable
     public async Task<IReadOnlyList<RecordedEvent>> RecordedAsync(StreamId stream) =>
         (await Store.ReadStreamAsync(stream, 1, ReadDirection.Forward, 10_000, default)).Events;
 
+    /// <summary>Stops the journal and opens it again on the same file, as a process restart would (nothing cached survives).</summary>
+    public async Task RestartAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _services = Build();
+    }
+
+    /// <summary>Waits until <paramref name="count"/> appends queue behind a held writer (see <see cref="SqliteEventStore.HoldWriterAsync"/>).</summary>
+    public async Task WaitUntilQueuedAsync(int count)
+    {
+        while (Store.QueuedWrites < count)
+        {
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>The exception a task ended with, or null when it succeeded.</summary>
+    public static async Task<Exception?> OutcomeAsync(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
@@ -53,5 +79,17 @@ public sealed class JournalHarness : IAsyncDisposable
         {
             Directory.Delete(_directory, recursive: true);
         }
+    }
+
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        if (_time is not null)
+        {
+            services.AddSingleton(_time);
+        }
+
+        services.AddJournal(new JournalStoreOptions { DatabasePath = Path.Combine(_directory, "journal.db") });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

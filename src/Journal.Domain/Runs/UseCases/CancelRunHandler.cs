@@ -1,0 +1,24 @@
+using Journal.Domain.Commands;
+using MediatR;
+
+namespace Journal.Domain.Runs.UseCases;
+
+/// <summary>Marks an active run as cancelled (it has stopped); a foreground run is detached from its session in the same append.</summary>
+/// <param name="RunId">The run.</param>
+/// <param name="Reason">Why, optional.</param>
+public sealed record CancelRunRequest(Guid RunId, string? Reason = null) : ICommand
+{
+    /// <inheritdoc />
+    public CommandContext Context { get; init; } = CommandContext.None;
+}
+
+/// <summary>Handles <see cref="CancelRunRequest"/>.</summary>
+public sealed class CancelRunHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<CancelRunRequest, CommandResult>
+{
+    /// <inheritdoc />
+    public Task<CommandResult> Handle(CancelRunRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return RunEnding.ExecuteAsync(aggregates, request, request.RunId, state => RunDecider.Decide(new CancelRun(request.RunId, request.Reason, now), state), now, cancellationToken);
+    }
+}

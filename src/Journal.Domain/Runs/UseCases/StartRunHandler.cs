@@ -1,0 +1,26 @@
+using Journal.Domain.Commands;
+using MediatR;
+
+namespace Journal.Domain.Runs.UseCases;
+
+/// <summary>Moves an accepted run to in progress.</summary>
+/// <param name="RunId">The run.</param>
+public sealed record StartRunRequest(Guid RunId) : ICommand
+{
+    /// <inheritdoc />
+    public CommandContext Context { get; init; } = CommandContext.None;
+}
+
+/// <summary>Handles <see cref="StartRunRequest"/>.</summary>
+public sealed class StartRunHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<StartRunRequest, CommandResult>
+{
+    /// <inheritdoc />
+    public Task<CommandResult> Handle(StartRunRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync<RunState, IRunEvent>(
+            request,
+            RunDecider.StreamFor(request.RunId),
+            RunDecider.Initial,
+            RunDecider.Evolve,
+            state => RunDecider.Decide(new StartRun(request.RunId, time.GetUtcNow()), state),
+            cancellationToken);
+}

@@ -1,0 +1,24 @@
+using Journal.Domain.Commands;
+using Journal.Domain.Deciding;
+using MediatR;
+
+namespace Journal.Domain.Sessions.UseCases;
+
+/// <summary>
+/// Reads one session's current state straight from its stream (not from a read model), so the
+/// answer is as fresh as the tape.
+/// </summary>
+/// <param name="SessionId">The session.</param>
+public sealed record GetSessionRequest(Guid SessionId) : IRequest<SessionState>;
+
+/// <summary>Handles <see cref="GetSessionRequest"/>.</summary>
+public sealed class GetSessionHandler(IAggregateStore aggregates) : IRequestHandler<GetSessionRequest, SessionState>
+{
+    /// <inheritdoc />
+    /// <exception cref="Errors.NotFoundException"><c>session.not_found</c>.</exception>
+    public async Task<SessionState> Handle(GetSessionRequest request, CancellationToken cancellationToken)
+    {
+        var session = await LiveSession.LoadAsync(aggregates, request.SessionId, cancellationToken);
+        return session.State.Exists ? session.State : throw Refuse.NotFound("session", request.SessionId);
+    }
+}
