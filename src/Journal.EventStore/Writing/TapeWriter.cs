@@ -20,7 +20,7 @@ internal sealed class TapeWriter : IAsyncDisposable
     private const int SqliteConstraint = 19;
     private const int MaxCachedStreams = 100_000;
 
-    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = false });
     private readonly SqliteConnection _connection;
     private readonly PayloadSerializer _serializer;
     private readonly TimeProvider _time;
@@ -29,8 +29,9 @@ internal sealed class TapeWriter : IAsyncDisposable
     private readonly Action<int> _onGroup;
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly TapeStatements _sql;
-    private readonly Task _loop;
+    private readonly List<WriteRequest> _group = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _disposed;
     private long _groups;
     private long _headSeq;
     private byte[] _headHash = ChainHash.Genesis.ToArray();
@@ -46,7 +47,6 @@ internal sealed class TapeWriter : IAsyncDisposable
         _onGroup = onGroup;
         _sql = new TapeStatements(connection);
         ReadHead();
-        _loop = Task.Run(LoopAsync);
     }
 
     public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EncodedStreamAppend> streams, CancellationToken ct)
@@ -73,16 +73,33 @@ internal sealed class TapeWriter : IAsyncDisposable
     public async Task<IDisposable> HoldAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
-        return new Releaser(_gate);
+        return new Releaser(this);
     }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-        _sql.Dispose();
-        _gate.Dispose();
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            // Whatever was queued before the close still commits, as a group or several.
+            while (CommitNextGroup())
+            {
+            }
+
+            _disposed = true;
+            _sql.Dispose();
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private void Enqueue(WriteRequest request, CancellationToken ct)
@@ -93,35 +110,88 @@ internal sealed class TapeWriter : IAsyncDisposable
         {
             throw new ObjectDisposedException(nameof(TapeWriter), "the tape writer is closed");
         }
+
+        Pump(request);
     }
 
-    private async Task LoopAsync()
+    /// <summary>
+    /// Commits queued requests when the writer is free. The caller that finds it free commits on its own
+    /// thread (no hand-off when there is no contention) until its own request is done, and hands any
+    /// remainder to a pool thread; a caller that finds it busy leaves its request queued, and whoever
+    /// holds the writer looks at the queue again after letting go, so nothing is left behind.
+    /// </summary>
+    private void Pump(WriteRequest? own)
     {
-        var group = new List<WriteRequest>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
-            await _gate.WaitAsync().ConfigureAwait(false);
+            if (!_gate.Wait(0))
+            {
+                return;
+            }
+
             try
             {
-                group.Clear();
-                var events = 0;
-                while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var request))
+                if (_disposed)
                 {
-                    group.Add(request);
-                    events += request.EventCount;
+                    return;
                 }
 
-                if (group.Count > 0)
+                while (CommitNextGroup() && own is not { IsCompleted: true })
                 {
-                    CommitGroup(group);
-                    Interlocked.Increment(ref _groups);
                 }
             }
             finally
             {
                 _gate.Release();
             }
+
+            if (_queue.Reader.Count == 0)
+            {
+                return;
+            }
+
+            if (own is { IsCompleted: true })
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.Pump(null), this, preferLocal: false);
+                return;
+            }
         }
+    }
+
+    /// <summary>Takes every request waiting (up to the group limit) and commits them; false when none was waiting. Holds the gate.</summary>
+    private bool CommitNextGroup()
+    {
+        var group = _group;
+        group.Clear();
+        var events = 0;
+        while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var request))
+        {
+            group.Add(request);
+            events += request.EventCount;
+        }
+
+        if (group.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            CommitGroup(group);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never leave a caller waiting: an unexpected failure fails the requests it left incomplete.
+            var error = new StorageException($"the tape could not be written: {ex.Message}", ex);
+            foreach (var request in group)
+            {
+                request.Fail(error);
+            }
+        }
+
+        Interlocked.Increment(ref _groups);
+        group.Clear();
+        return true;
     }
 
     private void CommitGroup(List<WriteRequest> group)
@@ -436,7 +506,7 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private sealed class Releaser(TapeWriter writer) : IDisposable
     {
         private int _released;
 
@@ -444,7 +514,10 @@ internal sealed class TapeWriter : IAsyncDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                writer._gate.Release();
+
+                // What queued up meanwhile commits as one group, off the releasing thread.
+                ThreadPool.UnsafeQueueUserWorkItem(static w => w.Pump(null), writer, preferLocal: false);
             }
         }
     }
