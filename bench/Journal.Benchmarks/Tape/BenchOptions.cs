@@ -22,7 +22,7 @@ internal sealed record BenchOptions(bool Quick, int Warmups, int Rounds, IReadOn
             }
         }
 
-        return new BenchOptions(quick, Warmups: 1, Rounds: quick ? 3 : 5, only);
+        return new BenchOptions(quick, Warmups: 1, Rounds: quick ? 3 : 7, only);
     }
 
     public bool Includes(string scenario) => Only.Count == 0 || Only.Contains(scenario);

@@ -204,12 +204,21 @@ internal sealed class TapeWriter : IAsyncDisposable
             transaction = _connection.BeginTransaction(deferred: false);
             _sql.Enlist(transaction);
             SyncHead(state);
+            // A lone request needs no savepoint: when it fails, the whole transaction is rolled back instead.
+            var alone = group.Count == 1;
             for (var i = 0; i < group.Count; i++)
             {
-                outcomes[i] = ApplyOne(transaction, group[i], state);
+                outcomes[i] = ApplyOne(transaction, group[i], state, savepoint: !alone);
             }
 
-            transaction.Commit();
+            if (alone && outcomes[0].Error is not null)
+            {
+                transaction.Rollback();
+            }
+            else
+            {
+                transaction.Commit();
+            }
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
         {
@@ -258,10 +267,14 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
     }
 
-    private Outcome ApplyOne(SqliteTransaction transaction, WriteRequest request, GroupState state)
+    private Outcome ApplyOne(SqliteTransaction transaction, WriteRequest request, GroupState state, bool savepoint)
     {
-        const string savepoint = "request";
-        transaction.Save(savepoint);
+        const string name = "request";
+        if (savepoint)
+        {
+            transaction.Save(name);
+        }
+
         var mark = state.Mark();
         try
         {
@@ -271,20 +284,33 @@ internal sealed class TapeWriter : IAsyncDisposable
                 EraseRequest erase => Erase(erase, state),
                 _ => throw new InvalidOperationException("unknown write request"),
             };
-            transaction.Release(savepoint);
+            if (savepoint)
+            {
+                transaction.Release(name);
+            }
+
             return new Outcome(result, null);
         }
         catch (JournalException ex)
         {
-            transaction.Rollback(savepoint);
+            RollbackTo(transaction, savepoint ? name : null);
             state.Undo(mark);
             return new Outcome(null, ex);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
-            transaction.Rollback(savepoint);
+            RollbackTo(transaction, savepoint ? name : null);
             state.Undo(mark);
             return new Outcome(null, new StorageException($"the append broke a tape constraint: {ex.Message}", ex));
+        }
+    }
+
+    /// <summary>Back to the savepoint; without one the caller rolls back the whole transaction.</summary>
+    private static void RollbackTo(SqliteTransaction transaction, string? savepoint)
+    {
+        if (savepoint is not null)
+        {
+            transaction.Rollback(savepoint);
         }
     }
 
