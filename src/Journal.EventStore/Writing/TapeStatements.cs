@@ -14,6 +14,9 @@ internal sealed class TapeStatements : IDisposable
     private readonly SqliteCommand _identity;
     private readonly SqliteCommand _payloadState;
     private readonly SqliteCommand _erase;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackTo;
     private readonly SqliteParameter[] _insertParameters;
     private readonly byte[] _eventIdBuffer = new byte[16];
 
@@ -43,6 +46,11 @@ internal sealed class TapeStatements : IDisposable
         _payloadState.Parameters.Add("$seq", SqliteType.Integer);
         _erase = Create(connection, TapeSql.ErasePayload);
         _erase.Parameters.Add("$seq", SqliteType.Integer);
+
+        // Kept prepared: a group sets one savepoint per request.
+        _savepoint = Create(connection, "SAVEPOINT request;");
+        _release = Create(connection, "RELEASE request;");
+        _rollbackTo = Create(connection, "ROLLBACK TO request;");
     }
 
     /// <summary>Points every statement at the current transaction (or none).</summary>
@@ -54,6 +62,22 @@ internal sealed class TapeStatements : IDisposable
         _identity.Transaction = transaction;
         _payloadState.Transaction = transaction;
         _erase.Transaction = transaction;
+        _savepoint.Transaction = transaction;
+        _release.Transaction = transaction;
+        _rollbackTo.Transaction = transaction;
+    }
+
+    /// <summary>Sets the request savepoint.</summary>
+    public void Savepoint() => _savepoint.ExecuteNonQuery();
+
+    /// <summary>Keeps what was done since the savepoint.</summary>
+    public void ReleaseSavepoint() => _release.ExecuteNonQuery();
+
+    /// <summary>Undoes what was done since the savepoint and releases it.</summary>
+    public void RollbackToSavepoint()
+    {
+        _rollbackTo.ExecuteNonQuery();
+        _release.ExecuteNonQuery();
     }
 
     public (long Seq, byte[] Hash, long RecordedAt) Head()
@@ -120,6 +144,9 @@ internal sealed class TapeStatements : IDisposable
         _identity.Dispose();
         _payloadState.Dispose();
         _erase.Dispose();
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollbackTo.Dispose();
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql)

@@ -208,7 +208,7 @@ internal sealed class TapeWriter : IAsyncDisposable
             var alone = group.Count == 1;
             for (var i = 0; i < group.Count; i++)
             {
-                outcomes[i] = ApplyOne(transaction, group[i], state, savepoint: !alone);
+                outcomes[i] = ApplyOne(group[i], state, savepoint: !alone);
             }
 
             if (alone && outcomes[0].Error is not null)
@@ -267,12 +267,11 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
     }
 
-    private Outcome ApplyOne(SqliteTransaction transaction, WriteRequest request, GroupState state, bool savepoint)
+    private Outcome ApplyOne(WriteRequest request, GroupState state, bool savepoint)
     {
-        const string name = "request";
         if (savepoint)
         {
-            transaction.Save(name);
+            _sql.Savepoint();
         }
 
         var mark = state.Mark();
@@ -286,31 +285,31 @@ internal sealed class TapeWriter : IAsyncDisposable
             };
             if (savepoint)
             {
-                transaction.Release(name);
+                _sql.ReleaseSavepoint();
             }
 
             return new Outcome(result, null);
         }
         catch (JournalException ex)
         {
-            RollbackTo(transaction, savepoint ? name : null);
+            RollbackTo(savepoint);
             state.Undo(mark);
             return new Outcome(null, ex);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
-            RollbackTo(transaction, savepoint ? name : null);
+            RollbackTo(savepoint);
             state.Undo(mark);
             return new Outcome(null, new StorageException($"the append broke a tape constraint: {ex.Message}", ex));
         }
     }
 
     /// <summary>Back to the savepoint; without one the caller rolls back the whole transaction.</summary>
-    private static void RollbackTo(SqliteTransaction transaction, string? savepoint)
+    private void RollbackTo(bool savepoint)
     {
-        if (savepoint is not null)
+        if (savepoint)
         {
-            transaction.Rollback(savepoint);
+            _sql.RollbackToSavepoint();
         }
     }
 
