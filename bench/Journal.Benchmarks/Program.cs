@@ -1,13 +1,23 @@
 using Journal.Benchmarks.Commands;
+using Journal.Benchmarks.Tape;
 
-var quick = args.Contains("--quick");
-switch (args.FirstOrDefault())
+return args.FirstOrDefault() switch
 {
-    case "commands":
-        Console.WriteLine(await TranscriptAppendBenchmark.RunAsync(quick));
-        break;
-    default:
-        Console.WriteLine("usage: Journal.Benchmarks <verb> [--quick]");
-        Console.WriteLine("  commands   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline");
-        break;
+    "tape" => await TapeBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
+    "commands" => await Commands(args.Contains("--quick")).ConfigureAwait(false),
+    _ => Usage(),
+};
+
+static async Task<int> Commands(bool quick)
+{
+    Console.WriteLine(await TranscriptAppendBenchmark.RunAsync(quick).ConfigureAwait(false));
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Journal.Benchmarks <verb> [options]");
+    Console.Error.WriteLine("  tape [--quick] [--only append-1,append-16,append-100,verify-1m]   the tape against raw SQLite");
+    Console.Error.WriteLine("  commands [--quick]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline");
+    return 2;
 }

@@ -170,6 +170,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         var streams = new HashSet<string>(StringComparer.Ordinal);
         var ids = new HashSet<Guid>();
         var total = 0;
+        PayloadSerializer.EncodedMetadata? plainMetadata = null;
         var encoded = new List<EncodedStreamAppend>(appends.Count);
         foreach (var append in appends)
         {
@@ -203,7 +204,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
                     throw new ValidationException("eventId", $"event id {data.EventId} appears twice in one append");
                 }
 
-                events[i] = Serializer.Encode(data, metadata);
+                events[i] = Serializer.Encode(data, metadata, ref plainMetadata);
             }
 
             encoded.Add(new EncodedStreamAppend(append.Stream, append.Expected, events));

@@ -42,6 +42,16 @@ public sealed class PayloadSerializer
     /// <exception cref="TooLargeException">The encoded payload is over the limit.</exception>
     internal EncodedEvent Encode(EventData data, EventMetadata metadata)
     {
+        EncodedMetadata? plain = null;
+        return Encode(data, metadata, ref plain);
+    }
+
+    /// <summary>
+    /// Redacts and encodes one event; <paramref name="plain"/> carries the call's metadata encoding
+    /// (without redacted paths) from one event to the next, so it is made once per call, not per event.
+    /// </summary>
+    internal EncodedEvent Encode(EventData data, EventMetadata metadata, ref EncodedMetadata? plain)
+    {
         if (data.EventId == Guid.Empty)
         {
             throw new ValidationException("eventId", "an event id must not be the empty guid");
@@ -69,9 +79,27 @@ public sealed class PayloadSerializer
             throw new TooLargeException("payload", payload.Length, _maxPayloadBytes);
         }
 
-        var eventMetadata = redacted.Paths.Count == 0 ? metadata with { RedactedPaths = null } : metadata with { RedactedPaths = redacted.Paths };
-        var metadataBytes = EncodeMetadata(eventMetadata);
-        return new EncodedEvent(data.EventId, data.EventType, metadataBytes, ChainHash.Digest(metadataBytes), payload, ChainHash.Digest(payload));
+        EncodedMetadata encodedMetadata;
+        if (redacted.Paths.Count == 0)
+        {
+            encodedMetadata = plain ??= EncodedMetadata.Of(metadata with { RedactedPaths = null });
+        }
+        else
+        {
+            encodedMetadata = EncodedMetadata.Of(metadata with { RedactedPaths = redacted.Paths });
+        }
+
+        return new EncodedEvent(data.EventId, data.EventType, encodedMetadata.Bytes, encodedMetadata.Digest, payload, ChainHash.Digest(payload));
+    }
+
+    /// <summary>Metadata as stored (MessagePack) with its SHA-256; shared, never mutated, by the events of one call.</summary>
+    internal sealed record EncodedMetadata(byte[] Bytes, byte[] Digest)
+    {
+        public static EncodedMetadata Of(EventMetadata metadata)
+        {
+            var bytes = EncodeMetadata(metadata);
+            return new EncodedMetadata(bytes, ChainHash.Digest(bytes));
+        }
     }
 
     /// <summary>Encodes metadata as MessagePack.</summary>

@@ -124,7 +124,18 @@ public sealed class TapeVerifier(SqliteConnections connections)
                 return;
             }
 
-            SHA256.HashData(raw.sqlite3_column_blob(statement, 6), metadataDigest);
+            // Events of one append share their metadata bytes: equal bytes have the digest already computed.
+            var metadata = raw.sqlite3_column_blob(statement, 6);
+            if (!run.HasMetadataDigest || !metadata.SequenceEqual(run.LastMetadata.AsSpan(0, run.LastMetadataLength)))
+            {
+                SHA256.HashData(metadata, metadataDigest);
+                run.RememberMetadata(metadata, metadataDigest);
+            }
+            else
+            {
+                run.LastMetadataDigest.CopyTo(metadataDigest);
+            }
+
             ChainHash.Compute(
                 run.PrevHash,
                 seq,
@@ -198,6 +209,27 @@ public sealed class TapeVerifier(SqliteConnections connections)
         public long Erased { get; set; }
 
         public HashSet<long> Unrecorded { get; } = [];
+
+        public byte[] LastMetadata { get; private set; } = new byte[256];
+
+        public int LastMetadataLength { get; private set; }
+
+        public byte[] LastMetadataDigest { get; } = new byte[ChainHash.Size];
+
+        public bool HasMetadataDigest { get; private set; }
+
+        public void RememberMetadata(ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> digest)
+        {
+            if (metadata.Length > LastMetadata.Length)
+            {
+                LastMetadata = new byte[Math.Max(metadata.Length, LastMetadata.Length * 2)];
+            }
+
+            metadata.CopyTo(LastMetadata);
+            LastMetadataLength = metadata.Length;
+            digest.CopyTo(LastMetadataDigest);
+            HasMetadataDigest = true;
+        }
 
         public ChainMismatch? Mismatch { get; private set; }
 

@@ -16,6 +16,9 @@ internal sealed class TapeStatements : IDisposable
     private readonly SqliteCommand _erase;
     private readonly SqliteCommand _findIdempotency;
     private readonly SqliteCommand _insertIdempotency;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackTo;
     private readonly SqliteParameter[] _insertParameters;
     private readonly byte[] _eventIdBuffer = new byte[16];
 
@@ -52,6 +55,11 @@ internal sealed class TapeStatements : IDisposable
         {
             _insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
+
+        // Kept prepared: a group sets one savepoint per request.
+        _savepoint = Create(connection, "SAVEPOINT request;");
+        _release = Create(connection, "RELEASE request;");
+        _rollbackTo = Create(connection, "ROLLBACK TO request;");
     }
 
     /// <summary>Points every statement at the current transaction (or none).</summary>
@@ -65,6 +73,9 @@ internal sealed class TapeStatements : IDisposable
         _erase.Transaction = transaction;
         _findIdempotency.Transaction = transaction;
         _insertIdempotency.Transaction = transaction;
+        _savepoint.Transaction = transaction;
+        _release.Transaction = transaction;
+        _rollbackTo.Transaction = transaction;
     }
 
     public IdempotencyEntry? FindIdempotency(string key)
@@ -86,6 +97,19 @@ internal sealed class TapeStatements : IDisposable
         p[6].Value = eventsWritten;
         p[7].Value = recordedAt;
         _insertIdempotency.ExecuteNonQuery();
+    }
+
+    /// <summary>Sets the request savepoint.</summary>
+    public void Savepoint() => _savepoint.ExecuteNonQuery();
+
+    /// <summary>Keeps what was done since the savepoint.</summary>
+    public void ReleaseSavepoint() => _release.ExecuteNonQuery();
+
+    /// <summary>Undoes what was done since the savepoint and releases it.</summary>
+    public void RollbackToSavepoint()
+    {
+        _rollbackTo.ExecuteNonQuery();
+        _release.ExecuteNonQuery();
     }
 
     public (long Seq, byte[] Hash, long RecordedAt) Head()
@@ -154,6 +178,9 @@ internal sealed class TapeStatements : IDisposable
         _erase.Dispose();
         _findIdempotency.Dispose();
         _insertIdempotency.Dispose();
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollbackTo.Dispose();
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql)

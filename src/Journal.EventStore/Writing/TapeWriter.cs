@@ -20,7 +20,7 @@ internal sealed class TapeWriter : IAsyncDisposable
     private const int SqliteConstraint = 19;
     private const int MaxCachedStreams = 100_000;
 
-    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = false });
     private readonly SqliteConnection _connection;
     private readonly PayloadSerializer _serializer;
     private readonly TimeProvider _time;
@@ -29,10 +29,10 @@ internal sealed class TapeWriter : IAsyncDisposable
     private readonly Action<int> _onGroup;
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly TapeStatements _sql;
-    private readonly Task _loop;
+    private readonly List<WriteRequest> _group = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _disposed;
     private long _groups;
-    private int _queued;
     private long _headSeq;
     private byte[] _headHash = ChainHash.Genesis.ToArray();
     private long _lastRecordedAt;
@@ -47,7 +47,6 @@ internal sealed class TapeWriter : IAsyncDisposable
         _onGroup = onGroup;
         _sql = new TapeStatements(connection);
         ReadHead();
-        _loop = Task.Run(LoopAsync);
     }
 
     public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EncodedStreamAppend> streams, IdempotencyRecord? idempotency, CancellationToken ct)
@@ -65,7 +64,7 @@ internal sealed class TapeWriter : IAsyncDisposable
     }
 
     /// <summary>Requests waiting for the writer.</summary>
-    public int Queued => Volatile.Read(ref _queued);
+    public int Queued => _queue.Reader.Count;
 
     /// <summary>Group commits done so far.</summary>
     public long Groups => Interlocked.Read(ref _groups);
@@ -77,58 +76,125 @@ internal sealed class TapeWriter : IAsyncDisposable
     public async Task<IDisposable> HoldAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
-        return new Releaser(_gate);
+        return new Releaser(this);
     }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-        _sql.Dispose();
-        _gate.Dispose();
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            // Whatever was queued before the close still commits, as a group or several.
+            while (CommitNextGroup())
+            {
+            }
+
+            _disposed = true;
+            _sql.Dispose();
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private void Enqueue(WriteRequest request, CancellationToken ct)
     {
         // Cancellation is honoured until the request is queued; once queued it commits or fails as a whole.
         ct.ThrowIfCancellationRequested();
-        Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(request))
         {
-            Interlocked.Decrement(ref _queued);
             throw new ObjectDisposedException(nameof(TapeWriter), "the tape writer is closed");
         }
+
+        Pump(request);
     }
 
-    private async Task LoopAsync()
+    /// <summary>
+    /// Commits queued requests when the writer is free. The caller that finds it free commits on its own
+    /// thread (no hand-off when there is no contention) until its own request is done, and hands any
+    /// remainder to a pool thread; a caller that finds it busy leaves its request queued, and whoever
+    /// holds the writer looks at the queue again after letting go, so nothing is left behind.
+    /// </summary>
+    private void Pump(WriteRequest? own)
     {
-        var group = new List<WriteRequest>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
-            await _gate.WaitAsync().ConfigureAwait(false);
+            if (!_gate.Wait(0))
+            {
+                return;
+            }
+
             try
             {
-                group.Clear();
-                var events = 0;
-                while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var request))
+                if (_disposed)
                 {
-                    Interlocked.Decrement(ref _queued);
-                    group.Add(request);
-                    events += request.EventCount;
+                    return;
                 }
 
-                if (group.Count > 0)
+                while (CommitNextGroup() && own is not { IsCompleted: true })
                 {
-                    CommitGroup(group);
-                    Interlocked.Increment(ref _groups);
                 }
             }
             finally
             {
                 _gate.Release();
             }
+
+            if (_queue.Reader.Count == 0)
+            {
+                return;
+            }
+
+            if (own is { IsCompleted: true })
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.Pump(null), this, preferLocal: false);
+                return;
+            }
         }
+    }
+
+    /// <summary>Takes every request waiting (up to the group limit) and commits them; false when none was waiting. Holds the gate.</summary>
+    private bool CommitNextGroup()
+    {
+        var group = _group;
+        group.Clear();
+        var events = 0;
+        while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var request))
+        {
+            group.Add(request);
+            events += request.EventCount;
+        }
+
+        if (group.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            CommitGroup(group);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never leave a caller waiting: an unexpected failure fails the requests it left incomplete.
+            var error = new StorageException($"the tape could not be written: {ex.Message}", ex);
+            foreach (var request in group)
+            {
+                request.Fail(error);
+            }
+        }
+
+        Interlocked.Increment(ref _groups);
+        group.Clear();
+        return true;
     }
 
     private void CommitGroup(List<WriteRequest> group)
@@ -141,12 +207,21 @@ internal sealed class TapeWriter : IAsyncDisposable
             transaction = _connection.BeginTransaction(deferred: false);
             _sql.Enlist(transaction);
             SyncHead(state);
+            // A lone request needs no savepoint: when it fails, the whole transaction is rolled back instead.
+            var alone = group.Count == 1;
             for (var i = 0; i < group.Count; i++)
             {
-                outcomes[i] = ApplyOne(transaction, group[i], state);
+                outcomes[i] = ApplyOne(group[i], state, savepoint: !alone);
             }
 
-            transaction.Commit();
+            if (alone && outcomes[0].Error is not null)
+            {
+                transaction.Rollback();
+            }
+            else
+            {
+                transaction.Commit();
+            }
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
         {
@@ -195,10 +270,13 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
     }
 
-    private Outcome ApplyOne(SqliteTransaction transaction, WriteRequest request, GroupState state)
+    private Outcome ApplyOne(WriteRequest request, GroupState state, bool savepoint)
     {
-        const string savepoint = "request";
-        transaction.Save(savepoint);
+        if (savepoint)
+        {
+            _sql.Savepoint();
+        }
+
         var mark = state.Mark();
         try
         {
@@ -208,20 +286,33 @@ internal sealed class TapeWriter : IAsyncDisposable
                 EraseRequest erase => Erase(erase, state),
                 _ => throw new InvalidOperationException("unknown write request"),
             };
-            transaction.Release(savepoint);
+            if (savepoint)
+            {
+                _sql.ReleaseSavepoint();
+            }
+
             return new Outcome(result, null);
         }
         catch (JournalException ex)
         {
-            transaction.Rollback(savepoint);
+            RollbackTo(savepoint);
             state.Undo(mark);
             return new Outcome(null, ex);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
-            transaction.Rollback(savepoint);
+            RollbackTo(savepoint);
             state.Undo(mark);
             return new Outcome(null, new StorageException($"the append broke a tape constraint: {ex.Message}", ex));
+        }
+    }
+
+    /// <summary>Back to the savepoint; without one the caller rolls back the whole transaction.</summary>
+    private void RollbackTo(bool savepoint)
+    {
+        if (savepoint)
+        {
+            _sql.RollbackToSavepoint();
         }
     }
 
@@ -467,7 +558,7 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private sealed class Releaser(TapeWriter writer) : IDisposable
     {
         private int _released;
 
@@ -475,7 +566,10 @@ internal sealed class TapeWriter : IAsyncDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                writer._gate.Release();
+
+                // What queued up meanwhile commits as one group, off the releasing thread.
+                ThreadPool.UnsafeQueueUserWorkItem(static w => w.Pump(null), writer, preferLocal: false);
             }
         }
     }

@@ -12,6 +12,9 @@ internal abstract class WriteRequest
     /// <summary>Number of rows the request may add (for sizing a group).</summary>
     public abstract int EventCount { get; }
 
+    /// <summary>Whether the request has its result or its error.</summary>
+    public abstract bool IsCompleted { get; }
+
     /// <summary>Fails the request.</summary>
     public abstract void Fail(Exception error);
 }
@@ -26,6 +29,8 @@ internal sealed class AppendRequest(IReadOnlyList<EncodedStreamAppend> streams, 
     public TaskCompletionSource<IReadOnlyList<AppendResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override int EventCount => Streams.Sum(s => s.Events.Count);
+
+    public override bool IsCompleted => Completion.Task.IsCompleted;
 
     public override void Fail(Exception error) => Completion.TrySetException(error);
 }
@@ -42,6 +47,8 @@ internal sealed class EraseRequest(IReadOnlyList<long> seqs, string reason, Even
     public TaskCompletionSource<ErasureResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override int EventCount => 1;
+
+    public override bool IsCompleted => Completion.Task.IsCompleted;
 
     public override void Fail(Exception error) => Completion.TrySetException(error);
 }

@@ -1,0 +1,55 @@
+using Journal.Domain.Tape;
+
+namespace Journal.Benchmarks.Tape;
+
+/// <summary>
+/// append-16: sixteen concurrent callers, each appending single events to its own stream and awaiting
+/// each append (so the writer's group commit can gather them); against raw SQLite on one connection
+/// writing one row per transaction, sequentially.
+/// </summary>
+internal static class Append16Scenario
+{
+    private const int Callers = 16;
+
+    public static Task<ScenarioResult> RunAsync(BenchOptions options)
+    {
+        var perCaller = options.Quick ? 250 : 1_000;
+        var total = Callers * perCaller;
+        var ours = new BenchSide(
+            () => Task.FromResult<object?>(OursRound.Open()),
+            async state =>
+            {
+                var store = ((OursRound)state!).Store;
+                var callers = Enumerable.Range(0, Callers).Select(c => Task.Run(async () =>
+                {
+                    var stream = StreamId.Parse($"note-{c}");
+                    for (var i = 0; i < perCaller; i++)
+                    {
+                        await store.AppendAsync(stream, ExpectedVersion.Any, [BenchEvents.Event(i)], BenchEvents.Metadata, CancellationToken.None).ConfigureAwait(false);
+                    }
+                }));
+                await Task.WhenAll(callers).ConfigureAwait(false);
+                return total;
+            },
+            async state => await ((OursRound)state!).DisposeAsync().ConfigureAwait(false));
+        var raw = new BenchSide(
+            () => Task.FromResult<object?>(RawRound.Open()),
+            state =>
+            {
+                var tape = ((RawRound)state!).Raw;
+                var versions = new long[Callers];
+                for (var i = 0; i < total; i++)
+                {
+                    tape.InsertTransaction($"note-{i % Callers}", ref versions[i % Callers], 1);
+                }
+
+                return Task.FromResult<long>(total);
+            },
+            state =>
+            {
+                ((RawRound)state!).Dispose();
+                return Task.CompletedTask;
+            });
+        return BenchRunner.RunAsync("append-16", 5, options.Warmups, options.Rounds, ours, raw);
+    }
+}
