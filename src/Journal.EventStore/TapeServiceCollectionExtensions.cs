@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using Journal.Domain.Commands;
 using Journal.Domain.Tape;
+using Journal.EventStore.Redaction;
 using Journal.EventStore.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +31,7 @@ public static class TapeServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TapeMetrics>()));
         services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.TryAddSingleton<ITextRedactor>(sp => new TextRedactorPort(sp.GetRequiredService<SqliteEventStore>().Serializer.Redactor));
         return services;
     }
 }

@@ -42,6 +42,7 @@ public static class JournalServiceCollectionExtensions
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ReadYourWritesBehavior<,>));
         AddHandlers(services, domain);
         AddHandlers(services, typeof(ProjectionDaemon).Assembly);
+        services.AddHostedService<Startup.StartupRecovery>();
         AddProjections(services, projections);
         return services;
     }

@@ -21,8 +21,11 @@ public sealed record AppendToolJobOutputRequest(
     public CommandContext Context { get; init; } = CommandContext.None;
 }
 
-/// <summary>Handles <see cref="AppendToolJobOutputRequest"/>.</summary>
-public sealed class AppendToolJobOutputHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<AppendToolJobOutputRequest, CommandResult>
+/// <summary>
+/// Handles <see cref="AppendToolJobOutputRequest"/>. The chunk is redacted before the decider sees
+/// it, so its SHA-256 and byte count describe the text the tape keeps, never a secret.
+/// </summary>
+public sealed class AppendToolJobOutputHandler(IAggregateStore aggregates, ITextRedactor redactor, TimeProvider time) : IRequestHandler<AppendToolJobOutputRequest, CommandResult>
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(AppendToolJobOutputRequest request, CancellationToken cancellationToken) =>
@@ -31,6 +34,6 @@ public sealed class AppendToolJobOutputHandler(IAggregateStore aggregates, TimeP
             ToolJobDecider.StreamFor(request.JobId),
             ToolJobDecider.Initial,
             ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new AppendToolJobOutput(request.JobId, request.Stream, request.Text, time.GetUtcNow(), request.MaxTailBytes), state),
+            state => ToolJobDecider.Decide(new AppendToolJobOutput(request.JobId, request.Stream, request.Text is null ? null! : redactor.Redact(request.Text), time.GetUtcNow(), request.MaxTailBytes), state),
             cancellationToken);
 }
