@@ -11,6 +11,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Path.Combine("data", "journal.db"),
     };
 
+    public static Option<string?> ProjectionsDatabase() => new("--projections-db")
+    {
+        Description = "The read-model database (default: projections.db beside the tape)",
+    };
+
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text" };
 
     public static Option<long> Position(string name, string description, long fallback) => new(name)

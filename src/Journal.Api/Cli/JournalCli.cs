@@ -9,7 +9,7 @@ namespace Journal.Api.Cli;
 /// </summary>
 public static class JournalCli
 {
-    private static readonly string[] Verbs = ["verify", "stats", "export", "--help", "-h", "help"];
+    private static readonly string[] Verbs = ["verify", "stats", "export", "replay", "projections", "--help", "-h", "help"];
 
     /// <summary>Whether the arguments name an admin verb rather than service options.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -18,10 +18,12 @@ public static class JournalCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var root = new RootCommand("Journal admin verbs. Without a verb, the service starts.");
-        var context = new CliContext(output, error);
+        var context = new CliContext(output, error, ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
         root.Add(VerifyCommand.Create(context));
         root.Add(StatsCommand.Create(context));
         root.Add(ExportCommand.Create(context));
+        root.Add(ReplayCommand.Create(context));
+        root.Add(ProjectionsCommand.Create(context));
         var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
@@ -37,7 +39,7 @@ public static class JournalCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or SchemaException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is FileNotFoundException or SchemaException or ArgumentException or IOException or Domain.Errors.JournalException)
         {
             await error.WriteLineAsync(ex.Message);
             return ExitCodes.BadInput;
@@ -50,5 +52,5 @@ public static class JournalCli
     }
 }
 
-/// <summary>Where a verb writes.</summary>
-public sealed record CliContext(TextWriter Output, TextWriter Error);
+/// <summary>Where a verb writes, and whether a person watches (progress bars) or a pipe reads (plain lines).</summary>
+public sealed record CliContext(TextWriter Output, TextWriter Error, bool Interactive);
