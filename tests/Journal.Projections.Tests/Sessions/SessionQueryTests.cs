@@ -70,6 +70,23 @@ public sealed class SessionQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSessionById_shows_the_last_runs_failure_or_cancellation_when_it_ends_that_way()
+    {
+        var failing = await _s.CreateSession();
+        var cancelling = await _s.CreateSession();
+        var failed = await _s.AcceptRun(failing);
+        var cancelled = await _s.AcceptRun(cancelling);
+        await _s.Send(new FailRunRequest(failed, "boom"));
+        await _s.Send(new CancelRunRequest(cancelled));
+
+        var one = await _s.Query(new GetSessionByIdQuery(failing, _s.Position));
+        var two = await _s.Query(new GetSessionByIdQuery(cancelling, _s.Position));
+
+        Assert.Equal((RunStatus.Failed, At(5)), (one.LastRunStatus!.Value, one.UpdatedAt));
+        Assert.Equal((RunStatus.Cancelled, At(6)), (two.LastRunStatus!.Value, two.UpdatedAt));
+    }
+
+    [Fact]
     public async Task ListSessions_filters_by_principal_channel_and_state_when_given()
     {
         var aliceCli = await _s.CreateSession("alice", channel: "cli");
