@@ -1,0 +1,31 @@
+using Journal.Domain.Errors;
+using Journal.Domain.Runs;
+using Journal.EventStore;
+using Journal.Projections.Reading;
+using MediatR;
+
+namespace Journal.Projections.Runs;
+
+/// <summary>
+/// Time travel: a run as it was after a version of its stream (<c>run-{id}</c>) or after a tape
+/// position, folded from the tape with <see cref="RunFold"/>; read from the tape, so it never waits
+/// for projections.
+/// </summary>
+/// <param name="RunId">The run.</param>
+/// <param name="StreamVersion">As of this version of its stream (from 1); or</param>
+/// <param name="Position">as of this tape position; the current state when both are null.</param>
+public sealed record GetRunAtQuery(Guid RunId, long? StreamVersion = null, long? Position = null) : IRequest<RunView>;
+
+/// <summary>Handles <see cref="GetRunAtQuery"/>.</summary>
+public sealed class GetRunAtHandler(SqliteEventStore tape) : IRequestHandler<GetRunAtQuery, RunView>
+{
+    /// <inheritdoc />
+    /// <exception cref="ValidationException">Both a version and a position, or one below 1.</exception>
+    /// <exception cref="NotFoundException"><c>run.not_found</c>: the run did not exist at that point.</exception>
+    public async Task<RunView> Handle(GetRunAtQuery request, CancellationToken cancellationToken)
+    {
+        var view = await StreamHistory.FoldAsync<RunView>(
+            tape, RunDecider.StreamFor(request.RunId), request.StreamVersion, request.Position, RunFold.Evolve, cancellationToken).ConfigureAwait(false);
+        return view ?? throw new NotFoundException("run", Columns.Id(request.RunId));
+    }
+}

@@ -1,0 +1,56 @@
+using Journal.Domain.Runs;
+using Journal.Projections.Reading;
+
+namespace Journal.Projections.Runs;
+
+/// <summary>
+/// The one pure fold of a <see cref="RunView"/>, used by <c>runs.v1</c> and by time travel
+/// (<see cref="GetRunAtQuery"/>). Every field comes from the run's own stream, so time travel is exact.
+/// </summary>
+public static class RunFold
+{
+    /// <summary>The tape event types that change a run view.</summary>
+    public static IReadOnlyCollection<string> EventTypes { get; } =
+    [
+        "run.accepted.v1",
+        "run.started.v1",
+        "run.cancel_requested.v1",
+        "run.tokens_recorded.v1",
+        "run.succeeded.v1",
+        "run.failed.v1",
+        "run.cancelled.v1",
+    ];
+
+    /// <summary>The run an event is about, or null for any other event.</summary>
+    public static Guid? RunOf(object? @event) => @event switch
+    {
+        RunAccepted e => e.RunId,
+        RunStarted e => e.RunId,
+        RunCancelRequested e => e.RunId,
+        RunTokensRecorded e => e.RunId,
+        RunSucceeded e => e.RunId,
+        RunFailed e => e.RunId,
+        RunCancelled e => e.RunId,
+        _ => null,
+    };
+
+    /// <summary>Applies one event at tape position <paramref name="position"/>; returns <paramref name="view"/> itself when nothing changes.</summary>
+    public static RunView? Evolve(RunView? view, object @event, long position)
+    {
+        var next = (view, @event) switch
+        {
+            (null, RunAccepted e) => new RunView(
+                e.RunId, e.SessionId, e.Kind, e.ParentRunId, RunStatus.Accepted, false, 0, 0,
+                Columns.Millis(e.At), null, null, null, false, position, position),
+            (null, _) => null,
+            ({ } v, RunStarted e) => v with { Status = RunStatus.InProgress, StartedAt = Columns.Millis(e.At) },
+            ({ } v, RunCancelRequested) => v with { CancelRequested = true },
+            ({ } v, RunTokensRecorded e) => v with { InputTokens = v.InputTokens + e.InputTokens, OutputTokens = v.OutputTokens + e.OutputTokens },
+            ({ } v, RunSucceeded e) => v with { Status = RunStatus.Succeeded, EndedAt = Columns.Millis(e.At) },
+            ({ } v, RunFailed e) => v with { Status = RunStatus.Failed, EndedAt = Columns.Millis(e.At), FailureReason = e.Reason, Orphaned = e.Orphaned },
+            ({ } v, RunCancelled e) => v with { Status = RunStatus.Cancelled, EndedAt = Columns.Millis(e.At) },
+            _ => view,
+        };
+        return next is null || next == view ? view : next with { LastPosition = position };
+    }
+}

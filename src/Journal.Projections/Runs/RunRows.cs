@@ -1,0 +1,53 @@
+using Journal.Domain.Runs;
+using Journal.Projections.Reading;
+using Journal.Projections.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.Projections.Runs;
+
+/// <summary>The statements of <c>runs.v1</c> and how its rows map to <see cref="RunView"/>.</summary>
+internal static class RunRows
+{
+    public static readonly string Create = ProjectionSql.Load("Runs/Create.sql");
+    public static readonly string Upsert = ProjectionSql.Load("Runs/Upsert.sql");
+    public static readonly string SelectById = ProjectionSql.Load("Runs/SelectById.sql");
+    public static readonly string ListOfSession = ProjectionSql.Load("Runs/ListOfSession.sql");
+
+    /// <summary>Maps a row selected in the column order every statement above uses.</summary>
+    public static RunView Read(SqliteDataReader r) => new(
+        r.GetId(0),
+        r.GetId(1),
+        r.GetEnum<RunKind>(2),
+        r.GetOptionalId(3),
+        r.GetEnum<RunStatus>(4),
+        r.GetBoolean(5),
+        r.GetInt64(6),
+        r.GetInt64(7),
+        r.GetTime(8),
+        r.GetOptionalTime(9),
+        r.GetOptionalTime(10),
+        r.GetOptionalString(11),
+        r.GetBoolean(12),
+        r.GetInt64(13),
+        r.GetInt64(14));
+
+    /// <summary>The parameters of <see cref="Upsert"/>.</summary>
+    public static (string, object?)[] Parameters(RunView v) =>
+    [
+        ("$run_id", Columns.Id(v.RunId)),
+        ("$session_id", Columns.Id(v.SessionId)),
+        ("$kind", v.Kind.ToString()),
+        ("$parent_run_id", Columns.Id(v.ParentRunId)),
+        ("$status", v.Status.ToString()),
+        ("$cancel_requested", v.CancelRequested),
+        ("$input_tokens", v.InputTokens),
+        ("$output_tokens", v.OutputTokens),
+        ("$accepted_at", Columns.Time(v.AcceptedAt)),
+        ("$started_at", Columns.Time(v.StartedAt)),
+        ("$ended_at", Columns.Time(v.EndedAt)),
+        ("$failure_reason", v.FailureReason),
+        ("$orphaned", v.Orphaned),
+        ("$accepted_position", v.AcceptedPosition),
+        ("$last_position", v.LastPosition),
+    ];
+}

@@ -1,0 +1,59 @@
+using Journal.Projections.Reading;
+using Journal.Projections.Runtime;
+using Journal.Projections.Sessions;
+
+namespace Journal.Projections.SessionDeltas;
+
+/// <summary>
+/// <c>session_deltas.v1</c>: for every event that changes a session's <see cref="SessionView"/> (by
+/// <see cref="SessionFold"/>, the fold of <c>sessions.v1</c>), a <see cref="SessionDelta"/> with the
+/// view before and after. It keeps its own copy of each view, so it can be rebuilt on its own.
+/// </summary>
+public sealed class SessionDeltasProjection : IProjection
+{
+    /// <summary>The projection's name.</summary>
+    public const string ProjectionName = "session_deltas.v1";
+
+    /// <inheritdoc />
+    public string Name => ProjectionName;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> EventTypes => SessionFold.EventTypes;
+
+    /// <inheritdoc />
+    public void Create(ReadModelWriter db) => db.ExecuteScript(SessionDeltaRows.Create);
+
+    /// <inheritdoc />
+    public void Apply(ReadModelWriter db, ProjectedEvent e)
+    {
+        switch (e.Payload)
+        {
+            case { } @event when SessionFold.SessionOf(@event) is { } sessionId:
+                var id = Columns.Id(sessionId);
+                var beforeJson = db.Scalar<string>(SessionDeltaRows.SelectView, ("$session_id", id));
+                var before = beforeJson is null ? null : SessionViewJson.Read(beforeJson);
+                var after = SessionFold.Evolve(before, @event, e.Seq);
+                if (after is null || after == before)
+                {
+                    break;
+                }
+
+                var afterJson = SessionViewJson.Write(after);
+                db.Execute(SessionDeltaRows.UpsertView, ("$session_id", id), ("$view", afterJson));
+                db.Execute(
+                    SessionDeltaRows.InsertDelta,
+                    ("$session_id", id),
+                    ("$position", e.Seq),
+                    ("$change_type", ChangeType(before, after)),
+                    ("$at", Columns.Time(after.UpdatedAt)),
+                    ("$before", beforeJson),
+                    ("$after", afterJson));
+                break;
+        }
+    }
+
+    private static string ChangeType(SessionView? before, SessionView after) =>
+        before is null ? SessionChangeTypes.Created
+        : before.State != SessionStates.Archived && after.State == SessionStates.Archived ? SessionChangeTypes.Deleted
+        : SessionChangeTypes.Updated;
+}

@@ -1,0 +1,35 @@
+using Journal.Domain.Errors;
+using Journal.Projections.Querying;
+using Journal.Projections.Reading;
+using Journal.Projections.Runtime;
+using MediatR;
+
+namespace Journal.Projections.Sessions;
+
+/// <summary>The live session holding a key. Archived sessions gave their key up and never answer.</summary>
+/// <param name="SessionKey">The key.</param>
+/// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
+public sealed record GetSessionByKeyQuery(string SessionKey, long? MinPosition = null) : IRequest<SessionView>, IReadModelQuery
+{
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Projections => [SessionsProjection.ProjectionName];
+}
+
+/// <summary>Handles <see cref="GetSessionByKeyQuery"/>.</summary>
+public sealed class GetSessionByKeyHandler(ReadModelStore readModels) : IRequestHandler<GetSessionByKeyQuery, SessionView>
+{
+    /// <inheritdoc />
+    /// <exception cref="NotFoundException"><c>session.not_found</c>: no live session holds the key.</exception>
+    public Task<SessionView> Handle(GetSessionByKeyQuery request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.SessionKey))
+        {
+            throw new ValidationException("sessionKey", "must not be empty");
+        }
+
+        using var connection = readModels.OpenReader();
+        return Task.FromResult(
+            connection.Query(SessionRows.SelectLiveByKey, SessionRows.Read, ("$session_key", request.SessionKey)).FirstOrDefault()
+            ?? throw new NotFoundException("session", request.SessionKey));
+    }
+}

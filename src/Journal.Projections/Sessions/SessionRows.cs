@@ -1,0 +1,55 @@
+using Journal.Domain.Runs;
+using Journal.Projections.Reading;
+using Journal.Projections.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.Projections.Sessions;
+
+/// <summary>The statements of <c>sessions.v1</c> and how its rows map to <see cref="SessionView"/>.</summary>
+internal static class SessionRows
+{
+    public static readonly string Create = ProjectionSql.Load("Sessions/Create.sql");
+    public static readonly string Upsert = ProjectionSql.Load("Sessions/Upsert.sql");
+    public static readonly string SelectById = ProjectionSql.Load("Sessions/SelectById.sql");
+    public static readonly string SelectLiveByKey = ProjectionSql.Load("Sessions/SelectLiveByKey.sql");
+    public static readonly string SelectByLabel = ProjectionSql.Load("Sessions/SelectByLabel.sql");
+    public static readonly string List = ProjectionSql.Load("Sessions/List.sql");
+
+    /// <summary>Maps a row selected in the column order every statement above uses.</summary>
+    public static SessionView Read(SqliteDataReader r) => new(
+        r.GetId(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetString(3),
+        r.GetOptionalString(4),
+        r.GetOptionalString(5),
+        r.GetString(6),
+        r.GetTime(7),
+        r.GetTime(8),
+        r.GetOptionalTime(9),
+        r.GetOptionalId(10),
+        r.GetOptionalEnum<RunStatus>(11),
+        r.GetInt32(12),
+        r.GetInt64(13),
+        r.GetInt64(14));
+
+    /// <summary>The parameters of <see cref="Upsert"/>.</summary>
+    public static (string, object?)[] Parameters(SessionView v) =>
+    [
+        ("$session_id", Columns.Id(v.SessionId)),
+        ("$principal", v.Principal),
+        ("$device", v.Device),
+        ("$channel", v.Channel),
+        ("$session_key", v.SessionKey),
+        ("$label", v.Label),
+        ("$state", v.State),
+        ("$created_at", Columns.Time(v.CreatedAt)),
+        ("$updated_at", Columns.Time(v.UpdatedAt)),
+        ("$archived_at", Columns.Time(v.ArchivedAt)),
+        ("$last_run_id", Columns.Id(v.LastRunId)),
+        ("$last_run_status", v.LastRunStatus?.ToString()),
+        ("$run_count", v.RunCount),
+        ("$transcript_entry_count", v.TranscriptEntryCount),
+        ("$last_position", v.LastPosition),
+    ];
+}

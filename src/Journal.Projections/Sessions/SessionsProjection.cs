@@ -1,0 +1,40 @@
+using Journal.Projections.Reading;
+using Journal.Projections.Runtime;
+
+namespace Journal.Projections.Sessions;
+
+/// <summary>
+/// <c>sessions.v1</c>: one row per session in <c>sessions_v1_sessions</c>, kept by <see cref="SessionFold"/>
+/// from the session's own events, its runs' acceptance and ends, and its transcript entries.
+/// </summary>
+public sealed class SessionsProjection : IProjection
+{
+    /// <summary>The projection's name.</summary>
+    public const string ProjectionName = "sessions.v1";
+
+    /// <inheritdoc />
+    public string Name => ProjectionName;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> EventTypes => SessionFold.EventTypes;
+
+    /// <inheritdoc />
+    public void Create(ReadModelWriter db) => db.ExecuteScript(SessionRows.Create);
+
+    /// <inheritdoc />
+    public void Apply(ReadModelWriter db, ProjectedEvent e)
+    {
+        switch (e.Payload)
+        {
+            case { } @event when SessionFold.SessionOf(@event) is { } sessionId:
+                var before = db.Query(SessionRows.SelectById, SessionRows.Read, ("$session_id", Columns.Id(sessionId))).SingleOrDefault();
+                var after = SessionFold.Evolve(before, @event, e.Seq);
+                if (after is not null && after != before)
+                {
+                    db.Execute(SessionRows.Upsert, SessionRows.Parameters(after));
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+-- runs.v1: one row per run.
+CREATE TABLE IF NOT EXISTS runs_v1_runs (
+    run_id            TEXT    PRIMARY KEY NOT NULL,
+    session_id        TEXT    NOT NULL,
+    kind              TEXT    NOT NULL,
+    parent_run_id     TEXT,
+    status            TEXT    NOT NULL,
+    cancel_requested  INTEGER NOT NULL,
+    input_tokens      INTEGER NOT NULL,
+    output_tokens     INTEGER NOT NULL,
+    accepted_at       INTEGER NOT NULL,
+    started_at        INTEGER,
+    ended_at          INTEGER,
+    failure_reason    TEXT,
+    orphaned          INTEGER NOT NULL,
+    accepted_position INTEGER NOT NULL,
+    last_position     INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- A session's runs, newest first (acceptance positions are unique, so they alone are the keyset).
+CREATE INDEX IF NOT EXISTS runs_v1_runs_by_session ON runs_v1_runs (session_id, accepted_position DESC);

@@ -1,0 +1,1 @@
+SELECT view FROM session_deltas_v1_views WHERE session_id = $session_id;

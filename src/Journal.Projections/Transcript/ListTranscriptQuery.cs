@@ -1,0 +1,59 @@
+using System.Globalization;
+using Journal.Domain.Errors;
+using Journal.Projections.Querying;
+using Journal.Projections.Reading;
+using Journal.Projections.Runtime;
+using MediatR;
+
+namespace Journal.Projections.Transcript;
+
+/// <summary>
+/// A session's transcript, oldest first, from the entry after <paramref name="AfterSequence"/> (or
+/// after the previous page, when <paramref name="Cursor"/> is given). An unknown session has no entries.
+/// </summary>
+/// <param name="SessionId">The session.</param>
+/// <param name="AfterSequence">Start after this entry number (0: from the first).</param>
+/// <param name="Limit">Entries per page, 1 to 500 (50 when null).</param>
+/// <param name="Cursor">The previous page's <see cref="Page{T}.NextCursor"/>; it takes the place of <paramref name="AfterSequence"/>.</param>
+/// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
+public sealed record ListTranscriptQuery(Guid SessionId, long AfterSequence = 0, int? Limit = null, string? Cursor = null, long? MinPosition = null)
+    : IRequest<Page<TranscriptEntryView>>, IReadModelQuery
+{
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Projections => [TranscriptProjection.ProjectionName];
+}
+
+/// <summary>Handles <see cref="ListTranscriptQuery"/>.</summary>
+public sealed class ListTranscriptHandler(ReadModelStore readModels) : IRequestHandler<ListTranscriptQuery, Page<TranscriptEntryView>>
+{
+    private const string Listing = "transcript";
+
+    /// <inheritdoc />
+    /// <exception cref="ValidationException">A bad cursor, limit or sequence number.</exception>
+    public Task<Page<TranscriptEntryView>> Handle(ListTranscriptQuery request, CancellationToken cancellationToken)
+    {
+        var limit = PageCursor.Limit(request.Limit);
+        var session = Columns.Id(request.SessionId);
+        if (request.AfterSequence < 0)
+        {
+            throw new ValidationException("afterSequence", "must not be negative");
+        }
+
+        var afterSequence = request.AfterSequence;
+        if (PageCursor.Decode(request.Cursor, Listing, 2) is { } after)
+        {
+            afterSequence = after[0] == session ? PageCursor.Long(after[1]) : throw new ValidationException("cursor", "belongs to another session's transcript");
+        }
+
+        using var connection = readModels.OpenReader();
+        var rows = connection.Query(TranscriptRows.ListAfter, TranscriptRows.Read, ("$session_id", session), ("$after_sequence", afterSequence), ("$limit", limit + 1));
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(limit);
+            next = PageCursor.Encode(Listing, session, rows[^1].Sequence.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return Task.FromResult(new Page<TranscriptEntryView>(rows, next));
+    }
+}
