@@ -11,9 +11,24 @@ namespace Journal.Projections.Shared;
 internal static class ReadModelQueries
 {
     /// <summary>Runs <paramref name="sql"/> and maps every row.</summary>
-    public static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    public static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Rows(connection, null, sql, map, parameters);
+
+    /// <summary>Runs <paramref name="sql"/> inside <paramref name="transaction"/> (one snapshot for several reads) and maps every row.</summary>
+    public static List<T> Rows<T>(SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Rows(transaction.Connection!, transaction, sql, map, parameters);
+
+    /// <summary>Runs <paramref name="sql"/> inside <paramref name="transaction"/> and maps its first row, or returns null when there is none.</summary>
+    public static T? Row<T>(SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
+        where T : class => Row(transaction.Connection!, transaction, sql, map, parameters);
+
+    /// <summary>Runs <paramref name="sql"/> and maps its first row, or returns null when there is none.</summary>
+    public static T? Row<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
+        where T : class => Row(connection, null, sql, map, parameters);
+
+    private static List<T> Rows<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> map, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        using var command = Bind(connection, sql, parameters);
+        using var command = Bind(connection, transaction, sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
@@ -24,11 +39,10 @@ internal static class ReadModelQueries
         return rows;
     }
 
-    /// <summary>Runs <paramref name="sql"/> and maps its first row, or returns null when there is none.</summary>
-    public static T? Row<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    private static T? Row<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> map, ReadOnlySpan<(string Name, object? Value)> parameters)
         where T : class
     {
-        using var command = Bind(connection, sql, parameters);
+        using var command = Bind(connection, transaction, sql, parameters);
         using var reader = command.ExecuteReader();
         return reader.Read() ? map(reader) : null;
     }
@@ -48,9 +62,10 @@ internal static class ReadModelQueries
         return new Page<T>(items, PageCursor.Encode(listing, key(items[^1])));
     }
 
-    private static SqliteCommand Bind(SqliteConnection connection, string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
+    private static SqliteCommand Bind(SqliteConnection connection, SqliteTransaction? transaction, string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

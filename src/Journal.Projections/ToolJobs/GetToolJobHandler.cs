@@ -25,9 +25,9 @@ public sealed class GetToolJobHandler(ReadModelStore readModels) : IRequestHandl
         var id = ReadModelValues.Id(request.JobId);
         using var connection = readModels.OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var job = ReadModelQueries.Row(connection, ToolJobSql.SelectJob, ToolJobSql.ReadJob, ("$job_id", id))
+        var job = ReadModelQueries.Row(transaction, ToolJobSql.SelectJob, ToolJobSql.ReadJob, ("$job_id", id))
             ?? throw new NotFoundException("tooljob", id);
-        var tail = ReadModelQueries.Rows(connection, ToolJobSql.SelectTail, ToolJobSql.ReadChunk, ("$job_id", id));
+        var tail = ReadModelQueries.Rows(transaction, ToolJobSql.SelectTail, ToolJobSql.ReadChunk, ("$job_id", id));
         return Task.FromResult(new ToolJobView(job, tail));
     }
 }
