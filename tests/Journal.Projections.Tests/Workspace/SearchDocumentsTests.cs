@@ -109,6 +109,24 @@ public sealed class SearchDocumentsTests : IAsyncLifetime
         Assert.Equal(2, before.Hits.Count);
     }
 
+    [Fact]
+    public async Task RebuildAsync_of_one_projection_keeps_the_search_index_working_whether_it_is_replayed_or_copied()
+    {
+        var a = await Create("s/a.md", "river stone");
+        var before = await Snapshot(a.Position, a.Id);
+
+        await _f.Daemon.RebuildAsync("workspace.v1", null, default);
+        var replayed = await Snapshot(null, a.Id);
+        await _f.Daemon.RebuildAsync("tooljobs.v1", null, default);
+        var copied = await Snapshot(null, a.Id);
+        var b = await Create("s/b.md", "stone river");
+        var afterMore = await _f.Query(new SearchDocumentsQuery("river stone", MinPosition: b.Position));
+
+        Assert.Equal(before.Hits, replayed.Hits);
+        Assert.Equal(before.Hits, copied.Hits);
+        Assert.Equal(2, afterMore.Count);
+    }
+
     private async Task<(IReadOnlyList<WorkspaceDocumentRow> List, IReadOnlyList<DocumentSearchHit> Hits, IReadOnlyList<DocumentVersionRow> Versions)> Snapshot(long? position, Guid id)
     {
         var list = await _f.Query(new ListDocumentsQuery(IncludeDeleted: true, MinPosition: position));
