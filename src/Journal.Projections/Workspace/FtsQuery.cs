@@ -37,7 +37,7 @@ public static class FtsQuery
             if (start >= 0)
             {
                 // Words hold no quote, but doubling quotes keeps the string literal safe whatever IsWordChar becomes.
-                query.Append(query.Length == 0 ? "\"" : " \"").Append(text.AsSpan(start, i - start).ToString().Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+                query.Append(query.Length == 0 ? "\"" : " \"").Append(text.Substring(start, i - start).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
                 words++;
                 start = -1;
             }
