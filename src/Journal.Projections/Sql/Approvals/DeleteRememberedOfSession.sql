@@ -1,0 +1,1 @@
+DELETE FROM approvals_v1_remembered WHERE session_id = $session_id;
