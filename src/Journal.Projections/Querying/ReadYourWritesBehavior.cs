@@ -9,6 +9,12 @@ public sealed class ReadYourWritesBehavior<TRequest, TResponse>(ProjectionDaemon
     /// <inheritdoc />
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (request is IReadModelQuery readModelQuery)
+        {
+            // A query before the daemon's first catch-up still finds the tables (empty), never a missing file.
+            daemon.EnsureInitialized();
+        }
+
         if (request is IReadModelQuery { MinPosition: { } position } query)
         {
             if (position < 0)

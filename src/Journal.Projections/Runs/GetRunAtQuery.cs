@@ -2,6 +2,7 @@ using Journal.Domain.Errors;
 using Journal.Domain.Runs;
 using Journal.EventStore;
 using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using MediatR;
 
 namespace Journal.Projections.Runs;
@@ -20,12 +21,12 @@ public sealed record GetRunAtQuery(Guid RunId, long? StreamVersion = null, long?
 public sealed class GetRunAtHandler(SqliteEventStore tape) : IRequestHandler<GetRunAtQuery, RunView>
 {
     /// <inheritdoc />
-    /// <exception cref="ValidationException">Both a version and a position, or one below 1.</exception>
+    /// <exception cref="ValidationException">A bound is negative.</exception>
     /// <exception cref="NotFoundException"><c>run.not_found</c>: the run did not exist at that point.</exception>
     public async Task<RunView> Handle(GetRunAtQuery request, CancellationToken cancellationToken)
     {
         var view = await StreamHistory.FoldAsync<RunView>(
-            tape, RunDecider.StreamFor(request.RunId), request.StreamVersion, request.Position, RunFold.Evolve, cancellationToken).ConfigureAwait(false);
+            tape, RunDecider.StreamFor(request.RunId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? RunFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
         return view ?? throw new NotFoundException("run", Columns.Id(request.RunId));
     }
 }

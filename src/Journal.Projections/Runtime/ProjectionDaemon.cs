@@ -311,6 +311,9 @@ public sealed class ProjectionDaemon : BackgroundService
         return _engine;
     }
 
+    /// <summary>Opens the read-model file and creates every projection's tables, once (queries call it before reading).</summary>
+    public void EnsureInitialized() => EnsureCheckpoints();
+
     private void EnsureCheckpoints()
     {
         if (_engine is null)

@@ -2,6 +2,7 @@ using Journal.Domain.Errors;
 using Journal.Domain.Sessions;
 using Journal.EventStore;
 using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using MediatR;
 
 namespace Journal.Projections.Sessions;
@@ -23,12 +24,12 @@ public sealed record GetSessionAtQuery(Guid SessionId, long? StreamVersion = nul
 public sealed class GetSessionAtHandler(SqliteEventStore tape) : IRequestHandler<GetSessionAtQuery, SessionView>
 {
     /// <inheritdoc />
-    /// <exception cref="ValidationException">Both a version and a position, or one below 1.</exception>
+    /// <exception cref="ValidationException">A bound is negative.</exception>
     /// <exception cref="NotFoundException"><c>session.not_found</c>: the session did not exist at that point.</exception>
     public async Task<SessionView> Handle(GetSessionAtQuery request, CancellationToken cancellationToken)
     {
         var view = await StreamHistory.FoldAsync<SessionView>(
-            tape, SessionDecider.StreamFor(request.SessionId), request.StreamVersion, request.Position, SessionFold.Evolve, cancellationToken).ConfigureAwait(false);
+            tape, SessionDecider.StreamFor(request.SessionId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? SessionFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
         return view ?? throw new NotFoundException("session", Columns.Id(request.SessionId));
     }
 }

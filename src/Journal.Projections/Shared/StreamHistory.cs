@@ -16,8 +16,8 @@ internal static class StreamHistory
 
     /// <summary>
     /// The state of <paramref name="stream"/> after its events up to <paramref name="streamVersion"/>
-    /// and up to <paramref name="position"/> (both inclusive; null for no bound); null when no event of
-    /// the stream falls within them.
+    /// and up to <paramref name="position"/> (both inclusive, both may be given; null for no bound);
+    /// null when no event of the stream falls within them (a bound of 0 is before the first event).
     /// </summary>
     /// <exception cref="ValidationException">A bound is negative.</exception>
     public static async Task<T?> FoldAsync<T>(

@@ -72,8 +72,12 @@ public sealed class RunTimeTravelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetRunAt_throws_ValidationException_when_both_a_version_and_a_position_are_given()
+    public async Task GetRunAt_applies_both_bounds_when_a_version_and_a_position_are_given()
     {
-        await Assert.ThrowsAsync<ValidationException>(() => _s.Query(new GetRunAtQuery(_run, 1, 1)));
+        var byVersion = await _s.Query(new GetRunAtQuery(_run, StreamVersion: 1));
+
+        var byBoth = await _s.Query(new GetRunAtQuery(_run, StreamVersion: 3, Position: await Seq(1)));
+
+        Assert.Equal(byVersion, byBoth);
     }
 }

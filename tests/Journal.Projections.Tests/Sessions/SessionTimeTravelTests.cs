@@ -101,12 +101,18 @@ public sealed class SessionTimeTravelTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(1L, 1L)]
-    [InlineData(0L, null)]
-    [InlineData(null, 0L)]
     [InlineData(-3L, null)]
-    public async Task GetSessionAt_throws_ValidationException_when_the_point_is_bad(long? version, long? position)
+    [InlineData(null, -1L)]
+    public async Task GetSessionAt_throws_ValidationException_when_a_bound_is_negative(long? version, long? position)
     {
         await Assert.ThrowsAsync<ValidationException>(() => _s.Query(new GetSessionAtQuery(_id, version, position)));
+    }
+
+    [Theory]
+    [InlineData(0L, null)]
+    [InlineData(null, 0L)]
+    public async Task GetSessionAt_throws_NotFound_before_the_first_event(long? version, long? position)
+    {
+        await Assert.ThrowsAsync<NotFoundException>(() => _s.Query(new GetSessionAtQuery(_id, version, position)));
     }
 }
