@@ -58,6 +58,8 @@ public static class JournalServiceCollectionExtensions
 
         services.TryAddSingleton<ProjectionDaemon>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
+        services.TryAddSingleton<Approvals.ApprovalExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<Approvals.ApprovalExpiry>());
     }
 
     private static void AddHandlers(IServiceCollection services, Assembly assembly)

@@ -14,6 +14,7 @@ internal static class ApprovalSql
     public static readonly string UpsertRemembered = Projections.Sql.ProjectionSql.Load("Approvals/UpsertRemembered.sql");
     public static readonly string DeleteRememberedOfSession = Projections.Sql.ProjectionSql.Load("Approvals/DeleteRememberedOfSession.sql");
     public static readonly string SelectRemembered = Projections.Sql.ProjectionSql.Load("Approvals/SelectRemembered.sql");
+    public static readonly string SelectDueApprovals = Projections.Sql.ProjectionSql.Load("Approvals/SelectDueApprovals.sql");
 
     /// <summary>Maps a row of <see cref="SelectApproval"/> or <see cref="SelectApprovals"/>.</summary>
     public static ApprovalRow ReadApproval(SqliteDataReader r) => new(

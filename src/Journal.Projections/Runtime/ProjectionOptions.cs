@@ -25,6 +25,9 @@ public sealed record ProjectionOptions
     /// <summary>What to do with an event a projection cannot apply.</summary>
     public PoisonPolicy PoisonPolicy { get; init; } = PoisonPolicy.Stop;
 
+    /// <summary>How often pending approvals past their expiry are timed out; <see cref="Timeout.InfiniteTimeSpan"/> turns the sweep off.</summary>
+    public TimeSpan ApprovalExpirySweep { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The longest a read-your-writes query waits for the projections before answering stale.</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -14,8 +14,9 @@ public sealed class ReadYourWritesTests : IAsyncLifetime
     {
         _journal = new JournalFixture(projections: new ProjectionOptions
         {
+            ApprovalExpirySweep = Timeout.InfiniteTimeSpan,
             DatabasePath = Path.Combine(_directory, "projections.db"),
-            MaxWait = TimeSpan.FromMilliseconds(150),
+            MaxWait = TimeSpan.FromSeconds(1),
         });
         await _journal.StartAsync();
     }

@@ -27,7 +27,14 @@ public sealed class JournalFixture : IAsyncDisposable
 
         services.AddJournal(
             new JournalStoreOptions { DatabasePath = Path.Combine(_directory, "journal.db") },
-            projections ?? new ProjectionOptions { DatabasePath = Path.Combine(_directory, "projections.db"), MaxWait = TimeSpan.FromSeconds(10) });
+            projections ?? new ProjectionOptions
+            {
+                DatabasePath = Path.Combine(_directory, "projections.db"),
+                MaxWait = TimeSpan.FromSeconds(10),
+
+                // Tests run the expiry sweep themselves (ApprovalExpiry.ExpireDueAsync), at the times they choose.
+                ApprovalExpirySweep = Timeout.InfiniteTimeSpan,
+            });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
