@@ -127,7 +127,7 @@ public static partial class ExceptionProblems
         return problem;
     }
 
-    [GeneratedRegex("parameter \"[^\"]+ (?<name>[A-Za-z0-9_]+)\"", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("parameter \"(?:[^\"]+ )?(?<name>[A-Za-z0-9_]+)\"", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterPattern();
 
     [GeneratedRegex("missing required properties including: '(?<name>[^']+)'", RegexOptions.CultureInvariant)]
