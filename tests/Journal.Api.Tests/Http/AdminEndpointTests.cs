@@ -72,7 +72,7 @@ public sealed class AdminEndpointTests : IAsyncLifetime
         Assert.Equal("/v1/admin/projections", response.Headers.Location?.ToString());
         Assert.Equal("running", started.GetProperty("state").GetString());
         Assert.Equal("succeeded", report.GetProperty("rebuild").GetProperty("state").GetString());
-        Assert.Equal(1, report.GetProperty("rebuild").GetProperty("result").GetProperty("events").GetInt64());
+        Assert.True(report.GetProperty("rebuild").GetProperty("result").GetProperty("generation").GetInt32() >= 1);
     }
 
     [Fact]
