@@ -38,6 +38,7 @@ public static class JournalHost
             app.Logger.LogInformation("{Count} API keys configured", settings.ApiKeys.Count);
         }
 
+        LoopbackGuard.Watch(app, settings);
         app.UseJournalHttp();
         app.MapJournalOpenApi();
         app.MapJournalEndpoints();

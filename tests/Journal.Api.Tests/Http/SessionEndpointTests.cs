@@ -131,6 +131,29 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retried_keyed_update_replays_even_though_its_If_Match_is_now_stale()
+    {
+        var sessionId = await _host.CreateSessionAsync();
+        using var client = _host.Writer();
+
+        async Task<HttpResponseMessage> RenameAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/sessions/{sessionId}/label") { Content = JsonContent.Create(new { label = "once" }) };
+            request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            request.Headers.Add("Idempotency-Key", "rename-once");
+            return await client.SendAsync(request);
+        }
+
+        using var first = await RenameAsync();
+        using var retry = await RenameAsync();
+        var replay = await Json.BodyAsync(retry);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.True(replay.GetProperty("replayed").GetBoolean());
+        Assert.Equal("\"2\"", Json.ETagOf(retry));
+    }
+
+    [Fact]
     public async Task Idempotency_key_reused_for_another_command_is_409()
     {
         using var client = _host.Writer();

@@ -33,21 +33,39 @@ public static class CommandDispatch
     /// <exception cref="WrongExpectedVersionException">The stream is not at a version <c>If-Match</c> accepts.</exception>
     public static async Task<CommandResponse> SendAsync(HttpContext http, StreamId? guarded, Func<CommandContext, ICommand> build, CancellationToken ct)
     {
-        var context = ContextOf(http);
-        if (guarded is { } stream && ETags.Parse(http.Request.Headers[ETags.IfMatch].ToString()) is { } ifMatch)
+        var command = build(ContextOf(http));
+        var result = await ReplayAsync(http, command, ct);
+        if (result is null)
         {
-            var tape = http.RequestServices.GetRequiredService<IEventStore>();
-            var actual = await tape.ReadStreamVersionAsync(stream, ct);
-            if (!ifMatch.Accepts(actual))
-            {
-                throw new WrongExpectedVersionException(stream.Value, ifMatch.Describe(), actual);
-            }
+            await CheckIfMatchAsync(http, guarded, ct);
+            result = await http.RequestServices.GetRequiredService<IMediator>().Send(command, ct);
         }
 
-        var mediator = http.RequestServices.GetRequiredService<IMediator>();
-        var result = await mediator.Send(build(context), ct);
         http.Response.Headers.ETag = ETags.Format(result.StreamVersion);
         return CommandResponse.From(result);
+    }
+
+    /// <summary>
+    /// A retry with an <c>Idempotency-Key</c> already recorded gets the first result before any
+    /// precondition is checked: its <c>If-Match</c> named the version before its own first write.
+    /// </summary>
+    private static async Task<CommandResult?> ReplayAsync(HttpContext http, ICommand command, CancellationToken ct) =>
+        command.Context.IdempotencyKey is { Length: > 0 and <= CommandContext.MaxIdempotencyKeyLength }
+            ? await http.RequestServices.GetRequiredService<IAggregateStore>().FindReplayAsync(command, ct)
+            : null;
+
+    private static async Task CheckIfMatchAsync(HttpContext http, StreamId? guarded, CancellationToken ct)
+    {
+        if (guarded is not { } stream || ETags.Parse(http.Request.Headers[ETags.IfMatch].ToString()) is not { } ifMatch)
+        {
+            return;
+        }
+
+        var actual = await http.RequestServices.GetRequiredService<IEventStore>().ReadStreamVersionAsync(stream, ct);
+        if (!ifMatch.Accepts(actual))
+        {
+            throw new WrongExpectedVersionException(stream.Value, ifMatch.Describe(), actual);
+        }
     }
 
     /// <summary>The command context of a request.</summary>

@@ -28,6 +28,29 @@ public static class LoopbackGuard
         }
     }
 
+    /// <summary>
+    /// Once the server listens, checks the addresses it actually bound (whatever configured them) and
+    /// stops the service when one is not loopback while no key is configured.
+    /// </summary>
+    public static void Watch(WebApplication app, JournalSettings settings)
+    {
+        if (settings.ApiKeys.Count > 0)
+        {
+            return;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses.Where(a => !IsLoopback(a)))
+            {
+                app.Logger.LogCritical("Listening on {Address}, which is not loopback, without Journal:ApiKeys: stopping", address);
+                app.Lifetime.StopApplication();
+            }
+        });
+    }
+
     /// <summary>Whether a listening URL names only loopback (<c>localhost</c>, <c>127.x.x.x</c>, <c>[::1]</c>).</summary>
     public static bool IsLoopback(string url)
     {
