@@ -9,21 +9,26 @@ namespace Journal.Api.Cli;
 /// </summary>
 public static class JournalCli
 {
-    private static readonly string[] Verbs = ["verify", "stats", "export", "replay", "projections", "--help", "-h", "help"];
+    private static readonly string[] Verbs = ["verify", "stats", "export", "replay", "projections", "hash-key", "--help", "-h", "help"];
 
     /// <summary>Whether the arguments name an admin verb rather than service options.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
     /// <summary>Runs a verb, writing to <paramref name="output"/> and <paramref name="error"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct) =>
+        RunAsync(args, Console.In, output, error, ct);
+
+    /// <summary>Runs a verb reading from <paramref name="input"/> (the <c>hash-key</c> verb reads the key there).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var root = new RootCommand("Journal admin verbs. Without a verb, the service starts.");
-        var context = new CliContext(output, error, ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+        var context = new CliContext(output, error, ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected) { Input = input };
         root.Add(VerifyCommand.Create(context));
         root.Add(StatsCommand.Create(context));
         root.Add(ExportCommand.Create(context));
         root.Add(ReplayCommand.Create(context));
         root.Add(ProjectionsCommand.Create(context));
+        root.Add(HashKeyCommand.Create(context));
         var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
@@ -53,4 +58,8 @@ public static class JournalCli
 }
 
 /// <summary>Where a verb writes, and whether a person watches (progress bars) or a pipe reads (plain lines).</summary>
-public sealed record CliContext(TextWriter Output, TextWriter Error, bool Interactive);
+public sealed record CliContext(TextWriter Output, TextWriter Error, bool Interactive)
+{
+    /// <summary>Where a verb reads its input (standard input unless a test says otherwise).</summary>
+    public TextReader Input { get; init; } = Console.In;
+}

@@ -1,3 +1,8 @@
+using Journal.Api.Endpoints;
+using Journal.Api.Endpoints.Admin;
+using Journal.Api.Http;
+using Journal.Api.Http.Auth;
+using Journal.Api.Http.OpenApi;
 using Journal.Domain.Tape;
 using Journal.Projections;
 
@@ -7,19 +12,36 @@ namespace Journal.Api.Hosting;
 public static class JournalHost
 {
     /// <summary>Creates the application from command-line arguments.</summary>
+    /// <exception cref="ConfigurationException">A setting is bad, or the service would listen beyond loopback without API keys.</exception>
     public static WebApplication Build(string[] args)
     {
         // appsettings.json ships beside the binary; relative data paths still resolve against the
         // directory the service was started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = JournalSettings.From(builder.Configuration);
+        LoopbackGuard.Check(builder.Configuration, settings);
         builder.Services.AddSingleton(settings);
         builder.Services.AddJournal(settings.ToStoreOptions());
+        builder.Services.AddSingleton<LastVerification>();
+        builder.Services.AddSingleton<ProjectionRebuilds>();
+        builder.AddJournalHttp(settings);
         var app = builder.Build();
 
         // Open the tape at start-up so a bad file stops the service now, not on the first request.
         app.Services.GetRequiredService<IEventStore>();
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        if (settings.ApiKeys.Count == 0)
+        {
+            app.Logger.LogWarning("No Journal:ApiKeys configured: the service runs UNAUTHENTICATED and listens on loopback only; every local caller may read, write and administer");
+        }
+        else
+        {
+            app.Logger.LogInformation("{Count} API keys configured", settings.ApiKeys.Count);
+        }
+
+        LoopbackGuard.Watch(app, settings);
+        app.UseJournalHttp();
+        app.MapJournalOpenApi();
+        app.MapJournalEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Journal.Api.Http.Auth;
 using Journal.EventStore;
 using Journal.EventStore.Storage;
 
@@ -10,6 +11,9 @@ namespace Journal.Api.Hosting;
 /// </summary>
 public sealed record JournalSettings
 {
+    /// <summary>Default of <see cref="MaxRequestBytes"/>: 1 MiB.</summary>
+    public const int DefaultMaxRequestBytes = 1024 * 1024;
+
     /// <summary>Where the journal's files live (default <c>data</c>).</summary>
     public string DataDirectory { get; init; } = "data";
 
@@ -21,6 +25,21 @@ public sealed record JournalSettings
 
     /// <summary>How long to wait for a lock held by another process.</summary>
     public int BusyTimeoutMs { get; init; } = 5000;
+
+    /// <summary>Largest HTTP request body accepted, in bytes (413 above it).</summary>
+    public int MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
+
+    /// <summary>Requests one API key (or, without keys, one client address) may make per minute (429 above it).</summary>
+    public int RateLimitPerMinute { get; init; } = 6000;
+
+    /// <summary>Seconds between heartbeat comments on an idle live tail.</summary>
+    public int HeartbeatSeconds { get; init; } = 15;
+
+    /// <summary>How far (in events) a projection may trail the tape's head for <c>/health/ready</c> to answer ready.</summary>
+    public long ReadyMaxLagEvents { get; init; } = 1000;
+
+    /// <summary>The API keys (hashed). Empty: the service runs unauthenticated and on loopback only.</summary>
+    public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
 
     /// <summary>Reads and validates the section; a bad value throws naming its key.</summary>
     /// <exception cref="ConfigurationException">A value is missing its form or out of range.</exception>
@@ -37,6 +56,11 @@ public sealed record JournalSettings
             DatabasePath = databasePath,
             MaxPayloadBytes = Int(section, "MaxPayloadBytes", 1024 * 1024, 1024, 64 * 1024 * 1024),
             BusyTimeoutMs = Int(section, "BusyTimeoutMs", 5000, 0, 600_000),
+            MaxRequestBytes = Int(section, "MaxRequestBytes", DefaultMaxRequestBytes, 1024, 256 * 1024 * 1024),
+            RateLimitPerMinute = Int(section, "RateLimitPerMinute", 6000, 1, 10_000_000),
+            HeartbeatSeconds = Int(section, "HeartbeatSeconds", 15, 1, 3600),
+            ReadyMaxLagEvents = Int(section, "ReadyMaxLagEvents", 1000, 0, int.MaxValue),
+            ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
         };
         return settings;
     }

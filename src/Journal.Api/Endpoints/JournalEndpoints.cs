@@ -1,0 +1,32 @@
+using Journal.Api.Endpoints.Admin;
+using Journal.Api.Endpoints.Approvals;
+using Journal.Api.Endpoints.Health;
+using Journal.Api.Endpoints.Runs;
+using Journal.Api.Endpoints.Sessions;
+using Journal.Api.Endpoints.Tape;
+using Journal.Api.Endpoints.ToolJobs;
+using Journal.Api.Endpoints.Transcript;
+using Journal.Api.Endpoints.Workspace;
+
+namespace Journal.Api.Endpoints;
+
+/// <summary>Maps every endpoint group of the service.</summary>
+internal static class JournalEndpoints
+{
+    public static void MapJournalEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealth();
+        app.MapJournalHealth();
+        app.MapTape();
+        app.MapAdmin();
+        app.MapSessionQueries();
+        app.MapSessionCommands();
+        app.MapTranscriptCommands();
+        app.MapRunCommands();
+        app.MapToolJobCommands();
+        app.MapApprovalQueries();
+        app.MapApprovalCommands();
+        app.MapWorkspaceQueries();
+        app.MapWorkspaceCommands();
+    }
+}

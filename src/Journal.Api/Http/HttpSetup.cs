@@ -1,0 +1,38 @@
+using Journal.Api.Hosting;
+using Journal.Api.Http.Auth;
+using Journal.Api.Http.Limits;
+using Journal.Api.Http.OpenApi;
+using Journal.Api.Http.Problems;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Journal.Api.Http;
+
+/// <summary>The cross-cutting HTTP pieces: JSON, problem details, API keys, limits, OpenAPI.</summary>
+internal static class HttpSetup
+{
+    public static void AddJournalHttp(this WebApplicationBuilder builder, JournalSettings settings)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(JsonSetup.Configure);
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemWriter.Customize);
+        services.AddExceptionHandler<JournalExceptionHandler>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddJournalRateLimits(settings);
+        services.AddJournalOpenApi();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+    }
+
+    public static void UseJournalHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestBodyLimit>();
+    }
+}

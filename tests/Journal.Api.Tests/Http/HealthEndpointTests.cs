@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Journal.Api.Tests.Http.Support;
+
+namespace Journal.Api.Tests.Http;
+
+public sealed class HealthEndpointTests : IAsyncLifetime
+{
+    private ApiHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = ApiHost.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Ready_checks_database_schema_and_projection_lag()
+    {
+        using var client = _host.Client(key: null);
+
+        using var response = await client.GetAsync("/health/ready");
+        var body = await Json.BodyAsync(response);
+
+        Assert.Equal("ready", body.GetProperty("status").GetString());
+        Assert.Equal(new[] { "database", "schema", "projections" }, body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task Journal_health_reports_counts_sizes_verification_and_owner_only_files()
+    {
+        await _host.CreateSessionAsync("k");
+        using var client = _host.Reader();
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health");
+        var reverified = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health?verify=true");
+
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal(2, health.GetProperty("events").GetInt64());
+        Assert.Equal(2, health.GetProperty("streams").GetInt64());
+        Assert.Equal(2, health.GetProperty("head").GetProperty("seq").GetInt64());
+        Assert.True(health.GetProperty("fileBytes").GetInt64() > 0);
+        Assert.Equal(health.GetProperty("latestSchemaVersion").GetInt32(), health.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("Intact", health.GetProperty("verification").GetProperty("report").GetProperty("status").GetString());
+        Assert.Equal(0, health.GetProperty("deadLetters").GetInt32());
+        Assert.True(health.GetProperty("diskFreeBytes").GetInt64() > 0);
+        Assert.Contains(health.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString() == "journal.db" && f.GetProperty("mode").GetString() == "600");
+        Assert.All(health.GetProperty("files").EnumerateArray(), f => Assert.True(f.GetProperty("ownerOnly").GetBoolean()));
+        Assert.True(reverified.GetProperty("verification").GetProperty("at").GetDateTimeOffset() >= health.GetProperty("verification").GetProperty("at").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Journal_health_flags_a_file_others_may_read()
+    {
+        using var client = _host.Reader();
+        var database = Path.Combine(_host.Directory, "data", "journal.db");
+        File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health");
+
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Contains(health.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString() == "journal.db" && !f.GetProperty("ownerOnly").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Journal_health_needs_a_key()
+    {
+        using var client = _host.Client(key: null);
+
+        using var response = await client.GetAsync("/v1/journal/health");
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+}

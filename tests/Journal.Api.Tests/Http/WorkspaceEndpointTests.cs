@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Journal.Api.Tests.Http.Support;
+
+namespace Journal.Api.Tests.Http;
+
+public sealed class WorkspaceEndpointTests : IAsyncLifetime
+{
+    private ApiHost _host = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = ApiHost.Start();
+        _client = _host.Writer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Create_get_update_move_delete_and_restore_a_document()
+    {
+        var documentId = await CreateAsync("notes/todo.md");
+        using var reader = _host.Reader();
+
+        using var got = await reader.GetAsync($"/v1/workspace/documents/{documentId}");
+        var state = await Json.BodyAsync(got);
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/v1/workspace/documents/{documentId}") { Content = JsonContent.Create(new { content = "- write tests" }) };
+        update.Headers.TryAddWithoutValidation("If-Match", Json.ETagOf(got));
+        using var updated = await _client.SendAsync(update);
+        var moved = await Json.PostAsync(_client, $"/v1/workspace/documents/{documentId}/move", new { newPath = "notes/done.md" });
+        using var deleted = await _client.DeleteAsync($"/v1/workspace/documents/{documentId}");
+        var restored = await Json.PostAsync(_client, $"/v1/workspace/documents/{documentId}/restore", null);
+        var final = await reader.GetFromJsonAsync<JsonElement>($"/v1/workspace/documents/{documentId}");
+
+        Assert.Equal("notes/todo.md", state.GetProperty("path").GetString());
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal("\"2\"", Json.ETagOf(updated));
+        Assert.Equal(3, moved.GetProperty("streamVersion").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(5, restored.GetProperty("streamVersion").GetInt64());
+        Assert.Equal("notes/done.md", final.GetProperty("path").GetString());
+        Assert.False(final.GetProperty("deleted").GetBoolean());
+        Assert.Equal(2, final.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task Second_document_at_a_taken_path_is_422_and_writes_nothing()
+    {
+        await CreateAsync("shared.md");
+        var before = await _host.HeadAsync();
+
+        using var response = await _client.PostAsJsonAsync("/v1/workspace/documents", new { path = "./shared.md", content = "other" });
+
+        await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, "workspace.path_taken");
+        Assert.Equal(before, await _host.HeadAsync());
+    }
+
+    [Fact]
+    public async Task Update_from_an_old_content_version_is_409_and_a_stale_If_Match_is_409()
+    {
+        var documentId = await CreateAsync("draft.md");
+        using var first = await _client.PutAsJsonAsync($"/v1/workspace/documents/{documentId}", new { content = "v2", expectedVersion = 1 });
+
+        using var oldContent = await _client.PutAsJsonAsync($"/v1/workspace/documents/{documentId}", new { content = "v3", expectedVersion = 1 });
+        using var stale = new HttpRequestMessage(HttpMethod.Delete, $"/v1/workspace/documents/{documentId}");
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        using var staleDelete = await _client.SendAsync(stale);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await Problem.AssertAsync(oldContent, HttpStatusCode.Conflict, "workspace.version_conflict");
+        var conflict = await Problem.AssertAsync(staleDelete, HttpStatusCode.Conflict, "stream.wrong_expected_version");
+        Assert.Equal(2, conflict.GetProperty("actual").GetInt64());
+    }
+
+    [Fact]
+    public async Task Path_escaping_the_workspace_is_400_and_unknown_document_is_404()
+    {
+        using var escaping = await _client.PostAsJsonAsync("/v1/workspace/documents", new { path = "../etc/passwd", content = "x" });
+        using var reader = _host.Reader();
+        using var unknown = await reader.GetAsync($"/v1/workspace/documents/{Guid.NewGuid()}");
+
+        await Problem.AssertFieldAsync(escaping, "validation.failed", "path");
+        await Problem.AssertAsync(unknown, HttpStatusCode.NotFound, "workspace.not_found");
+    }
+
+    private async Task<Guid> CreateAsync(string path)
+    {
+        var created = await Json.PostAsync(_client, "/v1/workspace/documents", new { path, content = "# start" }, HttpStatusCode.Created);
+        return Guid.Parse(created.GetProperty("stream").GetString()!["workspace-".Length..]);
+    }
+}
