@@ -72,7 +72,13 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var encoded = Encode(appends, metadata ?? EventMetadata.Empty);
         var results = await _writer.AppendAsync(encoded, idempotency, ct).ConfigureAwait(false);
-        _metrics.RecordAppend(encoded.Sum(s => s.Events.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        var events = 0;
+        foreach (var append in encoded)
+        {
+            events += append.Events.Count;
+        }
+
+        _metrics.RecordAppend(events, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return results;
     }
 
@@ -167,8 +173,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
             throw new ValidationException("streams", "an append names at least one stream");
         }
 
-        var streams = new HashSet<string>(StringComparer.Ordinal);
-        var ids = new HashSet<Guid>();
+        // A single-stream, single-event append (the common case) cannot repeat a stream or an id: no sets.
+        var streams = appends.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var ids = appends.Count > 1 || appends[0].Events?.Count > 1 ? new HashSet<Guid>() : null;
         var total = 0;
         PayloadSerializer.EncodedMetadata? plainMetadata = null;
         var encoded = new List<EncodedStreamAppend>(appends.Count);
@@ -179,7 +186,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
                 throw new ValidationException("stream", "a stream id is required");
             }
 
-            if (!streams.Add(append.Stream.Value))
+            if (streams is not null && !streams.Add(append.Stream.Value))
             {
                 throw new ValidationException("stream", $"stream '{append.Stream}' appears twice in one append");
             }
@@ -199,7 +206,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
             for (var i = 0; i < events.Length; i++)
             {
                 var data = append.Events[i] ?? throw new ValidationException("events", "an event is null");
-                if (!ids.Add(data.EventId))
+                if (ids is not null && !ids.Add(data.EventId))
                 {
                     throw new ValidationException("eventId", $"event id {data.EventId} appears twice in one append");
                 }

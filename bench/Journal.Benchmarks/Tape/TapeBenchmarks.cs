@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace Journal.Benchmarks.Tape;
 
-/// <summary>The <c>tape</c> verb: every scenario, ours against the raw baseline, as a markdown table.</summary>
+/// <summary>
+/// The <c>tape</c> verb: every scenario, ours against the raw baseline, as a markdown table. The <c>encode</c>
+/// micro benchmark runs first and compares the streaming encoder (ours) with the old JSON-tree path (raw).
+/// </summary>
 internal static class TapeBenchmarks
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -20,6 +23,12 @@ internal static class TapeBenchmarks
         Console.WriteLine();
         var started = System.Diagnostics.Stopwatch.StartNew();
         var results = new List<ScenarioResult>();
+        if (options.Includes("encode"))
+        {
+            Console.Error.WriteLine("encode...");
+            results.AddRange(await EncodeScenario.RunAsync(options).ConfigureAwait(false));
+        }
+
         foreach (var (name, run) in scenarios)
         {
             if (options.Includes(name))

@@ -181,7 +181,7 @@ internal static class JsonToMessagePack
         WriteNumberText(ref writer, JsonMarshal.GetRawUtf8Value(element));
 
     /// <summary>Writes a JSON number literal (UTF-8, already validated by the JSON reader or formatter).</summary>
-    private static void WriteNumberText(ref MessagePackWriter writer, scoped ReadOnlySpan<byte> text)
+    internal static void WriteNumberText(ref MessagePackWriter writer, scoped ReadOnlySpan<byte> text)
     {
         bool negative = text.Length > 0 && text[0] == (byte)'-';
         if (Utf8Parser.TryParse(text, out long int64, out int used) && used == text.Length)
@@ -273,7 +273,7 @@ internal static class JsonToMessagePack
         }
     }
 
-    private static void CheckDepth(int depth)
+    internal static void CheckDepth(int depth)
     {
         if (depth > MessagePackReader.DefaultMaxDepth)
         {

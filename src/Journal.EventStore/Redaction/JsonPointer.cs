@@ -54,7 +54,7 @@ internal static class JsonPointer
         }
     }
 
-    private static void AppendToken(StringBuilder builder, string token)
+    internal static void AppendToken(StringBuilder builder, string token)
     {
         foreach (char c in token)
         {

@@ -120,6 +120,51 @@ public sealed class Redactor
         return _keys.IsSensitive(key);
     }
 
+    /// <summary>The text written in place of redacted values.</summary>
+    internal string Replacement => _replacement;
+
+    /// <summary><see cref="IsSensitiveKey(string)"/> for a key held in a span (the streaming encoder's keys).</summary>
+    internal bool IsSensitiveKey(ReadOnlySpan<char> key) => _keys.IsSensitive(key);
+
+    /// <summary>
+    /// Whether a string value of the top-level document could change under <see cref="RedactValue"/>:
+    /// false means it is certainly kept as it is, so the caller need not materialize it.
+    /// </summary>
+    internal bool MightRedactValue(ReadOnlySpan<char> text) => MightBeEmbeddedJson(text) || _text.MightMatch(text);
+
+    /// <summary>
+    /// Whether <see cref="RedactValue"/> would try <paramref name="text"/> as embedded JSON; when not, it
+    /// is exactly <see cref="RedactText"/> plus the pointer on a change, so the pointer can wait for one.
+    /// </summary>
+    internal bool MightBeEmbeddedJson(ReadOnlySpan<char> text) => _maxEmbeddedJsonDepth > 0 && LooksLikeJson(text);
+
+    /// <summary>
+    /// The value rule for one string of the top-level document, exactly as the tree walk applies it to a
+    /// string node: embedded JSON first, then the text patterns.
+    /// </summary>
+    /// <param name="text">The string value.</param>
+    /// <param name="pointer">The value's JSON Pointer in the top-level document.</param>
+    /// <param name="paths">Receives the pointers of replaced values, in document order.</param>
+    /// <returns>The value to store: <paramref name="text"/> itself when nothing changed.</returns>
+    internal string RedactValue(string text, string pointer, ref List<string>? paths)
+    {
+        if (MightBeEmbeddedJson(text) && TryParse(text, out JsonNode? embedded))
+        {
+            int before = paths?.Count ?? 0;
+            JsonNode redacted = Visit(embedded, pointer, level: 1, ref paths);
+            return (paths?.Count ?? 0) > before ? SerializeCompact(redacted) : text;
+        }
+
+        string result = _text.Redact(text, out bool changed);
+        if (!changed)
+        {
+            return text;
+        }
+
+        (paths ??= []).Add(pointer);
+        return result;
+    }
+
     private JsonNode Visit(JsonNode node, string? host, int level, ref List<string>? paths)
     {
         switch (node)
@@ -252,9 +297,9 @@ public sealed class Redactor
             : node;
 
     // Cheap shape check first: "[INFO] ..." and "[REDACTED]" must not cost a thrown JsonException.
-    private static bool LooksLikeJson(string text)
+    private static bool LooksLikeJson(ReadOnlySpan<char> text)
     {
-        ReadOnlySpan<char> trimmed = text.AsSpan().Trim();
+        ReadOnlySpan<char> trimmed = text.Trim();
         if (trimmed.Length < 2)
         {
             return false;

@@ -39,10 +39,13 @@ internal sealed class TextRedactor
         }
     }
 
+    /// <summary>The quick check <see cref="Redact"/> starts with: false when the text cannot hold a secret.</summary>
+    public bool MightMatch(ReadOnlySpan<char> text) => text.Length >= _minimumLength && text.IndexOfAny(_triggers) >= 0;
+
     public string Redact(string text, out bool changed)
     {
         changed = false;
-        if (text.Length < _minimumLength || text.AsSpan().IndexOfAny(_triggers) < 0)
+        if (!MightMatch(text))
         {
             return text;
         }

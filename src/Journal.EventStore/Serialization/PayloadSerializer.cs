@@ -72,21 +72,20 @@ public sealed class PayloadSerializer
             throw new ValidationException("eventType", $"'{data.EventType}' does not match the record's registered type '{registered}'");
         }
 
-        var redacted = _redactor.Redact(ToJson(data.Payload));
-        var payload = JsonMessagePack.Encode(redacted.Value);
+        var (payload, paths) = EncodePayload(data.Payload);
         if (payload.Length > _maxPayloadBytes)
         {
             throw new TooLargeException("payload", payload.Length, _maxPayloadBytes);
         }
 
         EncodedMetadata encodedMetadata;
-        if (redacted.Paths.Count == 0)
+        if (paths.Count == 0)
         {
-            encodedMetadata = plain ??= EncodedMetadata.Of(metadata with { RedactedPaths = null });
+            encodedMetadata = plain ??= EncodedMetadata.Of(metadata.RedactedPaths is null ? metadata : metadata with { RedactedPaths = null });
         }
         else
         {
-            encodedMetadata = EncodedMetadata.Of(metadata with { RedactedPaths = redacted.Paths });
+            encodedMetadata = EncodedMetadata.Of(metadata with { RedactedPaths = paths });
         }
 
         return new EncodedEvent(data.EventId, data.EventType, encodedMetadata.Bytes, encodedMetadata.Digest, payload, ChainHash.Digest(payload));
@@ -102,8 +101,39 @@ public sealed class PayloadSerializer
         }
     }
 
+    /// <summary>
+    /// Redacts and encodes a payload: the streaming path (<see cref="StreamingPayloadEncoder"/>) for records, the
+    /// tree path for JSON trees and elements and for the rare input the streaming path declines. Both give the same
+    /// bytes and paths.
+    /// </summary>
+    internal (byte[] Payload, IReadOnlyList<string> Paths) EncodePayload(object payload)
+    {
+        if (payload is not (JsonNode or JsonElement)
+            && StreamingPayloadEncoder.TryEncode(payload, payload.GetType(), _redactor, out var encoded, out var paths))
+        {
+            return (encoded, paths is null ? [] : paths.ToArray());
+        }
+
+        return EncodePayloadTree(payload);
+    }
+
+    /// <summary>The reference encoding: record -> JSON tree -> <see cref="Redactor.Redact"/> -> MessagePack.</summary>
+    internal (byte[] Payload, IReadOnlyList<string> Paths) EncodePayloadTree(object payload)
+    {
+        var redacted = _redactor.Redact(ToJson(payload));
+        return (JsonMessagePack.Encode(redacted.Value), redacted.Paths);
+    }
+
     /// <summary>Encodes metadata as MessagePack.</summary>
-    public static byte[] EncodeMetadata(EventMetadata metadata) =>
+    public static byte[] EncodeMetadata(EventMetadata metadata)
+    {
+        return metadata is not null && StreamingPayloadEncoder.TryEncodeMetadata(metadata, out var encoded)
+            ? encoded
+            : EncodeMetadataTree(metadata);
+    }
+
+    /// <summary>The reference metadata encoding, through a JSON tree.</summary>
+    internal static byte[] EncodeMetadataTree(EventMetadata? metadata) =>
         JsonMessagePack.Encode(JsonSerializer.SerializeToNode(metadata, JsonOptions));
 
     /// <summary>Decodes metadata written by <see cref="EncodeMetadata"/>.</summary>
