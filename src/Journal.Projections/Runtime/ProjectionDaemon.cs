@@ -24,6 +24,7 @@ public sealed class ProjectionDaemon : BackgroundService
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ProjectionMetrics _metrics;
     private ProjectionEngine? _engine;
     private Microsoft.Data.Sqlite.SqliteConnection? _connection;
     private IReadOnlyDictionary<string, (long Position, bool Stopped, long LastEventAt)> _checkpoints = new Dictionary<string, (long, bool, long)>();
@@ -36,7 +37,8 @@ public sealed class ProjectionDaemon : BackgroundService
         ProjectionOptions options,
         TimeProvider time,
         ILogger<ProjectionDaemon> logger,
-        IProjectionFaults? faults = null)
+        IProjectionFaults? faults = null,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
         _tape = tape;
         _readModels = readModels;
@@ -45,6 +47,7 @@ public sealed class ProjectionDaemon : BackgroundService
         _time = time;
         _logger = logger;
         _faults = faults;
+        _metrics = new ProjectionMetrics(() => StatusAsync(CancellationToken.None).GetAwaiter().GetResult(), meterFactory);
         var duplicate = _projections.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -254,6 +257,7 @@ public sealed class ProjectionDaemon : BackgroundService
     /// <inheritdoc />
     public override void Dispose()
     {
+        _metrics.Dispose();
         _engine?.Dispose();
         _connection?.Dispose();
         _engineLock.Dispose();
