@@ -6,7 +6,7 @@ using System.Text;
 
 namespace Journal.Api.Tests.Http;
 
-/// <summary>The real service process, started the way the README says, called over loopback.</summary>
+/// <summary>The real service process, started with the README's command, called over loopback.</summary>
 public sealed class ProcessTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "journal-process-tests", Guid.NewGuid().ToString("N"));
@@ -64,36 +64,46 @@ public sealed class ProcessTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(ServiceAssembly());
-        info.ArgumentList.Add("--urls");
+        // The README's command, with --no-build: the test run has just built the service.
+        foreach (var argument in new[] { "run", "--no-build", "-c", Configuration(), "--project", ServiceProject(), "--", "--urls" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        // The test host runs inside MSBuild's environment; a nested `dotnet run` must not inherit it.
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBuild", StringComparison.Ordinal) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return info;
     }
 
-    /// <summary>The service's own build output (what <c>dotnet run --project src/Journal.Api</c> runs), else its copy beside the tests.</summary>
-    private static string ServiceAssembly()
+    /// <summary>The configuration the tests were built in (the service was built with them).</summary>
+    private static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+
+    /// <summary>src/Journal.Api of this repository.</summary>
+    private static string ServiceProject()
     {
-        var beside = typeof(Program).Assembly.Location;
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name ?? "Debug";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "src", "Journal.Api", "bin", configuration, "net10.0", "Journal.Api.dll");
-            if (File.Exists(candidate))
+            if (File.Exists(Path.Combine(directory.FullName, "Journal.sln")))
             {
-                return candidate;
+                return Path.Combine(directory.FullName, "src", "Journal.Api");
             }
         }
 
-        return beside;
+        throw new InvalidOperationException("Journal.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task WaitUntilLiveAsync(HttpClient client, Process process, StringBuilder output)
     {
         for (var attempt = 0; attempt < 120; attempt++)
         {
-            Assert.False(process.HasExited, $"the service exited: {Snapshot(output)}");
+            Assert.False(process.HasExited, $"the service exited with {(process.HasExited ? process.ExitCode : 0)}: {Snapshot(output)}");
             try
             {
                 using var live = await client.GetAsync("/health/live");
