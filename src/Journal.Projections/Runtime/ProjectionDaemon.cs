@@ -200,8 +200,8 @@ public sealed class ProjectionDaemon : BackgroundService
                 CopyCurrentInto(generation, only);
             }
 
-            connection = _readModels.OpenWriter(generation);
-            engine = new ProjectionEngine(_tape, connection, _projections, _options, _time, null);
+            connection = _readModels.OpenBulkWriter(generation);
+            engine = new ProjectionEngine(_tape, connection, _projections, _options, _time, null) { BatchSize = Math.Max(_options.BatchSize, _options.RebuildBatchSize) };
             engine.Initialize();
             var start = engine.Position;
             var total = Math.Max(0, (await _tape.ReadHeadAsync(ct).ConfigureAwait(false)).Seq - start);
@@ -222,6 +222,8 @@ public sealed class ProjectionDaemon : BackgroundService
                     done += count;
                 }
 
+                _readModels.Seal(connection, generation);
+                engine.BatchSize = _options.BatchSize;
                 _engine?.Dispose();
                 _connection?.Dispose();
                 _readModels.Switch(generation);
@@ -235,6 +237,7 @@ public sealed class ProjectionDaemon : BackgroundService
             }
 
             Report(progress, done, Math.Max(total, done), clock.Elapsed);
+            if (Environment.GetEnvironmentVariable("JOURNAL_PROFILE") is not null) Console.Error.WriteLine($"rebuild {clock.Elapsed.TotalMilliseconds:0} ms\n" + Prof.Dump());
             _logger.LogInformation("Rebuilt {Projections} from {Events} events in {Elapsed} (generation {Generation})", only ?? "every projection", done, clock.Elapsed, generation);
             return new RebuildResult(only is null ? Names : [only], done, clock.Elapsed, generation);
         }

@@ -29,9 +29,13 @@ internal sealed class ProjectionEngine : IDisposable
         _options = options;
         _time = time;
         _faults = faults;
+        BatchSize = options.BatchSize;
     }
 
     public SqliteConnection Connection => _db.Connection;
+
+    /// <summary>Events per batch (the options' batch size unless a rebuild sets its own).</summary>
+    public int BatchSize { get; set; }
 
     /// <summary>Checkpoints of every projection.</summary>
     public IReadOnlyList<(string Name, long Position, bool Stopped, long LastEventAt)> Checkpoints =>
@@ -100,7 +104,9 @@ internal sealed class ProjectionEngine : IDisposable
         }
 
         var from = running.Min(c => c.Position) + 1;
-        var batch = _tape.ReadPage(from, _options.BatchSize);
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var batch = _tape.ReadPage(from, BatchSize);
+        Prof.Add("read", t0);
         if (batch.Count == 0)
         {
             return 0;
@@ -134,11 +140,12 @@ internal sealed class ProjectionEngine : IDisposable
 
         using var transaction = _db.Connection.BeginTransaction(deferred: false);
         _db.Transaction = transaction;
+        _db.DeferWrites = !tolerant;
         try
         {
             foreach (var recorded in batch)
             {
-                var projected = new Lazy<ProjectedEvent>(() => new ProjectedEvent(recorded, recorded.Payload is { } p ? _tape.Serializer.Decode(recorded.EventType, p.Span) : null));
+                var projected = new Lazy<ProjectedEvent>(() => { var td = System.Diagnostics.Stopwatch.GetTimestamp(); var r = new ProjectedEvent(recorded, recorded.Payload is { } p ? _tape.Serializer.Decode(recorded.EventType, p.Span) : null); Prof.Add("decode", td); return r; });
                 foreach (var cursor in running)
                 {
                     if (cursor.Stopped || cursor.Position >= recorded.Seq)
@@ -159,16 +166,32 @@ internal sealed class ProjectionEngine : IDisposable
                 }
             }
 
+            if (!tolerant)
+            {
+                try
+                {
+                    _db.FlushDeferred();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Redone event by event (nothing deferred), which finds the event that cannot be written.
+                    throw new ProjectionApplyException(ex);
+                }
+            }
+
             foreach (var cursor in running)
             {
                 SaveCheckpoint(cursor);
             }
 
             _faults?.BeforeCommit(batch[^1].Seq);
+            var tc = System.Diagnostics.Stopwatch.GetTimestamp();
             transaction.Commit();
+            Prof.Add("commit", tc);
         }
         catch
         {
+            _db.Discard();
             foreach (var cursor in running)
             {
                 cursor.Restore();
@@ -178,8 +201,11 @@ internal sealed class ProjectionEngine : IDisposable
         }
         finally
         {
+            _db.DeferWrites = false;
             _db.Transaction = null;
         }
+
+        _db.TrimCaches();
     }
 
     private void Apply(Cursor cursor, Lazy<ProjectedEvent> projected, RecordedEvent recorded, bool tolerant, SqliteTransaction transaction)
@@ -188,7 +214,10 @@ internal sealed class ProjectionEngine : IDisposable
         {
             try
             {
-                cursor.Projection.Apply(_db, projected.Value);
+                var v = projected.Value;
+                var ta = System.Diagnostics.Stopwatch.GetTimestamp();
+                cursor.Projection.Apply(_db, v);
+                Prof.Add(cursor.Projection.Name, ta);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -208,6 +237,7 @@ internal sealed class ProjectionEngine : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             transaction.Rollback(savepoint);
+            _db.InvalidateCaches();
             var stop = _options.PoisonPolicy == PoisonPolicy.Stop;
             _db.Execute(
                 RuntimeSql.InsertDeadLetter,
@@ -271,4 +301,24 @@ internal sealed class ProjectionEngine : IDisposable
     }
 
     private sealed class ProjectionApplyException(Exception inner) : Exception(inner.Message, inner);
+}
+
+internal static class Prof
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> Sums = new();
+
+    public static void Add(string name, long started)
+    {
+        var e = System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        var s = Sums.GetOrAdd(name, _ => new long[2]);
+        s[0] += e;
+        s[1]++;
+    }
+
+    public static string Dump()
+    {
+        var text = string.Join("\n", Sums.Select(kv => $"{kv.Key}: {kv.Value[0] * 1000.0 / System.Diagnostics.Stopwatch.Frequency:0} ms over {kv.Value[1]} ({kv.Value[0] * 1e6 / System.Diagnostics.Stopwatch.Frequency / Math.Max(1, kv.Value[1]):0.0} us each)"));
+        Sums.Clear();
+        return text;
+    }
 }
