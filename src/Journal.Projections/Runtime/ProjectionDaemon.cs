@@ -237,7 +237,6 @@ public sealed class ProjectionDaemon : BackgroundService
             }
 
             Report(progress, done, Math.Max(total, done), clock.Elapsed);
-            if (Environment.GetEnvironmentVariable("JOURNAL_PROFILE") is not null) Console.Error.WriteLine($"rebuild {clock.Elapsed.TotalMilliseconds:0} ms\n" + Prof.Dump());
             _logger.LogInformation("Rebuilt {Projections} from {Events} events in {Elapsed} (generation {Generation})", only ?? "every projection", done, clock.Elapsed, generation);
             return new RebuildResult(only is null ? Names : [only], done, clock.Elapsed, generation);
         }

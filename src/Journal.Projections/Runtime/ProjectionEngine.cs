@@ -104,9 +104,7 @@ internal sealed class ProjectionEngine : IDisposable
         }
 
         var from = running.Min(c => c.Position) + 1;
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var batch = _tape.ReadPage(from, BatchSize);
-        Prof.Add("read", t0);
         if (batch.Count == 0)
         {
             return 0;
@@ -145,7 +143,7 @@ internal sealed class ProjectionEngine : IDisposable
         {
             foreach (var recorded in batch)
             {
-                var projected = new Lazy<ProjectedEvent>(() => { var td = System.Diagnostics.Stopwatch.GetTimestamp(); var r = new ProjectedEvent(recorded, recorded.Payload is { } p ? _tape.Serializer.Decode(recorded.EventType, p.Span) : null); Prof.Add("decode", td); return r; });
+                var projected = new Lazy<ProjectedEvent>(() => new ProjectedEvent(recorded, recorded.Payload is { } p ? _tape.Serializer.Decode(recorded.EventType, p.Span) : null));
                 foreach (var cursor in running)
                 {
                     if (cursor.Stopped || cursor.Position >= recorded.Seq)
@@ -185,9 +183,7 @@ internal sealed class ProjectionEngine : IDisposable
             }
 
             _faults?.BeforeCommit(batch[^1].Seq);
-            var tc = System.Diagnostics.Stopwatch.GetTimestamp();
             transaction.Commit();
-            Prof.Add("commit", tc);
         }
         catch
         {
@@ -214,10 +210,7 @@ internal sealed class ProjectionEngine : IDisposable
         {
             try
             {
-                var v = projected.Value;
-                var ta = System.Diagnostics.Stopwatch.GetTimestamp();
-                cursor.Projection.Apply(_db, v);
-                Prof.Add(cursor.Projection.Name, ta);
+                cursor.Projection.Apply(_db, projected.Value);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -303,22 +296,3 @@ internal sealed class ProjectionEngine : IDisposable
     private sealed class ProjectionApplyException(Exception inner) : Exception(inner.Message, inner);
 }
 
-internal static class Prof
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> Sums = new();
-
-    public static void Add(string name, long started)
-    {
-        var e = System.Diagnostics.Stopwatch.GetTimestamp() - started;
-        var s = Sums.GetOrAdd(name, _ => new long[2]);
-        s[0] += e;
-        s[1]++;
-    }
-
-    public static string Dump()
-    {
-        var text = string.Join("\n", Sums.Select(kv => $"{kv.Key}: {kv.Value[0] * 1000.0 / System.Diagnostics.Stopwatch.Frequency:0} ms over {kv.Value[1]} ({kv.Value[0] * 1e6 / System.Diagnostics.Stopwatch.Frequency / Math.Max(1, kv.Value[1]):0.0} us each)"));
-        Sums.Clear();
-        return text;
-    }
-}
