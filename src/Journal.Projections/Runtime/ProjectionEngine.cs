@@ -295,4 +295,3 @@ internal sealed class ProjectionEngine : IDisposable
 
     private sealed class ProjectionApplyException(Exception inner) : Exception(inner.Message, inner);
 }
-
