@@ -7,20 +7,21 @@ namespace Journal.EventStore.Reading;
 /// <summary>Maps a tape row (columns in the order of the <c>Select*</c> statements) to a <see cref="RecordedEvent"/>.</summary>
 internal static class EventRow
 {
-    public static RecordedEvent Read(SqliteDataReader reader)
-    {
-        var metadata = (byte[])reader.GetValue(6);
-        return new RecordedEvent(
-            Seq: reader.GetInt64(0),
-            EventId: new Guid((byte[])reader.GetValue(1), bigEndian: true),
-            StreamId: reader.GetString(2),
-            StreamVersion: reader.GetInt64(3),
-            EventType: reader.GetString(4),
-            RecordedAt: reader.GetInt64(5),
-            Metadata: PayloadSerializer.DecodeMetadata(metadata),
-            Payload: reader.IsDBNull(7) ? (ReadOnlyMemory<byte>?)null : (byte[])reader.GetValue(7),
-            PayloadDigest: (byte[])reader.GetValue(8),
-            PrevHash: (byte[])reader.GetValue(9),
-            Hash: (byte[])reader.GetValue(10));
-    }
+    /// <summary>Decodes stored metadata (one delegate for every row).</summary>
+    private static readonly Func<ReadOnlyMemory<byte>, EventMetadata> DecodeMetadata = bytes => PayloadSerializer.DecodeMetadata(bytes.Span);
+
+    /// <summary>Maps the current row; its metadata is decoded when first read, not here.</summary>
+    public static RecordedEvent Read(SqliteDataReader reader) => new(
+        seq: reader.GetInt64(0),
+        eventId: new Guid((byte[])reader.GetValue(1), bigEndian: true),
+        streamId: reader.GetString(2),
+        streamVersion: reader.GetInt64(3),
+        eventType: reader.GetString(4),
+        recordedAt: reader.GetInt64(5),
+        encodedMetadata: (byte[])reader.GetValue(6),
+        decodeMetadata: DecodeMetadata,
+        payload: reader.IsDBNull(7) ? (ReadOnlyMemory<byte>?)null : (byte[])reader.GetValue(7),
+        payloadDigest: (byte[])reader.GetValue(8),
+        prevHash: (byte[])reader.GetValue(9),
+        hash: (byte[])reader.GetValue(10));
 }

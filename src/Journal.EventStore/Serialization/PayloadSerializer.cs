@@ -151,14 +151,32 @@ public sealed class PayloadSerializer
             return JsonMessagePack.Decode(payload);
         }
 
-        var json = new ArrayBufferWriter<byte>(payload.Length * 2 + 16);
-        using (var writer = new Utf8JsonWriter(json))
+        // One JSON buffer and writer per thread, reused: decoding a tape is one payload after another.
+        var json = _decodeBuffer ??= new ArrayBufferWriter<byte>(4096);
+        json.ResetWrittenCount();
+        var writer = _decodeWriter ??= new Utf8JsonWriter(json);
+        writer.Reset(json);
+        JsonMessagePack.WriteJson(payload, writer);
+        writer.Flush();
+        try
         {
-            JsonMessagePack.WriteJson(payload, writer);
+            return JsonSerializer.Deserialize(json.WrittenSpan, type, JsonOptions);
         }
-
-        return JsonSerializer.Deserialize(json.WrittenSpan, type, JsonOptions);
+        finally
+        {
+            if (json.Capacity > 1 << 20)
+            {
+                // Do not keep a huge payload's buffer alive on the thread.
+                (_decodeBuffer, _decodeWriter) = (null, null);
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _decodeBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _decodeWriter;
 
     /// <summary>Decodes a payload to a record of type <typeparamref name="T"/>.</summary>
     public static T? ToRecord<T>(ReadOnlySpan<byte> payload)

@@ -9,6 +9,8 @@ public sealed class RunsProjection : IProjection
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "runs.v1";
 
+    private const string CacheName = "runs_v1_runs";
+
     /// <inheritdoc />
     public string Name => ProjectionName;
 
@@ -24,11 +26,17 @@ public sealed class RunsProjection : IProjection
         switch (e.Payload)
         {
             case { } @event when RunFold.RunOf(@event) is { } runId:
-                var before = db.Query(RunRows.SelectById, RunRows.Read, ("$run_id", Columns.Id(runId))).SingleOrDefault();
+                var cache = db.Cache<Guid, RunView>(CacheName);
+                if (!cache.TryGet(runId, out var before))
+                {
+                    before = db.Query(RunRows.SelectById, RunRows.Read, ("$run_id", Columns.Id(runId))).SingleOrDefault();
+                }
+
                 var after = RunFold.Evolve(before, @event, e.Seq);
                 if (after is not null && after != before)
                 {
-                    db.Execute(RunRows.Upsert, RunRows.Parameters(after));
+                    db.Upsert(RunRows.Upsert, Columns.Id(runId), RunRows.Parameters(after));
+                    cache.Set(runId, after);
                 }
 
                 break;

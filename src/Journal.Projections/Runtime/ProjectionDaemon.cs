@@ -203,8 +203,8 @@ public sealed class ProjectionDaemon : BackgroundService
                 CopyCurrentInto(generation, only);
             }
 
-            connection = _readModels.OpenWriter(generation);
-            engine = new ProjectionEngine(_tape, connection, _projections, _options, _time, null);
+            connection = _readModels.OpenBulkWriter(generation);
+            engine = new ProjectionEngine(_tape, connection, _projections, _options, _time, null) { BatchSize = Math.Max(_options.BatchSize, _options.RebuildBatchSize) };
             engine.Initialize();
             var start = engine.Position;
             var total = Math.Max(0, (await _tape.ReadHeadAsync(ct).ConfigureAwait(false)).Seq - start);
@@ -225,6 +225,8 @@ public sealed class ProjectionDaemon : BackgroundService
                     done += count;
                 }
 
+                _readModels.Seal(connection, generation);
+                engine.BatchSize = _options.BatchSize;
                 _engine?.Dispose();
                 _connection?.Dispose();
                 _readModels.Switch(generation);

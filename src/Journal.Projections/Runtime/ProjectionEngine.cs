@@ -29,9 +29,13 @@ internal sealed class ProjectionEngine : IDisposable
         _options = options;
         _time = time;
         _faults = faults;
+        BatchSize = options.BatchSize;
     }
 
     public SqliteConnection Connection => _db.Connection;
+
+    /// <summary>Events per batch (the options' batch size unless a rebuild sets its own).</summary>
+    public int BatchSize { get; set; }
 
     /// <summary>Checkpoints of every projection.</summary>
     public IReadOnlyList<(string Name, long Position, bool Stopped, long LastEventAt)> Checkpoints =>
@@ -100,7 +104,7 @@ internal sealed class ProjectionEngine : IDisposable
         }
 
         var from = running.Min(c => c.Position) + 1;
-        var batch = _tape.ReadPage(from, _options.BatchSize);
+        var batch = _tape.ReadPage(from, BatchSize);
         if (batch.Count == 0)
         {
             return 0;
@@ -134,6 +138,7 @@ internal sealed class ProjectionEngine : IDisposable
 
         using var transaction = _db.Connection.BeginTransaction(deferred: false);
         _db.Transaction = transaction;
+        _db.DeferWrites = !tolerant;
         try
         {
             foreach (var recorded in batch)
@@ -159,6 +164,19 @@ internal sealed class ProjectionEngine : IDisposable
                 }
             }
 
+            if (!tolerant)
+            {
+                try
+                {
+                    _db.FlushDeferred();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Redone event by event (nothing deferred), which finds the event that cannot be written.
+                    throw new ProjectionApplyException(ex);
+                }
+            }
+
             foreach (var cursor in running)
             {
                 SaveCheckpoint(cursor);
@@ -169,6 +187,7 @@ internal sealed class ProjectionEngine : IDisposable
         }
         catch
         {
+            _db.Discard();
             foreach (var cursor in running)
             {
                 cursor.Restore();
@@ -178,8 +197,11 @@ internal sealed class ProjectionEngine : IDisposable
         }
         finally
         {
+            _db.DeferWrites = false;
             _db.Transaction = null;
         }
+
+        _db.TrimCaches();
     }
 
     private void Apply(Cursor cursor, Lazy<ProjectedEvent> projected, RecordedEvent recorded, bool tolerant, SqliteTransaction transaction)
@@ -208,6 +230,7 @@ internal sealed class ProjectionEngine : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             transaction.Rollback(savepoint);
+            _db.InvalidateCaches();
             var stop = _options.PoisonPolicy == PoisonPolicy.Stop;
             _db.Execute(
                 RuntimeSql.InsertDeadLetter,

@@ -12,6 +12,7 @@ namespace Journal.Projections.Runtime;
 public sealed class ReadModelStore : IDisposable
 {
     private readonly string _basePath;
+    private const int BulkCacheKiB = 131_072;
     private readonly int _busyTimeoutMs;
     private readonly Lock _lock = new();
     private SqliteConnections _current;
@@ -54,6 +55,47 @@ public sealed class ReadModelStore : IDisposable
         SqliteConnections.EnableWal(connection);
         StoragePaths.RestrictDatabaseFiles(path);
         return connection;
+    }
+
+    /// <summary>
+    /// Opens the writer of a rebuild: the generation file is not current yet and is deleted if the rebuild
+    /// fails, so it is written without a WAL and without syncing (rollback journal in memory, which
+    /// savepoints still need, <c>synchronous=OFF</c>) and with a larger page cache. <see cref="Seal"/>
+    /// makes it an ordinary read-model file again before it becomes current.
+    /// </summary>
+    internal SqliteConnection OpenBulkWriter(int generation)
+    {
+        var connection = OpenWriter(generation);
+        try
+        {
+            // journal_mode stays WAL when another connection holds the file open (a copied generation).
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-{BulkCacheKiB}; PRAGMA temp_store=MEMORY;";
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Ends a rebuild's bulk mode on its writer: back to WAL with <c>synchronous=NORMAL</c> and the default
+    /// page cache, and the file flushed to disk, so it is as durable as any read model before it is switched to.
+    /// </summary>
+    internal void Seal(SqliteConnection connection, int generation)
+    {
+        SqliteConnections.EnableWal(connection);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+
+        using var file = new FileStream(PathOf(generation), FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        file.Flush(flushToDisk: true);
     }
 
     /// <summary>Makes <paramref name="generation"/> current (atomically) and deletes the previous one.</summary>

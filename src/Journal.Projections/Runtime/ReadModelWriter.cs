@@ -9,6 +9,8 @@ namespace Journal.Projections.Runtime;
 public sealed class ReadModelWriter : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadModelCache> _caches = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Sql, string Key), (string Name, object? Value)[]> _deferred = [];
     private SqliteTransaction? _transaction;
 
     internal ReadModelWriter(SqliteConnection connection) => Connection = connection;
@@ -52,6 +54,81 @@ public sealed class ReadModelWriter : IDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Writes the row <paramref name="key"/> with an idempotent statement (an upsert of the whole row).
+    /// While a batch applies without savepoints, the statement runs once per key when the batch ends, with
+    /// the last parameters given, so a row changed by many events of a batch is written once; the
+    /// committed state is the same. A projection that writes a row this way must not read it back with
+    /// SQL in the same batch (keep it in a <see cref="Cache{TKey, TValue}"/>).
+    /// </summary>
+    public void Upsert(string sql, string key, (string Name, object? Value)[] parameters)
+    {
+        if (DeferWrites)
+        {
+            _deferred[(sql, key)] = parameters;
+        }
+        else
+        {
+            Execute(sql, parameters);
+        }
+    }
+
+    /// <summary>Whether <see cref="Upsert"/> waits for <see cref="FlushDeferred"/>.</summary>
+    internal bool DeferWrites { get; set; }
+
+    /// <summary>Runs the deferred upserts.</summary>
+    internal void FlushDeferred()
+    {
+        foreach (var ((sql, _), parameters) in _deferred)
+        {
+            Execute(sql, parameters);
+        }
+
+        _deferred.Clear();
+    }
+
+    /// <summary>Forgets the deferred upserts and every cache (the batch rolled back).</summary>
+    internal void Discard()
+    {
+        _deferred.Clear();
+        InvalidateCaches();
+    }
+
+    /// <summary>
+    /// A cache of rows as this writer last wrote them, named by the projection (use its table prefix), kept
+    /// across batches and emptied whenever a batch or an event's savepoint rolls back, so it never holds a
+    /// value the database does not. Update it only after every statement of the event succeeded.
+    /// </summary>
+    public ReadModelCache<TKey, TValue> Cache<TKey, TValue>(string name)
+        where TKey : notnull
+    {
+        if (!_caches.TryGetValue(name, out var cache))
+        {
+            cache = new ReadModelCache<TKey, TValue>();
+            _caches[name] = cache;
+        }
+
+        return (ReadModelCache<TKey, TValue>)cache;
+    }
+
+    /// <summary>Empties every cache (after a rollback).</summary>
+    internal void InvalidateCaches()
+    {
+        foreach (var cache in _caches.Values)
+        {
+            cache.Clear();
+        }
+    }
+
+    /// <summary>Empties the caches that outgrew their bound (between batches, when nothing is deferred).</summary>
+    internal void TrimCaches()
+    {
+        foreach (var cache in _caches.Values)
+        {
+            cache.Trim();
+        }
+    }
+
     /// <summary>Runs DDL or several statements at once (not cached).</summary>
     public void ExecuteScript(string sql)
     {
@@ -82,13 +159,67 @@ public sealed class ReadModelWriter : IDisposable
             _commands[sql] = command;
         }
 
-        foreach (var (name, value) in parameters)
+        // Callers pass a statement's parameters in the same order every time: match by position first.
+        var bound = command.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
         {
-            var index = command.Parameters.IndexOf(name);
-            var parameter = index >= 0 ? command.Parameters[index] : command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            var (name, value) = parameters[i];
+            SqliteParameter parameter;
+            if (i < bound.Count && string.Equals(bound[i].ParameterName, name, StringComparison.Ordinal))
+            {
+                parameter = bound[i];
+            }
+            else
+            {
+                var index = bound.IndexOf(name);
+                parameter = index >= 0 ? bound[index] : bound.Add(new SqliteParameter { ParameterName = name });
+            }
+
             parameter.Value = value ?? DBNull.Value;
         }
 
         return command;
+    }
+}
+
+/// <summary>What <see cref="ReadModelWriter.InvalidateCaches"/> empties.</summary>
+internal interface IReadModelCache
+{
+    void Clear();
+
+    void Trim();
+}
+
+/// <summary>
+/// Rows a projection wrote through one <see cref="ReadModelWriter"/>, by key, so the next event of the
+/// same row does not read it back. Bounded: between batches, it starts over once it holds more than
+/// 100,000 rows.
+/// </summary>
+public sealed class ReadModelCache<TKey, TValue> : IReadModelCache
+    where TKey : notnull
+{
+    private const int Capacity = 100_000;
+    private readonly Dictionary<TKey, TValue> _rows = [];
+
+    internal ReadModelCache()
+    {
+    }
+
+    /// <summary>The row as last written, if cached.</summary>
+    public bool TryGet(TKey key, out TValue value) => _rows.TryGetValue(key, out value!);
+
+    /// <summary>Records the row as just written.</summary>
+    public void Set(TKey key, TValue value) => _rows[key] = value;
+
+    /// <inheritdoc />
+    public void Clear() => _rows.Clear();
+
+    /// <inheritdoc />
+    public void Trim()
+    {
+        if (_rows.Count > Capacity)
+        {
+            _rows.Clear();
+        }
     }
 }

@@ -14,6 +14,8 @@ public sealed class SessionDeltasProjection : IProjection
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "session_deltas.v1";
 
+    private const string CacheName = "session_deltas_v1_views";
+
     /// <inheritdoc />
     public string Name => ProjectionName;
 
@@ -30,8 +32,19 @@ public sealed class SessionDeltasProjection : IProjection
         {
             case { } @event when SessionFold.SessionOf(@event) is { } sessionId:
                 var id = Columns.Id(sessionId);
-                var beforeJson = db.Scalar<string>(SessionDeltaRows.SelectView, ("$session_id", id));
-                var before = beforeJson is null ? null : SessionViewJson.Read(beforeJson);
+                var cache = db.Cache<Guid, (SessionView View, string Json)>(CacheName);
+                string? beforeJson;
+                SessionView? before;
+                if (cache.TryGet(sessionId, out var cached))
+                {
+                    (before, beforeJson) = cached;
+                }
+                else
+                {
+                    beforeJson = db.Scalar<string>(SessionDeltaRows.SelectView, ("$session_id", id));
+                    before = beforeJson is null ? null : SessionViewJson.Read(beforeJson);
+                }
+
                 var after = SessionFold.Evolve(before, @event, e.Seq);
                 if (after is null || after == before)
                 {
@@ -39,7 +52,7 @@ public sealed class SessionDeltasProjection : IProjection
                 }
 
                 var afterJson = SessionViewJson.Write(after);
-                db.Execute(SessionDeltaRows.UpsertView, ("$session_id", id), ("$view", afterJson));
+                db.Upsert(SessionDeltaRows.UpsertView, id, [("$session_id", id), ("$view", afterJson)]);
                 db.Execute(
                     SessionDeltaRows.InsertDelta,
                     ("$session_id", id),
@@ -48,6 +61,7 @@ public sealed class SessionDeltasProjection : IProjection
                     ("$at", Columns.Time(after.UpdatedAt)),
                     ("$before", beforeJson),
                     ("$after", afterJson));
+                cache.Set(sessionId, (after, afterJson));
                 break;
         }
     }

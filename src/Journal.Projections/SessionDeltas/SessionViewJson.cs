@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Journal.Projections.Sessions;
 
 namespace Journal.Projections.SessionDeltas;
@@ -9,12 +10,15 @@ namespace Journal.Projections.SessionDeltas;
 /// </summary>
 public static class SessionViewJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
     /// <summary>Writes a view.</summary>
-    public static string Write(SessionView view) => JsonSerializer.Serialize(view, Options);
+    public static string Write(SessionView view) => JsonSerializer.Serialize(view, SessionViewJsonContext.Default.SessionView);
 
     /// <summary>Reads a view written by <see cref="Write"/>.</summary>
     public static SessionView Read(string json) =>
-        JsonSerializer.Deserialize<SessionView>(json, Options) ?? throw new JsonException("a session view is not null");
+        JsonSerializer.Deserialize(json, SessionViewJsonContext.Default.SessionView) ?? throw new JsonException("a session view is not null");
 }
+
+/// <summary>Source-generated (de)serialization of <see cref="SessionView"/> with the web defaults (no reflection on the projection path).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SessionView))]
+internal sealed partial class SessionViewJsonContext : JsonSerializerContext;

@@ -12,6 +12,8 @@ public sealed class SessionsProjection : IProjection
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "sessions.v1";
 
+    private const string CacheName = "sessions_v1_sessions";
+
     /// <inheritdoc />
     public string Name => ProjectionName;
 
@@ -27,11 +29,17 @@ public sealed class SessionsProjection : IProjection
         switch (e.Payload)
         {
             case { } @event when SessionFold.SessionOf(@event) is { } sessionId:
-                var before = db.Query(SessionRows.SelectById, SessionRows.Read, ("$session_id", Columns.Id(sessionId))).SingleOrDefault();
+                var cache = db.Cache<Guid, SessionView>(CacheName);
+                if (!cache.TryGet(sessionId, out var before))
+                {
+                    before = db.Query(SessionRows.SelectById, SessionRows.Read, ("$session_id", Columns.Id(sessionId))).SingleOrDefault();
+                }
+
                 var after = SessionFold.Evolve(before, @event, e.Seq);
                 if (after is not null && after != before)
                 {
-                    db.Execute(SessionRows.Upsert, SessionRows.Parameters(after));
+                    db.Upsert(SessionRows.Upsert, Columns.Id(sessionId), SessionRows.Parameters(after));
+                    cache.Set(sessionId, after);
                 }
 
                 break;
