@@ -16,14 +16,16 @@ public sealed class LagMetricsTests : IAsyncLifetime
     {
         await _h.CountAsync("a", 13);
         await _h.CountAsync("a", 1, times: 3);
-        var daemon = _h.Daemon([new CounterProjection("stopped.v1"), new SeenProjection()]);
+        using var meters = new ScopedMeterFactory();
+        var daemon = _h.Daemon([new CounterProjection("stopped.v1"), new SeenProjection()], meters: meters);
         await daemon.CatchUpAsync(default);
         var lags = new Dictionary<string, long>();
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == ProjectionMetrics.MeterName && instrument.Name == "journal.projection.lag.events")
+                // Only this test's daemon: other tests run daemons of their own in parallel.
+                if (instrument.Meter.Scope == meters && instrument.Name == "journal.projection.lag.events")
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
@@ -36,6 +38,20 @@ public sealed class LagMetricsTests : IAsyncLifetime
 
         Assert.Equal(0, lags["seen.v1"]);
         Assert.Equal(4, lags["stopped.v1"]);
+    }
+
+    private sealed class ScopedMeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Tags = options.Tags, Scope = this });
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
 
     private sealed class SeenProjection : IProjection

@@ -75,9 +75,9 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public string Directory => _directory;
 
-    public ProjectionDaemon Daemon(IEnumerable<IProjection> projections, ProjectionOptions? options = null, IProjectionFaults? faults = null)
+    public ProjectionDaemon Daemon(IEnumerable<IProjection> projections, ProjectionOptions? options = null, IProjectionFaults? faults = null, System.Diagnostics.Metrics.IMeterFactory? meters = null)
     {
-        var daemon = new ProjectionDaemon(Tape, ReadModels, projections, options ?? new ProjectionOptions { BatchSize = 10, MaxWait = TimeSpan.FromSeconds(5) }, TimeProvider.System, NullLogger<ProjectionDaemon>.Instance, faults);
+        var daemon = new ProjectionDaemon(Tape, ReadModels, projections, options ?? new ProjectionOptions { BatchSize = 10, MaxWait = TimeSpan.FromSeconds(5) }, TimeProvider.System, NullLogger<ProjectionDaemon>.Instance, faults, meters);
         _daemons.Add(daemon);
         return daemon;
     }
