@@ -1,10 +1,12 @@
 using Journal.Benchmarks.Commands;
+using Journal.Benchmarks.Http;
 using Journal.Benchmarks.Tape;
 
 return args.FirstOrDefault() switch
 {
     "tape" => await TapeBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "commands" => await Commands(args.Contains("--quick")).ConfigureAwait(false),
+    "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
     _ => Usage(),
 };
 
@@ -14,10 +16,17 @@ static async Task<int> Commands(bool quick)
     return 0;
 }
 
+static async Task<int> Service(bool quick)
+{
+    Console.WriteLine(await HttpBenchmark.RunAsync(quick).ConfigureAwait(false));
+    return 0;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("usage: Journal.Benchmarks <verb> [options]");
     Console.Error.WriteLine("  tape [--quick] [--only append-1,append-16,append-100,verify-1m]   the tape against raw SQLite");
     Console.Error.WriteLine("  commands [--quick]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline");
+    Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
     return 2;
 }
