@@ -45,7 +45,7 @@ internal sealed class BenchService : IAsyncDisposable
         ]);
         app.MapGet(RawPath, () => TypedResults.Ok(new RawAnswer("ok")));
         await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new BenchService(app, directory, new Uri(address));
     }
 
