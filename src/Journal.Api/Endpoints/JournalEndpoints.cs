@@ -20,13 +20,18 @@ internal static class JournalEndpoints
         app.MapTape();
         app.MapAdmin();
         app.MapSessionQueries();
+        app.MapSessionDeltaQueries();
         app.MapSessionCommands();
+        app.MapTranscriptQueries();
         app.MapTranscriptCommands();
+        app.MapRunQueries();
         app.MapRunCommands();
+        app.MapToolJobQueries();
         app.MapToolJobCommands();
         app.MapApprovalQueries();
         app.MapApprovalCommands();
         app.MapWorkspaceQueries();
+        app.MapWorkspaceVersionQueries();
         app.MapWorkspaceCommands();
     }
 }

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Journal.Api.Tests.Http.Support;
-using Journal.Domain.Sessions;
-using Journal.Domain.Sessions.UseCases;
+using Journal.Projections.Sessions;
 using MediatR;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,7 +126,7 @@ public sealed class ErrorTests : IAsyncLifetime
     public async Task Unexpected_error_is_500_without_the_exception_text()
     {
         await using var host = ApiHost.Start(configure: b => b.ConfigureTestServices(services =>
-            services.AddTransient<IRequestHandler<GetSessionRequest, SessionState>, ExplodingHandler>()));
+            services.AddTransient<IRequestHandler<GetSessionByIdQuery, SessionView>, ExplodingHandler>()));
         using var client = host.Reader();
 
         using var response = await client.GetAsync($"/v1/sessions/{Guid.NewGuid()}");
@@ -137,9 +136,9 @@ public sealed class ErrorTests : IAsyncLifetime
         Assert.DoesNotContain("ExplodingHandler", body.ToString(), StringComparison.Ordinal);
     }
 
-    private sealed class ExplodingHandler : IRequestHandler<GetSessionRequest, SessionState>
+    private sealed class ExplodingHandler : IRequestHandler<GetSessionByIdQuery, SessionView>
     {
-        public Task<SessionState> Handle(GetSessionRequest request, CancellationToken cancellationToken) =>
+        public Task<SessionView> Handle(GetSessionByIdQuery request, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("kaboom: secret internals");
     }
 

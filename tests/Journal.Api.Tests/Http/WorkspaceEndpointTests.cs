@@ -39,15 +39,16 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
         var restored = await Json.PostAsync(_client, $"/v1/workspace/documents/{documentId}/restore", null);
         var final = await reader.GetFromJsonAsync<JsonElement>($"/v1/workspace/documents/{documentId}");
 
-        Assert.Equal("notes/todo.md", state.GetProperty("path").GetString());
+        Assert.Equal("notes/todo.md", state.GetProperty("document").GetProperty("path").GetString());
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal("\"2\"", Json.ETagOf(updated));
         Assert.Equal(3, moved.GetProperty("streamVersion").GetInt64());
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal(5, restored.GetProperty("streamVersion").GetInt64());
-        Assert.Equal("notes/done.md", final.GetProperty("path").GetString());
-        Assert.False(final.GetProperty("deleted").GetBoolean());
-        Assert.Equal(2, final.GetProperty("version").GetInt64());
+        Assert.Equal("notes/done.md", final.GetProperty("document").GetProperty("path").GetString());
+        Assert.Equal("Active", final.GetProperty("document").GetProperty("status").GetString());
+        Assert.Equal(2, final.GetProperty("document").GetProperty("version").GetInt64());
+        Assert.Equal("- write tests", final.GetProperty("content").GetString());
     }
 
     [Fact]

@@ -1,23 +1,51 @@
 using Journal.Api.Endpoints.Commands;
+using Journal.Api.Endpoints.Queries;
 using Journal.Domain.Approvals;
-using Journal.Domain.Approvals.UseCases;
 using Journal.Domain.Tape;
+using Journal.Projections.Approvals;
+using Journal.Projections.Querying;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Approvals;
 
-/// <summary>One approval read from its own stream, with its stream version as <c>ETag</c>.</summary>
+/// <summary>The approvals read model: list (pending first), one approval, time travel, remembered decisions.</summary>
 internal static class ApprovalQueryEndpoints
 {
-    public static void MapApprovalQueries(this IEndpointRouteBuilder app) =>
-        app.QueryGroup("/v1/approvals", "Approvals").MapGet("/{approvalId}", GetApproval).WithName(nameof(GetApproval));
-
-    internal static async Task<Ok<ApprovalState>> GetApproval(Guid approvalId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct)
+    public static void MapApprovalQueries(this IEndpointRouteBuilder app)
     {
-        var version = await tape.ReadStreamVersionAsync(ApprovalDecider.StreamFor(approvalId), ct);
-        var approval = await mediator.Send(new GetApprovalRequest(approvalId), ct);
-        http.Response.Headers.ETag = ETags.Format(version);
+        var group = app.QueryGroup("/v1/approvals", "Approvals");
+        group.MapGet("/", ListApprovals).WithName(nameof(ListApprovals));
+        group.MapGet("/remembered", FindRememberedDecision).WithName(nameof(FindRememberedDecision));
+        group.MapGet("/{approvalId}", GetApproval).WithName(nameof(GetApproval));
+        group.MapGet("/{approvalId}/at", GetApprovalAt).WithName(nameof(GetApprovalAt));
+    }
+
+    internal static async Task<Ok<Page<ApprovalRow>>> ListApprovals(
+        IMediator mediator,
+        CancellationToken ct,
+        string? subjectType = null,
+        string? subjectId = null,
+        Guid? sessionId = null,
+        string? status = null,
+        string? cursor = null,
+        int? limit = null,
+        long? minPosition = null) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListApprovalsQuery(subjectType, subjectId, sessionId, QueryInput.Enum<ApprovalStatus>(status, "status"), cursor, limit, minPosition), ct));
+
+    internal static async Task<Ok<ApprovalRow>> GetApproval(Guid approvalId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
+    {
+        var mark = await StreamMark.ReadAsync(tape, ApprovalDecider.StreamFor(approvalId), ct);
+        var approval = await mediator.Send(new GetApprovalQuery(approvalId, mark.Wait(minPosition)), ct);
+        http.Response.Headers.ETag = ETags.Format(approval.StreamVersion);
         return TypedResults.Ok(approval);
     }
+
+    internal static async Task<Ok<ApprovalRow>> GetApprovalAt(Guid approvalId, IMediator mediator, CancellationToken ct, long? version = null, long? position = null) =>
+        TypedResults.Ok(await mediator.Send(new GetApprovalAtQuery(approvalId, QueryInput.Bound(version, "version"), QueryInput.Bound(position, "position")), ct));
+
+    internal static async Task<Ok<RememberedDecisionAnswer>> FindRememberedDecision(
+        Guid sessionId, string subjectType, string subjectId, IMediator mediator, CancellationToken ct, DateTimeOffset? at = null, long? minPosition = null) =>
+        TypedResults.Ok(await mediator.Send(new FindRememberedDecisionQuery(sessionId, subjectType, subjectId, at, minPosition), ct));
 }

@@ -1,0 +1,63 @@
+using Journal.Api.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Journal.Benchmarks.Http;
+
+/// <summary>
+/// The real service in-process: the app's own builder (<see cref="JournalHost.Build"/>), Kestrel on a
+/// free loopback port, a temp data directory, no keys (loopback mode), console logging at warnings
+/// only and the rate limit raised out of the way. Adds one trivial endpoint for the baseline.
+/// </summary>
+internal sealed class BenchService : IAsyncDisposable
+{
+    /// <summary>The trivial endpoint: same Kestrel, same middleware, no journal work.</summary>
+    public const string RawPath = "/bench/raw";
+
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private BenchService(WebApplication app, string directory, Uri address)
+    {
+        _app = app;
+        _directory = directory;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BenchService> StartAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "journal-bench-http", Guid.NewGuid().ToString("N"));
+        var app = JournalHost.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Journal:DataDirectory={Path.Combine(directory, "data")}",
+            "--Journal:RateLimitPerMinute=10000000",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+        ]);
+        app.MapGet(RawPath, () => TypedResults.Ok(new RawAnswer("ok")));
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new BenchService(app, directory, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>The trivial endpoint's answer.</summary>
+    /// <param name="Status">Always <c>ok</c>.</param>
+    internal sealed record RawAnswer(string Status);
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Journal.Benchmarks.Http;
+
+/// <summary>The outcome of one open-loop run.</summary>
+/// <param name="Sent">Requests sent (the schedule's length).</param>
+/// <param name="Failed">Requests that did not answer 200 (or threw).</param>
+/// <param name="Elapsed">From the first scheduled send to the last answer.</param>
+/// <param name="FromSchedule">Latency from each request's scheduled time (no coordinated omission: a late send counts).</param>
+/// <param name="FromSend">Latency from the moment each request was actually sent.</param>
+internal sealed record OpenLoopResult(int Sent, int Failed, TimeSpan Elapsed, Latencies FromSchedule, Latencies FromSend)
+{
+    public double AchievedRate => Sent / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// An open-loop load generator: request <c>i</c> is due at <c>start + i / rate</c> whether or not the
+/// earlier ones have answered, for a bounded count. A dedicated thread sleeps in 1 ms steps and sends
+/// every request that has fallen due (no spinning, so it leaves the CPU to the service), so a send
+/// may leave up to about a millisecond after its due time; that lag is in the from-schedule figures.
+/// </summary>
+internal static class OpenLoopLoad
+{
+    /// <summary>Sends GET <paramref name="path"/> at <paramref name="rate"/> per second for <paramref name="duration"/>.</summary>
+    public static OpenLoopResult Run(HttpClient client, string path, int rate, TimeSpan duration, TimeSpan timeout)
+    {
+        var count = (int)(rate * duration.TotalSeconds);
+        var fromSchedule = new double[count];
+        var fromSend = new double[count];
+        var tasks = new Task<bool>[count];
+        var ticksPerRequest = (double)Stopwatch.Frequency / rate;
+        var start = Stopwatch.GetTimestamp();
+
+        var dispatcher = new Thread(() =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var due = start + (long)(i * ticksPerRequest);
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    Thread.Sleep(1);
+                }
+
+                tasks[i] = SendAsync(client, path, due, i, fromSchedule, fromSend);
+            }
+        })
+        { IsBackground = true, Name = "open-loop dispatcher" };
+        dispatcher.Start();
+        dispatcher.Join();
+        var finished = Task.WaitAll(tasks, timeout);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var failed = tasks.Count(t => !t.IsCompletedSuccessfully || !t.Result);
+        return finished
+            ? new OpenLoopResult(count, failed, elapsed, new Latencies(fromSchedule), new Latencies(fromSend))
+            : throw new TimeoutException($"requests still open after {timeout}");
+    }
+
+    private static async Task<bool> SendAsync(HttpClient client, string path, long due, int index, double[] fromSchedule, double[] fromSend)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        finally
+        {
+            var now = Stopwatch.GetTimestamp();
+            fromSchedule[index] = Stopwatch.GetElapsedTime(due, now).TotalMilliseconds;
+            fromSend[index] = Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Journal.Api.Endpoints.Commands;
+using Journal.Api.Endpoints.Queries;
+using Journal.Domain.Runs;
+using Journal.Domain.Tape;
+using Journal.Projections.Querying;
+using Journal.Projections.Runs;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Journal.Api.Endpoints.Runs;
+
+/// <summary>The runs read model: the runs of a session, one run, and time travel.</summary>
+internal static class RunQueryEndpoints
+{
+    public static void MapRunQueries(this IEndpointRouteBuilder app)
+    {
+        app.QueryGroup("/v1/sessions", "Runs").MapGet("/{sessionId}/runs", ListRunsOfSession).WithName(nameof(ListRunsOfSession));
+        var group = app.QueryGroup("/v1/runs", "Runs");
+        group.MapGet("/{runId}", GetRun).WithName(nameof(GetRun));
+        group.MapGet("/{runId}/at", GetRunAt).WithName(nameof(GetRunAt));
+    }
+
+    internal static async Task<Ok<Page<RunView>>> ListRunsOfSession(Guid sessionId, IMediator mediator, CancellationToken ct, string? cursor = null, int? limit = null, long? minPosition = null) =>
+        TypedResults.Ok(await mediator.Send(new ListRunsOfSessionQuery(sessionId, cursor, limit, minPosition), ct));
+
+    internal static async Task<Ok<RunView>> GetRun(Guid runId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
+    {
+        var mark = await StreamMark.ReadAsync(tape, RunDecider.StreamFor(runId), ct);
+        var run = await mediator.Send(new GetRunQuery(runId, mark.Wait(minPosition)), ct);
+        http.Response.Headers.ETag = ETags.Format(mark.Version);
+        return TypedResults.Ok(run);
+    }
+
+    internal static async Task<Ok<RunView>> GetRunAt(Guid runId, IMediator mediator, CancellationToken ct, long? version = null, long? position = null) =>
+        TypedResults.Ok(await mediator.Send(new GetRunAtQuery(runId, QueryInput.Bound(version, "version"), QueryInput.Bound(position, "position")), ct));
+}
