@@ -216,8 +216,9 @@ public sealed class CronExpression : IEquatable<CronExpression>
     }
 
     /// <summary>
-    /// One field in canonical form. <c>*</c> and <c>*/n</c> are used whenever they describe the set (for the
-    /// day fields only when the field was written with a star, because the star changes the day rule);
+    /// One field in canonical form. <c>*</c> and <c>*/n</c> are used whenever they describe a set of three or
+    /// more values (for the day fields only when the field was written with a star, because the star changes
+    /// the day rule, and then always);
     /// otherwise an arithmetic run of three or more values is <c>a-b/n</c>, and the rest is a sorted list
     /// where runs of three or more consecutive values become <c>a-b</c>.
     /// </summary>
@@ -227,7 +228,7 @@ public sealed class CronExpression : IEquatable<CronExpression>
         int maxStored = CronFields.MaxStored(field);
         int size = maxStored - min + 1;
         bool dayField = field is CronField.DayOfMonth or CronField.DayOfWeek;
-        if (star || (!dayField && BitOperations.PopCount(bits) >= 2))
+        if (star || (!dayField && BitOperations.PopCount(bits) >= 3))
         {
             for (int step = 1; step <= size; step++)
             {

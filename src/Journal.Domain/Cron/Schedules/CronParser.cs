@@ -128,7 +128,7 @@ internal static class CronParser
         if (rangePart == "*")
         {
             if (itemCount > 1)
-                return $"'{item}': '*' must stand alone in its field, not in a list";
+                return "'*' must stand alone in its field, not in a list";
             from = min;
             to = CronFields.MaxStored(field);
         }
@@ -143,6 +143,8 @@ internal static class CronParser
             {
                 string low = rangePart[..dash];
                 string high = rangePart[(dash + 1)..];
+                if (high.Contains('-', StringComparison.Ordinal))
+                    return $"range '{rangePart}' has more than one '-'";
                 if (low.Length == 0 || high.Length == 0)
                     return $"range '{rangePart}' is missing a bound";
                 string? reason = ReadValue(field, low, out from);
@@ -159,7 +161,8 @@ internal static class CronParser
                 string? reason = ReadValue(field, rangePart, out from);
                 if (reason is not null)
                     return reason;
-                to = hasStep ? max : from;
+                // a/n runs to the end of the field; for day-of-week that is Saturday, as for '*'.
+                to = hasStep ? CronFields.MaxStored(field) : from;
             }
         }
 

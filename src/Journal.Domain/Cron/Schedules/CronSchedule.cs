@@ -45,7 +45,7 @@ public sealed record CronSchedule : Schedule
     public override DateTimeOffset? NextAfter(DateTimeOffset after)
     {
         TimeZoneInfo zone = Zone.TimeZone;
-        if (after.UtcDateTime.Year > 9997)
+        if (after.UtcDateTime.Year > 9998)
             return null;
         DateTime wall = after.UtcDateTime.Year < 2
             ? new DateTime(2, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMinutes(-1)
