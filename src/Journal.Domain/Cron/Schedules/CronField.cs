@@ -1,7 +1,7 @@
 namespace Journal.Domain.Cron.Schedules;
 
 /// <summary>The five fields of a cron expression, in the order they are written.</summary>
-public enum CronField
+internal enum CronField
 {
     /// <summary>Minute of the hour, 0-59.</summary>
     Minute,

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Journal.Domain.Errors;
 
 namespace Journal.Domain.Cron.Schedules;
 
 /// <summary>Which kind of time zone a cron schedule runs in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ZoneKind>))]
 public enum ZoneKind
 {
     /// <summary>Coordinated Universal Time: no daylight saving.</summary>
