@@ -29,6 +29,11 @@ internal static class Append16Scenario
                     }
                 }));
                 await Task.WhenAll(callers).ConfigureAwait(false);
+                if (Environment.GetEnvironmentVariable("JOURNAL_BENCH_GROUPS") is not null)
+                {
+                    Console.WriteLine($"    groups: {store.GroupCommits}, events per group {(double)total / store.GroupCommits:0.0}");
+                }
+
                 return total;
             },
             async state => await ((OursRound)state!).DisposeAsync().ConfigureAwait(false));

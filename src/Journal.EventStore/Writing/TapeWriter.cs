@@ -33,6 +33,7 @@ internal sealed class TapeWriter : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
     private long _groups;
+
     private long _headSeq;
     private byte[] _headHash = ChainHash.Genesis.ToArray();
     private long _lastRecordedAt;
@@ -207,11 +208,14 @@ internal sealed class TapeWriter : IAsyncDisposable
             transaction = _connection.BeginTransaction(deferred: false);
             _sql.Enlist(transaction);
             SyncHead(state);
-            // A lone request needs no savepoint: when it fails, the whole transaction is rolled back instead.
+            // An append checks everything that can refuse it (idempotency, expected versions) before its
+            // first write, so a refused append has written nothing and needs no savepoint. An erasure
+            // writes as it checks: it gets a savepoint unless it is alone (then the whole transaction
+            // is rolled back instead).
             var alone = group.Count == 1;
             for (var i = 0; i < group.Count; i++)
             {
-                outcomes[i] = ApplyOne(group[i], state, savepoint: !alone);
+                outcomes[i] = ApplyOne(group[i], state, savepoint: !alone && group[i] is EraseRequest);
             }
 
             if (alone && outcomes[0].Error is not null)
@@ -282,7 +286,7 @@ internal sealed class TapeWriter : IAsyncDisposable
         {
             object result = request switch
             {
-                AppendRequest append => Remember(append, Append(append.Streams, state), state),
+                AppendRequest append => Remember(append, Append(append.Streams, CheckKey(append, state)), state),
                 EraseRequest erase => Erase(erase, state),
                 _ => throw new InvalidOperationException("unknown write request"),
             };
@@ -299,7 +303,7 @@ internal sealed class TapeWriter : IAsyncDisposable
             state.Undo(mark);
             return new Outcome(null, ex);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && savepoint)
         {
             RollbackTo(savepoint);
             state.Undo(mark);
@@ -353,6 +357,18 @@ internal sealed class TapeWriter : IAsyncDisposable
         return results;
     }
 
+    /// <summary>Refuses, before anything is written, a key already recorded for a different command.</summary>
+    private GroupState CheckKey(AppendRequest request, GroupState state)
+    {
+        if (request.Idempotency is { } record && _sql.FindIdempotency(record.Key) is { } existing
+            && !existing.RequestHash.AsSpan().SequenceEqual(record.RequestHash))
+        {
+            throw new RuleViolationException("idempotency.key_conflict", $"idempotency key '{record.Key}' was used by a different command ({existing.CommandType})");
+        }
+
+        return state;
+    }
+
     /// <summary>
     /// Records the command's idempotency key with its first result, in the append's transaction. A key
     /// already recorded with the same request hash is a concurrent retry (its events were duplicates);
@@ -360,16 +376,9 @@ internal sealed class TapeWriter : IAsyncDisposable
     /// </summary>
     private AppendResult[] Remember(AppendRequest request, AppendResult[] results, GroupState state)
     {
-        if (request.Idempotency is not { } record)
+        if (request.Idempotency is not { } record || _sql.FindIdempotency(record.Key) is not null)
         {
             return results;
-        }
-
-        if (_sql.FindIdempotency(record.Key) is { } existing)
-        {
-            return existing.RequestHash.AsSpan().SequenceEqual(record.RequestHash)
-                ? results
-                : throw new RuleViolationException("idempotency.key_conflict", $"idempotency key '{record.Key}' was used by a different command ({existing.CommandType})");
         }
 
         var written = results.All(r => r.Duplicate) ? 0 : results.Sum(r => r.Events.Count);
