@@ -1,7 +1,7 @@
 using Journal.Domain.Errors;
 using Journal.Domain.Runs;
 using Journal.EventStore;
-using Journal.Projections.Reading;
+
 using Journal.Projections.Shared;
 using MediatR;
 
@@ -27,6 +27,6 @@ public sealed class GetRunAtHandler(SqliteEventStore tape) : IRequestHandler<Get
     {
         var view = await StreamHistory.FoldAsync<RunView>(
             tape, RunDecider.StreamFor(request.RunId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? RunFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
-        return view ?? throw new NotFoundException("run", Columns.Id(request.RunId));
+        return view ?? throw new NotFoundException("run", ReadModelValues.Id(request.RunId));
     }
 }

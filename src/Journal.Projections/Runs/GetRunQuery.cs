@@ -1,6 +1,6 @@
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -22,10 +22,10 @@ public sealed class GetRunHandler(ReadModelStore readModels) : IRequestHandler<G
     /// <exception cref="NotFoundException"><c>run.not_found</c>.</exception>
     public Task<RunView> Handle(GetRunQuery request, CancellationToken cancellationToken)
     {
-        var id = Columns.Id(request.RunId);
+        var id = ReadModelValues.Id(request.RunId);
         using var connection = readModels.OpenReader();
         return Task.FromResult(
-            connection.Query(RunRows.SelectById, RunRows.Read, ("$run_id", id)).SingleOrDefault()
+            ReadModelQueries.Rows(connection, RunRows.SelectById, RunRows.Read, ("$run_id", id)).SingleOrDefault()
             ?? throw new NotFoundException("run", id));
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Journal.Projections.Querying;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -28,7 +28,7 @@ public sealed class ListRunsOfSessionHandler(ReadModelStore readModels) : IReque
     public Task<Page<RunView>> Handle(ListRunsOfSessionQuery request, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(request.Limit);
-        var session = Columns.Id(request.SessionId);
+        var session = ReadModelValues.Id(request.SessionId);
         var after = PageCursor.Decode(request.Cursor, Listing, 2);
         if (after is not null && after[0] != session)
         {
@@ -36,7 +36,7 @@ public sealed class ListRunsOfSessionHandler(ReadModelStore readModels) : IReque
         }
 
         using var connection = readModels.OpenReader();
-        var rows = connection.Query(
+        var rows = ReadModelQueries.Rows(connection, 
             RunRows.ListOfSession,
             RunRows.Read,
             ("$session_id", session),

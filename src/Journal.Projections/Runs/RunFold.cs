@@ -1,5 +1,5 @@
 using Journal.Domain.Runs;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 
 namespace Journal.Projections.Runs;
 
@@ -41,14 +41,14 @@ public static class RunFold
         {
             (null, RunAccepted e) => new RunView(
                 e.RunId, e.SessionId, e.Kind, e.ParentRunId, RunStatus.Accepted, false, 0, 0,
-                Columns.Millis(e.At), null, null, null, false, position, position),
+                ReadModelValues.Truncate(e.At), null, null, null, false, position, position),
             (null, _) => null,
-            ({ } v, RunStarted e) => v with { Status = RunStatus.InProgress, StartedAt = Columns.Millis(e.At) },
+            ({ } v, RunStarted e) => v with { Status = RunStatus.InProgress, StartedAt = ReadModelValues.Truncate(e.At) },
             ({ } v, RunCancelRequested) => v with { CancelRequested = true },
             ({ } v, RunTokensRecorded e) => v with { InputTokens = v.InputTokens + e.InputTokens, OutputTokens = v.OutputTokens + e.OutputTokens },
-            ({ } v, RunSucceeded e) => v with { Status = RunStatus.Succeeded, EndedAt = Columns.Millis(e.At) },
-            ({ } v, RunFailed e) => v with { Status = RunStatus.Failed, EndedAt = Columns.Millis(e.At), FailureReason = e.Reason, Orphaned = e.Orphaned },
-            ({ } v, RunCancelled e) => v with { Status = RunStatus.Cancelled, EndedAt = Columns.Millis(e.At) },
+            ({ } v, RunSucceeded e) => v with { Status = RunStatus.Succeeded, EndedAt = ReadModelValues.Truncate(e.At) },
+            ({ } v, RunFailed e) => v with { Status = RunStatus.Failed, EndedAt = ReadModelValues.Truncate(e.At), FailureReason = e.Reason, Orphaned = e.Orphaned },
+            ({ } v, RunCancelled e) => v with { Status = RunStatus.Cancelled, EndedAt = ReadModelValues.Truncate(e.At) },
             _ => view,
         };
         return next is null || next == view ? view : next with { LastPosition = position };

@@ -1,5 +1,5 @@
 using Journal.Domain.Runs;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -18,15 +18,15 @@ internal static class RunRows
         r.GetId(0),
         r.GetId(1),
         r.GetEnum<RunKind>(2),
-        r.GetOptionalId(3),
+        r.GetIdOrNull(3),
         r.GetEnum<RunStatus>(4),
         r.GetBoolean(5),
         r.GetInt64(6),
         r.GetInt64(7),
         r.GetTime(8),
-        r.GetOptionalTime(9),
-        r.GetOptionalTime(10),
-        r.GetOptionalString(11),
+        r.GetTimeOrNull(9),
+        r.GetTimeOrNull(10),
+        r.GetStringOrNull(11),
         r.GetBoolean(12),
         r.GetInt64(13),
         r.GetInt64(14));
@@ -34,17 +34,17 @@ internal static class RunRows
     /// <summary>The parameters of <see cref="Upsert"/>.</summary>
     public static (string, object?)[] Parameters(RunView v) =>
     [
-        ("$run_id", Columns.Id(v.RunId)),
-        ("$session_id", Columns.Id(v.SessionId)),
+        ("$run_id", ReadModelValues.Id(v.RunId)),
+        ("$session_id", ReadModelValues.Id(v.SessionId)),
         ("$kind", v.Kind.ToString()),
-        ("$parent_run_id", Columns.Id(v.ParentRunId)),
+        ("$parent_run_id", ReadModelValues.Id(v.ParentRunId)),
         ("$status", v.Status.ToString()),
         ("$cancel_requested", v.CancelRequested),
         ("$input_tokens", v.InputTokens),
         ("$output_tokens", v.OutputTokens),
-        ("$accepted_at", Columns.Time(v.AcceptedAt)),
-        ("$started_at", Columns.Time(v.StartedAt)),
-        ("$ended_at", Columns.Time(v.EndedAt)),
+        ("$accepted_at", ReadModelValues.Ms(v.AcceptedAt)),
+        ("$started_at", ReadModelValues.Ms(v.StartedAt)),
+        ("$ended_at", ReadModelValues.Ms(v.EndedAt)),
         ("$failure_reason", v.FailureReason),
         ("$orphaned", v.Orphaned),
         ("$accepted_position", v.AcceptedPosition),

@@ -1,4 +1,4 @@
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 
 namespace Journal.Projections.Runs;
@@ -29,13 +29,13 @@ public sealed class RunsProjection : IProjection
                 var cache = db.Cache<Guid, RunView>(CacheName);
                 if (!cache.TryGet(runId, out var before))
                 {
-                    before = db.Query(RunRows.SelectById, RunRows.Read, ("$run_id", Columns.Id(runId))).SingleOrDefault();
+                    before = db.Query(RunRows.SelectById, RunRows.Read, ("$run_id", ReadModelValues.Id(runId))).SingleOrDefault();
                 }
 
                 var after = RunFold.Evolve(before, @event, e.Seq);
                 if (after is not null && after != before)
                 {
-                    db.Upsert(RunRows.Upsert, Columns.Id(runId), RunRows.Parameters(after));
+                    db.Upsert(RunRows.Upsert, ReadModelValues.Id(runId), RunRows.Parameters(after));
                     cache.Set(runId, after);
                 }
 

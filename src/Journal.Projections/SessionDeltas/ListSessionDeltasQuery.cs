@@ -1,6 +1,6 @@
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -26,9 +26,9 @@ public sealed class ListSessionDeltasHandler(ReadModelStore readModels) : IReque
     public Task<IReadOnlyList<SessionDelta>> Handle(ListSessionDeltasQuery request, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(request.Limit, 100);
-        var id = Columns.Id(request.SessionId);
+        var id = ReadModelValues.Id(request.SessionId);
         using var connection = readModels.OpenReader();
-        var deltas = connection.Query(SessionDeltaRows.ListOfSession, SessionDeltaRows.Read, ("$session_id", id), ("$limit", limit));
+        var deltas = ReadModelQueries.Rows(connection, SessionDeltaRows.ListOfSession, SessionDeltaRows.Read, ("$session_id", id), ("$limit", limit));
         return deltas.Count == 0
             ? throw new NotFoundException("session", id)
             : Task.FromResult<IReadOnlyList<SessionDelta>>(deltas);

@@ -1,4 +1,4 @@
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -19,6 +19,6 @@ internal static class SessionDeltaRows
         r.GetInt64(1),
         r.GetString(2),
         r.GetTime(3),
-        r.GetOptionalString(4),
+        r.GetStringOrNull(4),
         r.GetString(5));
 }

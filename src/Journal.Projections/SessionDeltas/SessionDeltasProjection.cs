@@ -1,4 +1,4 @@
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using Journal.Projections.Sessions;
 
@@ -31,7 +31,7 @@ public sealed class SessionDeltasProjection : IProjection
         switch (e.Payload)
         {
             case { } @event when SessionFold.SessionOf(@event) is { } sessionId:
-                var id = Columns.Id(sessionId);
+                var id = ReadModelValues.Id(sessionId);
                 var cache = db.Cache<Guid, (SessionView View, string Json)>(CacheName);
                 string? beforeJson;
                 SessionView? before;
@@ -58,7 +58,7 @@ public sealed class SessionDeltasProjection : IProjection
                     ("$session_id", id),
                     ("$position", e.Seq),
                     ("$change_type", ChangeType(before, after)),
-                    ("$at", Columns.Time(after.UpdatedAt)),
+                    ("$at", ReadModelValues.Ms(after.UpdatedAt)),
                     ("$before", beforeJson),
                     ("$after", afterJson));
                 cache.Set(sessionId, (after, afterJson));

@@ -1,7 +1,7 @@
 using Journal.Domain.Errors;
 using Journal.Domain.Sessions;
 using Journal.EventStore;
-using Journal.Projections.Reading;
+
 using Journal.Projections.Shared;
 using MediatR;
 
@@ -30,6 +30,6 @@ public sealed class GetSessionAtHandler(SqliteEventStore tape) : IRequestHandler
     {
         var view = await StreamHistory.FoldAsync<SessionView>(
             tape, SessionDecider.StreamFor(request.SessionId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? SessionFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
-        return view ?? throw new NotFoundException("session", Columns.Id(request.SessionId));
+        return view ?? throw new NotFoundException("session", ReadModelValues.Id(request.SessionId));
     }
 }

@@ -1,6 +1,6 @@
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -22,10 +22,10 @@ public sealed class GetSessionByIdHandler(ReadModelStore readModels) : IRequestH
     /// <exception cref="NotFoundException"><c>session.not_found</c>.</exception>
     public Task<SessionView> Handle(GetSessionByIdQuery request, CancellationToken cancellationToken)
     {
-        var id = Columns.Id(request.SessionId);
+        var id = ReadModelValues.Id(request.SessionId);
         using var connection = readModels.OpenReader();
         return Task.FromResult(
-            connection.Query(SessionRows.SelectById, SessionRows.Read, ("$session_id", id)).SingleOrDefault()
+            ReadModelQueries.Rows(connection, SessionRows.SelectById, SessionRows.Read, ("$session_id", id)).SingleOrDefault()
             ?? throw new NotFoundException("session", id));
     }
 }

@@ -1,6 +1,6 @@
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -29,7 +29,7 @@ public sealed class GetSessionByKeyHandler(ReadModelStore readModels) : IRequest
 
         using var connection = readModels.OpenReader();
         return Task.FromResult(
-            connection.Query(SessionRows.SelectLiveByKey, SessionRows.Read, ("$session_key", request.SessionKey)).FirstOrDefault()
+            ReadModelQueries.Rows(connection, SessionRows.SelectLiveByKey, SessionRows.Read, ("$session_key", request.SessionKey)).FirstOrDefault()
             ?? throw new NotFoundException("session", request.SessionKey));
     }
 }

@@ -1,6 +1,6 @@
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -30,7 +30,7 @@ public sealed class GetSessionByLabelHandler(ReadModelStore readModels) : IReque
 
         var limit = PageCursor.Limit(request.Limit, 100);
         using var connection = readModels.OpenReader();
-        var sessions = connection.Query(SessionRows.SelectByLabel, SessionRows.Read, ("$label", request.Label), ("$limit", limit));
+        var sessions = ReadModelQueries.Rows(connection, SessionRows.SelectByLabel, SessionRows.Read, ("$label", request.Label), ("$limit", limit));
         return sessions.Count == 0
             ? throw new NotFoundException("session", request.Label)
             : Task.FromResult<IReadOnlyList<SessionView>>(sessions);

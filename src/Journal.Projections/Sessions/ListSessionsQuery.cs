@@ -1,6 +1,6 @@
 using System.Globalization;
 using Journal.Projections.Querying;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -38,7 +38,7 @@ public sealed class ListSessionsHandler(ReadModelStore readModels) : IRequestHan
         var state = SessionStates.Filter(request.State);
         var after = PageCursor.Decode(request.Cursor, Listing, 2);
         using var connection = readModels.OpenReader();
-        var rows = connection.Query(
+        var rows = ReadModelQueries.Rows(connection, 
             SessionRows.List,
             SessionRows.Read,
             ("$principal", request.Principal),
@@ -52,7 +52,7 @@ public sealed class ListSessionsHandler(ReadModelStore readModels) : IRequestHan
         {
             rows.RemoveAt(limit);
             var last = rows[^1];
-            next = PageCursor.Encode(Listing, Columns.Time(last.UpdatedAt).ToString(CultureInfo.InvariantCulture), Columns.Id(last.SessionId));
+            next = PageCursor.Encode(Listing, ReadModelValues.Ms(last.UpdatedAt).ToString(CultureInfo.InvariantCulture), ReadModelValues.Id(last.SessionId));
         }
 
         return Task.FromResult(new Page<SessionView>(rows, next));

@@ -1,7 +1,7 @@
 using Journal.Domain.Runs;
 using Journal.Domain.Sessions;
 using Journal.Domain.Transcript;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 
 namespace Journal.Projections.Sessions;
 
@@ -51,17 +51,17 @@ public static class SessionFold
         var next = Apply(view, @event);
         return next is null || next == view
             ? view
-            : next with { UpdatedAt = Columns.Millis(AtOf(@event)), LastPosition = position };
+            : next with { UpdatedAt = ReadModelValues.Truncate(AtOf(@event)), LastPosition = position };
     }
 
     private static SessionView? Apply(SessionView? view, object @event) => (view, @event) switch
     {
         (null, SessionCreated c) => new SessionView(
             c.SessionId, c.Principal, c.Device, c.Channel, c.SessionKey, c.Label, SessionStates.Active,
-            Columns.Millis(c.At), Columns.Millis(c.At), null, null, null, 0, 0, 0),
+            ReadModelValues.Truncate(c.At), ReadModelValues.Truncate(c.At), null, null, null, 0, 0, 0),
         (null, _) => null,
         ({ } v, SessionRenamed r) => v with { Label = r.Label },
-        ({ } v, SessionArchived a) => v with { State = SessionStates.Archived, ArchivedAt = Columns.Millis(a.At) },
+        ({ } v, SessionArchived a) => v with { State = SessionStates.Archived, ArchivedAt = ReadModelValues.Truncate(a.At) },
         ({ } v, RunAccepted r) => v with { LastRunId = r.RunId, LastRunStatus = RunStatus.Accepted, RunCount = v.RunCount + 1 },
         ({ } v, RunStarted r) => LastRun(v, r.RunId, RunStatus.InProgress),
         ({ } v, RunSucceeded r) => LastRun(v, r.RunId, RunStatus.Succeeded),

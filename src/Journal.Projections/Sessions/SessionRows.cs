@@ -1,5 +1,5 @@
 using Journal.Domain.Runs;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -21,14 +21,14 @@ internal static class SessionRows
         r.GetString(1),
         r.GetString(2),
         r.GetString(3),
-        r.GetOptionalString(4),
-        r.GetOptionalString(5),
+        r.GetStringOrNull(4),
+        r.GetStringOrNull(5),
         r.GetString(6),
         r.GetTime(7),
         r.GetTime(8),
-        r.GetOptionalTime(9),
-        r.GetOptionalId(10),
-        r.GetOptionalEnum<RunStatus>(11),
+        r.GetTimeOrNull(9),
+        r.GetIdOrNull(10),
+        r.GetEnumOrNull<RunStatus>(11),
         r.GetInt32(12),
         r.GetInt64(13),
         r.GetInt64(14));
@@ -36,17 +36,17 @@ internal static class SessionRows
     /// <summary>The parameters of <see cref="Upsert"/>.</summary>
     public static (string, object?)[] Parameters(SessionView v) =>
     [
-        ("$session_id", Columns.Id(v.SessionId)),
+        ("$session_id", ReadModelValues.Id(v.SessionId)),
         ("$principal", v.Principal),
         ("$device", v.Device),
         ("$channel", v.Channel),
         ("$session_key", v.SessionKey),
         ("$label", v.Label),
         ("$state", v.State),
-        ("$created_at", Columns.Time(v.CreatedAt)),
-        ("$updated_at", Columns.Time(v.UpdatedAt)),
-        ("$archived_at", Columns.Time(v.ArchivedAt)),
-        ("$last_run_id", Columns.Id(v.LastRunId)),
+        ("$created_at", ReadModelValues.Ms(v.CreatedAt)),
+        ("$updated_at", ReadModelValues.Ms(v.UpdatedAt)),
+        ("$archived_at", ReadModelValues.Ms(v.ArchivedAt)),
+        ("$last_run_id", ReadModelValues.Id(v.LastRunId)),
         ("$last_run_status", v.LastRunStatus?.ToString()),
         ("$run_count", v.RunCount),
         ("$transcript_entry_count", v.TranscriptEntryCount),

@@ -1,4 +1,4 @@
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 
 namespace Journal.Projections.Sessions;
@@ -32,13 +32,13 @@ public sealed class SessionsProjection : IProjection
                 var cache = db.Cache<Guid, SessionView>(CacheName);
                 if (!cache.TryGet(sessionId, out var before))
                 {
-                    before = db.Query(SessionRows.SelectById, SessionRows.Read, ("$session_id", Columns.Id(sessionId))).SingleOrDefault();
+                    before = db.Query(SessionRows.SelectById, SessionRows.Read, ("$session_id", ReadModelValues.Id(sessionId))).SingleOrDefault();
                 }
 
                 var after = SessionFold.Evolve(before, @event, e.Seq);
                 if (after is not null && after != before)
                 {
-                    db.Upsert(SessionRows.Upsert, Columns.Id(sessionId), SessionRows.Parameters(after));
+                    db.Upsert(SessionRows.Upsert, ReadModelValues.Id(sessionId), SessionRows.Parameters(after));
                     cache.Set(sessionId, after);
                 }
 

@@ -49,4 +49,8 @@ internal static class ReadModelValues
     /// <summary>Reads an enum stored by name.</summary>
     public static TEnum GetEnum<TEnum>(this SqliteDataReader reader, int ordinal)
         where TEnum : struct, Enum => Enum.Parse<TEnum>(reader.GetString(ordinal), ignoreCase: false);
+
+    /// <summary>Reads an enum stored by name, or null.</summary>
+    public static TEnum? GetEnumOrNull<TEnum>(this SqliteDataReader reader, int ordinal)
+        where TEnum : struct, Enum => reader.IsDBNull(ordinal) ? null : reader.GetEnum<TEnum>(ordinal);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -33,7 +33,7 @@ public sealed class ListTranscriptHandler(ReadModelStore readModels) : IRequestH
     public Task<Page<TranscriptEntryView>> Handle(ListTranscriptQuery request, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(request.Limit);
-        var session = Columns.Id(request.SessionId);
+        var session = ReadModelValues.Id(request.SessionId);
         if (request.AfterSequence < 0)
         {
             throw new ValidationException("afterSequence", "must not be negative");
@@ -46,7 +46,7 @@ public sealed class ListTranscriptHandler(ReadModelStore readModels) : IRequestH
         }
 
         using var connection = readModels.OpenReader();
-        var rows = connection.Query(TranscriptRows.ListAfter, TranscriptRows.Read, ("$session_id", session), ("$after_sequence", afterSequence), ("$limit", limit + 1));
+        var rows = ReadModelQueries.Rows(connection, TranscriptRows.ListAfter, TranscriptRows.Read, ("$session_id", session), ("$after_sequence", afterSequence), ("$limit", limit + 1));
         string? next = null;
         if (rows.Count > limit)
         {

@@ -1,5 +1,5 @@
 using Journal.Domain.Transcript;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 
 namespace Journal.Projections.Transcript;
@@ -27,12 +27,12 @@ public sealed class TranscriptProjection : IProjection
             case TranscriptEntryAppended entry:
                 db.Execute(
                     TranscriptRows.Insert,
-                    ("$session_id", Columns.Id(entry.SessionId)),
+                    ("$session_id", ReadModelValues.Id(entry.SessionId)),
                     ("$sequence", entry.Sequence),
-                    ("$entry_id", Columns.Id(entry.EntryId)),
+                    ("$entry_id", ReadModelValues.Id(entry.EntryId)),
                     ("$kind", entry.Kind.ToString()),
                     ("$text", entry.Text),
-                    ("$run_id", Columns.Id(entry.RunId)),
+                    ("$run_id", ReadModelValues.Id(entry.RunId)),
                     ("$tool_name", entry.ToolName),
                     ("$position", e.Seq),
                     ("$recorded_at", e.RecordedAt));

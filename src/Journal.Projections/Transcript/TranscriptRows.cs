@@ -1,5 +1,5 @@
 using Journal.Domain.Transcript;
-using Journal.Projections.Reading;
+using Journal.Projections.Shared;
 using Journal.Projections.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -19,8 +19,8 @@ internal static class TranscriptRows
         r.GetId(2),
         r.GetEnum<TranscriptEntryKind>(3),
         r.GetString(4),
-        r.GetOptionalId(5),
-        r.GetOptionalString(6),
+        r.GetIdOrNull(5),
+        r.GetStringOrNull(6),
         r.GetInt64(7),
         r.GetTime(8));
 }
