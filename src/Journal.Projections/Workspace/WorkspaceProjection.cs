@@ -10,7 +10,7 @@ namespace Journal.Projections.Workspace;
 /// FTS5 index of the latest content of active documents (<c>workspace_v1_fts</c>): a document leaves
 /// the index when deleted and comes back when restored. A document's row and latest content as last
 /// written are kept in a cache (no read-back per event); a new document's row is inserted at once (its
-/// <c>doc_rowid</c> keys the index), later writes of the row once per batch.
+/// <c>doc_rowid</c> keys the index), later writes of the row and of its index entry once per batch.
 /// </summary>
 public sealed class WorkspaceProjection : IProjection
 {
@@ -104,11 +104,11 @@ public sealed class WorkspaceProjection : IProjection
         // Only content and liveness matter to the index; a move leaves it as it is.
         if (newVersion || before!.Document.Status != d.Status)
         {
-            db.Execute(WorkspaceSql.DeleteFts, ("$document_id", id));
-            if (d.Status == WorkspaceDocumentStatus.Active)
-            {
-                db.Execute(WorkspaceSql.InsertFts, ("$document_id", id), ("$content", after.Content));
-            }
+            // The entry follows the document's latest content and status: only the last one of a batch counts.
+            db.Upsert(
+                WorkspaceSql.ReplaceFts,
+                id,
+                [("$document_id", id), ("$content", after.Content), ("$active", d.Status == WorkspaceDocumentStatus.Active)]);
         }
 
         cache.Set(documentId, after);
