@@ -9,12 +9,15 @@ namespace Journal.Projections.Approvals;
 /// <c>approvals.v1</c>: one row per approval (<c>approvals_v1_approvals</c>, kept by
 /// <see cref="ApprovalFold"/>) and the remembered answers (<c>approvals_v1_remembered</c>), one per
 /// session and subject, straight from the self-contained <see cref="ApprovalDecided"/> events: a newer
-/// remembered answer supersedes an older one, and an archived session's answers are dropped.
+/// remembered answer supersedes an older one, and an archived session's answers are dropped. An
+/// approval's row as last written is kept in a cache (no read-back per event) and written once per batch.
 /// </summary>
 public sealed class ApprovalsProjection : IProjection
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "approvals.v1";
+
+    private const string CacheName = "approvals_v1_approvals";
 
     /// <inheritdoc />
     public string Name => ProjectionName;
@@ -59,33 +62,44 @@ public sealed class ApprovalsProjection : IProjection
 
     private static void Project(ReadModelWriter db, ProjectedEvent e, Guid approvalId)
     {
-        var before = db.Query(ApprovalSql.SelectApproval, ApprovalSql.ReadApproval, ("$approval_id", Id(approvalId))) is [var row] ? row : null;
+        var id = Id(approvalId);
+        var cache = db.Cache<Guid, ApprovalRow>(CacheName);
+        if (!cache.TryGet(approvalId, out var before))
+        {
+            before = db.Query(ApprovalSql.SelectApproval, ApprovalSql.ReadApproval, ("$approval_id", id)) is [var row] ? row : null;
+        }
+
         if (ApprovalFold.Apply(before, e) is not { } a)
         {
             return;
         }
 
-        db.Execute(
+        db.Upsert(
             ApprovalSql.UpsertApproval,
-            ("$approval_id", Id(a.ApprovalId)),
-            ("$session_id", Id(a.SessionId)),
-            ("$subject_type", a.SubjectType),
-            ("$subject_id", a.SubjectId),
-            ("$summary", a.Summary),
-            ("$scope", a.Scope.ToString()),
-            ("$duration_seconds", a.DurationSeconds),
-            ("$expires_at", Ms(a.ExpiresAt)),
-            ("$status", a.Status.ToString()),
-            ("$pending", a.Status == ApprovalStatus.Pending),
-            ("$decision", a.Decision?.ToString()),
-            ("$decided_by", a.DecidedBy),
-            ("$reason", a.Reason),
-            ("$remembered", a.Remembered),
-            ("$remembered_until", Ms(a.RememberedUntil)),
-            ("$requested_at", Ms(a.RequestedAt)),
-            ("$resolved_at", Ms(a.ResolvedAt)),
-            ("$stream_version", a.StreamVersion),
-            ("$last_position", a.LastPosition));
+            id,
+            [
+                ("$approval_id", Id(a.ApprovalId)),
+                ("$session_id", Id(a.SessionId)),
+                ("$subject_type", a.SubjectType),
+                ("$subject_id", a.SubjectId),
+                ("$summary", a.Summary),
+                ("$scope", a.Scope.ToString()),
+                ("$duration_seconds", a.DurationSeconds),
+                ("$expires_at", Ms(a.ExpiresAt)),
+                ("$status", a.Status.ToString()),
+                ("$pending", a.Status == ApprovalStatus.Pending),
+                ("$decision", a.Decision?.ToString()),
+                ("$decided_by", a.DecidedBy),
+                ("$reason", a.Reason),
+                ("$remembered", a.Remembered),
+                ("$remembered_until", Ms(a.RememberedUntil)),
+                ("$requested_at", Ms(a.RequestedAt)),
+                ("$resolved_at", Ms(a.ResolvedAt)),
+                ("$stream_version", a.StreamVersion),
+                ("$last_position", a.LastPosition),
+            ]);
+
+        cache.Set(approvalId, a);
     }
 
     private static void Remember(ReadModelWriter db, ProjectedEvent e, ApprovalDecided x) => db.Execute(

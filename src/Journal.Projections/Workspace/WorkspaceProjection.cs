@@ -8,12 +8,16 @@ namespace Journal.Projections.Workspace;
 /// <c>workspace.v1</c>: one row per document (<c>workspace_v1_documents</c>, kept by
 /// <see cref="WorkspaceDocumentFold"/>), every version's content (<c>workspace_v1_versions</c>) and an
 /// FTS5 index of the latest content of active documents (<c>workspace_v1_fts</c>): a document leaves
-/// the index when deleted and comes back when restored.
+/// the index when deleted and comes back when restored. A document's row and latest content as last
+/// written are kept in a cache (no read-back per event); a new document's row is inserted at once (its
+/// <c>doc_rowid</c> keys the index), later writes of the row and of its index entry once per batch.
 /// </summary>
 public sealed class WorkspaceProjection : IProjection
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "workspace.v1";
+
+    private const string CacheName = "workspace_v1_documents";
 
     /// <inheritdoc />
     public string Name => ProjectionName;
@@ -47,15 +51,20 @@ public sealed class WorkspaceProjection : IProjection
     private static void Project(ReadModelWriter db, ProjectedEvent e, Guid documentId)
     {
         var id = Id(documentId);
-        var before = db.Query(WorkspaceSql.SelectDocument, WorkspaceSql.ReadView, ("$document_id", id)) is [var view] ? view : null;
+        var cache = db.Cache<Guid, WorkspaceDocumentView>(CacheName);
+        if (!cache.TryGet(documentId, out var before))
+        {
+            before = db.Query(WorkspaceSql.SelectDocument, WorkspaceSql.ReadView, ("$document_id", id)) is [var view] ? view : null;
+        }
+
         if (WorkspaceDocumentFold.Apply(before, e) is not { } after)
         {
             return;
         }
 
         var d = after.Document;
-        db.Execute(
-            WorkspaceSql.UpsertDocument,
+        (string Name, object? Value)[] row =
+        [
             ("$document_id", id),
             ("$path", d.Path),
             ("$status", d.Status.ToString()),
@@ -65,7 +74,18 @@ public sealed class WorkspaceProjection : IProjection
             ("$created_at", Ms(d.CreatedAt)),
             ("$updated_at", Ms(d.UpdatedAt)),
             ("$stream_version", d.StreamVersion),
-            ("$last_position", d.LastPosition));
+            ("$last_position", d.LastPosition),
+        ];
+
+        if (before is null)
+        {
+            // The index below finds the document by its row: a new row must exist before it.
+            db.Execute(WorkspaceSql.UpsertDocument, row);
+        }
+        else
+        {
+            db.Upsert(WorkspaceSql.UpsertDocument, id, row);
+        }
 
         var newVersion = before is null || before.Document.Version != d.Version;
         if (newVersion)
@@ -84,11 +104,13 @@ public sealed class WorkspaceProjection : IProjection
         // Only content and liveness matter to the index; a move leaves it as it is.
         if (newVersion || before!.Document.Status != d.Status)
         {
-            db.Execute(WorkspaceSql.DeleteFts, ("$document_id", id));
-            if (d.Status == WorkspaceDocumentStatus.Active)
-            {
-                db.Execute(WorkspaceSql.InsertFts, ("$document_id", id), ("$content", after.Content));
-            }
+            // The entry follows the document's latest content and status: only the last one of a batch counts.
+            db.Upsert(
+                WorkspaceSql.ReplaceFts,
+                id,
+                [("$document_id", id), ("$content", after.Content), ("$active", d.Status == WorkspaceDocumentStatus.Active)]);
         }
+
+        cache.Set(documentId, after);
     }
 }

@@ -14,8 +14,7 @@ internal static class WorkspaceSql
     public static readonly string InsertVersion = Load("InsertVersion.sql");
     public static readonly string SelectVersions = Load("SelectVersions.sql");
     public static readonly string SelectVersion = Load("SelectVersion.sql");
-    public static readonly string DeleteFts = Load("DeleteFts.sql");
-    public static readonly string InsertFts = Load("InsertFts.sql");
+    public static readonly string ReplaceFts = Load("ReplaceFts.sql");
     public static readonly string Search = Load("Search.sql");
 
     /// <summary>Maps the first ten columns of <see cref="SelectDocument"/> or <see cref="SelectDocuments"/>.</summary>
