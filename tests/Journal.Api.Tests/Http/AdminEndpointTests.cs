@@ -7,23 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class AdminEndpointTests : IAsyncLifetime
+public sealed class AdminEndpointTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Verify_reports_an_intact_chain_over_the_whole_tape_or_a_range()
     {
-        await _host.CreateSessionAsync("a");
-        using var admin = _host.Admin();
+        await Host.CreateSessionAsync("a");
+        using var admin = Host.Admin();
 
         var whole = await admin.GetFromJsonAsync<JsonElement>("/v1/admin/verify");
         var range = await admin.GetFromJsonAsync<JsonElement>("/v1/admin/verify?from=2&to=2");
@@ -36,7 +26,7 @@ public sealed class AdminEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Verify_refuses_a_reversed_range()
     {
-        using var admin = _host.Admin();
+        using var admin = Host.Admin();
 
         using var response = await admin.GetAsync("/v1/admin/verify?from=5&to=2");
 
@@ -46,8 +36,8 @@ public sealed class AdminEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Projections_report_head_statuses_dead_letters_and_rebuild()
     {
-        await _host.CreateSessionAsync();
-        using var admin = _host.Admin();
+        await Host.CreateSessionAsync();
+        using var admin = Host.Admin();
 
         var report = await admin.GetFromJsonAsync<JsonElement>("/v1/admin/projections");
 
@@ -60,12 +50,12 @@ public sealed class AdminEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Rebuild_is_accepted_runs_in_the_background_and_reports_its_outcome()
     {
-        await _host.CreateSessionAsync();
-        using var admin = _host.Admin();
+        await Host.CreateSessionAsync();
+        using var admin = Host.Admin();
 
         using var response = await admin.PostAsync("/v1/admin/projections/rebuild", null);
         var started = await Json.BodyAsync(response);
-        await _host.Services.GetRequiredService<ProjectionRebuilds>().Running.WaitAsync(TimeSpan.FromSeconds(30));
+        await Host.Services.GetRequiredService<ProjectionRebuilds>().Running.WaitAsync(TimeSpan.FromSeconds(30));
         var report = await admin.GetFromJsonAsync<JsonElement>("/v1/admin/projections");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -78,8 +68,8 @@ public sealed class AdminEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Rebuild_of_an_unknown_projection_is_404_and_admin_endpoints_refuse_writers()
     {
-        using var admin = _host.Admin();
-        using var writer = _host.Writer();
+        using var admin = Host.Admin();
+        using var writer = Host.Writer();
 
         using var unknown = await admin.PostAsJsonAsync("/v1/admin/projections/rebuild", new { projection = "nothing.v9" });
         using var forbidden = await writer.PostAsync("/v1/admin/projections/rebuild", null);

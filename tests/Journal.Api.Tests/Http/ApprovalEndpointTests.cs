@@ -5,33 +5,17 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class ApprovalEndpointTests : IAsyncLifetime
+public sealed class ApprovalEndpointTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        _client = _host.Writer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Request_get_and_decide_an_approval()
     {
         var approvalId = await RequestAsync();
-        using var reader = _host.Reader();
+        using var reader = Host.Reader();
 
         using var pending = await reader.GetAsync($"/v1/approvals/{approvalId}");
         var state = await Json.BodyAsync(pending);
-        var decided = await Json.PostAsync(_client, $"/v1/approvals/{approvalId}/decision", new { decision = "Allow", reason = "fine" });
+        var decided = await Json.PostAsync(Writer, $"/v1/approvals/{approvalId}/decision", new { decision = "Allow", reason = "fine" });
         var after = await reader.GetFromJsonAsync<JsonElement>($"/v1/approvals/{approvalId}");
 
         Assert.Equal("Pending", state.GetProperty("status").GetString());
@@ -44,11 +28,11 @@ public sealed class ApprovalEndpointTests : IAsyncLifetime
     public async Task Deciding_twice_is_422_and_expiring_before_the_deadline_is_422()
     {
         var approvalId = await RequestAsync();
-        await Json.PostAsync(_client, $"/v1/approvals/{approvalId}/decision", new { decision = "Deny" });
+        await Json.PostAsync(Writer, $"/v1/approvals/{approvalId}/decision", new { decision = "Deny" });
         var other = await RequestAsync();
 
-        using var twice = await _client.PostAsJsonAsync($"/v1/approvals/{approvalId}/decision", new { decision = "Allow" });
-        using var early = await _client.PostAsync($"/v1/approvals/{other}/expire", null);
+        using var twice = await Writer.PostAsJsonAsync($"/v1/approvals/{approvalId}/decision", new { decision = "Allow" });
+        using var early = await Writer.PostAsync($"/v1/approvals/{other}/expire", null);
 
         await Problem.AssertAsync(twice, HttpStatusCode.UnprocessableEntity, "approval.already_decided");
         await Problem.AssertAsync(early, HttpStatusCode.UnprocessableEntity, "approval.not_expired");
@@ -57,11 +41,11 @@ public sealed class ApprovalEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_approval_is_404_and_a_past_deadline_is_400_naming_it()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var reader = _host.Reader();
+        var sessionId = await Host.CreateSessionAsync();
+        using var reader = Host.Reader();
 
         using var unknown = await reader.GetAsync($"/v1/approvals/{Guid.NewGuid()}");
-        using var past = await _client.PostAsJsonAsync("/v1/approvals", new
+        using var past = await Writer.PostAsJsonAsync("/v1/approvals", new
         {
             sessionId, subjectType = "tool.shell", subjectId = "rm", summary = "delete", scope = "Once", expiresAt = DateTimeOffset.UtcNow.AddHours(-1),
         });
@@ -72,8 +56,8 @@ public sealed class ApprovalEndpointTests : IAsyncLifetime
 
     private async Task<Guid> RequestAsync()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        var requested = await Json.PostAsync(_client, "/v1/approvals", new
+        var sessionId = await Host.CreateSessionAsync();
+        var requested = await Json.PostAsync(Writer, "/v1/approvals", new
         {
             sessionId, subjectType = "tool.shell", subjectId = "ls", summary = "list files", scope = "Once", expiresAt = DateTimeOffset.UtcNow.AddHours(1),
         }, HttpStatusCode.Created);

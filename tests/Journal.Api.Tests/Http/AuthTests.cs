@@ -7,22 +7,12 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class AuthTests : IAsyncLifetime
+public sealed class AuthTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Request_without_a_key_is_401_with_a_challenge()
     {
-        using var client = _host.Client(key: null);
+        using var client = Host.Client(key: null);
 
         using var response = await client.GetAsync("/v1/journal/head");
 
@@ -33,34 +23,34 @@ public sealed class AuthTests : IAsyncLifetime
     [Fact]
     public async Task Request_with_an_unknown_key_is_401_and_writes_nothing()
     {
-        using var client = _host.Client("not-a-configured-key");
-        var before = await _host.HeadAsync();
+        using var client = Host.Client("not-a-configured-key");
+        var before = await Host.HeadAsync();
 
         using var response = await client.PostAsJsonAsync("/v1/sessions", new { principal = "ada", device = "d", channel = "c" });
 
         await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Reader_may_read_but_not_write_and_nothing_is_written()
     {
-        using var reader = _host.Reader();
-        var before = await _host.HeadAsync();
+        using var reader = Host.Reader();
+        var before = await Host.HeadAsync();
 
         using var read = await reader.GetAsync("/v1/journal/events");
         using var write = await reader.PostAsJsonAsync("/v1/sessions", new { principal = "ada", device = "d", channel = "c" });
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         await Problem.AssertAsync(write, HttpStatusCode.Forbidden, "auth.forbidden");
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Writer_may_write_and_read_but_not_administer_admin_may_do_all()
     {
-        using var writer = _host.Writer();
-        using var admin = _host.Admin();
+        using var writer = Host.Writer();
+        using var admin = Host.Admin();
 
         using var read = await writer.GetAsync("/v1/journal/head");
         using var adminByWriter = await writer.GetAsync("/v1/admin/verify");
@@ -76,12 +66,12 @@ public sealed class AuthTests : IAsyncLifetime
     [Fact]
     public async Task Key_may_come_in_the_X_Api_Key_header_and_its_name_becomes_the_actor()
     {
-        using var client = _host.Client(key: null);
+        using var client = Host.Client(key: null);
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiHost.WriterKey);
 
         using var response = await client.PostAsJsonAsync("/v1/sessions", new { principal = "ada", device = "d", channel = "c" });
         var written = await Json.BodyAsync(response);
-        using var reader = _host.Reader();
+        using var reader = Host.Reader();
         var page = await reader.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v1/journal/events?from={written.GetProperty("position").GetInt64()}&limit=1");
 
         Assert.Equal("writer-app", page.GetProperty("events")[0].GetProperty("metadata").GetProperty("actor").GetString());
@@ -90,7 +80,7 @@ public sealed class AuthTests : IAsyncLifetime
     [Fact]
     public async Task Health_live_and_ready_and_openapi_need_no_key()
     {
-        using var client = _host.Client(key: null);
+        using var client = Host.Client(key: null);
 
         using var live = await client.GetAsync("/health/live");
         using var ready = await client.GetAsync("/health/ready");
@@ -142,7 +132,7 @@ public sealed class AuthTests : IAsyncLifetime
     [InlineData("--Kestrel:Endpoints:Public:Url=http://[::]:5080", "Kestrel:Endpoints:Public:Url")]
     public void Without_keys_the_service_refuses_a_non_loopback_address(string argument, string key)
     {
-        var error = Assert.Throws<ConfigurationException>(() => JournalHost.Build([argument, $"--Journal:DataDirectory={Path.Combine(_host.Directory, "other")}"]));
+        var error = Assert.Throws<ConfigurationException>(() => JournalHost.Build([argument, $"--Journal:DataDirectory={Path.Combine(Host.Directory, "other")}"]));
 
         Assert.Equal(key, error.Key);
         Assert.Contains("loopback", error.Message, StringComparison.Ordinal);

@@ -8,17 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class ErrorTests : IAsyncLifetime
+public sealed class ErrorTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start(settings: new Dictionary<string, string> { ["Journal:MaxRequestBytes"] = "2048" });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    protected override ApiHost StartHost() => ApiHost.Start(settings: new Dictionary<string, string> { ["Journal:MaxRequestBytes"] = "2048" });
 
     [Theory]
     [InlineData("{\"principal\":\"ada\",\"device\":\"laptop\",\"channel\":5}", "request.wrong_type", "channel")]
@@ -29,20 +21,20 @@ public sealed class ErrorTests : IAsyncLifetime
     [InlineData("{\"principal\":\"\",\"device\":\"laptop\",\"channel\":\"cli\"}", "validation.failed", "principal")]
     public async Task Command_refuses_a_bad_body_with_400_naming_the_field_and_writes_nothing(string json, string code, string field)
     {
-        using var client = _host.Writer();
-        var before = await _host.HeadAsync();
+        using var client = Host.Writer();
+        var before = await Host.HeadAsync();
 
         using var response = await client.PostAsync("/v1/sessions", Json.Raw(json));
 
         await Problem.AssertFieldAsync(response, code, field);
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Command_refuses_a_nested_unknown_enum_value_naming_the_field()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync();
+        using var client = Host.Writer();
 
         using var response = await client.PostAsync($"/v1/sessions/{sessionId}/transcript", Json.Raw("{\"kind\":\"Shouting\",\"text\":\"hi\"}"));
 
@@ -52,7 +44,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Command_refuses_a_missing_body_with_400()
     {
-        using var client = _host.Writer();
+        using var client = Host.Writer();
 
         using var response = await client.PostAsync("/v1/sessions", Json.Raw(string.Empty));
 
@@ -62,7 +54,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Route_id_that_is_not_a_guid_is_400_naming_the_parameter()
     {
-        using var client = _host.Reader();
+        using var client = Host.Reader();
 
         using var response = await client.GetAsync("/v1/sessions/not-a-guid");
 
@@ -72,7 +64,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_route_is_a_404_problem_and_unknown_aggregate_a_404_with_its_code()
     {
-        using var client = _host.Reader();
+        using var client = Host.Reader();
 
         using var route = await client.GetAsync("/v1/nothing-here");
         using var session = await client.GetAsync($"/v1/sessions/{Guid.NewGuid()}");
@@ -85,7 +77,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_method_and_wrong_media_type_are_problems()
     {
-        using var client = _host.Writer();
+        using var client = Host.Writer();
 
         using var method = await client.DeleteAsync("/v1/journal/head");
         using var media = await client.PostAsync("/v1/sessions", new StringContent("principal=ada"));
@@ -97,8 +89,8 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Body_over_the_limit_is_413_and_nothing_is_written()
     {
-        using var client = _host.Writer();
-        var before = await _host.HeadAsync();
+        using var client = Host.Writer();
+        var before = await Host.HeadAsync();
         var label = new string('x', 4000);
 
         using var declared = await client.PostAsJsonAsync("/v1/sessions", new { principal = "ada", device = "d", channel = "c", label });
@@ -107,13 +99,13 @@ public sealed class ErrorTests : IAsyncLifetime
         var body = await Problem.AssertAsync(declared, HttpStatusCode.RequestEntityTooLarge, "request.too_large");
         Assert.Equal(2048, body.GetProperty("limit").GetInt32());
         await Problem.AssertAsync(streamed, HttpStatusCode.RequestEntityTooLarge, "request.too_large");
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Json_nested_deeper_than_32_levels_is_refused()
     {
-        using var client = _host.Writer();
+        using var client = Host.Writer();
         var deep = new string('[', 40) + new string(']', 40);
 
         using var response = await client.PostAsync("/v1/sessions", Json.Raw($"{{\"principal\":\"ada\",\"device\":\"d\",\"channel\":\"c\",\"label\":{deep}}}"));

@@ -5,22 +5,12 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class HealthEndpointTests : IAsyncLifetime
+public sealed class HealthEndpointTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Ready_checks_database_schema_and_projection_lag()
     {
-        using var client = _host.Client(key: null);
+        using var client = Host.Client(key: null);
 
         using var response = await client.GetAsync("/health/ready");
         var body = await Json.BodyAsync(response);
@@ -32,8 +22,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Journal_health_reports_counts_sizes_verification_and_owner_only_files()
     {
-        await _host.CreateSessionAsync("k");
-        using var client = _host.Reader();
+        await Host.CreateSessionAsync("k");
+        using var client = Host.Reader();
 
         var health = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health");
         var reverified = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health?verify=true");
@@ -55,8 +45,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Journal_health_flags_a_file_others_may_read()
     {
-        using var client = _host.Reader();
-        var database = Path.Combine(_host.Directory, "data", "journal.db");
+        using var client = Host.Reader();
+        var database = Path.Combine(Host.Directory, "data", "journal.db");
         File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
 
         var health = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health");
@@ -68,7 +58,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Journal_health_needs_a_key()
     {
-        using var client = _host.Client(key: null);
+        using var client = Host.Client(key: null);
 
         using var response = await client.GetAsync("/v1/journal/health");
 

@@ -5,22 +5,12 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class OpenApiTests : IAsyncLifetime
+public sealed class OpenApiTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Document_describes_every_endpoint_group_and_the_key_scheme()
     {
-        using var client = _host.Client(key: null);
+        using var client = Host.Client(key: null);
 
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
@@ -42,7 +32,7 @@ public sealed class OpenApiTests : IAsyncLifetime
     [Fact]
     public async Task Swagger_ui_is_served()
     {
-        using var client = _host.Client(key: null);
+        using var client = Host.Client(key: null);
 
         using var response = await client.GetAsync("/swagger/index.html");
 

@@ -4,33 +4,17 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class RunEndpointTests : IAsyncLifetime
+public sealed class RunEndpointTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        _client = _host.Writer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Accept_start_record_tokens_and_complete_a_foreground_run()
     {
-        var sessionId = await _host.CreateSessionAsync();
+        var sessionId = await Host.CreateSessionAsync();
 
         var runId = await AcceptAsync(sessionId, "Foreground");
-        var started = await Json.PostAsync(_client, $"/v1/runs/{runId}/start", null);
-        var tokens = await Json.PostAsync(_client, $"/v1/runs/{runId}/tokens", new { inputTokens = 120, outputTokens = 30 });
-        var completed = await Json.PostAsync(_client, $"/v1/runs/{runId}/complete", new { summary = "done" });
+        var started = await Json.PostAsync(Writer, $"/v1/runs/{runId}/start", null);
+        var tokens = await Json.PostAsync(Writer, $"/v1/runs/{runId}/tokens", new { inputTokens = 120, outputTokens = 30 });
+        var completed = await Json.PostAsync(Writer, $"/v1/runs/{runId}/complete", new { summary = "done" });
 
         Assert.Equal(2, started.GetProperty("streamVersion").GetInt64());
         Assert.Equal(3, tokens.GetProperty("streamVersion").GetInt64());
@@ -41,26 +25,26 @@ public sealed class RunEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Second_foreground_run_is_422_run_already_active_and_writes_nothing()
     {
-        var sessionId = await _host.CreateSessionAsync();
+        var sessionId = await Host.CreateSessionAsync();
         await AcceptAsync(sessionId, "Foreground");
-        var before = await _host.HeadAsync();
+        var before = await Host.HeadAsync();
 
-        using var response = await _client.PostAsJsonAsync("/v1/runs", new { sessionId, kind = "Foreground" });
+        using var response = await Writer.PostAsJsonAsync("/v1/runs", new { sessionId, kind = "Foreground" });
 
         await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, "run.already_active");
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Fail_cancel_and_request_cancel_end_runs()
     {
-        var sessionId = await _host.CreateSessionAsync();
+        var sessionId = await Host.CreateSessionAsync();
         var failing = await AcceptAsync(sessionId, "Background");
         var cancelling = await AcceptAsync(sessionId, "Background");
 
-        var failed = await Json.PostAsync(_client, $"/v1/runs/{failing}/fail", new { reason = "model error" });
-        var asked = await Json.PostAsync(_client, $"/v1/runs/{cancelling}/cancel-request", new { requestedBy = "ada" });
-        var cancelled = await Json.PostAsync(_client, $"/v1/runs/{cancelling}/cancel", null);
+        var failed = await Json.PostAsync(Writer, $"/v1/runs/{failing}/fail", new { reason = "model error" });
+        var asked = await Json.PostAsync(Writer, $"/v1/runs/{cancelling}/cancel-request", new { requestedBy = "ada" });
+        var cancelled = await Json.PostAsync(Writer, $"/v1/runs/{cancelling}/cancel", null);
 
         Assert.Equal(1, failed.GetProperty("eventsWritten").GetInt32());
         Assert.Equal(1, asked.GetProperty("eventsWritten").GetInt32());
@@ -70,13 +54,13 @@ public sealed class RunEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Completing_a_finished_run_is_422_and_tokens_with_a_negative_count_are_400()
     {
-        var sessionId = await _host.CreateSessionAsync();
+        var sessionId = await Host.CreateSessionAsync();
         var runId = await AcceptAsync(sessionId, "Background");
         var active = await AcceptAsync(sessionId, "Background");
-        await Json.PostAsync(_client, $"/v1/runs/{runId}/fail", new { reason = "x" });
+        await Json.PostAsync(Writer, $"/v1/runs/{runId}/fail", new { reason = "x" });
 
-        using var complete = await _client.PostAsJsonAsync($"/v1/runs/{runId}/complete", new { });
-        using var tokens = await _client.PostAsJsonAsync($"/v1/runs/{active}/tokens", new { inputTokens = -1, outputTokens = 0 });
+        using var complete = await Writer.PostAsJsonAsync($"/v1/runs/{runId}/complete", new { });
+        using var tokens = await Writer.PostAsJsonAsync($"/v1/runs/{active}/tokens", new { inputTokens = -1, outputTokens = 0 });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, complete.StatusCode);
         await Problem.AssertFieldAsync(tokens, "validation.failed", "inputTokens");
@@ -85,8 +69,8 @@ public sealed class RunEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Run_in_an_unknown_session_is_404_and_an_unknown_run_is_404()
     {
-        using var accept = await _client.PostAsJsonAsync("/v1/runs", new { sessionId = Guid.NewGuid(), kind = "Background" });
-        using var start = await _client.PostAsync($"/v1/runs/{Guid.NewGuid()}/start", null);
+        using var accept = await Writer.PostAsJsonAsync("/v1/runs", new { sessionId = Guid.NewGuid(), kind = "Background" });
+        using var start = await Writer.PostAsync($"/v1/runs/{Guid.NewGuid()}/start", null);
 
         await Problem.AssertAsync(accept, HttpStatusCode.NotFound, "session.not_found");
         await Problem.AssertAsync(start, HttpStatusCode.NotFound, "run.not_found");
@@ -95,11 +79,11 @@ public sealed class RunEndpointTests : IAsyncLifetime
     [Fact]
     public async Task If_Match_on_a_run_command_guards_the_run_stream()
     {
-        var sessionId = await _host.CreateSessionAsync();
+        var sessionId = await Host.CreateSessionAsync();
         var runId = await AcceptAsync(sessionId, "Background");
 
-        var stale = await Json.PostAsync(_client, $"/v1/runs/{runId}/start", null, HttpStatusCode.Conflict, r => r.Headers.TryAddWithoutValidation("If-Match", "\"5\""));
-        var fresh = await Json.PostAsync(_client, $"/v1/runs/{runId}/start", null, HttpStatusCode.OK, r => r.Headers.TryAddWithoutValidation("If-Match", "\"1\""));
+        var stale = await Json.PostAsync(Writer, $"/v1/runs/{runId}/start", null, HttpStatusCode.Conflict, r => r.Headers.TryAddWithoutValidation("If-Match", "\"5\""));
+        var fresh = await Json.PostAsync(Writer, $"/v1/runs/{runId}/start", null, HttpStatusCode.OK, r => r.Headers.TryAddWithoutValidation("If-Match", "\"1\""));
 
         Assert.Equal(1, stale.GetProperty("actual").GetInt64());
         Assert.Equal("5", stale.GetProperty("expected").GetString());
@@ -108,7 +92,7 @@ public sealed class RunEndpointTests : IAsyncLifetime
 
     private async Task<Guid> AcceptAsync(Guid sessionId, string kind)
     {
-        var accepted = await Json.PostAsync(_client, "/v1/runs", new { sessionId, kind }, HttpStatusCode.Created);
+        var accepted = await Json.PostAsync(Writer, "/v1/runs", new { sessionId, kind }, HttpStatusCode.Created);
         return Guid.Parse(accepted.GetProperty("stream").GetString()!["run-".Length..]);
     }
 }

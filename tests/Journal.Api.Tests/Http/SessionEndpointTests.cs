@@ -5,22 +5,12 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class SessionEndpointTests : IAsyncLifetime
+public sealed class SessionEndpointTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Create_answers_201_with_location_etag_and_the_position_written()
     {
-        using var client = _host.Writer();
+        using var client = Host.Writer();
 
         using var response = await client.PostAsJsonAsync("/v1/sessions", new { principal = "ada", device = "laptop", channel = "cli", sessionKey = "main", label = "first" });
         var body = await Json.BodyAsync(response);
@@ -38,8 +28,8 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_by_id_and_by_key_answer_the_state_with_its_etag()
     {
-        var sessionId = await _host.CreateSessionAsync("desk");
-        using var client = _host.Reader();
+        var sessionId = await Host.CreateSessionAsync("desk");
+        using var client = Host.Reader();
 
         using var byId = await client.GetAsync($"/v1/sessions/{sessionId}");
         using var byKey = await client.GetAsync("/v1/sessions/by-key/desk");
@@ -56,7 +46,7 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_by_unknown_key_is_404()
     {
-        using var client = _host.Reader();
+        using var client = Host.Reader();
 
         using var response = await client.GetAsync("/v1/sessions/by-key/nobody");
 
@@ -66,14 +56,14 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Rename_with_a_matching_If_Match_succeeds_and_moves_the_etag()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync();
+        using var client = Host.Writer();
 
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/sessions/{sessionId}/label") { Content = JsonContent.Create(new { label = "renamed" }) };
         request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
         using var response = await client.SendAsync(request);
         var body = await Json.BodyAsync(response);
-        using var reader = _host.Reader();
+        using var reader = Host.Reader();
         var session = await reader.GetFromJsonAsync<JsonElement>($"/v1/sessions/{sessionId}");
 
         Assert.Equal(2, body.GetProperty("streamVersion").GetInt64());
@@ -84,10 +74,10 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Rename_with_a_stale_If_Match_is_409_with_expected_and_actual_and_writes_nothing()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync();
+        using var client = Host.Writer();
         using var first = await client.PutAsJsonAsync($"/v1/sessions/{sessionId}/label", new { label = "one" });
-        var before = await _host.HeadAsync();
+        var before = await Host.HeadAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/sessions/{sessionId}/label") { Content = JsonContent.Create(new { label = "two" }) };
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
@@ -96,14 +86,14 @@ public sealed class SessionEndpointTests : IAsyncLifetime
         var problem = await Problem.AssertAsync(response, HttpStatusCode.Conflict, "stream.wrong_expected_version");
         Assert.Equal("1", problem.GetProperty("expected").GetString());
         Assert.Equal(2, problem.GetProperty("actual").GetInt64());
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Malformed_If_Match_is_400_naming_the_header()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync();
+        using var client = Host.Writer();
 
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/sessions/{sessionId}/label") { Content = JsonContent.Create(new { label = "x" }) };
         request.Headers.TryAddWithoutValidation("If-Match", "version-one");
@@ -115,26 +105,26 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Idempotency_key_replays_the_first_response_and_writes_once()
     {
-        using var client = _host.Writer();
+        using var client = Host.Writer();
         void Keyed(HttpRequestMessage r) => r.Headers.Add("Idempotency-Key", "create-ada-1");
         var body = new { principal = "ada", device = "d", channel = "c", sessionKey = "keyed" };
 
         var first = await Json.PostAsync(client, "/v1/sessions", body, HttpStatusCode.Created, Keyed);
-        var head = await _host.HeadAsync();
+        var head = await Host.HeadAsync();
         var retry = await Json.PostAsync(client, "/v1/sessions", body, HttpStatusCode.Created, Keyed);
 
         Assert.False(first.GetProperty("replayed").GetBoolean());
         Assert.True(retry.GetProperty("replayed").GetBoolean());
         Assert.Equal(first.GetProperty("position").GetInt64(), retry.GetProperty("position").GetInt64());
         Assert.Equal(first.GetProperty("stream").GetString(), retry.GetProperty("stream").GetString());
-        Assert.Equal(head, await _host.HeadAsync());
+        Assert.Equal(head, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Retried_keyed_update_replays_even_though_its_If_Match_is_now_stale()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync();
+        using var client = Host.Writer();
 
         async Task<HttpResponseMessage> RenameAsync()
         {
@@ -156,7 +146,7 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Idempotency_key_reused_for_another_command_is_409()
     {
-        using var client = _host.Writer();
+        using var client = Host.Writer();
         void Keyed(HttpRequestMessage r) => r.Headers.Add("Idempotency-Key", "shared-key");
         await Json.PostAsync(client, "/v1/sessions", new { principal = "ada", device = "d", channel = "c" }, HttpStatusCode.Created, Keyed);
 
@@ -168,23 +158,23 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Archive_then_rename_is_422_session_archived_and_writes_nothing()
     {
-        var sessionId = await _host.CreateSessionAsync("to-archive");
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync("to-archive");
+        using var client = Host.Writer();
 
         var archived = await Json.PostAsync(client, $"/v1/sessions/{sessionId}/archive", new { reason = "done" });
-        var before = await _host.HeadAsync();
+        var before = await Host.HeadAsync();
         using var rename = await client.PutAsJsonAsync($"/v1/sessions/{sessionId}/label", new { label = "late" });
 
         Assert.True(archived.GetProperty("eventsWritten").GetInt32() >= 2);
         await Problem.AssertAsync(rename, HttpStatusCode.UnprocessableEntity, "session.archived");
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Archive_accepts_no_body_and_unknown_session_is_404()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync();
+        using var client = Host.Writer();
 
         using var archived = await client.PostAsync($"/v1/sessions/{sessionId}/archive", null);
         using var unknown = await client.PutAsJsonAsync($"/v1/sessions/{Guid.NewGuid()}/label", new { label = "x" });
@@ -196,23 +186,23 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Second_session_with_a_taken_key_is_refused_and_writes_nothing()
     {
-        await _host.CreateSessionAsync("unique");
-        using var client = _host.Writer();
-        var before = await _host.HeadAsync();
+        await Host.CreateSessionAsync("unique");
+        using var client = Host.Writer();
+        var before = await Host.HeadAsync();
 
         using var response = await client.PostAsJsonAsync("/v1/sessions", new { principal = "bob", device = "d", channel = "c", sessionKey = "unique" });
 
         await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, "sessionkey.taken");
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Correlation_id_header_travels_into_the_events_metadata()
     {
-        using var client = _host.Writer();
+        using var client = Host.Writer();
 
         var written = await Json.PostAsync(client, "/v1/sessions", new { principal = "ada", device = "d", channel = "c" }, HttpStatusCode.Created, r => r.Headers.Add("X-Correlation-Id", "trace-42"));
-        using var reader = _host.Reader();
+        using var reader = Host.Reader();
         var page = await reader.GetFromJsonAsync<JsonElement>($"/v1/journal/events?from={written.GetProperty("position").GetInt64()}&limit=1");
 
         Assert.Equal("trace-42", page.GetProperty("events")[0].GetProperty("metadata").GetProperty("correlationId").GetString());

@@ -4,27 +4,17 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class TailTests : IAsyncLifetime
+public sealed class TailTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Tail_catches_up_then_goes_live_then_resumes_from_Last_Event_ID_without_gap_or_duplicate()
     {
         for (var i = 0; i < 3; i++)
         {
-            await _host.CreateSessionAsync();
+            await Host.CreateSessionAsync();
         }
 
-        using var client = _host.Reader();
+        using var client = Host.Reader();
         var seen = new List<long>();
         using (var response = await OpenAsync(client, "/v1/journal/stream?from=1", lastEventId: null))
         using (var tail = new SseReader(await response.Content.ReadAsStreamAsync()))
@@ -35,21 +25,21 @@ public sealed class TailTests : IAsyncLifetime
                 seen.Add(await NextIdAsync(tail));
             }
 
-            await _host.CreateSessionAsync();
+            await Host.CreateSessionAsync();
             var live = await tail.NextAsync();
             seen.Add(long.Parse(live.Id!, System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal("session.created.v1", live.Type);
             Assert.Equal(4, JsonDocument.Parse(live.Data).RootElement.GetProperty("seq").GetInt64());
         }
 
-        await _host.CreateSessionAsync();
-        await _host.CreateSessionAsync();
+        await Host.CreateSessionAsync();
+        await Host.CreateSessionAsync();
         using (var response = await OpenAsync(client, "/v1/journal/stream", lastEventId: seen[^1]))
         using (var tail = new SseReader(await response.Content.ReadAsStreamAsync()))
         {
             seen.Add(await NextIdAsync(tail));
             seen.Add(await NextIdAsync(tail));
-            await _host.CreateSessionAsync();
+            await Host.CreateSessionAsync();
             seen.Add(await NextIdAsync(tail));
         }
 
@@ -59,7 +49,7 @@ public sealed class TailTests : IAsyncLifetime
     [Fact]
     public async Task Idle_tail_sends_heartbeats()
     {
-        using var client = _host.Reader();
+        using var client = Host.Reader();
 
         using var response = await OpenAsync(client, "/v1/journal/stream", lastEventId: null);
         using var tail = new SseReader(await response.Content.ReadAsStreamAsync());
@@ -70,8 +60,8 @@ public sealed class TailTests : IAsyncLifetime
     [Fact]
     public async Task Tail_refuses_a_bad_Last_Event_ID_and_needs_a_key()
     {
-        using var reader = _host.Reader();
-        using var anonymous = _host.Client(key: null);
+        using var reader = Host.Reader();
+        using var anonymous = Host.Client(key: null);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/journal/stream");
         request.Headers.Add("Last-Event-ID", "yesterday");

@@ -5,27 +5,17 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class TapeEndpointTests : IAsyncLifetime
+public sealed class TapeEndpointTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Events_are_paged_with_hex_hashes_and_decoded_payloads()
     {
         for (var i = 0; i < 3; i++)
         {
-            await _host.CreateSessionAsync();
+            await Host.CreateSessionAsync();
         }
 
-        using var client = _host.Reader();
+        using var client = Host.Reader();
         var first = await client.GetFromJsonAsync<JsonElement>("/v1/journal/events?from=1&limit=2");
         var second = await client.GetFromJsonAsync<JsonElement>($"/v1/journal/events?from={first.GetProperty("next").GetInt64()}&limit=2");
 
@@ -48,7 +38,7 @@ public sealed class TapeEndpointTests : IAsyncLifetime
     [InlineData("from=abc", "request.invalid_parameter", "from")]
     public async Task Events_refuse_a_bad_range_naming_the_parameter(string query, string code, string field)
     {
-        using var client = _host.Reader();
+        using var client = Host.Reader();
 
         using var response = await client.GetAsync($"/v1/journal/events?{query}");
 
@@ -58,9 +48,9 @@ public sealed class TapeEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Head_follows_the_writes()
     {
-        using var client = _host.Reader();
+        using var client = Host.Reader();
         var empty = await client.GetFromJsonAsync<JsonElement>("/v1/journal/head");
-        await _host.CreateSessionAsync("with-key");
+        await Host.CreateSessionAsync("with-key");
 
         var head = await client.GetFromJsonAsync<JsonElement>("/v1/journal/head");
 

@@ -4,27 +4,17 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class TranscriptEndpointTests : IAsyncLifetime
+public sealed class TranscriptEndpointTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Entries_append_in_order_and_secrets_never_reach_the_tape()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync();
+        using var client = Host.Writer();
 
         var first = await Json.PostAsync(client, $"/v1/sessions/{sessionId}/transcript", new { kind = "UserMessage", text = "hello" }, HttpStatusCode.Created);
         var second = await Json.PostAsync(client, $"/v1/sessions/{sessionId}/transcript", new { kind = "ToolCall", text = "run ls with token=abcdef1234567890abcdef", toolName = "shell" }, HttpStatusCode.Created);
-        using var reader = _host.Reader();
+        using var reader = Host.Reader();
         var page = await reader.GetStringAsync($"/v1/journal/events?from={second.GetProperty("position").GetInt64()}&limit=1");
 
         Assert.Equal(1, first.GetProperty("streamVersion").GetInt64());
@@ -36,8 +26,8 @@ public sealed class TranscriptEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Entry_in_an_archived_session_is_422_and_a_tool_call_without_tool_name_is_400()
     {
-        var sessionId = await _host.CreateSessionAsync();
-        using var client = _host.Writer();
+        var sessionId = await Host.CreateSessionAsync();
+        using var client = Host.Writer();
         using var toolCall = await client.PostAsJsonAsync($"/v1/sessions/{sessionId}/transcript", new { kind = "ToolCall", text = "ls" });
         await Json.PostAsync(client, $"/v1/sessions/{sessionId}/archive", null);
 

@@ -5,38 +5,22 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http;
 
-public sealed class WorkspaceEndpointTests : IAsyncLifetime
+public sealed class WorkspaceEndpointTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        _client = _host.Writer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Create_get_update_move_delete_and_restore_a_document()
     {
         var documentId = await CreateAsync("notes/todo.md");
-        using var reader = _host.Reader();
+        using var reader = Host.Reader();
 
         using var got = await reader.GetAsync($"/v1/workspace/documents/{documentId}");
         var state = await Json.BodyAsync(got);
         using var update = new HttpRequestMessage(HttpMethod.Put, $"/v1/workspace/documents/{documentId}") { Content = JsonContent.Create(new { content = "- write tests" }) };
         update.Headers.TryAddWithoutValidation("If-Match", Json.ETagOf(got));
-        using var updated = await _client.SendAsync(update);
-        var moved = await Json.PostAsync(_client, $"/v1/workspace/documents/{documentId}/move", new { newPath = "notes/done.md" });
-        using var deleted = await _client.DeleteAsync($"/v1/workspace/documents/{documentId}");
-        var restored = await Json.PostAsync(_client, $"/v1/workspace/documents/{documentId}/restore", null);
+        using var updated = await Writer.SendAsync(update);
+        var moved = await Json.PostAsync(Writer, $"/v1/workspace/documents/{documentId}/move", new { newPath = "notes/done.md" });
+        using var deleted = await Writer.DeleteAsync($"/v1/workspace/documents/{documentId}");
+        var restored = await Json.PostAsync(Writer, $"/v1/workspace/documents/{documentId}/restore", null);
         var final = await reader.GetFromJsonAsync<JsonElement>($"/v1/workspace/documents/{documentId}");
 
         Assert.Equal("notes/todo.md", state.GetProperty("document").GetProperty("path").GetString());
@@ -55,24 +39,24 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
     public async Task Second_document_at_a_taken_path_is_422_and_writes_nothing()
     {
         await CreateAsync("shared.md");
-        var before = await _host.HeadAsync();
+        var before = await Host.HeadAsync();
 
-        using var response = await _client.PostAsJsonAsync("/v1/workspace/documents", new { path = "./shared.md", content = "other" });
+        using var response = await Writer.PostAsJsonAsync("/v1/workspace/documents", new { path = "./shared.md", content = "other" });
 
         await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, "workspace.path_taken");
-        Assert.Equal(before, await _host.HeadAsync());
+        Assert.Equal(before, await Host.HeadAsync());
     }
 
     [Fact]
     public async Task Update_from_an_old_content_version_is_409_and_a_stale_If_Match_is_409()
     {
         var documentId = await CreateAsync("draft.md");
-        using var first = await _client.PutAsJsonAsync($"/v1/workspace/documents/{documentId}", new { content = "v2", expectedVersion = 1 });
+        using var first = await Writer.PutAsJsonAsync($"/v1/workspace/documents/{documentId}", new { content = "v2", expectedVersion = 1 });
 
-        using var oldContent = await _client.PutAsJsonAsync($"/v1/workspace/documents/{documentId}", new { content = "v3", expectedVersion = 1 });
+        using var oldContent = await Writer.PutAsJsonAsync($"/v1/workspace/documents/{documentId}", new { content = "v3", expectedVersion = 1 });
         using var stale = new HttpRequestMessage(HttpMethod.Delete, $"/v1/workspace/documents/{documentId}");
         stale.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-        using var staleDelete = await _client.SendAsync(stale);
+        using var staleDelete = await Writer.SendAsync(stale);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         await Problem.AssertAsync(oldContent, HttpStatusCode.Conflict, "workspace.version_conflict");
@@ -83,8 +67,8 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Path_escaping_the_workspace_is_400_and_unknown_document_is_404()
     {
-        using var escaping = await _client.PostAsJsonAsync("/v1/workspace/documents", new { path = "../etc/passwd", content = "x" });
-        using var reader = _host.Reader();
+        using var escaping = await Writer.PostAsJsonAsync("/v1/workspace/documents", new { path = "../etc/passwd", content = "x" });
+        using var reader = Host.Reader();
         using var unknown = await reader.GetAsync($"/v1/workspace/documents/{Guid.NewGuid()}");
 
         await Problem.AssertFieldAsync(escaping, "validation.failed", "path");
@@ -93,7 +77,7 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
 
     private async Task<Guid> CreateAsync(string path)
     {
-        var created = await Json.PostAsync(_client, "/v1/workspace/documents", new { path, content = "# start" }, HttpStatusCode.Created);
+        var created = await Json.PostAsync(Writer, "/v1/workspace/documents", new { path, content = "# start" }, HttpStatusCode.Created);
         return Guid.Parse(created.GetProperty("stream").GetString()!["workspace-".Length..]);
     }
 }

@@ -4,11 +4,9 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http.Queries;
 
-public sealed class QueryAuthTests : IAsyncLifetime
+public sealed class QueryAuthTests : ApiTestBase
 {
     private static readonly string Id = Guid.NewGuid().ToString();
-
-    private ApiHost _host = null!;
 
     public static TheoryData<string> Paths => new()
     {
@@ -37,22 +35,14 @@ public sealed class QueryAuthTests : IAsyncLifetime
         "/v1/workspace/search?q=x",
     };
 
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Theory]
     [MemberData(nameof(Paths))]
     public async Task Every_query_is_401_without_a_key_or_with_an_unknown_one_and_open_to_every_role(string path)
     {
-        using var none = _host.Client(null);
-        using var wrong = _host.Client("not-a-configured-key");
-        using var reader = _host.Reader();
-        using var admin = _host.Admin();
+        using var none = Host.Client(null);
+        using var wrong = Host.Client("not-a-configured-key");
+        using var reader = Host.Reader();
+        using var admin = Host.Admin();
 
         using var anonymous = await none.GetAsync(path);
         using var unknown = await wrong.GetAsync(path);
@@ -68,7 +58,7 @@ public sealed class QueryAuthTests : IAsyncLifetime
     [Fact]
     public async Task The_reader_role_may_query_but_not_write_or_administer()
     {
-        using var reader = _host.Reader();
+        using var reader = Host.Reader();
         reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiHost.ReaderKey);
 
         using var query = await reader.GetAsync("/v1/sessions");

@@ -3,36 +3,20 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http.Queries;
 
-public sealed class RunAndTranscriptQueryTests : IAsyncLifetime
+public sealed class RunAndTranscriptQueryTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-    private QueryClient _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        _api = new QueryClient(_host);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Transcript_pages_oldest_first_from_afterSequence_and_by_cursor()
     {
-        var session = await _api.CreateSessionAsync();
+        var session = await Queries.CreateSessionAsync();
         Written last = null!;
         for (var i = 1; i <= 5; i++)
         {
-            last = await _api.AppendAsync(session.Id, $"message {i}");
+            last = await Queries.AppendAsync(session.Id, $"message {i}");
         }
 
-        var pages = await _api.PagesAsync($"/v1/sessions/{session.Id}/transcript?limit=2&minPosition={last.Position}");
-        var after = await _api.GetAsync($"/v1/sessions/{session.Id}/transcript?afterSequence=3");
+        var pages = await Queries.PagesAsync($"/v1/sessions/{session.Id}/transcript?limit=2&minPosition={last.Position}");
+        var after = await Queries.GetAsync($"/v1/sessions/{session.Id}/transcript?afterSequence=3");
 
         Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
         Assert.Equal([1L, 2, 3, 4, 5], pages.SelectMany(p => p).Select(e => e.GetProperty("sequence").GetInt64()));
@@ -43,10 +27,10 @@ public sealed class RunAndTranscriptQueryTests : IAsyncLifetime
     [Fact]
     public async Task Transcript_read_at_the_position_a_POST_returned_sees_that_entry()
     {
-        var session = await _api.CreateSessionAsync();
+        var session = await Queries.CreateSessionAsync();
 
-        var written = await _api.AppendAsync(session.Id, "just now");
-        var page = await _api.GetAsync($"/v1/sessions/{session.Id}/transcript?minPosition={written.Position}");
+        var written = await Queries.AppendAsync(session.Id, "just now");
+        var page = await Queries.GetAsync($"/v1/sessions/{session.Id}/transcript?minPosition={written.Position}");
 
         var entry = Assert.Single(page.GetProperty("items").EnumerateArray());
         Assert.Equal("just now", entry.GetProperty("text").GetString());
@@ -56,16 +40,16 @@ public sealed class RunAndTranscriptQueryTests : IAsyncLifetime
     [Fact]
     public async Task Transcript_refuses_a_bad_cursor_a_negative_sequence_and_another_sessions_cursor()
     {
-        var one = await _api.CreateSessionAsync();
-        var two = await _api.CreateSessionAsync();
-        await _api.AppendAsync(one.Id, "a");
-        var last = await _api.AppendAsync(one.Id, "b");
-        var page = await _api.GetAsync($"/v1/sessions/{one.Id}/transcript?limit=1&minPosition={last.Position}");
+        var one = await Queries.CreateSessionAsync();
+        var two = await Queries.CreateSessionAsync();
+        await Queries.AppendAsync(one.Id, "a");
+        var last = await Queries.AppendAsync(one.Id, "b");
+        var page = await Queries.GetAsync($"/v1/sessions/{one.Id}/transcript?limit=1&minPosition={last.Position}");
         var cursor = Uri.EscapeDataString(page.GetProperty("nextCursor").GetString()!);
 
-        using var bad = await _api.Reader.GetAsync($"/v1/sessions/{one.Id}/transcript?cursor=!!!");
-        using var negative = await _api.Reader.GetAsync($"/v1/sessions/{one.Id}/transcript?afterSequence=-1");
-        using var foreign = await _api.Reader.GetAsync($"/v1/sessions/{two.Id}/transcript?cursor={cursor}");
+        using var bad = await Queries.Reader.GetAsync($"/v1/sessions/{one.Id}/transcript?cursor=!!!");
+        using var negative = await Queries.Reader.GetAsync($"/v1/sessions/{one.Id}/transcript?afterSequence=-1");
+        using var foreign = await Queries.Reader.GetAsync($"/v1/sessions/{two.Id}/transcript?cursor={cursor}");
 
         await Problem.AssertFieldAsync(bad, "validation.failed", "cursor");
         await Problem.AssertFieldAsync(negative, "validation.failed", "afterSequence");
@@ -75,17 +59,17 @@ public sealed class RunAndTranscriptQueryTests : IAsyncLifetime
     [Fact]
     public async Task Runs_of_a_session_page_newest_first_and_a_run_reads_with_its_etag()
     {
-        var session = await _api.CreateSessionAsync();
+        var session = await Queries.CreateSessionAsync();
         var runs = new List<Written>();
         for (var i = 0; i < 3; i++)
         {
-            runs.Add(await _api.PostAsync("/v1/runs", new { sessionId = session.Id, kind = "Background" }, HttpStatusCode.Created));
+            runs.Add(await Queries.PostAsync("/v1/runs", new { sessionId = session.Id, kind = "Background" }, HttpStatusCode.Created));
         }
 
-        var started = await _api.PostAsync($"/v1/runs/{runs[0].Id}/start", null);
+        var started = await Queries.PostAsync($"/v1/runs/{runs[0].Id}/start", null);
 
-        var pages = await _api.PagesAsync($"/v1/sessions/{session.Id}/runs?limit=2&minPosition={started.Position}");
-        using var response = await _api.Reader.GetAsync($"/v1/runs/{runs[0].Id}?minPosition={started.Position}");
+        var pages = await Queries.PagesAsync($"/v1/sessions/{session.Id}/runs?limit=2&minPosition={started.Position}");
+        using var response = await Queries.Reader.GetAsync($"/v1/runs/{runs[0].Id}?minPosition={started.Position}");
         var run = await Json.BodyAsync(response);
 
         Assert.Equal([2, 1], pages.Select(p => p.Count));
@@ -98,15 +82,15 @@ public sealed class RunAndTranscriptQueryTests : IAsyncLifetime
     [Fact]
     public async Task Run_time_travel_unknown_run_and_bad_version()
     {
-        var session = await _api.CreateSessionAsync();
-        var run = await _api.PostAsync("/v1/runs", new { sessionId = session.Id, kind = "Foreground" }, HttpStatusCode.Created);
-        await _api.PostAsync($"/v1/runs/{run.Id}/start", null);
+        var session = await Queries.CreateSessionAsync();
+        var run = await Queries.PostAsync("/v1/runs", new { sessionId = session.Id, kind = "Foreground" }, HttpStatusCode.Created);
+        await Queries.PostAsync($"/v1/runs/{run.Id}/start", null);
 
-        var accepted = await _api.GetAsync($"/v1/runs/{run.Id}/at?version=1");
-        var now = await _api.GetAsync($"/v1/runs/{run.Id}/at");
-        using var unknown = await _api.Reader.GetAsync($"/v1/runs/{Guid.NewGuid()}");
-        using var version = await _api.Reader.GetAsync($"/v1/runs/{run.Id}/at?version=-2");
-        using var cursor = await _api.Reader.GetAsync($"/v1/sessions/{session.Id}/runs?cursor=abc");
+        var accepted = await Queries.GetAsync($"/v1/runs/{run.Id}/at?version=1");
+        var now = await Queries.GetAsync($"/v1/runs/{run.Id}/at");
+        using var unknown = await Queries.Reader.GetAsync($"/v1/runs/{Guid.NewGuid()}");
+        using var version = await Queries.Reader.GetAsync($"/v1/runs/{run.Id}/at?version=-2");
+        using var cursor = await Queries.Reader.GetAsync($"/v1/sessions/{session.Id}/runs?cursor=abc");
 
         Assert.Equal("Accepted", accepted.GetProperty("status").GetString());
         Assert.Equal("InProgress", now.GetProperty("status").GetString());

@@ -3,39 +3,23 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http.Queries;
 
-public sealed class SessionQueryTests : IAsyncLifetime
+public sealed class SessionQueryTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-    private QueryClient _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        _api = new QueryClient(_host);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task List_filters_by_principal_channel_and_state_and_pages_with_cursors()
     {
         var created = new List<Written>();
         for (var i = 0; i < 5; i++)
         {
-            created.Add(await _api.CreateSessionAsync(principal: "grace", channel: i % 2 == 0 ? "cli" : "web"));
+            created.Add(await Queries.CreateSessionAsync(principal: "grace", channel: i % 2 == 0 ? "cli" : "web"));
         }
 
-        var archived = await _api.PostAsync($"/v1/sessions/{created[0].Id}/archive", null);
-        await _api.CreateSessionAsync(principal: "other");
+        var archived = await Queries.PostAsync($"/v1/sessions/{created[0].Id}/archive", null);
+        await Queries.CreateSessionAsync(principal: "other");
 
-        var all = await _api.PagesAsync($"/v1/sessions?principal=grace&limit=2&minPosition={archived.Position}");
-        var cli = await _api.GetAsync("/v1/sessions?principal=grace&channel=cli");
-        var archivedOnly = await _api.GetAsync("/v1/sessions?principal=grace&state=archived");
+        var all = await Queries.PagesAsync($"/v1/sessions?principal=grace&limit=2&minPosition={archived.Position}");
+        var cli = await Queries.GetAsync("/v1/sessions?principal=grace&channel=cli");
+        var archivedOnly = await Queries.GetAsync("/v1/sessions?principal=grace&state=archived");
 
         Assert.Equal([2, 2, 1], all.Select(p => p.Count));
         Assert.Equal(created.Select(c => c.Id).Order(), all.SelectMany(p => p).Select(s => s.GetProperty("sessionId").GetGuid()).Order());
@@ -46,11 +30,11 @@ public sealed class SessionQueryTests : IAsyncLifetime
     [Fact]
     public async Task Get_by_id_reads_the_model_with_its_stream_version_as_etag_and_sees_the_write_at_minPosition()
     {
-        var session = await _api.CreateSessionAsync(key: "desk", label: "first");
-        var renamed = await _api.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "second" });
-        var appended = await _api.AppendAsync(session.Id, "hello");
+        var session = await Queries.CreateSessionAsync(key: "desk", label: "first");
+        var renamed = await Queries.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "second" });
+        var appended = await Queries.AppendAsync(session.Id, "hello");
 
-        using var response = await _api.Reader.GetAsync($"/v1/sessions/{session.Id}?minPosition={appended.Position}");
+        using var response = await Queries.Reader.GetAsync($"/v1/sessions/{session.Id}?minPosition={appended.Position}");
         var body = await Json.BodyAsync(response);
 
         Assert.Equal("\"2\"", Json.ETagOf(response));
@@ -64,10 +48,10 @@ public sealed class SessionQueryTests : IAsyncLifetime
     [Fact]
     public async Task Get_by_id_without_minPosition_still_reflects_the_sessions_own_last_write()
     {
-        var session = await _api.CreateSessionAsync();
-        await _api.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "fresh" });
+        var session = await Queries.CreateSessionAsync();
+        await Queries.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "fresh" });
 
-        var body = await _api.GetAsync($"/v1/sessions/{session.Id}");
+        var body = await Queries.GetAsync($"/v1/sessions/{session.Id}");
 
         Assert.Equal("fresh", body.GetProperty("label").GetString());
     }
@@ -75,11 +59,11 @@ public sealed class SessionQueryTests : IAsyncLifetime
     [Fact]
     public async Task By_key_and_by_label_find_the_session()
     {
-        var session = await _api.CreateSessionAsync(key: "ada:laptop", label: "refactor");
-        var twin = await _api.CreateSessionAsync(label: "refactor");
+        var session = await Queries.CreateSessionAsync(key: "ada:laptop", label: "refactor");
+        var twin = await Queries.CreateSessionAsync(label: "refactor");
 
-        using var byKey = await _api.Reader.GetAsync("/v1/sessions/by-key/ada:laptop");
-        var byLabel = await _api.GetAsync($"/v1/sessions/by-label/refactor?minPosition={twin.Position}");
+        using var byKey = await Queries.Reader.GetAsync("/v1/sessions/by-key/ada:laptop");
+        var byLabel = await Queries.GetAsync($"/v1/sessions/by-label/refactor?minPosition={twin.Position}");
 
         Assert.Equal(session.Id, (await Json.BodyAsync(byKey)).GetProperty("sessionId").GetGuid());
         Assert.Equal("\"1\"", Json.ETagOf(byKey));
@@ -90,13 +74,13 @@ public sealed class SessionQueryTests : IAsyncLifetime
     [Fact]
     public async Task Time_travel_answers_the_session_as_of_a_version_or_a_position()
     {
-        var session = await _api.CreateSessionAsync(label: "one");
-        var renamed = await _api.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "two" });
+        var session = await Queries.CreateSessionAsync(label: "one");
+        var renamed = await Queries.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "two" });
 
-        var atOne = await _api.GetAsync($"/v1/sessions/{session.Id}/at?version=1");
-        var atPosition = await _api.GetAsync($"/v1/sessions/{session.Id}/at?position={renamed.Position}");
-        using var before = await _api.Reader.GetAsync($"/v1/sessions/{session.Id}/at?version=0");
-        using var negative = await _api.Reader.GetAsync($"/v1/sessions/{session.Id}/at?position=-1");
+        var atOne = await Queries.GetAsync($"/v1/sessions/{session.Id}/at?version=1");
+        var atPosition = await Queries.GetAsync($"/v1/sessions/{session.Id}/at?position={renamed.Position}");
+        using var before = await Queries.Reader.GetAsync($"/v1/sessions/{session.Id}/at?version=0");
+        using var negative = await Queries.Reader.GetAsync($"/v1/sessions/{session.Id}/at?position=-1");
 
         Assert.Equal("one", atOne.GetProperty("label").GetString());
         Assert.Equal("two", atPosition.GetProperty("label").GetString());
@@ -107,11 +91,11 @@ public sealed class SessionQueryTests : IAsyncLifetime
     [Fact]
     public async Task Deltas_list_the_changes_newest_first()
     {
-        var session = await _api.CreateSessionAsync(label: "one");
-        var renamed = await _api.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "two" });
+        var session = await Queries.CreateSessionAsync(label: "one");
+        var renamed = await Queries.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "two" });
 
-        var deltas = await _api.GetAsync($"/v1/sessions/{session.Id}/deltas?limit=10&minPosition={renamed.Position}");
-        var latest = await _api.GetAsync($"/v1/sessions/{session.Id}/deltas?limit=1&minPosition={renamed.Position}");
+        var deltas = await Queries.GetAsync($"/v1/sessions/{session.Id}/deltas?limit=10&minPosition={renamed.Position}");
+        var latest = await Queries.GetAsync($"/v1/sessions/{session.Id}/deltas?limit=1&minPosition={renamed.Position}");
 
         Assert.Equal(["updated", "created"], deltas.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("changeType").GetString()));
         Assert.Equal(renamed.Position, Assert.Single(latest.GetProperty("items").EnumerateArray()).GetProperty("position").GetInt64());
@@ -120,15 +104,15 @@ public sealed class SessionQueryTests : IAsyncLifetime
     [Fact]
     public async Task Bad_cursor_limit_state_and_id_are_400_naming_the_field_and_unknown_ids_404()
     {
-        using var cursor = await _api.Reader.GetAsync("/v1/sessions?cursor=not-a-cursor");
-        using var limit = await _api.Reader.GetAsync("/v1/sessions?limit=0");
-        using var limitType = await _api.Reader.GetAsync("/v1/sessions?limit=many");
-        using var state = await _api.Reader.GetAsync("/v1/sessions?state=sleeping");
-        using var minPosition = await _api.Reader.GetAsync("/v1/sessions?minPosition=-1");
-        using var id = await _api.Reader.GetAsync("/v1/sessions/not-a-guid/deltas");
-        using var unknown = await _api.Reader.GetAsync($"/v1/sessions/{Guid.NewGuid()}");
-        using var unknownDeltas = await _api.Reader.GetAsync($"/v1/sessions/{Guid.NewGuid()}/deltas");
-        using var unknownLabel = await _api.Reader.GetAsync("/v1/sessions/by-label/nobody");
+        using var cursor = await Queries.Reader.GetAsync("/v1/sessions?cursor=not-a-cursor");
+        using var limit = await Queries.Reader.GetAsync("/v1/sessions?limit=0");
+        using var limitType = await Queries.Reader.GetAsync("/v1/sessions?limit=many");
+        using var state = await Queries.Reader.GetAsync("/v1/sessions?state=sleeping");
+        using var minPosition = await Queries.Reader.GetAsync("/v1/sessions?minPosition=-1");
+        using var id = await Queries.Reader.GetAsync("/v1/sessions/not-a-guid/deltas");
+        using var unknown = await Queries.Reader.GetAsync($"/v1/sessions/{Guid.NewGuid()}");
+        using var unknownDeltas = await Queries.Reader.GetAsync($"/v1/sessions/{Guid.NewGuid()}/deltas");
+        using var unknownLabel = await Queries.Reader.GetAsync("/v1/sessions/by-label/nobody");
 
         await Problem.AssertFieldAsync(cursor, "validation.failed", "cursor");
         await Problem.AssertFieldAsync(limit, "validation.failed", "limit");
@@ -146,14 +130,14 @@ public sealed class SessionQueryTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            await _api.CreateSessionAsync(principal: "paged");
+            await Queries.CreateSessionAsync(principal: "paged");
         }
 
-        var head = await _host.HeadAsync();
-        var page = await _api.GetAsync($"/v1/sessions?principal=paged&limit=1&minPosition={head}");
+        var head = await Host.HeadAsync();
+        var page = await Queries.GetAsync($"/v1/sessions?principal=paged&limit=1&minPosition={head}");
         var cursor = Uri.EscapeDataString(page.GetProperty("nextCursor").GetString()!);
 
-        using var elsewhere = await _api.Reader.GetAsync($"/v1/tool-jobs?cursor={cursor}");
+        using var elsewhere = await Queries.Reader.GetAsync($"/v1/tool-jobs?cursor={cursor}");
 
         await Problem.AssertFieldAsync(elsewhere, "validation.failed", "cursor");
     }

@@ -3,42 +3,26 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http.Queries;
 
-public sealed class ToolJobAndApprovalQueryTests : IAsyncLifetime
+public sealed class ToolJobAndApprovalQueryTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-    private QueryClient _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        _api = new QueryClient(_host);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Tool_jobs_list_by_status_and_session_page_and_a_job_answers_its_output_tail()
     {
-        var session = await _api.CreateSessionAsync();
-        var other = await _api.CreateSessionAsync();
+        var session = await Queries.CreateSessionAsync();
+        var other = await Queries.CreateSessionAsync();
         var jobs = new List<Written>();
         for (var i = 0; i < 3; i++)
         {
-            jobs.Add(await _api.PostAsync("/v1/tool-jobs", new { sessionId = session.Id, toolName = "shell" }, HttpStatusCode.Created));
+            jobs.Add(await Queries.PostAsync("/v1/tool-jobs", new { sessionId = session.Id, toolName = "shell" }, HttpStatusCode.Created));
         }
 
-        await _api.PostAsync("/v1/tool-jobs", new { sessionId = other.Id, toolName = "shell" }, HttpStatusCode.Created);
-        await _api.PostAsync($"/v1/tool-jobs/{jobs[1].Id}/start", null);
-        var output = await _api.PostAsync($"/v1/tool-jobs/{jobs[1].Id}/output", new { stream = "Stdout", text = "built 3 projects" });
+        await Queries.PostAsync("/v1/tool-jobs", new { sessionId = other.Id, toolName = "shell" }, HttpStatusCode.Created);
+        await Queries.PostAsync($"/v1/tool-jobs/{jobs[1].Id}/start", null);
+        var output = await Queries.PostAsync($"/v1/tool-jobs/{jobs[1].Id}/output", new { stream = "Stdout", text = "built 3 projects" });
 
-        var pages = await _api.PagesAsync($"/v1/tool-jobs?sessionId={session.Id}&limit=2&minPosition={output.Position}");
-        var running = await _api.GetAsync("/v1/tool-jobs?status=running");
-        using var response = await _api.Reader.GetAsync($"/v1/tool-jobs/{jobs[1].Id}");
+        var pages = await Queries.PagesAsync($"/v1/tool-jobs?sessionId={session.Id}&limit=2&minPosition={output.Position}");
+        var running = await Queries.GetAsync("/v1/tool-jobs?status=running");
+        using var response = await Queries.Reader.GetAsync($"/v1/tool-jobs/{jobs[1].Id}");
         var job = await Json.BodyAsync(response);
 
         Assert.Equal([2, 1], pages.Select(p => p.Count));
@@ -52,17 +36,17 @@ public sealed class ToolJobAndApprovalQueryTests : IAsyncLifetime
     [Fact]
     public async Task Tool_job_time_travel_and_refusals()
     {
-        var session = await _api.CreateSessionAsync();
-        var job = await _api.PostAsync("/v1/tool-jobs", new { sessionId = session.Id, toolName = "grep" }, HttpStatusCode.Created);
-        await _api.PostAsync($"/v1/tool-jobs/{job.Id}/start", null);
+        var session = await Queries.CreateSessionAsync();
+        var job = await Queries.PostAsync("/v1/tool-jobs", new { sessionId = session.Id, toolName = "grep" }, HttpStatusCode.Created);
+        await Queries.PostAsync($"/v1/tool-jobs/{job.Id}/start", null);
 
-        var queued = await _api.GetAsync($"/v1/tool-jobs/{job.Id}/at?position={job.Position}");
-        using var status = await _api.Reader.GetAsync("/v1/tool-jobs?status=sleeping");
-        using var numeric = await _api.Reader.GetAsync("/v1/tool-jobs?status=1");
-        using var sessionId = await _api.Reader.GetAsync("/v1/tool-jobs?sessionId=nope");
-        using var cursor = await _api.Reader.GetAsync("/v1/tool-jobs?cursor=WyJ4Il0");
-        using var limit = await _api.Reader.GetAsync("/v1/tool-jobs?limit=501");
-        using var unknown = await _api.Reader.GetAsync($"/v1/tool-jobs/{Guid.NewGuid()}");
+        var queued = await Queries.GetAsync($"/v1/tool-jobs/{job.Id}/at?position={job.Position}");
+        using var status = await Queries.Reader.GetAsync("/v1/tool-jobs?status=sleeping");
+        using var numeric = await Queries.Reader.GetAsync("/v1/tool-jobs?status=1");
+        using var sessionId = await Queries.Reader.GetAsync("/v1/tool-jobs?sessionId=nope");
+        using var cursor = await Queries.Reader.GetAsync("/v1/tool-jobs?cursor=WyJ4Il0");
+        using var limit = await Queries.Reader.GetAsync("/v1/tool-jobs?limit=501");
+        using var unknown = await Queries.Reader.GetAsync($"/v1/tool-jobs/{Guid.NewGuid()}");
 
         Assert.Equal("Queued", queued.GetProperty("job").GetProperty("status").GetString());
         await Problem.AssertFieldAsync(status, "validation.failed", "status");
@@ -76,21 +60,21 @@ public sealed class ToolJobAndApprovalQueryTests : IAsyncLifetime
     [Fact]
     public async Task Approvals_list_pending_first_filter_and_page_and_one_reads_with_its_etag()
     {
-        var session = await _api.CreateSessionAsync();
+        var session = await Queries.CreateSessionAsync();
         var approvals = new List<Written>();
         for (var i = 0; i < 3; i++)
         {
             approvals.Add(await RequestAsync(session.Id, $"cmd-{i}", "Once"));
         }
 
-        var decided = await _api.PostAsync($"/v1/approvals/{approvals[0].Id}/decision", new { decision = "Deny" });
+        var decided = await Queries.PostAsync($"/v1/approvals/{approvals[0].Id}/decision", new { decision = "Deny" });
 
-        var pages = await _api.PagesAsync($"/v1/approvals?sessionId={session.Id}&limit=2&minPosition={decided.Position}");
-        var denied = await _api.GetAsync("/v1/approvals?status=denied");
-        var subject = await _api.GetAsync("/v1/approvals?subjectType=tool.shell&subjectId=cmd-2");
-        using var response = await _api.Reader.GetAsync($"/v1/approvals/{approvals[0].Id}");
+        var pages = await Queries.PagesAsync($"/v1/approvals?sessionId={session.Id}&limit=2&minPosition={decided.Position}");
+        var denied = await Queries.GetAsync("/v1/approvals?status=denied");
+        var subject = await Queries.GetAsync("/v1/approvals?subjectType=tool.shell&subjectId=cmd-2");
+        using var response = await Queries.Reader.GetAsync($"/v1/approvals/{approvals[0].Id}");
         var approval = await Json.BodyAsync(response);
-        var before = await _api.GetAsync($"/v1/approvals/{approvals[0].Id}/at?version=1");
+        var before = await Queries.GetAsync($"/v1/approvals/{approvals[0].Id}/at?version=1");
 
         var order = pages.SelectMany(p => p).Select(a => a.GetProperty("status").GetString()).ToList();
         Assert.Equal([2, 1], pages.Select(p => p.Count));
@@ -105,13 +89,13 @@ public sealed class ToolJobAndApprovalQueryTests : IAsyncLifetime
     [Fact]
     public async Task Remembered_decision_applies_after_a_session_wide_allow()
     {
-        var session = await _api.CreateSessionAsync();
+        var session = await Queries.CreateSessionAsync();
         var approval = await RequestAsync(session.Id, "git push", "Session");
         var path = $"/v1/approvals/remembered?sessionId={session.Id}&subjectType=tool.shell&subjectId=git%20push";
 
-        var before = await _api.GetAsync($"{path}&minPosition={approval.Position}");
-        var allowed = await _api.PostAsync($"/v1/approvals/{approval.Id}/decision", new { decision = "Allow" });
-        var after = await _api.GetAsync($"{path}&minPosition={allowed.Position}");
+        var before = await Queries.GetAsync($"{path}&minPosition={approval.Position}");
+        var allowed = await Queries.PostAsync($"/v1/approvals/{approval.Id}/decision", new { decision = "Allow" });
+        var after = await Queries.GetAsync($"{path}&minPosition={allowed.Position}");
 
         Assert.False(before.GetProperty("applies").GetBoolean());
         Assert.True(after.GetProperty("applies").GetBoolean());
@@ -122,11 +106,11 @@ public sealed class ToolJobAndApprovalQueryTests : IAsyncLifetime
     [Fact]
     public async Task Approval_refusals_name_the_field()
     {
-        using var subjectId = await _api.Reader.GetAsync("/v1/approvals?subjectId=x");
-        using var status = await _api.Reader.GetAsync("/v1/approvals?status=maybe");
-        using var remembered = await _api.Reader.GetAsync($"/v1/approvals/remembered?sessionId={Guid.NewGuid()}&subjectType=tool.shell");
-        using var at = await _api.Reader.GetAsync($"/v1/approvals/remembered?sessionId={Guid.NewGuid()}&subjectType=t&subjectId=s&at=yesterday");
-        using var unknown = await _api.Reader.GetAsync($"/v1/approvals/{Guid.NewGuid()}/at");
+        using var subjectId = await Queries.Reader.GetAsync("/v1/approvals?subjectId=x");
+        using var status = await Queries.Reader.GetAsync("/v1/approvals?status=maybe");
+        using var remembered = await Queries.Reader.GetAsync($"/v1/approvals/remembered?sessionId={Guid.NewGuid()}&subjectType=tool.shell");
+        using var at = await Queries.Reader.GetAsync($"/v1/approvals/remembered?sessionId={Guid.NewGuid()}&subjectType=t&subjectId=s&at=yesterday");
+        using var unknown = await Queries.Reader.GetAsync($"/v1/approvals/{Guid.NewGuid()}/at");
 
         await Problem.AssertFieldAsync(subjectId, "validation.failed", "subjectId");
         await Problem.AssertFieldAsync(status, "validation.failed", "status");
@@ -136,7 +120,7 @@ public sealed class ToolJobAndApprovalQueryTests : IAsyncLifetime
     }
 
     private Task<Written> RequestAsync(Guid sessionId, string subjectId, string scope) =>
-        _api.PostAsync(
+        Queries.PostAsync(
             "/v1/approvals",
             new { sessionId, subjectType = "tool.shell", subjectId, summary = "run it?", scope, expiresAt = DateTimeOffset.UtcNow.AddHours(1) },
             HttpStatusCode.Created);

@@ -3,24 +3,8 @@ using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http.Queries;
 
-public sealed class WorkspaceQueryTests : IAsyncLifetime
+public sealed class WorkspaceQueryTests : ApiTestBase
 {
-    private ApiHost _host = null!;
-    private QueryClient _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        _api = new QueryClient(_host);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Documents_list_by_prefix_in_path_order_with_cursors_and_deleted_on_request()
     {
@@ -32,8 +16,8 @@ public sealed class WorkspaceQueryTests : IAsyncLifetime
         var gone = await Create("notes/z.md", "old");
         var deleted = await Delete(gone.Id);
 
-        var pages = await _api.PagesAsync($"/v1/workspace/documents?pathPrefix=notes/&limit=2&minPosition={deleted.Position}");
-        var withDeleted = await _api.GetAsync("/v1/workspace/documents?pathPrefix=notes/&includeDeleted=true");
+        var pages = await Queries.PagesAsync($"/v1/workspace/documents?pathPrefix=notes/&limit=2&minPosition={deleted.Position}");
+        var withDeleted = await Queries.GetAsync("/v1/workspace/documents?pathPrefix=notes/&includeDeleted=true");
 
         Assert.Equal([2, 1], pages.Select(p => p.Count));
         Assert.Equal(["notes/a.md", "notes/b.md", "notes/c.md"], pages.SelectMany(p => p).Select(d => d.GetProperty("path").GetString()));
@@ -44,14 +28,14 @@ public sealed class WorkspaceQueryTests : IAsyncLifetime
     public async Task A_document_its_versions_one_version_and_time_travel()
     {
         var created = await Create("plan.md", "first draft");
-        var updated = await _api.PutAsync($"/v1/workspace/documents/{created.Id}", new { content = "second draft" });
-        var moved = await _api.PostAsync($"/v1/workspace/documents/{created.Id}/move", new { newPath = "done/plan.md" });
+        var updated = await Queries.PutAsync($"/v1/workspace/documents/{created.Id}", new { content = "second draft" });
+        var moved = await Queries.PostAsync($"/v1/workspace/documents/{created.Id}/move", new { newPath = "done/plan.md" });
 
-        using var response = await _api.Reader.GetAsync($"/v1/workspace/documents/{created.Id}?minPosition={moved.Position}");
+        using var response = await Queries.Reader.GetAsync($"/v1/workspace/documents/{created.Id}?minPosition={moved.Position}");
         var document = await Json.BodyAsync(response);
-        var versions = await _api.PagesAsync($"/v1/workspace/documents/{created.Id}/versions?limit=1");
-        var first = await _api.GetAsync($"/v1/workspace/documents/{created.Id}/versions/1");
-        var atUpdate = await _api.GetAsync($"/v1/workspace/documents/{created.Id}/at?position={updated.Position}");
+        var versions = await Queries.PagesAsync($"/v1/workspace/documents/{created.Id}/versions?limit=1");
+        var first = await Queries.GetAsync($"/v1/workspace/documents/{created.Id}/versions/1");
+        var atUpdate = await Queries.GetAsync($"/v1/workspace/documents/{created.Id}/at?position={updated.Position}");
 
         Assert.Equal("\"3\"", Json.ETagOf(response));
         Assert.Equal("done/plan.md", document.GetProperty("document").GetProperty("path").GetString());
@@ -68,9 +52,9 @@ public sealed class WorkspaceQueryTests : IAsyncLifetime
         await Create("a.md", "the journal keeps every event");
         var last = await Create("b.md", "an event journal with a hash chain and a journal index");
 
-        var hits = await _api.GetAsync($"/v1/workspace/search?q=journal%20event&minPosition={last.Position}");
-        var scoped = await _api.GetAsync("/v1/workspace/search?q=chain&pathPrefix=a");
-        var syntax = await _api.GetAsync("/v1/workspace/search?q=%22NEAR(%22");
+        var hits = await Queries.GetAsync($"/v1/workspace/search?q=journal%20event&minPosition={last.Position}");
+        var scoped = await Queries.GetAsync("/v1/workspace/search?q=chain&pathPrefix=a");
+        var syntax = await Queries.GetAsync("/v1/workspace/search?q=%22NEAR(%22");
 
         Assert.Equal(2, hits.GetProperty("items").GetArrayLength());
         Assert.Contains("<mark>", hits.GetProperty("items")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
@@ -83,13 +67,13 @@ public sealed class WorkspaceQueryTests : IAsyncLifetime
     {
         var created = await Create("x.md", "x");
 
-        using var noQuery = await _api.Reader.GetAsync("/v1/workspace/search");
-        using var longQuery = await _api.Reader.GetAsync("/v1/workspace/search?q=" + new string('a', 1001));
-        using var cursor = await _api.Reader.GetAsync($"/v1/workspace/documents/{created.Id}/versions?cursor=AAAA");
-        using var version = await _api.Reader.GetAsync($"/v1/workspace/documents/{created.Id}/versions/two");
-        using var missingVersion = await _api.Reader.GetAsync($"/v1/workspace/documents/{created.Id}/versions/9?minPosition={created.Position}");
-        using var unknown = await _api.Reader.GetAsync($"/v1/workspace/documents/{Guid.NewGuid()}");
-        using var unknownVersions = await _api.Reader.GetAsync($"/v1/workspace/documents/{Guid.NewGuid()}/versions");
+        using var noQuery = await Queries.Reader.GetAsync("/v1/workspace/search");
+        using var longQuery = await Queries.Reader.GetAsync("/v1/workspace/search?q=" + new string('a', 1001));
+        using var cursor = await Queries.Reader.GetAsync($"/v1/workspace/documents/{created.Id}/versions?cursor=AAAA");
+        using var version = await Queries.Reader.GetAsync($"/v1/workspace/documents/{created.Id}/versions/two");
+        using var missingVersion = await Queries.Reader.GetAsync($"/v1/workspace/documents/{created.Id}/versions/9?minPosition={created.Position}");
+        using var unknown = await Queries.Reader.GetAsync($"/v1/workspace/documents/{Guid.NewGuid()}");
+        using var unknownVersions = await Queries.Reader.GetAsync($"/v1/workspace/documents/{Guid.NewGuid()}/versions");
 
         await Problem.AssertFieldAsync(noQuery, "request.invalid_parameter", "q");
         await Problem.AssertFieldAsync(longQuery, "validation.failed", "q");
@@ -101,11 +85,11 @@ public sealed class WorkspaceQueryTests : IAsyncLifetime
     }
 
     private Task<Written> Create(string path, string content) =>
-        _api.PostAsync("/v1/workspace/documents", new { path, content }, HttpStatusCode.Created);
+        Queries.PostAsync("/v1/workspace/documents", new { path, content }, HttpStatusCode.Created);
 
     private async Task<Written> Delete(Guid id)
     {
-        using var writer = _host.Writer();
+        using var writer = Host.Writer();
         using var response = await writer.DeleteAsync($"/v1/workspace/documents/{id}");
         var body = await Json.BodyAsync(response);
         return new Written(id, body.GetProperty("position").GetInt64(), body.GetProperty("streamVersion").GetInt64());
