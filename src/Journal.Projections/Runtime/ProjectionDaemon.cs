@@ -25,6 +25,7 @@ public sealed class ProjectionDaemon : BackgroundService
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ProjectionMetrics _metrics;
+    private readonly WalCheckpointer _checkpointer;
     private ProjectionEngine? _engine;
     private Microsoft.Data.Sqlite.SqliteConnection? _connection;
     private IReadOnlyDictionary<string, (long Position, bool Stopped, long LastEventAt)> _checkpoints = new Dictionary<string, (long, bool, long)>();
@@ -47,6 +48,7 @@ public sealed class ProjectionDaemon : BackgroundService
         _time = time;
         _logger = logger;
         _faults = faults;
+        _checkpointer = new WalCheckpointer(readModels);
         _metrics = new ProjectionMetrics(() => StatusAsync(CancellationToken.None).GetAwaiter().GetResult(), meterFactory);
         var duplicate = _projections.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -68,6 +70,7 @@ public sealed class ProjectionDaemon : BackgroundService
             while (engine.RunBatch() > 0)
             {
                 Publish(engine);
+                _checkpointer.Committed();
                 ct.ThrowIfCancellationRequested();
             }
 
@@ -260,6 +263,7 @@ public sealed class ProjectionDaemon : BackgroundService
     public override void Dispose()
     {
         _metrics.Dispose();
+        _checkpointer.Running.Wait(TimeSpan.FromSeconds(5));
         _engine?.Dispose();
         _connection?.Dispose();
         _engineLock.Dispose();
@@ -310,7 +314,7 @@ public sealed class ProjectionDaemon : BackgroundService
             return _engine;
         }
 
-        _connection = _readModels.OpenWriter(_readModels.Generation);
+        _connection = _readModels.OpenLiveWriter(_readModels.Generation, WalCheckpointer.BackstopPages);
         _engine = new ProjectionEngine(_tape, _connection, _projections, _options, _time, _faults);
         _engine.Initialize();
         Publish(_engine);

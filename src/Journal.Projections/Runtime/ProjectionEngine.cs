@@ -20,6 +20,7 @@ internal sealed class ProjectionEngine : IDisposable
     private readonly ProjectionOptions _options;
     private readonly TimeProvider _time;
     private readonly IProjectionFaults? _faults;
+    private readonly ReadAhead _readAhead = new();
 
     public ProjectionEngine(SqliteEventStore tape, SqliteConnection connection, IReadOnlyList<IProjection> projections, ProjectionOptions options, TimeProvider time, IProjectionFaults? faults)
     {
@@ -104,10 +105,17 @@ internal sealed class ProjectionEngine : IDisposable
         }
 
         var from = running.Min(c => c.Position) + 1;
-        var batch = _tape.ReadPage(from, BatchSize);
-        if (batch.Count == 0)
+        var batch = _readAhead.Take(from) ?? ReadBatch.Read(_tape, from, BatchSize, null);
+        if (batch.Events.Count == 0)
         {
             return 0;
+        }
+
+        // A full batch means the projections are behind: read and decode the next one on another
+        // core while this one is applied (the read model's writes are the single-threaded part).
+        if (batch.Events.Count == BatchSize)
+        {
+            _readAhead.Start(_tape, batch.Events[^1].Seq + 1, BatchSize, running.SelectMany(c => c.Types).ToHashSet(StringComparer.Ordinal));
         }
 
         try
@@ -124,12 +132,16 @@ internal sealed class ProjectionEngine : IDisposable
             Commit(batch, running, tolerant: true);
         }
 
-        return batch.Count;
+        return batch.Events.Count;
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _readAhead.Dispose();
+        _db.Dispose();
+    }
 
-    private void Commit(IReadOnlyList<RecordedEvent> batch, List<Cursor> running, bool tolerant)
+    private void Commit(ReadBatch batch, List<Cursor> running, bool tolerant)
     {
         foreach (var cursor in running)
         {
@@ -141,9 +153,9 @@ internal sealed class ProjectionEngine : IDisposable
         _db.DeferWrites = !tolerant;
         try
         {
-            foreach (var recorded in batch)
+            for (var i = 0; i < batch.Events.Count; i++)
             {
-                var projected = new Lazy<ProjectedEvent>(() => new ProjectedEvent(recorded, recorded.Payload is { } p ? _tape.Serializer.Decode(recorded.EventType, p.Span) : null));
+                var recorded = batch.Events[i];
                 foreach (var cursor in running)
                 {
                     if (cursor.Stopped || cursor.Position >= recorded.Seq)
@@ -153,7 +165,7 @@ internal sealed class ProjectionEngine : IDisposable
 
                     if (cursor.Types.Contains(recorded.EventType))
                     {
-                        Apply(cursor, projected, recorded, tolerant, transaction);
+                        Apply(cursor, batch, i, tolerant, transaction);
                     }
 
                     if (!cursor.Stopped)
@@ -182,7 +194,7 @@ internal sealed class ProjectionEngine : IDisposable
                 SaveCheckpoint(cursor);
             }
 
-            _faults?.BeforeCommit(batch[^1].Seq);
+            _faults?.BeforeCommit(batch.Events[^1].Seq);
             transaction.Commit();
         }
         catch
@@ -204,13 +216,14 @@ internal sealed class ProjectionEngine : IDisposable
         _db.TrimCaches();
     }
 
-    private void Apply(Cursor cursor, Lazy<ProjectedEvent> projected, RecordedEvent recorded, bool tolerant, SqliteTransaction transaction)
+    private void Apply(Cursor cursor, ReadBatch batch, int index, bool tolerant, SqliteTransaction transaction)
     {
+        var recorded = batch.Events[index];
         if (!tolerant)
         {
             try
             {
-                cursor.Projection.Apply(_db, projected.Value);
+                cursor.Projection.Apply(_db, batch.Projected(index, _tape.Serializer));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -224,7 +237,7 @@ internal sealed class ProjectionEngine : IDisposable
         transaction.Save(savepoint);
         try
         {
-            cursor.Projection.Apply(_db, projected.Value);
+            cursor.Projection.Apply(_db, batch.Projected(index, _tape.Serializer));
             transaction.Release(savepoint);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

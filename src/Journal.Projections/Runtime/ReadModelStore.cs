@@ -57,6 +57,16 @@ public sealed class ReadModelStore : IDisposable
         return connection;
     }
 
+    /// <summary>The projection daemon's writer: checkpoints itself only past <paramref name="autoCheckpointPages"/> WAL pages.</summary>
+    internal SqliteConnection OpenLiveWriter(int generation, int autoCheckpointPages)
+    {
+        var connection = OpenWriter(generation);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_autocheckpoint={autoCheckpointPages.ToString(CultureInfo.InvariantCulture)};";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
     /// <summary>
     /// Opens the writer of a rebuild: the generation file is not current yet and is deleted if the rebuild
     /// fails, so it is written without a WAL and without syncing (rollback journal in memory, which
@@ -83,14 +93,14 @@ public sealed class ReadModelStore : IDisposable
 
     /// <summary>
     /// Ends a rebuild's bulk mode on its writer: back to WAL with <c>synchronous=NORMAL</c> and the default
-    /// page cache, and the file flushed to disk, so it is as durable as any read model before it is switched to.
+    /// page cache, the live writer's checkpoint backstop, and the file flushed to disk, so it is as durable as any read model before it is switched to.
     /// </summary>
     internal void Seal(SqliteConnection connection, int generation)
     {
         SqliteConnections.EnableWal(connection);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint={WalCheckpointer.BackstopPages.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
         }
 

@@ -9,8 +9,11 @@ namespace Journal.Projections.Runtime;
 public sealed class ReadModelWriter : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PreparedWrite> _writes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadModelCache> _caches = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Sql, string Key), (string Name, object? Value)[]> _deferred = [];
+    private readonly Dictionary<string, Dictionary<string, (string Name, object? Value)[]>> _deferred = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, PreparedWrite> _writesByReference = new(ReferenceEqualityComparer.Instance);
+    private const int MaxRemembered = 512;
     private SqliteTransaction? _transaction;
 
     internal ReadModelWriter(SqliteConnection connection) => Connection = connection;
@@ -32,7 +35,25 @@ public sealed class ReadModelWriter : IDisposable
     }
 
     /// <summary>Runs a statement with named parameters (<c>$name</c>); returns rows changed.</summary>
-    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) => Bind(sql, parameters).ExecuteNonQuery();
+    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        // Projections pass static SQL texts: find them by reference first, without hashing the text.
+        if (!_writesByReference.TryGetValue(sql, out var write))
+        {
+            if (!_writes.TryGetValue(sql, out write))
+            {
+                write = new PreparedWrite(Connection, sql);
+                _writes[sql] = write;
+            }
+
+            if (_writesByReference.Count < MaxRemembered)
+            {
+                _writesByReference[sql] = write;
+            }
+        }
+
+        return write.TryExecute(parameters, out var changes) ? changes : Bind(sql, parameters).ExecuteNonQuery();
+    }
 
     /// <summary>Runs a query and returns its first column of the first row (or default).</summary>
     public T? Scalar<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
@@ -65,7 +86,15 @@ public sealed class ReadModelWriter : IDisposable
     {
         if (DeferWrites)
         {
-            _deferred[(sql, key)] = parameters;
+            // Keyed by the statement's reference (projections pass their static SQL texts), so a replay
+            // does not hash a long statement per event; equal texts from elsewhere just get their own slot.
+            if (!_deferred.TryGetValue(sql, out var rows))
+            {
+                rows = new Dictionary<string, (string Name, object? Value)[]>(StringComparer.Ordinal);
+                _deferred[sql] = rows;
+            }
+
+            rows[key] = parameters;
         }
         else
         {
@@ -79,18 +108,21 @@ public sealed class ReadModelWriter : IDisposable
     /// <summary>Runs the deferred upserts.</summary>
     internal void FlushDeferred()
     {
-        foreach (var ((sql, _), parameters) in _deferred)
+        foreach (var (sql, rows) in _deferred)
         {
-            Execute(sql, parameters);
+            foreach (var parameters in rows.Values)
+            {
+                Execute(sql, parameters);
+            }
         }
 
-        _deferred.Clear();
+        ClearDeferred();
     }
 
     /// <summary>Forgets the deferred upserts and every cache (the batch rolled back).</summary>
     internal void Discard()
     {
-        _deferred.Clear();
+        ClearDeferred();
         InvalidateCaches();
     }
 
@@ -146,7 +178,22 @@ public sealed class ReadModelWriter : IDisposable
             command.Dispose();
         }
 
+        foreach (var write in _writes.Values)
+        {
+            write.Dispose();
+        }
+
         _commands.Clear();
+        _writes.Clear();
+        _writesByReference.Clear();
+    }
+
+    private void ClearDeferred()
+    {
+        foreach (var rows in _deferred.Values)
+        {
+            rows.Clear();
+        }
     }
 
     private SqliteCommand Bind(string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
