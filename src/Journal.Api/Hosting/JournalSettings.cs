@@ -51,7 +51,7 @@ public sealed record JournalSettings
     public int RetentionDays { get; init; } = 30;
 
     /// <summary>Tape retention: payloads of matching events older than a rule's days are erased (rows stay).</summary>
-    public IReadOnlyList<Operations.RetentionRule> RetentionRules { get; init; } = [];
+    public IReadOnlyList<EventStore.Retention.RetentionRule> RetentionRules { get; init; } = [];
 
     /// <summary>Minutes between retention and maintenance runs (default 1440: daily).</summary>
     public int MaintenanceIntervalMinutes { get; init; } = 1440;
@@ -106,7 +106,7 @@ public sealed record JournalSettings
             SnapshotPath = snapshotPath,
             SnapshotIntervalMs = Int(section, "SnapshotIntervalMs", 60_000, 1000, 86_400_000, configuration["SNAPSHOT_INTERVAL"], "SNAPSHOT_INTERVAL"),
             RetentionDays = Int(section, "RetentionDays", 30, 1, 36_500, configuration["RETENTION_DAYS"], "RETENTION_DAYS"),
-            RetentionRules = Operations.RetentionRule.ReadAll(section.GetSection("Retention:Rules")),
+            RetentionRules = Operations.RetentionRules.Read(section.GetSection("Retention:Rules")),
             MaintenanceIntervalMinutes = Int(section, "MaintenanceIntervalMinutes", 1440, 1, 525_600),
             CheckpointIntervalMinutes = checkpointMinutes,
             CheckpointKeyPath = checkpointKey,

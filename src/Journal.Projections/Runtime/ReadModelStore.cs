@@ -51,6 +51,18 @@ public sealed class ReadModelStore : IDisposable
     /// <summary>The current generation's file.</summary>
     public string CurrentPath => PathOf(Generation);
 
+    /// <summary>The connections of the current generation.</summary>
+    public Journal.EventStore.Storage.SqliteConnections CurrentConnections
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _current;
+            }
+        }
+    }
+
     /// <summary>Opens a connection to the current generation (for queries).</summary>
     public SqliteConnection OpenReader()
     {

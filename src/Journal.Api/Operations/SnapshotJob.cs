@@ -1,0 +1,69 @@
+using Journal.Api.Hosting;
+using Journal.EventStore;
+
+namespace Journal.Api.Operations;
+
+/// <summary>
+/// The in-memory mode's snapshots (<c>PERSIST=0</c>): every <c>SNAPSHOT_INTERVAL</c> ms and once more
+/// on shutdown, the online backup API writes the whole in-memory tape to <c>Journal:SnapshotPath</c>
+/// (owner-only, replaced atomically). A crash loses what was committed after the last snapshot: at most
+/// one interval.
+/// </summary>
+public sealed class SnapshotJob(SqliteEventStore tape, JournalSettings settings, OperationsStatus status, OperationsMetrics metrics, TimeProvider time, ILogger<SnapshotJob> logger)
+    : BackgroundService
+{
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    /// <summary>Writes one snapshot now.</summary>
+    public async Task<SnapshotRun> SnapshotAsync(CancellationToken ct)
+    {
+        await _one.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var result = await tape.BackupAsync(settings.SnapshotPath, ct).ConfigureAwait(false);
+            logger.LogInformation("Snapshot written to {Path}: head {Seq}, {Bytes} bytes in {Elapsed:0} ms", result.Path, result.HeadSeq, result.Bytes, result.ElapsedMs);
+            metrics.RecordSnapshot(true);
+            return status.Snapshot = new SnapshotRun(time.GetUtcNow(), true, result, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Snapshot to {Path} failed", settings.SnapshotPath);
+            metrics.RecordSnapshot(false);
+            return status.Snapshot = new SnapshotRun(time.GetUtcNow(), false, null, ex.Message);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await SnapshotAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _one.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.SnapshotIntervalMs), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await SnapshotAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
