@@ -15,6 +15,9 @@ namespace Journal.Api.Cli;
 /// </summary>
 internal static class HealthCommand
 {
+    // Every field is printed, null ones too, so a monitor can tell "not run yet" from "missing".
+    private static readonly JsonSerializerOptions AllFields = new(PayloadSerializer.JsonOptions) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never };
+
     public static Command Create(CliContext context)
     {
         var db = CommonOptions.Database();
@@ -26,12 +29,14 @@ internal static class HealthCommand
             var path = parse.GetValue(db)!;
             await using var services = JournalServices.Open(path, parse.GetValue(projections));
             var tape = services.GetRequiredService<SqliteEventStore>();
+            var daemon = services.GetRequiredService<ProjectionDaemon>();
+            daemon.EnsureInitialized();
             var report = await tape.VerifyAsync(ct: ct);
             var snapshot = Path.Combine(Path.GetDirectoryName(path) ?? ".", "journal.snapshot.db");
-            var health = await HealthReport.BuildAsync(tape, services.GetRequiredService<ProjectionDaemon>(), new VerifiedAt(report, TimeProvider.System.GetUtcNow()), snapshot, null, ct);
+            var health = await HealthReport.BuildAsync(tape, daemon, new VerifiedAt(report, TimeProvider.System.GetUtcNow()), snapshot, null, ct);
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(health, PayloadSerializer.JsonOptions));
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(health, AllFields));
             }
             else
             {

@@ -12,12 +12,13 @@ namespace Journal.Api.Operations;
 public sealed class SnapshotJob(SqliteEventStore tape, JournalSettings settings, OperationsStatus status, OperationsMetrics metrics, TimeProvider time, ILogger<SnapshotJob> logger)
     : BackgroundService
 {
-    private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly Lock _gate = new();
+    private Task<SnapshotRun>? _final;
 
     /// <summary>Writes one snapshot now.</summary>
+    /// <remarks>Snapshots never overlap: the timer loop writes them one after another, and the last one waits for the loop to end.</remarks>
     public async Task<SnapshotRun> SnapshotAsync(CancellationToken ct)
     {
-        await _one.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var result = await tape.BackupAsync(settings.SnapshotPath, ct).ConfigureAwait(false);
@@ -31,24 +32,22 @@ public sealed class SnapshotJob(SqliteEventStore tape, JournalSettings settings,
             metrics.RecordSnapshot(false);
             return status.Snapshot = new SnapshotRun(time.GetUtcNow(), false, null, ex.Message);
         }
-        finally
-        {
-            _one.Release();
-        }
     }
 
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await SnapshotAsync(CancellationToken.None).ConfigureAwait(false);
-    }
 
-    /// <inheritdoc />
-    public override void Dispose()
-    {
-        _one.Dispose();
-        base.Dispose();
+        // A host may be stopped twice at once (its own shutdown and its owner's); both wait for the one
+        // final snapshot, so neither goes on to dispose the in-memory tape while it is being copied.
+        Task<SnapshotRun> final;
+        lock (_gate)
+        {
+            final = _final ??= SnapshotAsync(CancellationToken.None);
+        }
+
+        await final.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
