@@ -30,6 +30,9 @@ public sealed class OperationsMetrics : IDisposable
         _maintenanceFailures = _meter.CreateCounter<long>("journal.maintenance.failures", description: "Maintenance steps that failed");
     }
 
+    /// <summary>The meter the instruments are on.</summary>
+    public Meter Meter => _meter;
+
     /// <summary>Records one verification.</summary>
     public void RecordVerification(bool intact, double elapsedMs)
     {
