@@ -15,12 +15,18 @@ public sealed class SnapshotJob(SqliteEventStore tape, JournalSettings settings,
     private readonly Lock _gate = new();
     private Task<SnapshotRun>? _final;
 
-    /// <summary>Writes one snapshot now.</summary>
+    /// <summary>Writes one snapshot now, unless the tape has not moved since the last one.</summary>
     /// <remarks>Snapshots never overlap: the timer loop writes them one after another, and the last one waits for the loop to end.</remarks>
     public async Task<SnapshotRun> SnapshotAsync(CancellationToken ct)
     {
         try
         {
+            // Every write to the tape appends an event (an erasure too), so an unmoved head means nothing to save.
+            if (status.Snapshot is { Ok: true, Result: { } last } unchanged && (await tape.ReadHeadAsync(ct).ConfigureAwait(false)).Seq == last.HeadSeq)
+            {
+                return unchanged;
+            }
+
             var result = await tape.BackupAsync(settings.SnapshotPath, ct).ConfigureAwait(false);
             logger.LogInformation("Snapshot written to {Path}: head {Seq}, {Bytes} bytes in {Elapsed:0} ms", result.Path, result.HeadSeq, result.Bytes, result.ElapsedMs);
             metrics.RecordSnapshot(true);
@@ -32,6 +38,13 @@ public sealed class SnapshotJob(SqliteEventStore tape, JournalSettings settings,
             metrics.RecordSnapshot(false);
             return status.Snapshot = new SnapshotRun(time.GetUtcNow(), false, null, ex.Message);
         }
+    }
+
+    /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        RemoveLeftovers();
+        return base.StartAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -48,6 +61,22 @@ public sealed class SnapshotJob(SqliteEventStore tape, JournalSettings settings,
         }
 
         await final.ConfigureAwait(false);
+    }
+
+    /// <summary>A process killed while writing a snapshot leaves its temporary copy beside the snapshot.</summary>
+    private void RemoveLeftovers()
+    {
+        var snapshot = Path.GetFullPath(settings.SnapshotPath);
+        var directory = Path.GetDirectoryName(snapshot);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var leftover in Directory.EnumerateFiles(directory, Path.GetFileName(snapshot) + ".tmp-*"))
+        {
+            File.Delete(leftover);
+        }
     }
 
     /// <inheritdoc />
