@@ -9,6 +9,16 @@ public sealed record JournalStoreOptions
     /// <summary>Path of the tape's SQLite file. Its directory is created owner-only when missing.</summary>
     public string DatabasePath { get; init; } = Path.Combine("data", "journal.db");
 
+    /// <summary>
+    /// Keep the tape in a shared in-memory SQLite database instead of the file (default false). Nothing
+    /// reaches the disk except the snapshots written to <see cref="SnapshotPath"/>; the last snapshot is
+    /// loaded at open.
+    /// </summary>
+    public bool InMemory { get; init; }
+
+    /// <summary>The snapshot file of an in-memory tape (loaded at open when present); null for none.</summary>
+    public string? SnapshotPath { get; init; }
+
     /// <summary>Largest encoded payload accepted, in bytes (default 1 MiB).</summary>
     public int MaxPayloadBytes { get; init; } = 1024 * 1024;
 
@@ -28,6 +38,11 @@ public sealed record JournalStoreOptions
     public void Validate()
     {
         StoragePaths.Validate(DatabasePath, nameof(DatabasePath));
+        if (SnapshotPath is not null)
+        {
+            StoragePaths.Validate(SnapshotPath, nameof(SnapshotPath));
+        }
+
         if (MaxPayloadBytes is < 1024 or > 64 * 1024 * 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxPayloadBytes), MaxPayloadBytes, "MaxPayloadBytes must be between 1 KiB and 64 MiB");

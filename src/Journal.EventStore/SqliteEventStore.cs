@@ -146,6 +146,13 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     /// <summary>Holds the writer until the handle is disposed; appends queue up meanwhile (a test seam).</summary>
     internal Task<IDisposable> HoldWriterAsync(CancellationToken ct) => _writer.HoldAsync(ct);
 
+    /// <summary>
+    /// Writes an online, consistent backup of the tape to <paramref name="targetPath"/> (owner-only)
+    /// while appends go on; the backup holds every event committed before it started.
+    /// </summary>
+    public Task<Backup.BackupResult> BackupAsync(string targetPath, CancellationToken ct) =>
+        Backup.TapeBackup.WriteAsync(File.Connections, targetPath, ct);
+
     /// <summary>Checks the hash chain over a range.</summary>
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) => Verifier.VerifyAsync(from, to, ct);
 

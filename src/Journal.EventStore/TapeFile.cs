@@ -42,6 +42,11 @@ public sealed class TapeFile : IAsyncDisposable
     internal static TapeFile Open(JournalStoreOptions options, TimeProvider time, out SqliteConnection writerConnection)
     {
         options.Validate();
+        if (options.InMemory)
+        {
+            return OpenInMemory(options, time, out writerConnection);
+        }
+
         var path = Path.GetFullPath(options.DatabasePath);
         StoragePaths.EnsureDirectory(path);
         StoragePaths.EnsureOwnerOnlyFile(path);
@@ -68,8 +73,54 @@ public sealed class TapeFile : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Connections.ClearPool();
-        StoragePaths.RestrictDatabaseFiles(DatabasePath);
+        if (!Connections.IsInMemory)
+        {
+            StoragePaths.RestrictDatabaseFiles(DatabasePath);
+        }
+
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The in-memory tape: a shared in-memory database of this process, kept alive by the writer
+    /// connection (held for the store's life); the snapshot, when there is one, is verified and copied in
+    /// with the backup API before the schema is checked, so a broken snapshot stops the start.
+    /// </summary>
+    private static TapeFile OpenInMemory(JournalStoreOptions options, TimeProvider time, out SqliteConnection writerConnection)
+    {
+        var connections = SqliteConnections.InMemory("journal-tape-" + Guid.NewGuid().ToString("N"), options.BusyTimeoutMs);
+        var connection = connections.Open();
+        try
+        {
+            if (options.SnapshotPath is { } snapshot && File.Exists(snapshot))
+            {
+                LoadSnapshot(snapshot, connection, options.BusyTimeoutMs);
+            }
+
+            Migrator.Migrate(connection, MigrationSet.Tape(), time);
+            var journalId = EnsureJournalId(connection, time);
+            writerConnection = connection;
+            return new TapeFile(options, connections, journalId, Migrator.CurrentVersion(connection));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void LoadSnapshot(string snapshot, SqliteConnection memory, int busyTimeoutMs)
+    {
+        using (var inspector = Inspection.TapeInspector.Open(snapshot, busyTimeoutMs))
+        {
+            var report = inspector.Verifier.VerifyAsync().GetAwaiter().GetResult();
+            if (report.FirstMismatch is { } m)
+            {
+                throw new StorageException($"the snapshot '{Path.GetFullPath(snapshot)}' is broken at seq {m.Seq} ({m.Code}); restore a good one or move it away");
+            }
+        }
+
+        Backup.TapeBackup.CopyInto(Path.GetFullPath(snapshot), memory);
     }
 
     private static Guid EnsureJournalId(SqliteConnection connection, TimeProvider time)

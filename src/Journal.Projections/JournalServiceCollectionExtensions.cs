@@ -50,7 +50,7 @@ public static class JournalServiceCollectionExtensions
     private static void AddProjections(IServiceCollection services, ProjectionOptions options)
     {
         services.TryAddSingleton(options);
-        services.TryAddSingleton(sp => new ReadModelStore(options.DatabasePath));
+        services.TryAddSingleton(sp => new ReadModelStore(options.DatabasePath, inMemory: options.InMemory));
         foreach (var type in typeof(ProjectionDaemon).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IProjection).IsAssignableFrom(t)))
         {
             services.AddSingleton(typeof(IProjection), type);

@@ -17,6 +17,7 @@ internal static class TapeBenchmarks
             ("append-16", Append16Scenario.RunAsync),
             ("append-100", Append100Scenario.RunAsync),
             ("verify-1m", Verify1mScenario.RunAsync),
+            ("backup-1m", BackupScenario.RunAsync),
         };
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(options.Quick ? "quick" : "full")} run, {options.Rounds} timed rounds (median, min–max)");

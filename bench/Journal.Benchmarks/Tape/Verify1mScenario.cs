@@ -91,7 +91,7 @@ internal static class Verify1mScenario
     /// The tape, built once by the store itself (1000 events per append) and cached under the system temp
     /// dir. Built in a side directory and moved into place only when complete.
     /// </summary>
-    private static async Task<string> EnsureTapeAsync(int events)
+    internal static async Task<string> EnsureTapeAsync(int events)
     {
         var root = Path.Combine(Path.GetTempPath(), "journal-bench-cache");
         var directory = Path.Combine(root, string.Create(CultureInfo.InvariantCulture, $"{FormatVersion}-{events}"));

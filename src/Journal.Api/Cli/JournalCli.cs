@@ -9,7 +9,7 @@ namespace Journal.Api.Cli;
 /// </summary>
 public static class JournalCli
 {
-    private static readonly string[] Verbs = ["verify", "stats", "export", "replay", "projections", "hash-key", "--help", "-h", "help"];
+    private static readonly string[] Verbs = ["verify", "stats", "export", "replay", "projections", "hash-key", "backup", "restore", "checkpoint", "health", "--help", "-h", "help"];
 
     /// <summary>Whether the arguments name an admin verb rather than service options.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -29,6 +29,10 @@ public static class JournalCli
         root.Add(ReplayCommand.Create(context));
         root.Add(ProjectionsCommand.Create(context));
         root.Add(HashKeyCommand.Create(context));
+        root.Add(BackupCommand.Create(context));
+        root.Add(RestoreCommand.Create(context));
+        root.Add(CheckpointCommand.Create(context));
+        root.Add(HealthCommand.Create(context));
         var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {

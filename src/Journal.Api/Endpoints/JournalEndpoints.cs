@@ -19,6 +19,7 @@ internal static class JournalEndpoints
         app.MapJournalHealth();
         app.MapTape();
         app.MapAdmin();
+        app.MapOperations();
         app.MapSessionQueries();
         app.MapSessionDeltaQueries();
         app.MapSessionCommands();

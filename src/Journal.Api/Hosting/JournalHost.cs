@@ -3,6 +3,7 @@ using Journal.Api.Endpoints.Admin;
 using Journal.Api.Http;
 using Journal.Api.Http.Auth;
 using Journal.Api.Http.OpenApi;
+using Journal.Api.Operations;
 using Journal.Domain.Tape;
 using Journal.Projections;
 
@@ -21,7 +22,8 @@ public static class JournalHost
         var settings = JournalSettings.From(builder.Configuration);
         LoopbackGuard.Check(builder.Configuration, settings);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddJournal(settings.ToStoreOptions());
+        builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions());
+        builder.Services.AddJournalOperations(settings);
         builder.Services.AddSingleton<LastVerification>();
         builder.Services.AddSingleton<ProjectionRebuilds>();
         builder.AddJournalHttp(settings);
@@ -36,6 +38,14 @@ public static class JournalHost
         else
         {
             app.Logger.LogInformation("{Count} API keys configured", settings.ApiKeys.Count);
+        }
+
+        if (!settings.Persist)
+        {
+            app.Logger.LogWarning(
+                "PERSIST=0: the journal is kept IN MEMORY; a snapshot is written to {Path} every {Interval} ms and at shutdown, and a crash loses what came after the last one",
+                settings.SnapshotPath,
+                settings.SnapshotIntervalMs);
         }
 
         LoopbackGuard.Watch(app, settings);

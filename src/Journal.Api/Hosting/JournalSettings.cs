@@ -38,6 +38,33 @@ public sealed record JournalSettings
     /// <summary>How far (in events) a projection may trail the tape's head for <c>/health/ready</c> to answer ready.</summary>
     public long ReadyMaxLagEvents { get; init; } = 1000;
 
+    /// <summary>Whether the journal is stored on disk (<c>PERSIST=1</c>, the default) or kept in memory with snapshots (<c>PERSIST=0</c>).</summary>
+    public bool Persist { get; init; } = true;
+
+    /// <summary>The snapshot file of the in-memory mode (default <c>{DataDirectory}/journal.snapshot.db</c>).</summary>
+    public string SnapshotPath { get; init; } = Path.Combine("data", "journal.snapshot.db");
+
+    /// <summary>Milliseconds between snapshots in the in-memory mode (<c>SNAPSHOT_INTERVAL</c>, default 60,000).</summary>
+    public int SnapshotIntervalMs { get; init; } = 60_000;
+
+    /// <summary>Days a session delta is kept in the read model (<c>RETENTION_DAYS</c>, default 30).</summary>
+    public int RetentionDays { get; init; } = 30;
+
+    /// <summary>Tape retention: payloads of matching events older than a rule's days are erased (rows stay).</summary>
+    public IReadOnlyList<EventStore.Retention.RetentionRule> RetentionRules { get; init; } = [];
+
+    /// <summary>Minutes between retention and maintenance runs (default 1440: daily).</summary>
+    public int MaintenanceIntervalMinutes { get; init; } = 1440;
+
+    /// <summary>Minutes between published signed checkpoints; 0 (the default) publishes none.</summary>
+    public int CheckpointIntervalMinutes { get; init; }
+
+    /// <summary>The private key (PEM) that signs published checkpoints.</summary>
+    public string? CheckpointKeyPath { get; init; }
+
+    /// <summary>Where published checkpoints are written (default <c>{DataDirectory}/checkpoints</c>).</summary>
+    public string CheckpointDirectory { get; init; } = Path.Combine("data", "checkpoints");
+
     /// <summary>The API keys (hashed). Empty: the service runs unauthenticated and on loopback only.</summary>
     public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
 
@@ -48,8 +75,23 @@ public sealed record JournalSettings
         var section = configuration.GetSection("Journal");
         var dataDirectory = section["DataDirectory"] ?? "data";
         Check("Journal:DataDirectory", () => StoragePaths.Validate(dataDirectory, "Journal:DataDirectory"));
-        var databasePath = section["DatabasePath"] ?? Path.Combine(dataDirectory, "journal.db");
+        var databasePath = section["DatabasePath"] ?? configuration["DB_PATH"] ?? Path.Combine(dataDirectory, "journal.db");
         Check("Journal:DatabasePath", () => StoragePaths.Validate(databasePath, "Journal:DatabasePath"));
+        var snapshotPath = section["SnapshotPath"] ?? Path.Combine(dataDirectory, "journal.snapshot.db");
+        Check("Journal:SnapshotPath", () => StoragePaths.Validate(snapshotPath, "Journal:SnapshotPath"));
+        var checkpointDirectory = section["CheckpointDirectory"] ?? Path.Combine(dataDirectory, "checkpoints");
+        Check("Journal:CheckpointDirectory", () => StoragePaths.Validate(checkpointDirectory, "Journal:CheckpointDirectory"));
+        var checkpointKey = section["CheckpointKeyPath"];
+        if (checkpointKey is not null)
+        {
+            Check("Journal:CheckpointKeyPath", () => StoragePaths.Validate(checkpointKey, "Journal:CheckpointKeyPath"));
+        }
+
+        var checkpointMinutes = Int(section, "CheckpointIntervalMinutes", 0, 0, 525_600);
+        if (checkpointMinutes > 0 && checkpointKey is null)
+        {
+            throw new ConfigurationException("Journal:CheckpointKeyPath", "is required when Journal:CheckpointIntervalMinutes is set (make one with: checkpoint --new-key --key FILE)");
+        }
         var settings = new JournalSettings
         {
             DataDirectory = dataDirectory,
@@ -60,6 +102,15 @@ public sealed record JournalSettings
             RateLimitPerMinute = Int(section, "RateLimitPerMinute", 6000, 1, 10_000_000),
             HeartbeatSeconds = Int(section, "HeartbeatSeconds", 15, 1, 3600),
             ReadyMaxLagEvents = Int(section, "ReadyMaxLagEvents", 1000, 0, int.MaxValue),
+            Persist = Bool(configuration, "Persist", "PERSIST", true),
+            SnapshotPath = snapshotPath,
+            SnapshotIntervalMs = Int(section, "SnapshotIntervalMs", 60_000, 1000, 86_400_000, configuration["SNAPSHOT_INTERVAL"], "SNAPSHOT_INTERVAL"),
+            RetentionDays = Int(section, "RetentionDays", 30, 1, 36_500, configuration["RETENTION_DAYS"], "RETENTION_DAYS"),
+            RetentionRules = Operations.RetentionRules.Read(section.GetSection("Retention:Rules")),
+            MaintenanceIntervalMinutes = Int(section, "MaintenanceIntervalMinutes", 1440, 1, 525_600),
+            CheckpointIntervalMinutes = checkpointMinutes,
+            CheckpointKeyPath = checkpointKey,
+            CheckpointDirectory = checkpointDirectory,
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
         };
         return settings;
@@ -71,11 +122,20 @@ public sealed record JournalSettings
         DatabasePath = DatabasePath,
         MaxPayloadBytes = MaxPayloadBytes,
         BusyTimeoutMs = BusyTimeoutMs,
+        InMemory = !Persist,
+        SnapshotPath = Persist ? null : SnapshotPath,
     };
 
-    private static int Int(IConfigurationSection section, string key, int fallback, int min, int max)
+    /// <summary>The read-model options these settings describe (in memory when the journal is).</summary>
+    public Journal.Projections.Runtime.ProjectionOptions ToProjectionOptions() => new()
     {
-        var raw = section[key];
+        DatabasePath = Path.Combine(Path.GetDirectoryName(DatabasePath) ?? ".", "projections.db"),
+        InMemory = !Persist,
+    };
+
+    private static int Int(IConfigurationSection section, string key, int fallback, int min, int max, string? environment = null, string? environmentName = null)
+    {
+        var raw = section[key] ?? environment;
         if (raw is null)
         {
             return fallback;
@@ -83,10 +143,24 @@ public sealed record JournalSettings
 
         if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            throw new ConfigurationException($"Journal:{key}", $"must be a whole number from {min} to {max}, got '{raw}'");
+            var name = section[key] is null && environmentName is not null ? environmentName : $"Journal:{key}";
+            throw new ConfigurationException(name, $"must be a whole number from {min} to {max}, got '{raw}'");
         }
 
         return value;
+    }
+
+    private static bool Bool(IConfiguration configuration, string key, string environmentName, bool fallback)
+    {
+        var fromSection = configuration[$"Journal:{key}"];
+        var raw = fromSection ?? configuration[environmentName];
+        return raw?.Trim().ToLowerInvariant() switch
+        {
+            null => fallback,
+            "1" or "true" or "yes" => true,
+            "0" or "false" or "no" => false,
+            _ => throw new ConfigurationException(fromSection is null ? environmentName : $"Journal:{key}", $"must be 1 or 0 (true or false), got '{raw}'"),
+        };
     }
 
     private static void Check(string key, Action validate)

@@ -82,6 +82,10 @@ public sealed class TapeInspector : IDisposable
     /// <summary>Reads the whole tape from a position, in batches.</summary>
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromSeq, CancellationToken ct) => _reader.ReadAllAsync(fromSeq, ct);
 
+    /// <summary>Writes an online, consistent backup of the file to <paramref name="targetPath"/> (owner-only), even while another process writes it.</summary>
+    public Task<Backup.BackupResult> BackupAsync(string targetPath, CancellationToken ct) =>
+        Backup.TapeBackup.WriteAsync(_connections, targetPath, ct);
+
     /// <summary>The head position and hash.</summary>
     public Task<TapeHead> ReadHeadAsync(CancellationToken ct) => _reader.ReadHeadAsync(ct);
 

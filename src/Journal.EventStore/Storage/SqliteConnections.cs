@@ -21,22 +21,40 @@ public sealed class SqliteConnections
     /// <c>NORMAL</c> when false, for files that can be rebuilt from the tape (read models).
     /// </param>
     public SqliteConnections(string databasePath, int busyTimeoutMs, bool readOnly = false, bool durable = true)
+        : this(databasePath, busyTimeoutMs, readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite, SqliteCacheMode.Private, durable ? "FULL" : "NORMAL")
     {
-        DatabasePath = databasePath;
+    }
+
+    private SqliteConnections(string dataSource, int busyTimeoutMs, SqliteOpenMode mode, SqliteCacheMode cache, string synchronous)
+    {
+        DatabasePath = dataSource;
+        IsInMemory = mode == SqliteOpenMode.Memory;
         _busyTimeoutMs = busyTimeoutMs;
-        _synchronous = durable ? "FULL" : "NORMAL";
+        _synchronous = synchronous;
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = databasePath,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
-            Cache = SqliteCacheMode.Private,
+            DataSource = dataSource,
+            Mode = mode,
+            Cache = cache,
             Pooling = true,
             DefaultTimeout = Math.Max(1, busyTimeoutMs / 1000),
         }.ToString();
     }
 
-    /// <summary>The file these connections open.</summary>
+    /// <summary>
+    /// Connections to a named, shared in-memory database of this process. It lives as long as one
+    /// connection to it is open, so its owner keeps one open for its whole life.
+    /// </summary>
+    /// <param name="name">A name unique in the process.</param>
+    /// <param name="busyTimeoutMs">How long a statement retries while another connection holds a table lock.</param>
+    public static SqliteConnections InMemory(string name, int busyTimeoutMs) =>
+        new(name, busyTimeoutMs, SqliteOpenMode.Memory, SqliteCacheMode.Shared, "OFF");
+
+    /// <summary>The file these connections open (the database's name when in memory).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>Whether the database is a shared in-memory one rather than a file.</summary>
+    public bool IsInMemory { get; }
 
     /// <summary>Opens a connection with the journal's pragmas applied.</summary>
     public SqliteConnection Open()

@@ -20,6 +20,14 @@ public sealed class TapeVerifier(SqliteConnections connections)
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) =>
         Task.Run(() => Verify(Math.Max(1, from), to ?? long.MaxValue, ct), ct);
 
+    /// <summary>The stored hash of the row at <paramref name="seq"/>; null when there is no such row.</summary>
+    public byte[]? ReadHashAt(long seq)
+    {
+        using var connection = connections.Open();
+        var hash = new byte[ChainHash.Size];
+        return TryLoadHash(connection, seq, hash) ? hash : null;
+    }
+
     private VerificationReport Verify(long from, long to, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();

@@ -360,14 +360,7 @@ public sealed class ProjectionDaemon : BackgroundService
 
     private void CopyCurrentInto(int generation, string only)
     {
-        using (var source = _readModels.OpenReader())
-        using (var vacuum = source.CreateCommand())
-        {
-            vacuum.CommandText = "VACUUM INTO $path";
-            vacuum.Parameters.AddWithValue("$path", _readModels.PathOf(generation));
-            vacuum.ExecuteNonQuery();
-        }
-
+        _readModels.CopyCurrentInto(generation);
         using var target = _readModels.OpenWriter(generation);
         using var transaction = target.BeginTransaction(deferred: false);
         var prefix = ProjectionNames.TablePrefix(only);

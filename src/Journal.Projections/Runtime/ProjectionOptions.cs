@@ -19,6 +19,9 @@ public sealed record ProjectionOptions
     /// <summary>Events per catch-up batch (one transaction each, checkpoint included).</summary>
     public int BatchSize { get; init; } = 1000;
 
+    /// <summary>Keep the read models in memory (the journal's in-memory mode): rebuilt from the tape at every start.</summary>
+    public bool InMemory { get; init; }
+
     /// <summary>Events per batch while a rebuild replays into a new generation (at least <see cref="BatchSize"/>; at most 10,000).</summary>
     public int RebuildBatchSize { get; init; } = 10_000;
 

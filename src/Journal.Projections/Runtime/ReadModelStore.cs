@@ -15,24 +15,53 @@ public sealed class ReadModelStore : IDisposable
     private const int BulkCacheKiB = 131_072;
     private readonly int _busyTimeoutMs;
     private readonly Lock _lock = new();
+    private readonly string? _memoryName;
     private SqliteConnections _current;
+    private SqliteConnection? _keeper;
 
     /// <summary>Opens the store whose files sit beside <paramref name="databasePath"/>.</summary>
-    public ReadModelStore(string databasePath, int busyTimeoutMs = 5000)
+    /// <param name="databasePath">Where the generations' files go.</param>
+    /// <param name="busyTimeoutMs">How long to wait for a lock.</param>
+    /// <param name="inMemory">
+    /// Keep every generation in a shared in-memory database of this process instead of a file (the
+    /// journal's in-memory mode); the read models are then rebuilt from the tape at every start.
+    /// </param>
+    public ReadModelStore(string databasePath, int busyTimeoutMs = 5000, bool inMemory = false)
     {
         StoragePaths.Validate(databasePath, "Projections:DatabasePath");
         _basePath = Path.GetFullPath(databasePath);
         _busyTimeoutMs = busyTimeoutMs;
-        StoragePaths.EnsureDirectory(_basePath);
+        _memoryName = inMemory ? "journal-readmodels-" + Guid.NewGuid().ToString("N") : null;
+        if (!inMemory)
+        {
+            StoragePaths.EnsureDirectory(_basePath);
+        }
+
         Generation = ReadPointer();
         _current = Connections(Generation);
+        _keeper = KeepAlive(_current);
     }
+
+    /// <summary>Whether the read models live in memory rather than in files.</summary>
+    public bool IsInMemory => _memoryName is not null;
 
     /// <summary>The current generation.</summary>
     public int Generation { get; private set; }
 
     /// <summary>The current generation's file.</summary>
     public string CurrentPath => PathOf(Generation);
+
+    /// <summary>The connections of the current generation.</summary>
+    public Journal.EventStore.Storage.SqliteConnections CurrentConnections
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _current;
+            }
+        }
+    }
 
     /// <summary>Opens a connection to the current generation (for queries).</summary>
     public SqliteConnection OpenReader()
@@ -50,6 +79,11 @@ public sealed class ReadModelStore : IDisposable
     internal SqliteConnection OpenWriter(int generation)
     {
         var path = PathOf(generation);
+        if (IsInMemory)
+        {
+            return Connections(generation).Open();
+        }
+
         StoragePaths.EnsureOwnerOnlyFile(path);
         var connection = Connections(generation).Open();
         SqliteConnections.EnableWal(connection);
@@ -104,6 +138,11 @@ public sealed class ReadModelStore : IDisposable
             command.ExecuteNonQuery();
         }
 
+        if (IsInMemory)
+        {
+            return;
+        }
+
         using var file = new FileStream(PathOf(generation), FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
         file.Flush(flushToDisk: true);
     }
@@ -112,6 +151,13 @@ public sealed class ReadModelStore : IDisposable
     internal void Switch(int generation)
     {
         var previous = Generation;
+        if (IsInMemory)
+        {
+            SwitchInMemory(generation);
+            Delete(previous);
+            return;
+        }
+
         var pointer = _basePath + ".current";
         var temporary = pointer + ".tmp";
         File.WriteAllText(temporary, generation.ToString(CultureInfo.InvariantCulture));
@@ -137,15 +183,45 @@ public sealed class ReadModelStore : IDisposable
     internal void Delete(int generation)
     {
         Connections(generation).ClearPool();
+        if (IsInMemory)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
         {
             File.Delete(PathOf(generation) + suffix);
         }
     }
 
-    /// <summary>The file of a generation.</summary>
+    /// <summary>
+    /// Fills <paramref name="generation"/> with a copy of the current generation: <c>VACUUM INTO</c> its
+    /// file, or the backup API between in-memory databases.
+    /// </summary>
+    internal void CopyCurrentInto(int generation)
+    {
+        using var source = OpenReader();
+        if (IsInMemory)
+        {
+            using var target = Connections(generation).Open();
+            source.BackupDatabase(target);
+            return;
+        }
+
+        using var vacuum = source.CreateCommand();
+        vacuum.CommandText = "VACUUM INTO $path";
+        vacuum.Parameters.AddWithValue("$path", PathOf(generation));
+        vacuum.ExecuteNonQuery();
+    }
+
+    /// <summary>The file of a generation (its database name when in memory).</summary>
     internal string PathOf(int generation)
     {
+        if (_memoryName is not null)
+        {
+            return _memoryName + "-" + generation.ToString(CultureInfo.InvariantCulture);
+        }
+
         var directory = Path.GetDirectoryName(_basePath)!;
         var name = Path.GetFileNameWithoutExtension(_basePath);
         var extension = Path.GetExtension(_basePath);
@@ -157,14 +233,42 @@ public sealed class ReadModelStore : IDisposable
     {
         lock (_lock)
         {
+            _keeper?.Dispose();
+            _keeper = null;
             _current.ClearPool();
         }
     }
 
-    private SqliteConnections Connections(int generation) => new(PathOf(generation), _busyTimeoutMs, durable: false);
+    private SqliteConnections Connections(int generation) =>
+        IsInMemory ? SqliteConnections.InMemory(PathOf(generation), _busyTimeoutMs) : new(PathOf(generation), _busyTimeoutMs, durable: false);
+
+    /// <summary>An in-memory generation lives while a connection to it is open: one is held for the current one.</summary>
+    private SqliteConnection? KeepAlive(SqliteConnections connections) => IsInMemory ? connections.Open() : null;
+
+    private void SwitchInMemory(int generation)
+    {
+        var next = Connections(generation);
+        var keeper = KeepAlive(next);
+        SqliteConnection? oldKeeper;
+        SqliteConnections old;
+        lock (_lock)
+        {
+            (old, oldKeeper) = (_current, _keeper);
+            (_current, _keeper) = (next, keeper);
+            Generation = generation;
+        }
+
+        oldKeeper?.Dispose();
+        old.ClearPool();
+    }
 
     private int ReadPointer()
     {
+        if (IsInMemory)
+        {
+            return 1;
+        }
+
         var pointer = _basePath + ".current";
         return File.Exists(pointer) && int.TryParse(File.ReadAllText(pointer).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var generation) && generation > 0
             ? generation

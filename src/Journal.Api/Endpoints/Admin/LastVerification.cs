@@ -4,7 +4,7 @@ using Journal.EventStore.Verification;
 namespace Journal.Api.Endpoints.Admin;
 
 /// <summary>Runs chain verification and remembers the last report, for the health report.</summary>
-public sealed class LastVerification(SqliteEventStore tape, TimeProvider time) : IDisposable
+public sealed class LastVerification(SqliteEventStore tape, TimeProvider time, Operations.OperationsMetrics? metrics = null) : IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
     private VerifiedAt? _last;
@@ -20,6 +20,7 @@ public sealed class LastVerification(SqliteEventStore tape, TimeProvider time) :
         {
             var report = await tape.VerifyAsync(from, to, ct);
             var verified = new VerifiedAt(report, time.GetUtcNow());
+            metrics?.RecordVerification(report.IsIntact, report.ElapsedMs);
             Volatile.Write(ref _last, verified);
             return verified;
         }

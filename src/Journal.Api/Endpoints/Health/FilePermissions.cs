@@ -17,6 +17,12 @@ internal static class FilePermissions
     public static IReadOnlyList<FilePermission> Check(string databasePath)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            // In memory, before the first snapshot: nothing on disk yet.
+            return [];
+        }
+
         var results = new List<FilePermission> { Of(directory, Path.GetFileName(directory) + "/") };
         foreach (var file in Directory.EnumerateFiles(directory, "*.db*").Order(StringComparer.Ordinal))
         {

@@ -1,39 +1,55 @@
 using Journal.Api.Endpoints.Admin;
+using Journal.Api.Hosting;
+using Journal.Api.Operations;
 using Journal.EventStore;
-using Journal.EventStore.Schema;
 using Journal.Projections.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Health;
 
 /// <summary>The journal's health report.</summary>
-/// <param name="Status"><c>healthy</c>, or <c>degraded</c> when the chain is broken, a projection is stopped or has dead letters, or a file is not owner-only.</param>
+/// <param name="Status">
+/// <c>healthy</c>, or <c>degraded</c> when the chain is broken, a projection is stopped or has dead
+/// letters, a file is not owner-only, or the last snapshot, retention or maintenance step failed.
+/// </param>
+/// <param name="Mode"><c>file</c> (<c>PERSIST=1</c>) or <c>memory</c> (<c>PERSIST=0</c>, snapshots).</param>
 /// <param name="Events">Events on the tape.</param>
 /// <param name="Streams">Distinct streams.</param>
 /// <param name="ErasedPayloads">Events whose payload was erased.</param>
 /// <param name="Head">Head position and hash.</param>
-/// <param name="FileBytes">Size of the tape file.</param>
+/// <param name="FileBytes">Size of the tape file (0 in memory).</param>
 /// <param name="WalBytes">Size of its write-ahead log.</param>
+/// <param name="SnapshotBytes">Size of the last snapshot file (in-memory mode); null when there is none.</param>
 /// <param name="SchemaVersion">The tape's schema version.</param>
 /// <param name="LatestSchemaVersion">The schema version this code writes.</param>
 /// <param name="Verification">The last chain verification and when it ran.</param>
 /// <param name="Projections">Checkpoint, state and lag of each projection.</param>
 /// <param name="DeadLetters">Dead letters across the projections.</param>
+/// <param name="Snapshot">The last snapshot written (in-memory mode), null before the first.</param>
+/// <param name="Retention">The last retention run, null before the first.</param>
+/// <param name="Maintenance">The last maintenance run, null before the first.</param>
+/// <param name="Checkpoint">The last signed checkpoint published, null when none.</param>
 /// <param name="DiskFreeBytes">Free space on the data directory's drive.</param>
 /// <param name="Files">Permissions of the data directory and its files.</param>
 public sealed record JournalHealth(
     string Status,
+    string Mode,
     long Events,
     long Streams,
     long ErasedPayloads,
     Tape.TapeHeadView Head,
     long FileBytes,
     long WalBytes,
+    long? SnapshotBytes,
     int SchemaVersion,
     int LatestSchemaVersion,
     VerifiedAt? Verification,
     IReadOnlyList<ProjectionStatus> Projections,
     int DeadLetters,
+    SnapshotRun? Snapshot,
+    RetentionRun? Retention,
+    MaintenanceRun? Maintenance,
+    CheckpointRun? Checkpoint,
     long? DiskFreeBytes,
     IReadOnlyList<FilePermission> Files);
 
@@ -48,44 +64,9 @@ internal static class JournalHealthEndpoints
     /// the last verification (this endpoint's or <c>/v1/admin/verify</c>'s) is shown with its time.
     /// </summary>
     internal static async Task<Ok<JournalHealth>> ReadJournalHealth(
-        SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, CancellationToken ct, bool verify = false)
+        SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, JournalSettings settings, OperationsStatus operations, CancellationToken ct, bool verify = false)
     {
-        var stats = tape.ReadStats();
-        var head = await tape.ReadHeadAsync(ct);
         var verified = verify || verification.Last is null ? await verification.RunAsync(1, null, ct) : verification.Last;
-        var projections = await daemon.StatusAsync(ct);
-        var deadLetters = daemon.DeadLetters().Count;
-        var path = tape.File.DatabasePath;
-        var files = FilePermissions.Check(path);
-        var healthy = verified!.Report.IsIntact && projections.All(p => p.State == "running") && deadLetters == 0 && files.All(f => f.OwnerOnly);
-        return TypedResults.Ok(new JournalHealth(
-            healthy ? "healthy" : "degraded",
-            stats.Events,
-            stats.Streams,
-            stats.ErasedPayloads,
-            new Tape.TapeHeadView(head.Seq, Convert.ToHexStringLower(head.Hash.Span)),
-            SizeOf(path),
-            SizeOf(path + "-wal"),
-            tape.File.SchemaVersion,
-            MigrationSet.Tape().LatestVersion,
-            verified,
-            projections,
-            deadLetters,
-            DiskFree(path),
-            files));
-    }
-
-    private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
-
-    private static long? DiskFree(string path)
-    {
-        try
-        {
-            return new DriveInfo(Path.GetFullPath(path)).AvailableFreeSpace;
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return TypedResults.Ok(await HealthReport.BuildAsync(tape, daemon, verified, settings.SnapshotPath, operations, ct));
     }
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Journal.Api.Endpoints.Commands;
+using Journal.Api.Hosting;
+using Journal.Api.Http.Auth;
+using Journal.Api.Operations;
+using Journal.Domain.Retention.UseCases;
+using Journal.EventStore;
+using Journal.EventStore.Backup;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Journal.Api.Endpoints.Admin;
+
+/// <summary>Body of <c>POST /v1/admin/legal-holds</c>.</summary>
+/// <param name="Stream">The stream to hold, such as <c>session-3f2a...</c>.</param>
+/// <param name="Reason">Why (a case or ticket reference).</param>
+public sealed record LegalHoldBody(string Stream, string Reason);
+
+/// <summary>Both halves of a maintenance run.</summary>
+/// <param name="Retention">Session-delta and tape retention.</param>
+/// <param name="Maintenance">WAL checkpoint, incremental vacuum, full-text index check.</param>
+public sealed record MaintenanceReport(RetentionRun Retention, MaintenanceRun Maintenance);
+
+/// <summary>Operations endpoints (admin role): online backup, legal holds, retention and maintenance on demand.</summary>
+internal static class OperationsEndpoints
+{
+    public static void MapOperations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        group.ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/backup", Backup).WithName(nameof(Backup));
+        group.MapPost("/maintenance", RunMaintenance).WithName(nameof(RunMaintenance));
+        group.MapPost("/legal-holds", PlaceLegalHold).WithName(nameof(PlaceLegalHold)).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/legal-holds/{stream}", ReleaseLegalHold).WithName(nameof(ReleaseLegalHold)).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>
+    /// An online backup into <c>{DataDirectory}/backups/journal-{time}.db</c> (the caller never names a
+    /// path: the service writes only where it is configured to).
+    /// </summary>
+    internal static async Task<Ok<BackupResult>> Backup(SqliteEventStore tape, JournalSettings settings, OperationsMetrics metrics, TimeProvider time, CancellationToken ct)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"journal-{time.GetUtcNow():yyyyMMdd'T'HHmmssfff'Z'}.db");
+        try
+        {
+            var result = await tape.BackupAsync(Path.Combine(settings.DataDirectory, "backups", name), ct);
+            metrics.RecordSnapshot(true);
+            return TypedResults.Ok(result);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            metrics.RecordSnapshot(false);
+            throw new EventStore.Storage.StorageException("the backup could not be written; see the service log", ex);
+        }
+    }
+
+    internal static async Task<Ok<MaintenanceReport>> RunMaintenance(MaintenanceJob job, CancellationToken ct)
+    {
+        var (retention, maintenance) = await job.RunOnceAsync(ct);
+        return TypedResults.Ok(new MaintenanceReport(retention, maintenance));
+    }
+
+    internal static async Task<Ok<CommandResponse>> PlaceLegalHold(LegalHoldBody body, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync(http, null, context => new PlaceLegalHoldRequest(body.Stream, body.Reason, context.Actor ?? "admin") { Context = context }, ct));
+
+    internal static async Task<Ok<CommandResponse>> ReleaseLegalHold(string stream, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync(http, null, context => new ReleaseLegalHoldRequest(stream, context.Actor ?? "admin") { Context = context }, ct));
+}

@@ -1,0 +1,68 @@
+using Journal.Api.Endpoints.Admin;
+using Journal.Api.Operations;
+using Journal.EventStore;
+using Journal.EventStore.Schema;
+using Journal.Projections.Runtime;
+
+namespace Journal.Api.Endpoints.Health;
+
+/// <summary>Builds the health report, for the HTTP endpoint and the <c>health</c> verb alike.</summary>
+internal static class HealthReport
+{
+    public static async Task<JournalHealth> BuildAsync(
+        SqliteEventStore tape, ProjectionDaemon daemon, VerifiedAt verified, string snapshotPath, OperationsStatus? operations, CancellationToken ct)
+    {
+        var stats = tape.ReadStats();
+        var head = await tape.ReadHeadAsync(ct);
+        var projections = await daemon.StatusAsync(ct);
+        var deadLetters = daemon.DeadLetters().Count;
+        var inMemory = tape.File.Connections.IsInMemory;
+        var path = inMemory ? Path.GetFullPath(snapshotPath) : tape.File.DatabasePath;
+        var files = FilePermissions.Check(path);
+        var snapshot = operations?.Snapshot;
+        var retention = operations?.Retention;
+        var maintenance = operations?.Maintenance;
+        var healthy = verified.Report.IsIntact
+            && projections.All(p => p.State == "running")
+            && deadLetters == 0
+            && files.All(f => f.OwnerOnly)
+            && snapshot is null or { Ok: true }
+            && retention is null or { Error: null }
+            && (maintenance is null || maintenance.Steps.All(s => s.Ok));
+        return new JournalHealth(
+            healthy ? "healthy" : "degraded",
+            inMemory ? "memory" : "file",
+            stats.Events,
+            stats.Streams,
+            stats.ErasedPayloads,
+            new Tape.TapeHeadView(head.Seq, Convert.ToHexStringLower(head.Hash.Span)),
+            inMemory ? 0 : SizeOf(path),
+            inMemory ? 0 : SizeOf(path + "-wal"),
+            inMemory && File.Exists(path) ? SizeOf(path) : null,
+            tape.File.SchemaVersion,
+            MigrationSet.Tape().LatestVersion,
+            verified,
+            projections,
+            deadLetters,
+            snapshot,
+            retention,
+            maintenance,
+            operations?.Checkpoint,
+            DiskFree(path),
+            files);
+    }
+
+    private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+
+    private static long? DiskFree(string path)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetFullPath(path)).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

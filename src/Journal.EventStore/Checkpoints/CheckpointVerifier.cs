@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using Journal.EventStore.Verification;
+
+namespace Journal.EventStore.Checkpoints;
+
+/// <summary>The stable codes of a failed checkpoint check.</summary>
+public static class CheckpointCodes
+{
+    /// <summary>The signature does not verify with the key (the checkpoint was altered or signed by another key).</summary>
+    public const string BadSignature = "checkpoint.bad_signature";
+
+    /// <summary>The checkpoint names another journal.</summary>
+    public const string OtherJournal = "checkpoint.other_journal";
+
+    /// <summary>The tape ends before the checkpointed position: events were cut off (or the tape was rolled back).</summary>
+    public const string Truncated = "checkpoint.truncated";
+
+    /// <summary>The tape holds another hash at the checkpointed position: its past was rewritten.</summary>
+    public const string Rewritten = "checkpoint.rewritten";
+
+    /// <summary>The tape's own chain is broken.</summary>
+    public const string ChainBroken = "checkpoint.chain_broken";
+}
+
+/// <summary>The outcome of checking a tape against a checkpoint.</summary>
+/// <param name="Extends">True when the signature holds, the chain verifies and the tape has the checkpointed hash at the checkpointed position.</param>
+/// <param name="Code">The first failure's code (see <see cref="CheckpointCodes"/>); null when it extends.</param>
+/// <param name="Message">What was found, for a person.</param>
+/// <param name="KeyTrusted">False when the signature was checked only against the key the checkpoint carries itself.</param>
+/// <param name="CheckpointSeq">The checkpointed position.</param>
+/// <param name="TapeHeadSeq">The tape's head position.</param>
+/// <param name="Chain">The chain verification of the tape.</param>
+public sealed record CheckpointCheck(bool Extends, string? Code, string Message, bool KeyTrusted, long CheckpointSeq, long TapeHeadSeq, VerificationReport? Chain);
+
+/// <summary>Checks that a tape extends a signed checkpoint.</summary>
+public static class CheckpointVerifier
+{
+    /// <summary>
+    /// Checks the signature (with <paramref name="trustedKey"/>, or the key the checkpoint carries when
+    /// none is given, which only shows the file is self-consistent), the journal id, the whole chain
+    /// of the tape, and that the tape has the checkpointed hash at the checkpointed position.
+    /// </summary>
+    public static async Task<CheckpointCheck> VerifyAsync(SignedCheckpoint checkpoint, ECDsa? trustedKey, Guid? journalId, TapeVerifier tape, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(tape);
+        if (!SignatureHolds(checkpoint, trustedKey))
+        {
+            return Fail(CheckpointCodes.BadSignature, "the checkpoint's signature does not verify with the key: it was altered or signed by another key", 0, null);
+        }
+
+        if (journalId is { } id && id != checkpoint.JournalId)
+        {
+            return Fail(CheckpointCodes.OtherJournal, $"the checkpoint is of journal {checkpoint.JournalId}, the tape is journal {id}", 0, null);
+        }
+
+        var chain = await tape.VerifyAsync(ct: ct).ConfigureAwait(false);
+        if (chain.FirstMismatch is { } mismatch)
+        {
+            return Fail(CheckpointCodes.ChainBroken, $"the tape's chain is broken at seq {mismatch.Seq}: {mismatch.Code}", chain.HeadSeq, chain);
+        }
+
+        if (chain.HeadSeq < checkpoint.Seq)
+        {
+            return Fail(CheckpointCodes.Truncated, $"the tape ends at seq {chain.HeadSeq}, before the checkpointed seq {checkpoint.Seq}: events were cut off or the tape was rolled back", chain.HeadSeq, chain);
+        }
+
+        var hash = checkpoint.Seq == 0 ? Chain.ChainHash.Genesis.ToArray() : tape.ReadHashAt(checkpoint.Seq);
+        var found = hash is null ? "none" : Convert.ToHexStringLower(hash);
+        if (!string.Equals(found, checkpoint.HeadHash, StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(CheckpointCodes.Rewritten, $"the tape has hash {found} at seq {checkpoint.Seq}, the checkpoint {checkpoint.HeadHash}: the past was rewritten", chain.HeadSeq, chain);
+        }
+
+        return new CheckpointCheck(true, null, $"the tape (head {chain.HeadSeq}) extends the checkpoint at seq {checkpoint.Seq}", trustedKey is not null, checkpoint.Seq, chain.HeadSeq, chain);
+
+        CheckpointCheck Fail(string code, string message, long head, VerificationReport? report) =>
+            new(false, code, message, trustedKey is not null, checkpoint.Seq, head, report);
+    }
+
+    private static bool SignatureHolds(SignedCheckpoint checkpoint, ECDsa? trustedKey)
+    {
+        try
+        {
+            var bytes = checkpoint.SignedBytes();
+            var signature = Convert.FromBase64String(checkpoint.Signature);
+            if (trustedKey is not null)
+            {
+                return trustedKey.VerifyData(bytes, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            }
+
+            using var embedded = ECDsa.Create();
+            embedded.ImportSubjectPublicKeyInfo(Convert.FromBase64String(checkpoint.PublicKey), out _);
+            return embedded.VerifyData(bytes, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
+        {
+            return false;
+        }
+    }
+}

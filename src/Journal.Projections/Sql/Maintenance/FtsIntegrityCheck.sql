@@ -1,0 +1,1 @@
+INSERT INTO workspace_v1_fts (workspace_v1_fts) VALUES ('integrity-check');

@@ -1,0 +1,1 @@
+DELETE FROM session_deltas_v1_deltas WHERE at < $cutoff;

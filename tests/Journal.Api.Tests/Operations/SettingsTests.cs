@@ -1,0 +1,82 @@
+using Journal.Api.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace Journal.Api.Tests.Operations;
+
+public sealed class SettingsTests
+{
+    [Fact]
+    public void From_reads_the_operators_environment_variables_onto_the_journal_settings()
+    {
+        var settings = JournalSettings.From(Configuration(("PERSIST", "0"), ("DB_PATH", "state/tape.db"), ("SNAPSHOT_INTERVAL", "5000"), ("RETENTION_DAYS", "7")));
+        var store = settings.ToStoreOptions();
+        var projections = settings.ToProjectionOptions();
+
+        Assert.False(settings.Persist);
+        Assert.Equal("state/tape.db", settings.DatabasePath);
+        Assert.Equal(5000, settings.SnapshotIntervalMs);
+        Assert.Equal(7, settings.RetentionDays);
+        Assert.True(store.InMemory);
+        Assert.Equal(settings.SnapshotPath, store.SnapshotPath);
+        Assert.True(projections.InMemory);
+    }
+
+    [Fact]
+    public void From_defaults_to_the_durable_file_mode_with_a_minute_between_snapshots_and_30_days()
+    {
+        var settings = JournalSettings.From(Configuration());
+
+        Assert.True(settings.Persist);
+        Assert.False(settings.ToStoreOptions().InMemory);
+        Assert.Null(settings.ToStoreOptions().SnapshotPath);
+        Assert.Equal(60_000, settings.SnapshotIntervalMs);
+        Assert.Equal(30, settings.RetentionDays);
+        Assert.Equal(Path.Combine("data", "journal.snapshot.db"), settings.SnapshotPath);
+        Assert.Equal(0, settings.CheckpointIntervalMinutes);
+        Assert.Empty(settings.RetentionRules);
+    }
+
+    [Fact]
+    public void From_lets_the_journal_section_win_over_the_short_environment_form()
+    {
+        var settings = JournalSettings.From(Configuration(("PERSIST", "0"), ("Journal:Persist", "true"), ("RETENTION_DAYS", "7"), ("Journal:RetentionDays", "90")));
+
+        Assert.True(settings.Persist);
+        Assert.Equal(90, settings.RetentionDays);
+    }
+
+    [Theory]
+    [InlineData("PERSIST", "maybe", "PERSIST")]
+    [InlineData("SNAPSHOT_INTERVAL", "10", "SNAPSHOT_INTERVAL")]
+    [InlineData("RETENTION_DAYS", "0", "RETENTION_DAYS")]
+    [InlineData("DB_PATH", "../elsewhere.db", "Journal:DatabasePath")]
+    [InlineData("Journal:CheckpointIntervalMinutes", "60", "Journal:CheckpointKeyPath")]
+    [InlineData("Journal:Retention:Rules:0:Days", "30", "Journal:Retention:Rules:0")]
+    public void From_refuses_a_bad_value_naming_the_key_as_the_operator_wrote_it(string key, string value, string named)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration((key, value))));
+
+        Assert.Equal(named, error.Key);
+    }
+
+    [Fact]
+    public void From_reads_tape_retention_rules_and_the_checkpoint_schedule()
+    {
+        var settings = JournalSettings.From(Configuration(
+            ("Journal:Retention:Rules:0:EventType", "transcript.appended.v1"),
+            ("Journal:Retention:Rules:0:Days", "90"),
+            ("Journal:Retention:Rules:1:StreamCategory", "tooljob"),
+            ("Journal:Retention:Rules:1:Days", "30"),
+            ("Journal:CheckpointIntervalMinutes", "60"),
+            ("Journal:CheckpointKeyPath", "keys/checkpoint.pem")));
+
+        Assert.Equal(
+            [new EventStore.Retention.RetentionRule("transcript.appended.v1", null, 90), new EventStore.Retention.RetentionRule(null, "tooljob", 30)],
+            settings.RetentionRules);
+        Assert.Equal(60, settings.CheckpointIntervalMinutes);
+        Assert.Equal("keys/checkpoint.pem", settings.CheckpointKeyPath);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+}
