@@ -8,7 +8,7 @@ namespace Journal.Domain.Memory;
 /// <param name="Channel">The channel it belongs to, if any.</param>
 /// <param name="SessionId">The session it belongs to, if any.</param>
 /// <param name="Content">The normalized, redacted text.</param>
-/// <param name="Tags">Normalized tags, sorted, without duplicates.</param>
+/// <param name="Tags">Normalized tags, sorted, without duplicates, joined by single spaces (empty for none).</param>
 /// <param name="Source">Where it came from (see <see cref="MemorySources"/>).</param>
 /// <param name="Confidence">How sure the writer was, 0 to 1.</param>
 /// <param name="ExpiresAt">When it stops being recalled and is forgotten by retention; null to keep it.</param>
@@ -20,7 +20,7 @@ public sealed record MemoryItemAdded(
     string? Channel,
     Guid? SessionId,
     string Content,
-    IReadOnlyList<string> Tags,
+    string Tags,
     string Source,
     double Confidence,
     DateTimeOffset? ExpiresAt,

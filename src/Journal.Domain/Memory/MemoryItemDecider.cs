@@ -15,7 +15,7 @@ public static class MemoryItemDecider
     public static StreamId StreamFor(Guid itemId) => StreamId.For(Category, itemId.ToString("D", CultureInfo.InvariantCulture));
 
     /// <summary>The state before the first event.</summary>
-    public static MemoryItemState Initial { get; } = new(false, false, Guid.Empty, string.Empty, null, null, [], 0);
+    public static MemoryItemState Initial { get; } = new(false, false, Guid.Empty, string.Empty, null, null, string.Empty, 0);
 
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <exception cref="ValidationException">A field is invalid.</exception>
@@ -34,7 +34,7 @@ public static class MemoryItemDecider
     {
         MemoryItemAdded e => new MemoryItemState(true, false, e.ItemId, e.Principal, e.Channel, e.SessionId, e.Tags, e.Confidence),
         MemoryItemUpdated e => state with { Tags = e.Tags, Confidence = e.Confidence },
-        MemoryItemForgotten => state with { Forgotten = true, Tags = [] },
+        MemoryItemForgotten => state with { Forgotten = true, Tags = string.Empty },
         _ => state,
     };
 
@@ -57,7 +57,7 @@ public static class MemoryItemDecider
             throw new ValidationException("content", $"must be at most {MemoryLimits.ContentMaxLength} characters");
         }
 
-        var tags = MemoryText.Tags(c.Tags);
+        var tags = MemoryText.Join(MemoryText.Tags(c.Tags));
         if (!MemorySources.IsKnown(c.Source))
         {
             throw new ValidationException("source", "must be one of " + string.Join(", ", MemorySources.All));
@@ -85,9 +85,9 @@ public static class MemoryItemDecider
             throw new ValidationException("tags", "give tags, a confidence or both");
         }
 
-        var tags = c.Tags is null ? state.Tags : MemoryText.Tags(c.Tags);
+        var tags = c.Tags is null ? state.Tags : MemoryText.Join(MemoryText.Tags(c.Tags));
         var confidence = c.Confidence is { } value ? Confidence(value) : state.Confidence;
-        if (tags.SequenceEqual(state.Tags, StringComparer.Ordinal) && confidence.Equals(state.Confidence))
+        if (string.Equals(tags, state.Tags, StringComparison.Ordinal) && confidence.Equals(state.Confidence))
         {
             return [];
         }

@@ -10,7 +10,7 @@ namespace Journal.Domain.Memory;
 /// <param name="Principal">Its principal.</param>
 /// <param name="Channel">Its channel.</param>
 /// <param name="SessionId">Its session.</param>
-/// <param name="Tags">Its tags.</param>
+/// <param name="Tags">Its tags, joined by single spaces.</param>
 /// <param name="Confidence">Its confidence.</param>
 public sealed record MemoryItemState(
-    bool Exists, bool Forgotten, Guid ItemId, string Principal, string? Channel, Guid? SessionId, IReadOnlyList<string> Tags, double Confidence);
+    bool Exists, bool Forgotten, Guid ItemId, string Principal, string? Channel, Guid? SessionId, string Tags, double Confidence);

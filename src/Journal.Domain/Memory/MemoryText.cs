@@ -83,4 +83,10 @@ public static class MemoryText
 
         return [.. set];
     }
+
+    /// <summary>Normalized tags as events carry them: joined by single spaces (a tag holds no space).</summary>
+    public static string Join(IReadOnlyList<string> tags) => string.Join(' ', tags);
+
+    /// <summary>Tags as events carry them, back to a list.</summary>
+    public static IReadOnlyList<string> Split(string? tags) => string.IsNullOrEmpty(tags) ? [] : tags.Split(' ');
 }
