@@ -54,13 +54,8 @@ public sealed class MemoryEmbedder(
                 throw new InvalidOperationException($"embedding provider {embeddings.ModelId} returned vectors of the wrong number or size");
             }
 
-            var wroteNow = Write(stale, vectors);
-            written += wroteNow;
-            if (wroteNow == 0)
-            {
-                // Every item of the batch went away meanwhile; the next read finds the rest.
-                continue;
-            }
+            // Items forgotten meanwhile are skipped by the write (and no longer stale on the next read).
+            written += Write(stale, vectors);
         }
     }
 
