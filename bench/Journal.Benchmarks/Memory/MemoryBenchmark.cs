@@ -149,11 +149,11 @@ public static class MemoryBenchmark
             if (i % 2 == 0)
             {
                 b = Time(() => sink += set.Top(query, filter, 50)[0].Similarity);
-                s = Time(() => sink += RawScan(set.Vectors, set.Dimensions, query));
+                s = Time(() => sink += RawScan(set.Chunks, set.Dimensions, query));
             }
             else
             {
-                s = Time(() => sink += RawScan(set.Vectors, set.Dimensions, query));
+                s = Time(() => sink += RawScan(set.Chunks, set.Dimensions, query));
                 b = Time(() => sink += set.Top(query, filter, 50)[0].Similarity);
             }
 
@@ -169,12 +169,15 @@ public static class MemoryBenchmark
     }
 
     /// <summary>The raw baseline: one dot product per vector, the best kept, nothing else.</summary>
-    private static float RawScan(float[] vectors, int dimensions, float[] query)
+    private static float RawScan(IReadOnlyList<float[]> chunks, int dimensions, float[] query)
     {
         var best = float.MinValue;
-        for (var offset = 0; offset + dimensions <= vectors.Length; offset += dimensions)
+        foreach (var vectors in chunks)
         {
-            best = Math.Max(best, TensorPrimitives.Dot(vectors.AsSpan(offset, dimensions), query));
+            for (var offset = 0; offset + dimensions <= vectors.Length; offset += dimensions)
+            {
+                best = Math.Max(best, TensorPrimitives.Dot(vectors.AsSpan(offset, dimensions), query));
+            }
         }
 
         return best;

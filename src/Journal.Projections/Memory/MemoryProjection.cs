@@ -95,12 +95,14 @@ public sealed class MemoryProjection(IMemoryEmbeddingProvider embeddings) : IPro
             ("$at", Ms(x.At)),
             ("$position", e.Seq),
             ("$item_id", Id(x.ItemId)));
+        db.Execute(MemorySql.BumpRemovals, ("$principal", x.Principal), ("$stamp", e.Seq));
         Stamp(db, e, x.Principal);
     }
 
     private static void Forget(ReadModelWriter db, ProjectedEvent e, MemoryItemForgotten x)
     {
         db.Execute(MemorySql.DeleteItem, ("$item_id", Id(x.ItemId)));
+        db.Execute(MemorySql.BumpRemovals, ("$principal", x.Principal), ("$stamp", e.Seq));
         Stamp(db, e, x.Principal);
 
         // Once per batch, after every delete of it.

@@ -10,14 +10,23 @@ namespace Journal.Projections.Memory;
 
 /// <summary>
 /// Keeps each principal's current-model vectors in memory for recall, so a recall scans arrays instead
-/// of reading every vector from SQLite. A principal's set is reloaded whenever its change stamp (written
-/// by the projection and by the embedder) or the read-model generation differs from what was loaded;
-/// the check is one indexed read, inside the recall's own snapshot.
+/// of reading every vector from SQLite. Each recall reads the principal's change stamps (one indexed
+/// row, inside its own snapshot): when only items were added since the set was loaded, the set is
+/// extended with them (one indexed range read); when items were updated or forgotten, vectors were
+/// re-embedded, or the read-model generation or the model changed, the set is loaded again.
 /// </summary>
 public sealed class MemoryVectorIndex(ReadModelStore readModels, IMemoryEmbeddingProvider embeddings)
 {
     private readonly ConcurrentDictionary<string, MemoryVectorSet> _sets = new(StringComparer.Ordinal);
     private readonly Lock _loading = new();
+    private long _fullLoads;
+    private long _extensions;
+
+    /// <summary>How many times a principal's vectors were read in full (for tests and metrics).</summary>
+    public long FullLoads => Interlocked.Read(ref _fullLoads);
+
+    /// <summary>How many times a principal's set was extended with newly added items only.</summary>
+    public long Extensions => Interlocked.Read(ref _extensions);
 
     /// <summary>Drops every cached set (they reload on the next recall).</summary>
     public void Clear() => _sets.Clear();
@@ -25,9 +34,9 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, IMemoryEmbeddin
     /// <summary>The set of <paramref name="principal"/> as of <paramref name="transaction"/>'s snapshot.</summary>
     internal MemoryVectorSet For(SqliteTransaction transaction, string principal)
     {
-        var stamps = ReadModelQueries.Row(transaction, MemorySql.SelectStamp, r => new long[] { r.GetInt64(0), r.GetInt64(1) }, ("$principal", principal)) ?? [0, 0];
-        var key = new MemoryVectorKey(readModels.Generation, stamps[0], stamps[1], embeddings.ModelId, embeddings.Dimensions, embeddings.Version);
-        if (_sets.TryGetValue(principal, out var cached) && cached.Key == key)
+        var stamps = ReadModelQueries.Row(transaction, MemorySql.SelectStamp, r => new long[] { r.GetInt64(0), r.GetInt64(1), r.GetInt64(2) }, ("$principal", principal)) ?? [0, 0, 0];
+        var key = new MemoryVectorKey(readModels.Generation, stamps[0], stamps[1], stamps[2], embeddings.ModelId, embeddings.Dimensions, embeddings.Version);
+        if (_sets.TryGetValue(principal, out var cached) && Serves(cached.Key, key))
         {
             return cached;
         }
@@ -35,30 +44,52 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, IMemoryEmbeddin
         // One load at a time: two recalls of a changed principal would otherwise both read every vector.
         lock (_loading)
         {
-            if (_sets.TryGetValue(principal, out cached) && cached.Key == key)
+            if (_sets.TryGetValue(principal, out cached) && Serves(cached.Key, key))
             {
                 return cached;
             }
 
-            var loaded = Load(transaction, principal, key);
+            MemoryVectorSet loaded;
+            if (cached is not null && cached.Key.CanExtendTo(key))
+            {
+                loaded = Extend(transaction, principal, cached, key);
+                Interlocked.Increment(ref _extensions);
+            }
+            else
+            {
+                loaded = Extend(transaction, principal, MemoryVectorSet.Empty(key with { Stamp = 0 }), key);
+                Interlocked.Increment(ref _fullLoads);
+            }
+
             _sets[principal] = loaded;
             return loaded;
         }
     }
 
-    private static MemoryVectorSet Load(SqliteTransaction transaction, string principal, MemoryVectorKey key)
+    /// <summary>
+    /// A cached set serves a reader when it was loaded at the reader's key, or when it is newer by added
+    /// items only (a reader on an older snapshot: hits it cannot see are dropped when their rows are read).
+    /// </summary>
+    private static bool Serves(MemoryVectorKey cached, MemoryVectorKey reader) => cached == reader || reader.CanExtendTo(cached);
+
+    private static MemoryVectorSet Extend(SqliteTransaction transaction, string principal, MemoryVectorSet from, MemoryVectorKey key)
     {
         var entries = new List<MemoryVectorSet.Entry>();
         var bytes = new byte[key.Dimensions * sizeof(float)];
         using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = MemorySql.SelectVectors;
+        command.CommandText = from.Key.Stamp == 0 ? MemorySql.SelectVectors : MemorySql.SelectVectorsSince;
         command.Parameters.AddWithValue("$principal", principal);
         command.Parameters.AddWithValue("$model", key.Model);
         command.Parameters.AddWithValue("$dimensions", key.Dimensions);
         command.Parameters.AddWithValue("$version", key.Version);
+        if (from.Key.Stamp != 0)
+        {
+            command.Parameters.AddWithValue("$after", from.Key.Stamp);
+        }
+
         using var reader = command.ExecuteReader();
-        var flat = new float[1024 * key.Dimensions];
+        var flat = new float[Math.Max(1, key.Dimensions * 64)];
         var count = 0;
         while (reader.Read())
         {
@@ -85,7 +116,6 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, IMemoryEmbeddin
                 reader.IsDBNull(7) ? long.MaxValue : reader.GetInt64(7)));
         }
 
-        Array.Resize(ref flat, count * key.Dimensions);
-        return new MemoryVectorSet(key, key.Dimensions, entries, flat);
+        return from.Extend(key, entries, flat.AsSpan(0, count * key.Dimensions));
     }
 }

@@ -3,25 +3,26 @@ using System.Numerics.Tensors;
 namespace Journal.Projections.Memory;
 
 /// <summary>
-/// The vectors of one principal made by the current model, in one contiguous array, with what recall
-/// filters and ranks by. Immutable once loaded: recalls share it without locks, and a change of the
-/// principal's stamp makes the index load a new one.
+/// The vectors of one principal made by the current model, with what recall filters and ranks by.
+/// Vectors sit in chunks of <see cref="ChunkSize"/> entries, so a set extended by newly added items
+/// shares every full chunk with the set it came from. Immutable once built: recalls share it without
+/// locks, and the index builds a new one when the principal changes.
 /// </summary>
 internal sealed class MemoryVectorSet
 {
+    /// <summary>Entries per chunk of vectors.</summary>
+    public const int ChunkSize = 4096;
+
+    private readonly float[][] _chunks;
     private readonly Dictionary<long, int> _byRowid;
 
-    public MemoryVectorSet(MemoryVectorKey key, int dimensions, List<Entry> entries, float[] vectors)
+    private MemoryVectorSet(MemoryVectorKey key, int dimensions, Entry[] entries, float[][] chunks, Dictionary<long, int> byRowid)
     {
         Key = key;
         Dimensions = dimensions;
-        Entries = [.. entries];
-        Vectors = vectors;
-        _byRowid = new Dictionary<long, int>(Entries.Length);
-        for (var i = 0; i < Entries.Length; i++)
-        {
-            _byRowid[Entries[i].Rowid] = i;
-        }
+        Entries = entries;
+        _chunks = chunks;
+        _byRowid = byRowid;
     }
 
     public MemoryVectorKey Key { get; }
@@ -30,14 +31,55 @@ internal sealed class MemoryVectorSet
 
     public Entry[] Entries { get; }
 
-    /// <summary>Entry i's vector is <c>Vectors[i * Dimensions .. (i + 1) * Dimensions]</c>.</summary>
-    public float[] Vectors { get; }
-
     public int Count => Entries.Length;
+
+    /// <summary>An empty set.</summary>
+    public static MemoryVectorSet Empty(MemoryVectorKey key) => new(key, key.Dimensions, [], [], []);
+
+    /// <summary>
+    /// This set with <paramref name="added"/> appended (their vectors flat, in the same order), under
+    /// <paramref name="key"/>. Full chunks are shared; the last, partial one is copied, so this set is
+    /// never written to.
+    /// </summary>
+    public MemoryVectorSet Extend(MemoryVectorKey key, IReadOnlyList<Entry> added, ReadOnlySpan<float> vectors)
+    {
+        var count = Entries.Length + added.Count;
+        var entries = new Entry[count];
+        Entries.CopyTo(entries, 0);
+        var byRowid = new Dictionary<long, int>(_byRowid);
+        var chunks = new float[(count + ChunkSize - 1) / ChunkSize][];
+        var shared = Entries.Length / ChunkSize;
+        Array.Copy(_chunks, chunks, shared);
+        for (var c = shared; c < chunks.Length; c++)
+        {
+            var size = Math.Min(ChunkSize, count - (c * ChunkSize));
+            chunks[c] = new float[size * Dimensions];
+            if (c < _chunks.Length)
+            {
+                _chunks[c].AsSpan().CopyTo(chunks[c]);
+            }
+        }
+
+        for (var j = 0; j < added.Count; j++)
+        {
+            var i = Entries.Length + j;
+            entries[i] = added[j];
+            byRowid[added[j].Rowid] = i;
+            vectors.Slice(j * Dimensions, Dimensions).CopyTo(chunks[i / ChunkSize].AsSpan((i % ChunkSize) * Dimensions, Dimensions));
+        }
+
+        return new MemoryVectorSet(key, Dimensions, entries, chunks, byRowid);
+    }
+
+    /// <summary>The vector of entry <paramref name="index"/>.</summary>
+    public ReadOnlySpan<float> Vector(int index) => _chunks[index / ChunkSize].AsSpan((index % ChunkSize) * Dimensions, Dimensions);
+
+    /// <summary>Every vector, chunk by chunk (entry i is in chunk i / <see cref="ChunkSize"/>).</summary>
+    public IReadOnlyList<float[]> Chunks => _chunks;
 
     /// <summary>The similarity of the item at <paramref name="rowid"/> to <paramref name="query"/>, or null when it has no current vector.</summary>
     public float? Similarity(long rowid, ReadOnlySpan<float> query) =>
-        _byRowid.TryGetValue(rowid, out var i) ? TensorPrimitives.Dot(Vectors.AsSpan(i * Dimensions, Dimensions), query) : null;
+        _byRowid.TryGetValue(rowid, out var i) ? TensorPrimitives.Dot(Vector(i), query) : null;
 
     /// <summary>
     /// The best <paramref name="limit"/> entries passing <paramref name="filter"/> by dot product with
@@ -47,25 +89,30 @@ internal sealed class MemoryVectorSet
     public List<(int Index, float Similarity)> Top(ReadOnlySpan<float> query, in MemoryRecallFilter filter, int limit)
     {
         var best = new PriorityQueue<int, float>(limit + 1);
-        var vectors = Vectors.AsSpan();
         var dimensions = Dimensions;
         var plain = filter.IsPlain;
-        for (var i = 0; i < Entries.Length; i++)
+        for (var c = 0; c < _chunks.Length; c++)
         {
-            ref readonly var entry = ref Entries[i];
-            if (entry.ExpiresAt <= filter.Now || (!plain && !filter.Accepts(entry)))
+            var chunk = _chunks[c].AsSpan();
+            var first = c * ChunkSize;
+            var end = Math.Min(Entries.Length, first + ChunkSize);
+            for (var i = first; i < end; i++)
             {
-                continue;
-            }
+                ref readonly var entry = ref Entries[i];
+                if (entry.ExpiresAt <= filter.Now || (!plain && !filter.Accepts(entry)))
+                {
+                    continue;
+                }
 
-            var similarity = TensorPrimitives.Dot(vectors.Slice(i * dimensions, dimensions), query);
-            if (best.Count < limit)
-            {
-                best.Enqueue(i, similarity);
-            }
-            else if (best.TryPeek(out _, out var worst) && similarity > worst)
-            {
-                best.DequeueEnqueue(i, similarity);
+                var similarity = TensorPrimitives.Dot(chunk.Slice((i - first) * dimensions, dimensions), query);
+                if (best.Count < limit)
+                {
+                    best.Enqueue(i, similarity);
+                }
+                else if (best.TryPeek(out _, out var worst) && similarity > worst)
+                {
+                    best.DequeueEnqueue(i, similarity);
+                }
             }
         }
 
@@ -91,8 +138,15 @@ internal sealed class MemoryVectorSet
     internal readonly record struct Entry(long Rowid, string? Channel, string? Session, string Tags, int Source, double Confidence, long CreatedAt, long ExpiresAt);
 }
 
-/// <summary>What a cached <see cref="MemoryVectorSet"/> was loaded at: stale when any part differs.</summary>
-internal readonly record struct MemoryVectorKey(int Generation, long Stamp, long EmbedStamp, string Model, int Dimensions, int Version);
+/// <summary>
+/// What a cached <see cref="MemoryVectorSet"/> was loaded at. A set whose key differs only by a newer
+/// <see cref="Stamp"/> is extended with the items added since; any other difference reloads it.
+/// </summary>
+internal readonly record struct MemoryVectorKey(int Generation, long Stamp, long Removals, long EmbedStamp, string Model, int Dimensions, int Version)
+{
+    /// <summary>Whether a set loaded at this key can be brought to <paramref name="newer"/> by appending items added after <see cref="Stamp"/>.</summary>
+    public bool CanExtendTo(MemoryVectorKey newer) => newer.Stamp > Stamp && this with { Stamp = newer.Stamp } == newer;
+}
 
 /// <summary>Recall's filters, as the vector scan applies them.</summary>
 /// <param name="Now">Unix ms: items expiring at or before it are skipped.</param>

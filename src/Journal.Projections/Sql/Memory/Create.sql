@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS memory_v1_items (
 
 CREATE INDEX IF NOT EXISTS memory_v1_items_by_scope ON memory_v1_items (principal, channel, session_id);
 CREATE INDEX IF NOT EXISTS memory_v1_items_by_age ON memory_v1_items (principal, created_at);
+CREATE INDEX IF NOT EXISTS memory_v1_items_by_change ON memory_v1_items (principal, position);
 CREATE INDEX IF NOT EXISTS memory_v1_items_by_expiry ON memory_v1_items (expires_at) WHERE expires_at IS NOT NULL;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS memory_v1_fts USING fts5(content, tokenize = 'unicode61 remove_diacritics 2');
@@ -32,9 +33,12 @@ CREATE TABLE IF NOT EXISTS memory_v1_vectors (
     embedded_at INTEGER NOT NULL
 );
 
--- Change stamps per principal: the vector cache reloads a principal when either differs from what it loaded.
+-- Change stamps per principal, read by the recall cache: stamp is the tape position of the principal's
+-- last change; removals counts updates and forgets, embed_stamp the embedder's writes. When only the
+-- stamp moved, the cache appends the items added since; when either counter moved, it reloads.
 CREATE TABLE IF NOT EXISTS memory_v1_principals (
     principal   TEXT    PRIMARY KEY,
     stamp       INTEGER NOT NULL,
+    removals    INTEGER NOT NULL DEFAULT 0,
     embed_stamp INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;

@@ -1,1 +1,1 @@
-SELECT stamp, embed_stamp FROM memory_v1_principals WHERE principal = $principal;
+SELECT stamp, removals, embed_stamp FROM memory_v1_principals WHERE principal = $principal;
