@@ -8,7 +8,9 @@ namespace Journal.Domain.Memory.UseCases;
 /// <summary>
 /// Forgets one item for good: appends <see cref="MemoryItemForgotten"/> and erases the payloads of the
 /// item's earlier events from the tape (the chain still verifies). Deleting an item forgotten already
-/// only finishes an erasure a crash may have cut short.
+/// only finishes an erasure a crash may have cut short. An idempotency key is accepted but not
+/// recorded (the forgetting is saved in batches that cannot share one record): a retried delete is
+/// harmless and writes nothing.
 /// </summary>
 /// <param name="ItemId">The item.</param>
 public sealed record DeleteMemoryItemRequest(Guid ItemId) : ICommand
