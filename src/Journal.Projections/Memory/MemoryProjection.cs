@@ -14,7 +14,7 @@ namespace Journal.Projections.Memory;
 /// tells the recall cache when to reload. The text indexed is the payload decoded from the tape, so it
 /// is the redacted text. With an inline provider (the default hashing one) an item's vector is written
 /// with it; other providers' vectors come from <see cref="MemoryEmbedder"/>. A forgotten item leaves
-/// every table, and the index is merged once per batch so its words leave the file too.
+/// every table; the index runs with FTS5's <c>secure-delete</c> option, so its words leave the file too.
 /// </summary>
 public sealed class MemoryProjection(IMemoryEmbeddingProvider embeddings) : IProjection
 {
@@ -104,9 +104,6 @@ public sealed class MemoryProjection(IMemoryEmbeddingProvider embeddings) : IPro
         db.Execute(MemorySql.DeleteItem, ("$item_id", Id(x.ItemId)));
         db.Execute(MemorySql.BumpRemovals, ("$principal", x.Principal), ("$stamp", e.Seq));
         Stamp(db, e, x.Principal);
-
-        // Once per batch, after every delete of it.
-        db.Upsert(MemorySql.OptimizeFts, "optimize", [("$reason", x.Reason)]);
     }
 
     private static void Stamp(ReadModelWriter db, ProjectedEvent e, string principal) =>

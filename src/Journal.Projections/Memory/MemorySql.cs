@@ -9,7 +9,6 @@ internal static class MemorySql
     public static readonly string UpsertVector = Load("UpsertVector.sql");
     public static readonly string UpdateItem = Load("UpdateItem.sql");
     public static readonly string DeleteItem = Load("DeleteItem.sql");
-    public static readonly string OptimizeFts = Load("OptimizeFts.sql");
     public static readonly string StampPrincipal = Load("StampPrincipal.sql");
     public static readonly string BumpEmbedStamp = Load("BumpEmbedStamp.sql");
     public static readonly string SelectStamp = Load("SelectStamp.sql");

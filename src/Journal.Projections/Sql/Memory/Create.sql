@@ -23,6 +23,9 @@ CREATE INDEX IF NOT EXISTS memory_v1_items_by_change ON memory_v1_items (princip
 CREATE INDEX IF NOT EXISTS memory_v1_items_by_expiry ON memory_v1_items (expires_at) WHERE expires_at IS NOT NULL;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS memory_v1_fts USING fts5(content, tokenize = 'unicode61 remove_diacritics 2');
+-- secure-delete: a delete removes the item's words from the index b-tree at once, instead of leaving
+-- them in old segments behind a delete marker until the next merge (forgetting must remove the bytes).
+INSERT INTO memory_v1_fts (memory_v1_fts, rank) VALUES ('secure-delete', 1);
 
 CREATE TABLE IF NOT EXISTS memory_v1_vectors (
     item_rowid  INTEGER PRIMARY KEY,
