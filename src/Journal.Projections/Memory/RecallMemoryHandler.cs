@@ -63,6 +63,10 @@ public sealed class RecallMemoryHandler(
         var filter = new MemoryRecallFilter(
             now, input.Scope.Channel, ReadModelValues.Id(input.Scope.SessionId), SourceMask(input.Sources), [.. input.Tags.Select(t => "," + t + ",")]);
 
+        // The vector scan is in memory and needs no connection: it runs beside the full-text query, so a
+        // recall takes about the longer of the two branches rather than their sum.
+        var vectorBranch = Task.Run(() => set.Top(query, filter, candidates), cancellationToken);
+
         // rowid -> (bm25 turned positive, or null; similarity, or null; source index; confidence; created at)
         var found = new Dictionary<long, Candidate>();
         if (MemoryFtsQuery.Sanitize(input.Text) is { } match)
@@ -85,7 +89,7 @@ public sealed class RecallMemoryHandler(
             }
         }
 
-        foreach (var (i, similarity) in set.Top(query, filter, candidates))
+        foreach (var (i, similarity) in await vectorBranch.ConfigureAwait(false))
         {
             var entry = set.Entries[i];
             if (!found.ContainsKey(entry.Rowid) && similarity >= options.MinVectorSimilarity)
