@@ -1,6 +1,7 @@
 using Journal.Benchmarks.Commands;
 using Journal.Benchmarks.Projections;
 using Journal.Benchmarks.Http;
+using Journal.Benchmarks.Memory;
 using Journal.Benchmarks.Tape;
 
 return args.FirstOrDefault() switch
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "commands" => await Commands(args.Contains("--quick")).ConfigureAwait(false),
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
+    "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
     _ => Usage(),
 };
 
@@ -31,5 +33,6 @@ static int Usage()
     Console.Error.WriteLine("  commands [--quick]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline");
     Console.Error.WriteLine("  projections [--quick] [--only replay-1m,live-lag]   rebuild of every read model vs a raw tape read; live lag vs time to commit");
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
+    Console.Error.WriteLine("  memory [--quick]     100,000 memory items: add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan");
     return 2;
 }

@@ -1,6 +1,7 @@
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Endpoints.Approvals;
 using Journal.Api.Endpoints.Health;
+using Journal.Api.Endpoints.Memory;
 using Journal.Api.Endpoints.Runs;
 using Journal.Api.Endpoints.Sessions;
 using Journal.Api.Endpoints.Tape;
@@ -34,5 +35,7 @@ internal static class JournalEndpoints
         app.MapWorkspaceQueries();
         app.MapWorkspaceVersionQueries();
         app.MapWorkspaceCommands();
+        app.MapMemoryQueries();
+        app.MapMemoryCommands();
     }
 }

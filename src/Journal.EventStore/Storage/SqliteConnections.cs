@@ -4,7 +4,7 @@ namespace Journal.EventStore.Storage;
 
 /// <summary>
 /// Opens connections to one SQLite file with the journal's settings on every connection:
-/// WAL, synchronous=FULL, foreign keys on, a busy timeout.
+/// WAL, synchronous=FULL, foreign keys on, a busy timeout, secure delete.
 /// </summary>
 public sealed class SqliteConnections
 {
@@ -64,7 +64,9 @@ public sealed class SqliteConnections
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout={_busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous={_synchronous};";
+            // secure_delete: erased payloads and forgotten read-model rows are overwritten with zeros on
+            // disk, not merely unlinked, so erasure really removes the bytes (see the memory feature).
+            command.CommandText = $"PRAGMA busy_timeout={_busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous={_synchronous}; PRAGMA secure_delete=ON;";
             command.ExecuteNonQuery();
             return connection;
         }

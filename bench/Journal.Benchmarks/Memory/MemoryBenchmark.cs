@@ -1,0 +1,327 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Text;
+using Journal.Domain.Memory;
+using Journal.Domain.Memory.Embeddings;
+using Journal.Domain.Memory.UseCases;
+using Journal.EventStore;
+using Journal.Projections;
+using Journal.Projections.Memory;
+using Journal.Projections.Runtime;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Journal.Benchmarks.Memory;
+
+/// <summary>
+/// The <c>memory</c> verb. Adds N items of 30 words (100,000; 20,000 with <c>--quick</c>) through MediatR
+/// with 64 callers in flight, until the read model has them all (vectors included), beside a raw SQLite
+/// insert of the same rows (item row, FTS5 entry, vector BLOB; 1,000 rows per transaction). Then times
+/// recall of 4-word queries over all N items of one principal (p50/p99), and the vector branch alone
+/// beside a raw <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/> scan of the
+/// same vectors.
+/// </summary>
+public static class MemoryBenchmark
+{
+    private const int WordsPerItem = 30;
+    private const int Vocabulary = 20_000;
+    private const int InFlight = 64;
+    private const int Queries = 300;
+    private const int WarmUpQueries = 30;
+
+    public static async Task<int> RunAsync(bool quick)
+    {
+        var items = quick ? 20_000 : 100_000;
+        var directory = Path.Combine(Path.GetTempPath(), "journal-bench-memory", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var words = Words(new Random(7));
+            var texts = Enumerable.Range(0, items).Select(i => Text(new Random(1000 + i), words, WordsPerItem)).ToArray();
+            var queries = Enumerable.Range(0, Queries + WarmUpQueries).Select(i => Text(new Random(-1 - i), words, 4)).ToArray();
+
+            var raw = RawInsert(Path.Combine(directory, "raw.db"), texts);
+            var services = new ServiceCollection();
+            services.AddSingleton(new MemoryOptions { RetentionInterval = Timeout.InfiniteTimeSpan, EmbeddingInterval = Timeout.InfiniteTimeSpan });
+            services.AddJournal(new JournalStoreOptions { DatabasePath = Path.Combine(directory, "journal.db") });
+            await using var provider = services.BuildServiceProvider();
+            var hosted = provider.GetServices<IHostedService>().ToList();
+            foreach (var service in hosted)
+            {
+                await service.StartAsync(default).ConfigureAwait(false);
+            }
+
+            var mediator = provider.GetRequiredService<IMediator>();
+            var daemon = provider.GetRequiredService<ProjectionDaemon>();
+            var scope = new MemoryScope("bench");
+            var added = await AddAllAsync(mediator, daemon, scope, texts).ConfigureAwait(false);
+
+            var recall = new double[Queries];
+            for (var i = 0; i < queries.Length; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var hits = await mediator.Send(new RecallMemoryQuery(queries[i], scope)).ConfigureAwait(false);
+                if (i >= WarmUpQueries)
+                {
+                    recall[i - WarmUpQueries] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                }
+
+                if (hits.Count == 0)
+                {
+                    throw new InvalidOperationException($"recall of '{queries[i]}' found nothing");
+                }
+            }
+
+            var (branch, scan, vectors) = VectorBranch(provider, scope, queries);
+            var text = TextBranch(provider, scope, queries);
+            foreach (var service in hosted)
+            {
+                await service.StopAsync(default).ConfigureAwait(false);
+            }
+
+            var report = Report(quick, items, added, raw, recall, text, branch, scan, vectors);
+            Console.WriteLine(report.Text);
+            return report.Pass ? 0 : 1;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<double> AddAllAsync(IMediator mediator, ProjectionDaemon daemon, MemoryScope scope, string[] texts)
+    {
+        // JIT and pools warm up on another principal first.
+        for (var i = 0; i < 200; i++)
+        {
+            await mediator.Send(new AddMemoryItemRequest(null, new MemoryScope("warm-up"), texts[i], MemorySources.Import)).ConfigureAwait(false);
+        }
+
+        await daemon.CatchUpAsync(default).ConfigureAwait(false);
+        var next = -1;
+        var last = 0L;
+        var started = Stopwatch.GetTimestamp();
+        var callers = Enumerable.Range(0, InFlight).Select(async _ =>
+        {
+            var highest = 0L;
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < texts.Length)
+            {
+                var source = MemorySources.All[i % MemorySources.All.Count];
+                var result = await mediator.Send(new AddMemoryItemRequest(null, scope, texts[i], source, ["bench", "t" + (i % 10).ToString(CultureInfo.InvariantCulture)])).ConfigureAwait(false);
+                highest = Math.Max(highest, result.Position);
+            }
+
+            return highest;
+        }).ToList();
+        foreach (var caller in callers)
+        {
+            last = Math.Max(last, await caller.ConfigureAwait(false));
+        }
+
+        await daemon.WaitForAsync(last, [MemoryProjection.ProjectionName], default).ConfigureAwait(false);
+        return texts.Length / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static (double[] Branch, double[] Scan, int Vectors) VectorBranch(IServiceProvider provider, MemoryScope scope, string[] queries)
+    {
+        var readModels = provider.GetRequiredService<ReadModelStore>();
+        var index = provider.GetRequiredService<MemoryVectorIndex>();
+        var embeddings = (HashingEmbeddingProvider)provider.GetRequiredService<IMemoryEmbeddingProvider>();
+        using var connection = readModels.OpenReader();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var set = index.For(transaction, scope.Principal);
+        var branch = new double[Queries];
+        var scan = new double[Queries];
+        var query = new float[embeddings.Dimensions];
+        var filter = new MemoryRecallFilter(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), null, null, -1, []);
+        var sink = 0f;
+        for (var i = 0; i < queries.Length; i++)
+        {
+            embeddings.Embed(queries[i], query);
+
+            // Alternate which goes first, so neither always finds the vectors warmer in the cache.
+            double b, s;
+            if (i % 2 == 0)
+            {
+                b = Time(() => sink += set.Top(query, filter, 50)[0].Similarity);
+                s = Time(() => sink += RawScan(set.Chunks, set.Dimensions, query));
+            }
+            else
+            {
+                s = Time(() => sink += RawScan(set.Chunks, set.Dimensions, query));
+                b = Time(() => sink += set.Top(query, filter, 50)[0].Similarity);
+            }
+
+            if (i >= WarmUpQueries)
+            {
+                branch[i - WarmUpQueries] = b;
+                scan[i - WarmUpQueries] = s;
+            }
+        }
+
+        GC.KeepAlive(sink);
+        return (branch, scan, set.Count);
+    }
+
+    /// <summary>The raw baseline: one dot product per vector, the best kept, nothing else.</summary>
+    private static float RawScan(IReadOnlyList<float[]> chunks, int dimensions, float[] query)
+    {
+        var best = float.MinValue;
+        foreach (var vectors in chunks)
+        {
+            for (var offset = 0; offset + dimensions <= vectors.Length; offset += dimensions)
+            {
+                best = Math.Max(best, TensorPrimitives.Dot(vectors.AsSpan(offset, dimensions), query));
+            }
+        }
+
+        return best;
+    }
+
+    private static double Time(Action action)
+    {
+        var started = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>The same rows the projection writes, inserted straight into SQLite: items/s.</summary>
+    private static double RawInsert(string path, string[] texts)
+    {
+        var embeddings = new HashingEmbeddingProvider();
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = """
+                PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
+                CREATE TABLE items (item_rowid INTEGER PRIMARY KEY AUTOINCREMENT, item_id TEXT NOT NULL UNIQUE, principal TEXT NOT NULL, tags TEXT NOT NULL, source TEXT NOT NULL, created_at INTEGER NOT NULL);
+                CREATE VIRTUAL TABLE fts USING fts5(content, tokenize = 'unicode61 remove_diacritics 2');
+                CREATE TABLE vectors (item_rowid INTEGER PRIMARY KEY, vector BLOB NOT NULL);
+                """;
+            setup.ExecuteNonQuery();
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var vector = new float[embeddings.Dimensions];
+        for (var start = 0; start < texts.Length; start += 1000)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO items (item_id, principal, tags, source, created_at) VALUES ($id, 'bench', ',bench,', 'import', 0);
+                INSERT INTO fts (rowid, content) VALUES (last_insert_rowid(), $content);
+                INSERT INTO vectors (item_rowid, vector) VALUES (last_insert_rowid(), $vector);
+                """;
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var content = insert.Parameters.Add("$content", SqliteType.Text);
+            var blob = insert.Parameters.Add("$vector", SqliteType.Blob);
+            for (var i = start; i < Math.Min(texts.Length, start + 1000); i++)
+            {
+                embeddings.Embed(texts[i], vector);
+                id.Value = Guid.NewGuid().ToString("D");
+                content.Value = texts[i];
+                blob.Value = MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        return texts.Length / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>The full-text branch alone (the recall's FTS5 statement, top 50), for the breakdown.</summary>
+    private static double[] TextBranch(IServiceProvider provider, MemoryScope scope, string[] queries)
+    {
+        var readModels = provider.GetRequiredService<ReadModelStore>();
+        using var connection = readModels.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = MemorySql.SearchFts;
+        var times = new double[Queries];
+        for (var i = 0; i < queries.Length; i++)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$match", MemoryFtsQuery.Sanitize(queries[i]));
+            command.Parameters.AddWithValue("$principal", scope.Principal);
+            command.Parameters.AddWithValue("$channel", DBNull.Value);
+            command.Parameters.AddWithValue("$session_id", DBNull.Value);
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$sources", DBNull.Value);
+            command.Parameters.AddWithValue("$tags", DBNull.Value);
+            command.Parameters.AddWithValue("$limit", 50);
+            var started = Stopwatch.GetTimestamp();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                }
+            }
+
+            if (i >= WarmUpQueries)
+            {
+                times[i - WarmUpQueries] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }
+
+        return times;
+    }
+
+    private static (string Text, bool Pass) Report(bool quick, int items, double added, double raw, double[] recall, double[] textBranch, double[] branch, double[] scan, int vectors)
+    {
+        var p50 = Percentile(recall, 0.50);
+        var p99 = Percentile(recall, 0.99);
+        var ratio = Percentile(branch, 0.50) / Percentile(scan, 0.50);
+        var pass = p50 < 15 && p99 < 40 && ratio <= 2 && added >= 2000;
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder()
+            .AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "quick" : "full")} run, load average {load} at the end")
+            .AppendLine()
+            .AppendLine(c, $"{items:N0} items of {WordsPerItem} words (vocabulary {Vocabulary:N0}), one principal; {vectors:N0} vectors in the recall cache; {Queries} timed 4-word queries after {WarmUpQueries} warm-up.")
+            .AppendLine()
+            .AppendLine("| figure | ours | raw baseline | ratio | floor | result |")
+            .AppendLine("|---|---:|---:|---:|---:|---|")
+            .AppendLine(c, $"| add (MediatR, {InFlight} in flight, until projected) | {added:N0} items/s | {raw:N0} rows/s (SQLite, 1,000/txn) | {added / raw:0.00} | >= 2,000/s | {(added >= 2000 ? "pass" : "FAIL")} |")
+            .AppendLine(c, $"| recall, top 10 (FTS + vector fusion) | p50 {p50:0.00} ms, p99 {p99:0.00} ms | | | p50 < 15, p99 < 40 ms | {(p50 < 15 && p99 < 40 ? "pass" : "FAIL")} |")
+            .AppendLine(c, $"| full-text branch alone (FTS5 bm25, top 50; breakdown) | p50 {Percentile(textBranch, 0.5):0.00} ms, p99 {Percentile(textBranch, 0.99):0.00} ms | | | | |")
+            .AppendLine(c, $"| vector branch (cosine over all, top 50) | p50 {Percentile(branch, 0.5):0.00} ms, p99 {Percentile(branch, 0.99):0.00} ms | raw dot scan p50 {Percentile(scan, 0.5):0.00} ms, p99 {Percentile(scan, 0.99):0.00} ms | {ratio:0.00} | <= 2 | {(ratio <= 2 ? "pass" : "FAIL")} |");
+        return (text.ToString(), pass);
+    }
+
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    private static string[] Words(Random random)
+    {
+        const string consonants = "bcdfghjklmnprstvz";
+        const string vowels = "aeiou";
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (words.Count < Vocabulary)
+        {
+            var word = new StringBuilder();
+            for (var s = random.Next(2, 4); s > 0; s--)
+            {
+                word.Append(consonants[random.Next(consonants.Length)]).Append(vowels[random.Next(vowels.Length)]);
+            }
+
+            words.Add(word.ToString());
+        }
+
+        return [.. words];
+    }
+
+    /// <summary>Words drawn with a skew (squared uniform), so some words are common and most are rare, as in text.</summary>
+    private static string Text(Random random, string[] words, int count) =>
+        string.Join(' ', Enumerable.Range(0, count).Select(_ => words[(int)(Math.Pow(random.NextDouble(), 2) * words.Length)]));
+}

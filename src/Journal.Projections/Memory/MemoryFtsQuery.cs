@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace Journal.Projections.Memory;
+
+/// <summary>
+/// Turns recall text into an FTS5 query that is never FTS syntax: the text is cut into words (runs of
+/// letters and digits), each word becomes an FTS string (<c>"word"</c>), and the strings are joined
+/// with <c>OR</c> (recall wants items sharing some words; bm25 ranks those sharing more higher).
+/// Operators typed by a user (<c>AND</c>, <c>NEAR(</c>, <c>-</c>, <c>*</c>, quotes) are either cut
+/// away as separators or searched as plain quoted words.
+/// </summary>
+public static class MemoryFtsQuery
+{
+    /// <summary>The most distinct words a query keeps.</summary>
+    public const int MaxWords = 32;
+
+    /// <summary>The FTS5 query for <paramref name="text"/>; null when it holds no word.</summary>
+    public static string? Sanitize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length && words.Count < MaxWords; i++)
+        {
+            if (i < text.Length && IsWordChar(text, i))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                var word = text.Substring(start, i - start).ToLowerInvariant();
+                if (!words.Contains(word, StringComparer.Ordinal))
+                {
+                    words.Add(word);
+                }
+
+                start = -1;
+            }
+        }
+
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new StringBuilder();
+        foreach (var word in words)
+        {
+            // Words hold no quote, but doubling quotes keeps the string literal safe whatever IsWordChar becomes.
+            query.Append(query.Length == 0 ? "\"" : " OR \"").Append(word.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        return query.ToString();
+    }
+
+    private static bool IsWordChar(string text, int index) =>
+        char.IsLetterOrDigit(text, index)
+        || char.IsSurrogate(text, index)
+        || CharUnicodeInfo.GetUnicodeCategory(text, index) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+}

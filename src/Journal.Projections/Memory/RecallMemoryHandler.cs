@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Journal.Domain.Errors;
+using Journal.Domain.Memory;
+using Journal.Domain.Memory.Embeddings;
+using Journal.Projections.Querying;
+using Journal.Projections.Runtime;
+using Journal.Projections.Shared;
+using MediatR;
+
+namespace Journal.Projections.Memory;
+
+/// <summary>
+/// The top items for a text within a scope: the fusion of a full-text branch (FTS5, bm25; the text is
+/// only ever plain quoted words, see <see cref="MemoryFtsQuery"/>) and a vector branch (cosine over
+/// every current vector of the scope), plus recency and source quality, weighted by
+/// <see cref="MemoryOptions.Weights"/> (or <paramref name="Weights"/>). An item found only by its vector
+/// needs <see cref="MemoryOptions.MinVectorSimilarity"/>. Expired items are never returned.
+/// </summary>
+/// <param name="Text">What to recall (1 to 2000 characters).</param>
+/// <param name="Scope">A principal, optionally narrowed to a channel and/or a session.</param>
+/// <param name="Limit">How many hits, 1 to 100 (10 when null).</param>
+/// <param name="Tags">Only items carrying every one of these tags, when given.</param>
+/// <param name="Sources">Only items from one of these sources, when given.</param>
+/// <param name="Weights">Weights for this recall only, when given.</param>
+/// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
+public sealed record RecallMemoryQuery(
+    string Text,
+    MemoryScope Scope,
+    int? Limit = null,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<string>? Sources = null,
+    MemoryRecallWeights? Weights = null,
+    long? MinPosition = null) : IRequest<IReadOnlyList<MemoryHit>>, IReadModelQuery
+{
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Projections => [MemoryProjection.ProjectionName];
+}
+
+/// <summary>Handles <see cref="RecallMemoryQuery"/>.</summary>
+public sealed class RecallMemoryHandler(
+    ReadModelStore readModels, MemoryVectorIndex index, IMemoryEmbeddingProvider embeddings, MemoryOptions options, TimeProvider time)
+    : IRequestHandler<RecallMemoryQuery, IReadOnlyList<MemoryHit>>
+{
+    /// <summary>The longest recall text.</summary>
+    public const int MaxTextLength = 2000;
+
+    /// <summary>The most hits of one recall.</summary>
+    public const int MaxLimit = 100;
+
+    /// <inheritdoc />
+    /// <exception cref="ValidationException">A bad scope, limit, tag, source, weight or text.</exception>
+    public async Task<IReadOnlyList<MemoryHit>> Handle(RecallMemoryQuery request, CancellationToken cancellationToken)
+    {
+        var input = Validate(request);
+        var weights = request.Weights ?? options.Weights;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var query = await EmbedAsync(input.Text, cancellationToken).ConfigureAwait(false);
+        var candidates = Math.Max(50, input.Limit * options.CandidatesPerHit);
+
+        using var connection = readModels.OpenReader();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var set = index.For(transaction, input.Scope.Principal);
+        var filter = new MemoryRecallFilter(
+            now, input.Scope.Channel, ReadModelValues.Id(input.Scope.SessionId), SourceMask(input.Sources), [.. input.Tags.Select(t => "," + t + ",")]);
+
+        // The vector scan is in memory and needs no connection: it runs beside the full-text query, so a
+        // recall takes about the longer of the two branches rather than their sum.
+        var vectorBranch = Task.Run(() => set.Top(query, filter, candidates), cancellationToken);
+
+        // rowid -> (bm25 turned positive, or null; similarity, or null; source index; confidence; created at)
+        var found = new Dictionary<long, Candidate>();
+        if (MemoryFtsQuery.Sanitize(input.Text) is { } match)
+        {
+            var rows = ReadModelQueries.Rows(
+                transaction,
+                MemorySql.SearchFts,
+                r => (Rowid: r.GetInt64(0), Rank: -r.GetDouble(1), Source: r.GetString(2), Confidence: r.GetDouble(3), CreatedAt: r.GetInt64(4)),
+                ("$match", match),
+                ("$principal", input.Scope.Principal),
+                ("$channel", input.Scope.Channel),
+                ("$session_id", ReadModelValues.Id(input.Scope.SessionId)),
+                ("$now", now),
+                ("$sources", input.Sources.Count == 0 ? null : JsonSerializer.Serialize(input.Sources)),
+                ("$tags", input.Tags.Count == 0 ? null : JsonSerializer.Serialize(input.Tags)),
+                ("$limit", candidates));
+            foreach (var row in rows)
+            {
+                found[row.Rowid] = new Candidate(row.Rank, set.Similarity(row.Rowid, query), row.Source, row.Confidence, row.CreatedAt);
+            }
+        }
+
+        foreach (var (i, similarity) in await vectorBranch.ConfigureAwait(false))
+        {
+            var entry = set.Entries[i];
+            if (!found.ContainsKey(entry.Rowid) && similarity >= options.MinVectorSimilarity)
+            {
+                found[entry.Rowid] = new Candidate(null, similarity, MemorySources.All[entry.Source], entry.Confidence, entry.CreatedAt);
+            }
+        }
+
+        var bestRank = found.Values.Select(c => c.Rank ?? 0).DefaultIfEmpty(0).Max();
+        var halfLife = Math.Max(1, options.RecencyHalfLife.TotalMilliseconds);
+        var ranked = found
+            .Select(pair =>
+            {
+                var c = pair.Value;
+                var parts = new MemoryScoreParts(
+                    c.Rank is { } rank && bestRank > 0 ? rank / bestRank : 0,
+                    Math.Max(0, c.Similarity ?? 0),
+                    Math.Pow(0.5, Math.Max(0, now - c.CreatedAt) / halfLife),
+                    MemorySources.Quality(c.Source) * c.Confidence,
+                    c.Rank is not null);
+                var score = (weights.Text * parts.Text) + (weights.Vector * parts.Vector) + (weights.Recency * parts.Recency) + (weights.Quality * parts.Quality);
+                return (Rowid: pair.Key, Score: score, Parts: parts);
+            })
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Rowid)
+            .Take(input.Limit)
+            .ToList();
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        var rowsById = ReadModelQueries.Rows(
+                transaction, MemorySql.SelectHits, r => (Rowid: r.GetInt64(0), Item: MemoryItemRows.Read(r)), ("$rowids", JsonSerializer.Serialize(ranked.Select(h => h.Rowid))))
+            .ToDictionary(r => r.Rowid, r => r.Item);
+        return ranked
+            .Where(h => rowsById.ContainsKey(h.Rowid))
+            .Select(h =>
+            {
+                var item = rowsById[h.Rowid];
+                return new MemoryHit(item.ItemId, item.Content, item.Scope, item.Tags, item.Source, item.Confidence, item.CreatedAt, item.ExpiresAt, h.Score, h.Parts);
+            })
+            .ToList();
+    }
+
+    private async Task<float[]> EmbedAsync(string text, CancellationToken ct)
+    {
+        var vector = new float[embeddings.Dimensions];
+        if (embeddings is IInlineMemoryEmbedding inline)
+        {
+            inline.Embed(text, vector);
+            return vector;
+        }
+
+        var embedded = await embeddings.EmbedBatchAsync([text], ct).ConfigureAwait(false);
+        return embedded is [{ } one] && one.Length == vector.Length ? one : vector;
+    }
+
+    private static int SourceMask(IReadOnlyList<string> sources)
+    {
+        if (sources.Count == 0)
+        {
+            return -1;
+        }
+
+        var mask = 0;
+        foreach (var source in sources)
+        {
+            mask |= 1 << MemorySources.IndexOf(source);
+        }
+
+        return mask;
+    }
+
+    private static Input Validate(RecallMemoryQuery request)
+    {
+        var scope = (request.Scope ?? throw new ValidationException("scope", "is required")).Validated();
+        var text = MemoryText.Normalize(request.Text);
+        if (text.Length == 0)
+        {
+            throw new ValidationException("text", "must hold some text");
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            throw new ValidationException("text", $"must be at most {MaxTextLength} characters");
+        }
+
+        var limit = request.Limit ?? 10;
+        if (limit is < 1 or > MaxLimit)
+        {
+            throw new ValidationException("limit", $"must be between 1 and {MaxLimit}");
+        }
+
+        var tags = MemoryText.Tags(request.Tags);
+        var sources = (request.Sources ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (sources.Any(s => !MemorySources.IsKnown(s)))
+        {
+            throw new ValidationException("sources", "each must be one of " + string.Join(", ", MemorySources.All));
+        }
+
+        if (request.Weights is { } w && new[] { w.Text, w.Vector, w.Recency, w.Quality }.Any(x => !double.IsFinite(x) || x < 0 || x > 100))
+        {
+            throw new ValidationException("weights", "each weight must be a number from 0 to 100");
+        }
+
+        return new Input(text, scope, limit, tags, sources);
+    }
+
+    private sealed record Input(string Text, MemoryScope Scope, int Limit, IReadOnlyList<string> Tags, IReadOnlyList<string> Sources);
+
+    private sealed record Candidate(double? Rank, float? Similarity, string Source, double Confidence, long CreatedAt);
+}

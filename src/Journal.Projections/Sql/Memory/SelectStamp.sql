@@ -1,0 +1,1 @@
+SELECT stamp, removals, embed_stamp FROM memory_v1_principals WHERE principal = $principal;

@@ -1,0 +1,7 @@
+-- The vectors of a principal's items added after position $after (the recall cache's append path).
+SELECT i.item_rowid, i.channel, i.session_id, i.tags, i.source, i.confidence, i.created_at, i.expires_at, v.vector
+FROM memory_v1_items i
+JOIN memory_v1_vectors v ON v.item_rowid = i.item_rowid
+WHERE i.principal = $principal AND i.position > $after
+  AND v.model = $model AND v.dimensions = $dimensions AND v.version = $version
+ORDER BY i.item_rowid;
