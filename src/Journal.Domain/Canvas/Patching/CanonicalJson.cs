@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Journal.Domain.Canvas.Patching;
+
+/// <summary>
+/// The canonical form of a JSON value, the input of a canvas state hash. It is a function of the
+/// value alone, not of how it was spelled:
+/// <list type="bullet">
+/// <item>no whitespace; object members sorted by name, by UTF-16 code units (ordinal);</item>
+/// <item>strings in double quotes, escaping only <c>"</c>, <c>\</c> and U+0000 to U+001F
+/// (<c>\b \f \n \r \t</c>, else <c>\u00xx</c> in lower-case hex); everything else as UTF-8;</item>
+/// <item>numbers as <see cref="JsonValues.TryCanonicalNumber"/> spells them; <c>true</c>,
+/// <c>false</c>, <c>null</c> as themselves.</item>
+/// </list>
+/// The hash is SHA-256 over these UTF-8 bytes, in lower-case hex.
+/// </summary>
+public static class CanonicalJson
+{
+    /// <summary>The canonical UTF-8 bytes of <paramref name="node"/>.</summary>
+    public static byte[] Bytes(JsonNode? node)
+    {
+        var text = new StringBuilder();
+        Write(text, node);
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>SHA-256 of the canonical bytes, lower-case hex, and how many bytes they are.</summary>
+    public static (string Sha256, int Length) Hash(JsonNode? node)
+    {
+        var bytes = Bytes(node);
+        return (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
+    }
+
+    private static void Write(StringBuilder text, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                text.Append("null");
+                break;
+            case JsonObject obj:
+                var names = new string[obj.Count];
+                var i = 0;
+                foreach (var (name, _) in obj)
+                {
+                    names[i++] = name;
+                }
+
+                Array.Sort(names, StringComparer.Ordinal);
+                text.Append('{');
+                for (i = 0; i < names.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        text.Append(',');
+                    }
+
+                    WriteString(text, names[i]);
+                    text.Append(':');
+                    Write(text, obj[names[i]]);
+                }
+
+                text.Append('}');
+                break;
+            case JsonArray array:
+                text.Append('[');
+                for (i = 0; i < array.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        text.Append(',');
+                    }
+
+                    Write(text, array[i]);
+                }
+
+                text.Append(']');
+                break;
+            default:
+                var value = node.AsValue();
+                switch (value.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        WriteString(text, JsonValues.StringOf(value));
+                        break;
+                    case JsonValueKind.Number:
+                        text.Append(JsonValues.CanonicalNumber(value));
+                        break;
+                    case JsonValueKind.True:
+                        text.Append("true");
+                        break;
+                    case JsonValueKind.False:
+                        text.Append("false");
+                        break;
+                    default:
+                        text.Append("null");
+                        break;
+                }
+
+                break;
+        }
+    }
+
+    private static void WriteString(StringBuilder text, string value)
+    {
+        text.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': text.Append("\\\""); break;
+                case '\\': text.Append("\\\\"); break;
+                case '\b': text.Append("\\b"); break;
+                case '\f': text.Append("\\f"); break;
+                case '\n': text.Append("\\n"); break;
+                case '\r': text.Append("\\r"); break;
+                case '\t': text.Append("\\t"); break;
+                case < ' ': text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                default: text.Append(c); break;
+            }
+        }
+
+        text.Append('"');
+    }
+}
