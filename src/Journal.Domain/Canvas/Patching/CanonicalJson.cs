@@ -20,18 +20,24 @@ namespace Journal.Domain.Canvas.Patching;
 /// </summary>
 public static class CanonicalJson
 {
-    /// <summary>The canonical UTF-8 bytes of <paramref name="node"/>.</summary>
-    public static byte[] Bytes(JsonNode? node)
+    /// <summary>The canonical form of <paramref name="node"/> as text (valid JSON).</summary>
+    public static string Text(JsonNode? node)
     {
         var text = new StringBuilder();
         Write(text, node);
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return text.ToString();
     }
 
+    /// <summary>The canonical UTF-8 bytes of <paramref name="node"/>.</summary>
+    public static byte[] Bytes(JsonNode? node) => Encoding.UTF8.GetBytes(Text(node));
+
     /// <summary>SHA-256 of the canonical bytes, lower-case hex, and how many bytes they are.</summary>
-    public static (string Sha256, int Length) Hash(JsonNode? node)
+    public static (string Sha256, int Length) Hash(JsonNode? node) => HashOfText(Text(node));
+
+    /// <summary>SHA-256 of canonical text already written by <see cref="Text"/>, lower-case hex, and its UTF-8 length.</summary>
+    public static (string Sha256, int Length) HashOfText(string canonical)
     {
-        var bytes = Bytes(node);
+        var bytes = Encoding.UTF8.GetBytes(canonical);
         return (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
     }
 
