@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Journal.Api.Endpoints.Health;
 
 /// <summary>The journal's health report.</summary>
-/// <param name="Status"><c>healthy</c>, or <c>degraded</c> when the chain is broken, a projection is stopped or has dead letters, or a file is not owner-only.</param>
+/// <param name="Status"><c>healthy</c>, or <c>degraded</c> when the chain is broken, a canvas replay did not reproduce a state hash, a projection is stopped or has dead letters, or a file is not owner-only.</param>
 /// <param name="Events">Events on the tape.</param>
 /// <param name="Streams">Distinct streams.</param>
 /// <param name="ErasedPayloads">Events whose payload was erased.</param>
@@ -21,6 +21,7 @@ namespace Journal.Api.Endpoints.Health;
 /// <param name="DeadLetters">Dead letters across the projections.</param>
 /// <param name="DiskFreeBytes">Free space on the data directory's drive.</param>
 /// <param name="Files">Permissions of the data directory and its files.</param>
+/// <param name="CanvasHashMismatches">Canvas versions whose recomputed state did not match the tape's state hash (<c>/v1/canvases/integrity</c> lists them).</param>
 public sealed record JournalHealth(
     string Status,
     long Events,
@@ -35,7 +36,8 @@ public sealed record JournalHealth(
     IReadOnlyList<ProjectionStatus> Projections,
     int DeadLetters,
     long? DiskFreeBytes,
-    IReadOnlyList<FilePermission> Files);
+    IReadOnlyList<FilePermission> Files,
+    long CanvasHashMismatches);
 
 /// <summary><c>GET /v1/journal/health</c> (reader role).</summary>
 internal static class JournalHealthEndpoints
@@ -48,7 +50,7 @@ internal static class JournalHealthEndpoints
     /// the last verification (this endpoint's or <c>/v1/admin/verify</c>'s) is shown with its time.
     /// </summary>
     internal static async Task<Ok<JournalHealth>> ReadJournalHealth(
-        SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, CancellationToken ct, bool verify = false)
+        SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, MediatR.IMediator mediator, CancellationToken ct, bool verify = false)
     {
         var stats = tape.ReadStats();
         var head = await tape.ReadHeadAsync(ct);
@@ -57,7 +59,8 @@ internal static class JournalHealthEndpoints
         var deadLetters = daemon.DeadLetters().Count;
         var path = tape.File.DatabasePath;
         var files = FilePermissions.Check(path);
-        var healthy = verified!.Report.IsIntact && projections.All(p => p.State == "running") && deadLetters == 0 && files.All(f => f.OwnerOnly);
+        var canvasMismatches = (await mediator.Send(new Projections.Canvas.CanvasIntegrityQuery(1), ct)).Mismatches;
+        var healthy = canvasMismatches == 0 && verified!.Report.IsIntact && projections.All(p => p.State == "running") && deadLetters == 0 && files.All(f => f.OwnerOnly);
         return TypedResults.Ok(new JournalHealth(
             healthy ? "healthy" : "degraded",
             stats.Events,
@@ -72,7 +75,8 @@ internal static class JournalHealthEndpoints
             projections,
             deadLetters,
             DiskFree(path),
-            files));
+            files,
+            canvasMismatches));
     }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
