@@ -99,7 +99,8 @@ public static class CanvasDecider
             throw Refuse.Rule("canvas.state_not_object", $"the patch would make canvas {c.CanvasId}'s state something other than a JSON object");
         }
 
-        var hash = HashState(document, "state");
+        // Every number of the state came from a checked creation or patch, so only the size is checked here.
+        var hash = SizedHash(document);
         var patched = new CanvasPatched(c.CanvasId, (JsonArray)c.Patch!.DeepClone(), hash, state.Version + 1, c.At);
         return (patched, state with { Document = document, StateSha256 = hash, Version = state.Version + 1 });
     }
@@ -124,13 +125,13 @@ public static class CanvasDecider
     }
 
     /// <summary>The hash of a state, refusing one over the size limit or holding a number beyond the double range.</summary>
-    private static string HashState(JsonObject document, string field)
-    {
-        if (JsonValues.FindNonFiniteNumber(document) is { } number)
-        {
-            throw new ValidationException(field, $"the number {number} is beyond the range of a double");
-        }
+    private static string HashState(JsonObject document, string field) =>
+        JsonValues.FindNonFiniteNumber(document) is { } number
+            ? throw new ValidationException(field, $"the number {number} is beyond the range of a double")
+            : SizedHash(document);
 
+    private static string SizedHash(JsonObject document)
+    {
         var (hash, length) = CanonicalJson.Hash(document);
         return length > CanvasLimits.MaxStateBytes ? throw new TooLargeException("canvas state", length, CanvasLimits.MaxStateBytes) : hash;
     }

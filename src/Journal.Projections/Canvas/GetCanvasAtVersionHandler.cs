@@ -45,7 +45,8 @@ public sealed class GetCanvasAtVersionHandler(ReadModelStore readModels) : IRequ
             // Only patches lie between snapshots: creations and restores are snapshots themselves.
             if (patch is not null)
             {
-                state = JsonPatch.Parse(JsonNode.Parse(patch)).Apply(state)!;
+                // The state was just parsed and is thrown away on failure: no copy per patch.
+                state = JsonPatch.Parse(JsonNode.Parse(patch)).ApplyInPlace(state)!;
             }
         }
 

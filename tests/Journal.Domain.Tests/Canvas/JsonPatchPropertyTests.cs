@@ -87,6 +87,21 @@ public class JsonPatchPropertyTests
         }));
 
     [Fact]
+    public void Apply_in_place_gives_what_apply_gives_and_apply_leaves_its_input_when_inputs_are_random() =>
+        Check.One(Runs, Prop.ForAll(Document(2).ToArbitrary(), Key.ToArbitrary(), Value(2).ToArbitrary(), (doc, key, value) =>
+        {
+            doc["k"] = new JsonArray(1, 2, 3);
+            var patch = Ops(
+                new JsonObject { ["op"] = "add", ["path"] = "/" + JsonPointer.Escape(key), ["value"] = value?.DeepClone() },
+                new JsonObject { ["op"] = "copy", ["from"] = "/k", ["path"] = "/copied" },
+                new JsonObject { ["op"] = "move", ["from"] = "/k/0", ["path"] = "/copied/-" });
+            var before = doc.DeepClone();
+            var copied = JsonPatch.Parse(patch).Apply(doc);
+            var inPlace = JsonPatch.Parse(patch).ApplyInPlace(doc.DeepClone());
+            return JsonValues.DeepEquals(copied, inPlace) && JsonValues.DeepEquals(before, doc);
+        }));
+
+    [Fact]
     public void Canonical_hash_ignores_member_order_and_number_spelling_when_documents_are_random() =>
         Check.One(Runs, Prop.ForAll(Document(3).ToArbitrary(), doc =>
         {

@@ -52,6 +52,23 @@ public sealed class JsonPatch
         return root;
     }
 
+    /// <summary>
+    /// Applies every operation to <paramref name="document"/> itself, without a copy: not atomic, so only
+    /// for a document the caller owns and throws away on failure (a state just parsed from storage).
+    /// </summary>
+    /// <returns>The patched document (a new root when the root was replaced).</returns>
+    /// <exception cref="JsonPatchException">As <see cref="Apply"/>; <paramref name="document"/> may then be half patched.</exception>
+    public JsonNode? ApplyInPlace(JsonNode? document)
+    {
+        var root = document;
+        foreach (var operation in Operations)
+        {
+            root = ApplyOne(root, operation);
+        }
+
+        return root;
+    }
+
     private static JsonPatchOperation ParseOperation(int index, JsonNode? node)
     {
         if (node is not JsonObject obj)

@@ -81,7 +81,33 @@ public static class JsonValues
         value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()) ?? string.Empty;
 
     /// <summary>The canonical spelling of a number value (see <see cref="CanonicalNumber(string)"/>).</summary>
-    public static string CanonicalNumber(JsonValue value) => CanonicalNumber(value.ToJsonString());
+    public static string CanonicalNumber(JsonValue value) => CanonicalNumber(LiteralOf(value, out var integer) ?? integer.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The JSON literal of a number value, or null with <paramref name="integer"/> set when it is a
+    /// 64-bit integer. Parsed values give their raw text and CLR values their own, so hashing a state
+    /// does not format every number through a JSON writer.
+    /// </summary>
+    private static string? LiteralOf(JsonValue value, out long integer)
+    {
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            return element.TryGetInt64(out integer) ? null : element.GetRawText();
+        }
+
+        if (value.TryGetValue(out integer))
+        {
+            return null;
+        }
+
+        if (value.TryGetValue<int>(out var int32))
+        {
+            integer = int32;
+            return null;
+        }
+
+        return value.ToJsonString();
+    }
 
     /// <summary>
     /// The canonical spelling of a JSON number literal, a function of the value the tape keeps: an
@@ -160,8 +186,8 @@ public static class JsonValues
                     return null;
                 }
 
-                var literal = value.ToJsonString();
-                return TryCanonicalNumber(literal) is null ? literal : null;
+                var literal = LiteralOf(value, out _);
+                return literal is not null && TryCanonicalNumber(literal) is null ? literal : null;
         }
     }
 }
