@@ -132,10 +132,11 @@ public sealed class CanvasProjectionTests : IAsyncLifetime
     [Fact]
     public async Task GetCanvasQuery_and_GetCanvasAtVersionQuery_throw_NotFound_when_the_canvas_or_version_is_unknown()
     {
-        var id = await Create(new JsonObject());
+        var id = Guid.NewGuid();
+        var created = await _f.Send(new CreateCanvasRequest(id, Guid.NewGuid(), []));
 
-        await Assert.ThrowsAsync<NotFoundException>(() => _f.Query(new GetCanvasQuery(Guid.NewGuid())));
-        var ex = await Assert.ThrowsAsync<NotFoundException>(() => _f.Query(new GetCanvasAtVersionQuery(id, 2)));
+        await Assert.ThrowsAsync<NotFoundException>(() => _f.Query(new GetCanvasQuery(Guid.NewGuid(), created.Position)));
+        var ex = await Assert.ThrowsAsync<NotFoundException>(() => _f.Query(new GetCanvasAtVersionQuery(id, 2, created.Position)));
         Assert.Equal("canvas_version", ex.Kind);
     }
 

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Journal.Domain.Canvas.Patching;
 
 /// <summary>Why a JSON Patch operation failed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JsonPatchError>))]
 public enum JsonPatchError
 {
     /// <summary>The operation is not well formed: not an object, an unknown <c>op</c>, a missing or malformed member.</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Journal.Domain.Canvas.Patching;
 
 /// <summary>The six RFC 6902 operations.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JsonPatchOp>))]
 public enum JsonPatchOp
 {
     /// <summary><c>add</c>: insert or set a value.</summary>
