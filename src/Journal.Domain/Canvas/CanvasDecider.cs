@@ -23,7 +23,7 @@ public static class CanvasDecider
     /// <exception cref="ValidationException">A field is invalid (a missing state, a patch that is not an array, a number beyond the double range).</exception>
     /// <exception cref="TooLargeException">The state or the patch is over <see cref="CanvasLimits"/>.</exception>
     /// <exception cref="NotFoundException"><c>canvas.not_found</c>, <c>canvas_version.not_found</c>.</exception>
-    /// <exception cref="RuleViolationException"><c>canvas.exists</c>, <c>canvas.version_conflict</c> (409), <c>canvas.state_not_object</c>.</exception>
+    /// <exception cref="RuleViolationException"><c>canvas.exists</c>, <c>canvas.version_conflict</c> (409), <c>canvas.state_not_object</c>, <c>canvas.state_too_deep</c>.</exception>
     /// <exception cref="JsonPatchException">The patch is malformed, a path does not resolve or a <c>test</c> failed; names the operation.</exception>
     public static IReadOnlyList<ICanvasEvent> Decide(CanvasCommand command, CanvasState state) => command switch
     {
@@ -132,7 +132,12 @@ public static class CanvasDecider
 
     private static string SizedHash(JsonObject document)
     {
-        var (hash, length) = CanonicalJson.Hash(document);
+        var (hash, length) = CanonicalJson.HashOfText(CanonicalJson.Text(document, out var depth));
+        if (depth > CanvasLimits.MaxStateDepth)
+        {
+            throw Refuse.Rule("canvas.state_too_deep", $"a canvas state may nest at most {CanvasLimits.MaxStateDepth} levels; this one nests {depth}");
+        }
+
         return length > CanvasLimits.MaxStateBytes ? throw new TooLargeException("canvas state", length, CanvasLimits.MaxStateBytes) : hash;
     }
 

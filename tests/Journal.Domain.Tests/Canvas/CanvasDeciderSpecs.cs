@@ -126,6 +126,20 @@ public class CanvasDeciderSpecs
     }
 
     [Fact]
+    public void Given_a_canvas_When_the_patch_nests_the_state_too_deep_Then_state_too_deep()
+    {
+        JsonNode deep = new JsonArray();
+        for (var i = 0; i < CanvasLimits.MaxStateDepth; i++)
+        {
+            deep = new JsonArray(deep);
+        }
+
+        var patch = new JsonArray(new JsonObject { ["op"] = "add", ["path"] = "/deep", ["value"] = deep });
+
+        _spec.Given(Created("{}")).When(new PatchCanvas(Canvas, patch, 1, T1)).ThenThrows<RuleViolationException>("canvas.state_too_deep");
+    }
+
+    [Fact]
     public void Given_a_patched_canvas_When_version_1_is_restored_Then_restored_as_version_3_with_version_1s_state_and_hash()
     {
         var v1 = _spec.Given(Created("""{"n":1}""")).State;

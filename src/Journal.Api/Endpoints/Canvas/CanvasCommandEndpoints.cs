@@ -15,7 +15,7 @@ internal static class CanvasCommandEndpoints
     /// <summary>The media type of an RFC 6902 patch document.</summary>
     public const string JsonPatchMediaType = "application/json-patch+json";
 
-    private static readonly JsonDocumentOptions PatchParsing = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions PatchParsing = new() { MaxDepth = Http.JsonSetup.MaxDepth };
 
     public static void MapCanvasCommands(this IEndpointRouteBuilder app)
     {

@@ -21,10 +21,13 @@ namespace Journal.Domain.Canvas.Patching;
 public static class CanonicalJson
 {
     /// <summary>The canonical form of <paramref name="node"/> as text (valid JSON).</summary>
-    public static string Text(JsonNode? node)
+    public static string Text(JsonNode? node) => Text(node, out _);
+
+    /// <summary>The canonical text of <paramref name="node"/> and its nesting depth (a scalar is 0, <c>{}</c> and <c>[]</c> are 1).</summary>
+    public static string Text(JsonNode? node, out int depth)
     {
         var text = new StringBuilder();
-        Write(text, node);
+        depth = Write(text, node, 0);
         return text.ToString();
     }
 
@@ -34,21 +37,23 @@ public static class CanonicalJson
     /// <summary>SHA-256 of the canonical bytes, lower-case hex, and how many bytes they are.</summary>
     public static (string Sha256, int Length) Hash(JsonNode? node) => HashOfText(Text(node));
 
-    /// <summary>SHA-256 of canonical text already written by <see cref="Text"/>, lower-case hex, and its UTF-8 length.</summary>
+    /// <summary>SHA-256 of canonical text already written by <see cref="Text(JsonNode?)"/>, lower-case hex, and its UTF-8 length.</summary>
     public static (string Sha256, int Length) HashOfText(string canonical)
     {
         var bytes = Encoding.UTF8.GetBytes(canonical);
         return (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
     }
 
-    private static void Write(StringBuilder text, JsonNode? node)
+    private static int Write(StringBuilder text, JsonNode? node, int level)
     {
+        var deepest = level;
         switch (node)
         {
             case null:
                 text.Append("null");
                 break;
             case JsonObject obj:
+                deepest = level + 1;
                 var names = new string[obj.Count];
                 var i = 0;
                 foreach (var (name, _) in obj)
@@ -67,12 +72,13 @@ public static class CanonicalJson
 
                     WriteString(text, names[i]);
                     text.Append(':');
-                    Write(text, obj[names[i]]);
+                    deepest = Math.Max(deepest, Write(text, obj[names[i]], level + 1));
                 }
 
                 text.Append('}');
                 break;
             case JsonArray array:
+                deepest = level + 1;
                 text.Append('[');
                 for (i = 0; i < array.Count; i++)
                 {
@@ -81,7 +87,7 @@ public static class CanonicalJson
                         text.Append(',');
                     }
 
-                    Write(text, array[i]);
+                    deepest = Math.Max(deepest, Write(text, array[i], level + 1));
                 }
 
                 text.Append(']');
@@ -109,6 +115,8 @@ public static class CanonicalJson
 
                 break;
         }
+
+        return deepest;
     }
 
     private static void WriteString(StringBuilder text, string value)
