@@ -95,6 +95,8 @@ public sealed class CanvasEndpointTests : ApiTestBase
         var second = await reader.GetFromJsonAsync<JsonElement>($"/v1/canvases/{canvasId}/versions/2");
         var latest = await reader.GetFromJsonAsync<JsonElement>($"/v1/canvases/{canvasId}");
         using var missing = await reader.GetAsync($"/v1/canvases/{canvasId}/versions/9");
+        var integrity = await reader.GetFromJsonAsync<JsonElement>($"/v1/canvases/integrity?minPosition={position}");
+        var health = await reader.GetFromJsonAsync<JsonElement>("/v1/journal/health");
 
         Assert.Equal(3, restored.GetProperty("streamVersion").GetInt64());
         var items = versions.GetProperty("items");
@@ -103,6 +105,8 @@ public sealed class CanvasEndpointTests : ApiTestBase
         Assert.Equal(2, second.GetProperty("state").GetProperty("n").GetInt64());
         Assert.Equal(1, latest.GetProperty("state").GetProperty("n").GetInt64());
         await Problem.AssertAsync(missing, HttpStatusCode.NotFound, "canvas_version.not_found");
+        Assert.Equal(0, integrity.GetProperty("mismatches").GetInt64());
+        Assert.Equal(0, health.GetProperty("canvasHashMismatches").GetInt64());
     }
 
     [Fact]

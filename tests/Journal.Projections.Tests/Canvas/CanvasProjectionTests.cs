@@ -130,6 +130,22 @@ public sealed class CanvasProjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Canvas_state_is_redacted_before_hashing_so_replay_reproduces_it_when_a_patch_carries_a_secret()
+    {
+        var id = await Create(new JsonObject { ["apiKey"] = "plain-value", ["title"] = "t" });
+        var patched = await Patch(id, 1, """[{"op":"add","path":"/cfg","value":{"password":"hunter2","note":"Bearer abcdefghijklmnopqrstuvwxyz012345"}}]""");
+
+        var latest = await _f.Query(new GetCanvasQuery(id, patched.Position));
+        var integrity = await _f.Query(new CanvasIntegrityQuery(MinPosition: patched.Position));
+
+        Assert.Equal("[REDACTED]", latest.State["apiKey"]!.GetValue<string>());
+        Assert.Equal("[REDACTED]", latest.State["cfg"]!["password"]!.GetValue<string>());
+        Assert.DoesNotContain("abcdefghijklmnopqrstuvwxyz012345", latest.State.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(CanonicalJson.Hash(latest.State).Sha256, latest.Canvas.StateSha256);
+        Assert.Equal(0, integrity.Mismatches);
+    }
+
+    [Fact]
     public async Task GetCanvasQuery_and_GetCanvasAtVersionQuery_throw_NotFound_when_the_canvas_or_version_is_unknown()
     {
         var id = Guid.NewGuid();
