@@ -54,25 +54,31 @@ public static class CanonicalJson
                 break;
             case JsonObject obj:
                 deepest = level + 1;
-                var names = new string[obj.Count];
+                var members = new KeyValuePair<string, JsonNode?>[obj.Count];
                 var i = 0;
-                foreach (var (name, _) in obj)
+                var sorted = true;
+                foreach (var member in obj)
                 {
-                    names[i++] = name;
+                    sorted &= i == 0 || string.CompareOrdinal(members[i - 1].Key, member.Key) < 0;
+                    members[i++] = member;
                 }
 
-                Array.Sort(names, StringComparer.Ordinal);
+                if (!sorted)
+                {
+                    Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+                }
+
                 text.Append('{');
-                for (i = 0; i < names.Length; i++)
+                for (i = 0; i < members.Length; i++)
                 {
                     if (i > 0)
                     {
                         text.Append(',');
                     }
 
-                    WriteString(text, names[i]);
+                    WriteString(text, members[i].Key);
                     text.Append(':');
-                    deepest = Math.Max(deepest, Write(text, obj[names[i]], level + 1));
+                    deepest = Math.Max(deepest, Write(text, members[i].Value, level + 1));
                 }
 
                 text.Append('}');
@@ -122,8 +128,18 @@ public static class CanonicalJson
     private static void WriteString(StringBuilder text, string value)
     {
         text.Append('"');
-        foreach (var c in value)
+        var start = 0;
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (c >= ' ' && c != '"' && c != '\\')
+            {
+                continue;
+            }
+
+            // Runs without anything to escape are copied at once.
+            text.Append(value, start, i - start);
+            start = i + 1;
             switch (c)
             {
                 case '"': text.Append("\\\""); break;
@@ -133,11 +149,10 @@ public static class CanonicalJson
                 case '\n': text.Append("\\n"); break;
                 case '\r': text.Append("\\r"); break;
                 case '\t': text.Append("\\t"); break;
-                case < ' ': text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: text.Append(c); break;
+                default: text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
             }
         }
 
-        text.Append('"');
+        text.Append(value, start, value.Length - start).Append('"');
     }
 }

@@ -81,7 +81,17 @@ public static class JsonValues
         value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()) ?? string.Empty;
 
     /// <summary>The canonical spelling of a number value (see <see cref="CanonicalNumber(string)"/>).</summary>
-    public static string CanonicalNumber(JsonValue value) => CanonicalNumber(LiteralOf(value, out var integer) ?? integer.ToString(CultureInfo.InvariantCulture));
+    public static string CanonicalNumber(JsonValue value)
+    {
+        // A CLR double (not a parsed literal, which may be an exact integer beyond 2^53) is spelled
+        // straight from its value, without formatting JSON.
+        if (!value.TryGetValue<JsonElement>(out _) && value.TryGetValue<double>(out var number) && double.IsFinite(number))
+        {
+            return CanonicalDouble(number);
+        }
+
+        return CanonicalNumber(LiteralOf(value, out var integer) ?? integer.ToString(CultureInfo.InvariantCulture));
+    }
 
     /// <summary>
     /// The JSON literal of a number value, or null with <paramref name="integer"/> set when it is a
@@ -133,6 +143,11 @@ public static class JsonValues
             return null;
         }
 
+        return CanonicalDouble(number);
+    }
+
+    private static string CanonicalDouble(double number)
+    {
         if (number == Math.Floor(number))
         {
             if (number >= -TwoTo63 && number < TwoTo63)
