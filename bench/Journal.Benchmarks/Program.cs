@@ -1,3 +1,4 @@
+using Journal.Benchmarks.Canvas;
 using Journal.Benchmarks.Commands;
 using Journal.Benchmarks.Projections;
 using Journal.Benchmarks.Http;
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
     "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
+    "canvas" => await CanvasFigures(args.Contains("--quick")).ConfigureAwait(false),
     _ => Usage(),
 };
 
@@ -26,12 +28,19 @@ static async Task<int> Service(bool quick)
     return 0;
 }
 
+static async Task<int> CanvasFigures(bool quick)
+{
+    Console.WriteLine(await CanvasBenchmark.RunAsync(quick).ConfigureAwait(false));
+    return 0;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("usage: Journal.Benchmarks <verb> [options]");
     Console.Error.WriteLine("  tape [--quick] [--only append-1,append-16,append-100,verify-1m,backup-1m]   the tape against raw SQLite");
     Console.Error.WriteLine("  commands [--quick]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline");
     Console.Error.WriteLine("  projections [--quick] [--only replay-1m,live-lag]   rebuild of every read model vs a raw tape read; live lag vs time to commit");
+    Console.Error.WriteLine("  canvas [--quick]     a canvas with 10,000 versions: patch throughput on a 20 KB state, state at a random version, each vs raw SQLite");
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
     Console.Error.WriteLine("  memory [--quick]     100,000 memory items: add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan");
     return 2;

@@ -32,6 +32,8 @@ public static class TapeServiceCollectionExtensions
             sp.GetRequiredService<TapeMetrics>()));
         services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.TryAddSingleton<ITextRedactor>(sp => new TextRedactorPort(sp.GetRequiredService<SqliteEventStore>().Serializer.Redactor));
+        services.TryAddSingleton<IJsonRedactor>(sp => new JsonRedactorPort(sp.GetRequiredService<SqliteEventStore>().Serializer.Redactor));
+        services.TryAddSingleton<IStreamHistory>(sp => new Aggregates.StreamHistory(sp.GetRequiredService<SqliteEventStore>()));
         return services;
     }
 }

@@ -33,7 +33,7 @@ internal static class HealthCommand
             daemon.EnsureInitialized();
             var report = await tape.VerifyAsync(ct: ct);
             var snapshot = Path.Combine(Path.GetDirectoryName(path) ?? ".", "journal.snapshot.db");
-            var health = await HealthReport.BuildAsync(tape, daemon, new VerifiedAt(report, TimeProvider.System.GetUtcNow()), snapshot, null, ct);
+            var health = await HealthReport.BuildAsync(tape, daemon, services.GetRequiredService<MediatR.IMediator>(), new VerifiedAt(report, TimeProvider.System.GetUtcNow()), snapshot, null, ct);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(health, AllFields));

@@ -1,5 +1,6 @@
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Endpoints.Approvals;
+using Journal.Api.Endpoints.Canvas;
 using Journal.Api.Endpoints.Health;
 using Journal.Api.Endpoints.Memory;
 using Journal.Api.Endpoints.Runs;
@@ -37,5 +38,7 @@ internal static class JournalEndpoints
         app.MapWorkspaceCommands();
         app.MapMemoryQueries();
         app.MapMemoryCommands();
+        app.MapCanvasQueries();
+        app.MapCanvasCommands();
     }
 }

@@ -34,6 +34,9 @@ public sealed record ProjectionOptions
     /// <summary>How often pending approvals past their expiry are timed out; <see cref="Timeout.InfiniteTimeSpan"/> turns the sweep off.</summary>
     public TimeSpan ApprovalExpirySweep { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>A canvas snapshot every this many versions, so the state at any version is a snapshot plus at most this many minus one patches (at least 1).</summary>
+    public int CanvasSnapshotInterval { get; init; } = 50;
+
     /// <summary>The longest a read-your-writes query waits for the projections before answering stale.</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -14,7 +14,7 @@ public class EventContractSpecs
     [
         typeof(ISessionEvent), typeof(ISessionKeyEvent), typeof(IRunEvent), typeof(Journal.Domain.Transcript.ITranscriptEvent),
         typeof(Journal.Domain.ToolJobs.IToolJobEvent), typeof(Journal.Domain.Approvals.IApprovalEvent), typeof(Journal.Domain.Workspace.IWorkspaceDocumentEvent),
-        typeof(Journal.Domain.Workspace.IWorkspacePathEvent), typeof(Journal.Domain.Memory.IMemoryItemEvent),
+        typeof(Journal.Domain.Workspace.IWorkspacePathEvent), typeof(Journal.Domain.Memory.IMemoryItemEvent), typeof(Journal.Domain.Canvas.ICanvasEvent),
     ];
 
     private static readonly Type[] EventTypes = typeof(SessionDecider).Assembly.GetTypes()
@@ -26,7 +26,7 @@ public class EventContractSpecs
     {
         var names = EventTypes.Select(t => (Type: t, Name: t.GetCustomAttribute<EventTypeAttribute>()?.Name)).ToList();
 
-        Assert.Equal(37, names.Count);
+        Assert.Equal(40, names.Count);
         Assert.All(names, n => Assert.Matches(@"^[a-z]+\.[a-z_]+\.v[0-9]+$", n.Name ?? $"{n.Type.Name} has no [EventType]"));
         Assert.Equal(names.Count, names.Select(n => n.Name).Distinct(StringComparer.Ordinal).Count());
         Assert.All(names, n => Assert.True(n.Type.IsSealed, $"{n.Type.Name} is not sealed"));
@@ -39,7 +39,7 @@ public class EventContractSpecs
         {
             t = Nullable.GetUnderlyingType(t) ?? t;
             return t == typeof(string) || t == typeof(Guid) || t == typeof(DateTimeOffset) || t == typeof(bool)
-                || t == typeof(int) || t == typeof(long) || t == typeof(double) || (t.IsEnum && t.GetCustomAttribute<JsonConverterAttribute>() is not null);
+                || t == typeof(int) || t == typeof(long) || t == typeof(double) || typeof(System.Text.Json.Nodes.JsonNode).IsAssignableFrom(t) || (t.IsEnum && t.GetCustomAttribute<JsonConverterAttribute>() is not null);
         }
 
         var unfriendly = EventTypes

@@ -10,8 +10,9 @@ namespace Journal.Api.Endpoints.Health;
 internal static class HealthReport
 {
     public static async Task<JournalHealth> BuildAsync(
-        SqliteEventStore tape, ProjectionDaemon daemon, VerifiedAt verified, string snapshotPath, OperationsStatus? operations, CancellationToken ct)
+        SqliteEventStore tape, ProjectionDaemon daemon, MediatR.IMediator mediator, VerifiedAt verified, string snapshotPath, OperationsStatus? operations, CancellationToken ct)
     {
+        var canvasMismatches = (await mediator.Send(new Projections.Canvas.CanvasIntegrityQuery(1), ct)).Mismatches;
         var stats = tape.ReadStats();
         var head = await tape.ReadHeadAsync(ct);
         var projections = await daemon.StatusAsync(ct);
@@ -22,7 +23,8 @@ internal static class HealthReport
         var snapshot = operations?.Snapshot;
         var retention = operations?.Retention;
         var maintenance = operations?.Maintenance;
-        var healthy = verified.Report.IsIntact
+        var healthy = canvasMismatches == 0
+            && verified.Report.IsIntact
             && projections.All(p => p.State == "running")
             && deadLetters == 0
             && files.All(f => f.OwnerOnly)
@@ -49,7 +51,8 @@ internal static class HealthReport
             maintenance,
             operations?.Checkpoint,
             DiskFree(path),
-            files);
+            files,
+            canvasMismatches);
     }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

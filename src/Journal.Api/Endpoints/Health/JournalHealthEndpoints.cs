@@ -9,8 +9,9 @@ namespace Journal.Api.Endpoints.Health;
 
 /// <summary>The journal's health report.</summary>
 /// <param name="Status">
-/// <c>healthy</c>, or <c>degraded</c> when the chain is broken, a projection is stopped or has dead
-/// letters, a file is not owner-only, or the last snapshot, retention or maintenance step failed.
+/// <c>healthy</c>, or <c>degraded</c> when the chain is broken, a canvas replay did not reproduce a
+/// state hash, a projection is stopped or has dead letters, a file is not owner-only, or the last
+/// snapshot, retention or maintenance step failed.
 /// </param>
 /// <param name="Mode"><c>file</c> (<c>PERSIST=1</c>) or <c>memory</c> (<c>PERSIST=0</c>, snapshots).</param>
 /// <param name="Events">Events on the tape.</param>
@@ -31,6 +32,7 @@ namespace Journal.Api.Endpoints.Health;
 /// <param name="Checkpoint">The last signed checkpoint published, null when none.</param>
 /// <param name="DiskFreeBytes">Free space on the data directory's drive.</param>
 /// <param name="Files">Permissions of the data directory and its files.</param>
+/// <param name="CanvasHashMismatches">Canvas versions whose recomputed state did not match the tape's state hash (<c>/v1/canvases/integrity</c> lists them).</param>
 public sealed record JournalHealth(
     string Status,
     string Mode,
@@ -51,7 +53,8 @@ public sealed record JournalHealth(
     MaintenanceRun? Maintenance,
     CheckpointRun? Checkpoint,
     long? DiskFreeBytes,
-    IReadOnlyList<FilePermission> Files);
+    IReadOnlyList<FilePermission> Files,
+    long CanvasHashMismatches);
 
 /// <summary><c>GET /v1/journal/health</c> (reader role).</summary>
 internal static class JournalHealthEndpoints
@@ -64,9 +67,9 @@ internal static class JournalHealthEndpoints
     /// the last verification (this endpoint's or <c>/v1/admin/verify</c>'s) is shown with its time.
     /// </summary>
     internal static async Task<Ok<JournalHealth>> ReadJournalHealth(
-        SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, JournalSettings settings, OperationsStatus operations, CancellationToken ct, bool verify = false)
+        SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, JournalSettings settings, OperationsStatus operations, MediatR.IMediator mediator, CancellationToken ct, bool verify = false)
     {
         var verified = verify || verification.Last is null ? await verification.RunAsync(1, null, ct) : verification.Last;
-        return TypedResults.Ok(await HealthReport.BuildAsync(tape, daemon, verified, settings.SnapshotPath, operations, ct));
+        return TypedResults.Ok(await HealthReport.BuildAsync(tape, daemon, mediator, verified, settings.SnapshotPath, operations, ct));
     }
 }

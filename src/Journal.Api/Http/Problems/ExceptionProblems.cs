@@ -31,6 +31,9 @@ public static partial class ExceptionProblems
         StaleReadException e => WithExtensions(
             ProblemCatalog.Create(StatusCodes.Status503ServiceUnavailable, e.Code, "The read models are behind.", e.Message), ("wanted", e.Wanted), ("reached", e.Reached)),
         StorageException e => ProblemCatalog.Create(StatusCodes.Status503ServiceUnavailable, e.Code, "The journal's storage is unavailable.", "the tape could not be read or written; retry later"),
+        Domain.Canvas.Patching.JsonPatchException e => WithExtensions(
+            ProblemCatalog.Create(e.Error == Domain.Canvas.Patching.JsonPatchError.Malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, e.Code, "The JSON Patch cannot be applied.", e.Message),
+            ("operation", e.OperationIndex), ("op", e.Op)),
         JournalException e => ProblemCatalog.Create(StatusCodes.Status422UnprocessableEntity, e.Code, "The request was refused.", e.Message),
         BadHttpRequestException e => FromBadRequest(e),
         JsonException e => FromJson(e),

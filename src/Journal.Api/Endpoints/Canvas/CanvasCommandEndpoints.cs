@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Journal.Api.Endpoints.Commands;
+using Journal.Api.Http.Problems;
+using Journal.Domain.Canvas;
+using Journal.Domain.Canvas.UseCases;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Journal.Api.Endpoints.Canvas;
+
+/// <summary>Canvas commands: create, patch (RFC 6902, against the version in <c>If-Match</c>), restore.</summary>
+internal static class CanvasCommandEndpoints
+{
+    /// <summary>The media type of an RFC 6902 patch document.</summary>
+    public const string JsonPatchMediaType = "application/json-patch+json";
+
+    private static readonly JsonDocumentOptions PatchParsing = new() { MaxDepth = Http.JsonSetup.MaxDepth };
+
+    public static void MapCanvasCommands(this IEndpointRouteBuilder app)
+    {
+        var group = app.CommandGroup("/v1/canvases", "Canvas");
+        group.MapPost("/", CreateCanvas).WithName(nameof(CreateCanvas));
+        group.MapPatch("/{canvasId}", PatchCanvas).WithName(nameof(PatchCanvas))
+            .Accepts<JsonArray>(JsonPatchMediaType)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{canvasId}/restore", RestoreCanvas).WithName(nameof(RestoreCanvas));
+    }
+
+    internal static async Task<Created<CommandResponse>> CreateCanvas(CreateCanvasBody body, HttpContext http, CancellationToken ct)
+    {
+        var response = await CommandDispatch.SendAsync(
+            http, null, context => new CreateCanvasRequest(body.CanvasId, body.SessionId, body.State) { Context = context }, ct);
+        return TypedResults.Created($"/v1/canvases/{EndpointConventions.IdOf(response.Stream)}", response);
+    }
+
+    /// <summary>
+    /// The body is read here, not bound: it must be <c>application/json-patch+json</c> (415 otherwise),
+    /// and <c>If-Match</c> must name the one version the patch was made against (428 otherwise).
+    /// </summary>
+    internal static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> PatchCanvas(Guid canvasId, HttpContext http, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
+            || !string.Equals(mediaType.MediaType.Value, JsonPatchMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(ProblemCatalog.Create(
+                StatusCodes.Status415UnsupportedMediaType, "media_type.unsupported", "The request cannot be handled.", $"send the patch as {JsonPatchMediaType}"));
+        }
+
+        if (ETags.Parse(http.Request.Headers[ETags.IfMatch].ToString()) is not { Any: false, Versions: [var expected] })
+        {
+            return TypedResults.Problem(ProblemCatalog.Create(
+                StatusCodes.Status428PreconditionRequired, "precondition.required", "A precondition is required.", "send If-Match with the one canvas version (its ETag, such as \"3\") the patch was made against"));
+        }
+
+        var patch = await JsonNode.ParseAsync(http.Request.Body, documentOptions: PatchParsing, cancellationToken: ct);
+        return TypedResults.Ok(await CommandDispatch.SendAsync(
+            http, null, context => new PatchCanvasRequest(canvasId, patch, expected) { Context = context }, ct));
+    }
+
+    internal static async Task<Ok<CommandResponse>> RestoreCanvas(Guid canvasId, RestoreCanvasBody body, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync(
+            http, CanvasDecider.StreamFor(canvasId), context => new RestoreCanvasRequest(canvasId, body.Version) { Context = context }, ct));
+}

@@ -1,0 +1,50 @@
+using Journal.Api.Endpoints.Commands;
+using Journal.Api.Endpoints.Queries;
+using Journal.Domain.Canvas;
+using Journal.Domain.Tape;
+using Journal.Projections.Canvas;
+using Journal.Projections.Querying;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Journal.Api.Endpoints.Canvas;
+
+/// <summary>The canvas read model: latest state (with <c>ETag</c>), state at a version, versions, replay integrity, live patches.</summary>
+internal static class CanvasQueryEndpoints
+{
+    public static void MapCanvasQueries(this IEndpointRouteBuilder app)
+    {
+        var group = app.QueryGroup("/v1/canvases", "Canvas");
+        group.MapGet("/integrity", GetCanvasIntegrity).WithName(nameof(GetCanvasIntegrity));
+        group.MapGet("/{canvasId}", GetCanvas).WithName(nameof(GetCanvas)).Produces(StatusCodes.Status304NotModified);
+        group.MapGet("/{canvasId}/versions", ListCanvasVersions).WithName(nameof(ListCanvasVersions));
+        group.MapGet("/{canvasId}/versions/{version}", GetCanvasAtVersion).WithName(nameof(GetCanvasAtVersion));
+        group.MapGet("/{canvasId}/stream", CanvasTail.StreamAsync).WithName("StreamCanvasPatches").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+    }
+
+    /// <summary>The latest state; <c>ETag</c> is the version, and <c>If-None-Match</c> with it answers 304 without reading the state.</summary>
+    internal static async Task<Results<Ok<CanvasView>, StatusCodeHttpResult>> GetCanvas(
+        Guid canvasId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
+    {
+        var mark = await StreamMark.ReadAsync(tape, CanvasDecider.StreamFor(canvasId), ct);
+        if (mark.Version > 0 && ETags.Parse(http.Request.Headers.IfNoneMatch.ToString()) is { } known && known.Accepts(mark.Version) && minPosition is null)
+        {
+            http.Response.Headers.ETag = ETags.Format(mark.Version);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var canvas = await mediator.Send(new GetCanvasQuery(canvasId, mark.Wait(minPosition)), ct);
+        http.Response.Headers.ETag = ETags.Format(canvas.Canvas.Version);
+        return TypedResults.Ok(canvas);
+    }
+
+    internal static async Task<Ok<CanvasAtVersion>> GetCanvasAtVersion(Guid canvasId, long version, IMediator mediator, CancellationToken ct, long? minPosition = null) =>
+        TypedResults.Ok(await mediator.Send(new GetCanvasAtVersionQuery(canvasId, version, minPosition), ct));
+
+    internal static async Task<Ok<Page<CanvasVersionRow>>> ListCanvasVersions(
+        Guid canvasId, IMediator mediator, CancellationToken ct, string? cursor = null, int? limit = null, long? minPosition = null) =>
+        TypedResults.Ok(await mediator.Send(new ListCanvasVersionsQuery(canvasId, cursor, limit, minPosition), ct));
+
+    internal static async Task<Ok<CanvasIntegrity>> GetCanvasIntegrity(IMediator mediator, CancellationToken ct, int? limit = null, long? minPosition = null) =>
+        TypedResults.Ok(await mediator.Send(new CanvasIntegrityQuery(limit ?? 100, minPosition), ct));
+}

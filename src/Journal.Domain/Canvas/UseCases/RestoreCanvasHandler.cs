@@ -1,0 +1,33 @@
+using Journal.Domain.Commands;
+using MediatR;
+
+namespace Journal.Domain.Canvas.UseCases;
+
+/// <summary>
+/// Makes an earlier version's state the latest, as a new version appended to the history (nothing is
+/// rewritten). The earlier state is recomputed from the canvas's own stream.
+/// </summary>
+/// <param name="CanvasId">The canvas.</param>
+/// <param name="Version">The version to restore, from 1 to the current one.</param>
+/// <param name="ExpectedVersion">When given, the version the caller saw (<c>canvas.version_conflict</c> otherwise).</param>
+public sealed record RestoreCanvasRequest(Guid CanvasId, long Version, long? ExpectedVersion = null) : ICommand
+{
+    /// <inheritdoc />
+    public CommandContext Context { get; init; } = CommandContext.None;
+}
+
+/// <summary>Handles <see cref="RestoreCanvasRequest"/>.</summary>
+public sealed class RestoreCanvasHandler(IAggregateStore aggregates, IStreamHistory history, TimeProvider time) : IRequestHandler<RestoreCanvasRequest, CommandResult>
+{
+    /// <inheritdoc />
+    public async Task<CommandResult> Handle(RestoreCanvasRequest request, CancellationToken cancellationToken)
+    {
+        var stream = CanvasDecider.StreamFor(request.CanvasId);
+        var canvas = await aggregates.LoadAsync<CanvasState, ICanvasEvent>(stream, CanvasDecider.Initial, CanvasDecider.Evolve, cancellationToken);
+        var target = request.Version >= 1 && request.Version <= canvas.Version
+            ? (await history.FoldToAsync<CanvasState, ICanvasEvent>(stream, CanvasDecider.Initial, CanvasDecider.Evolve, request.Version, cancellationToken)).State
+            : CanvasDecider.Initial;
+        var (restored, after) = CanvasDecider.Restore(new RestoreCanvas(request.CanvasId, request.Version, target, request.ExpectedVersion, time.GetUtcNow()), canvas.State);
+        return await aggregates.SaveAsync([new AggregateChange(stream, canvas.Version, [restored], after)], request, cancellationToken);
+    }
+}

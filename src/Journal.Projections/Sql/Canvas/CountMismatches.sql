@@ -1,0 +1,1 @@
+SELECT count(*) FROM canvas_v1_mismatches;
