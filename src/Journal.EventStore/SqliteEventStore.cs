@@ -146,6 +146,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     /// <summary>Holds the writer until the handle is disposed; appends queue up meanwhile (a test seam).</summary>
     internal Task<IDisposable> HoldWriterAsync(CancellationToken ct) => _writer.HoldAsync(ct);
 
+    /// <summary>Caps the file at its current size (commits needing more fail as on a full disk) or lifts the cap (a test seam).</summary>
+    internal Task CapGrowthAsync(bool capped, CancellationToken ct) => _writer.CapGrowthAsync(capped, ct);
+
     /// <summary>Checks the hash chain over a range.</summary>
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) => Verifier.VerifyAsync(from, to, ct);
 

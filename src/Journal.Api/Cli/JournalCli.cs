@@ -49,6 +49,12 @@ public static class JournalCli
             await error.WriteLineAsync(ex.Message);
             return ExitCodes.BadInput;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB: a damaged file is a failed check, not bad input.
+            await error.WriteLineAsync($"the journal file is damaged: {ex.Message}");
+            return ExitCodes.Mismatch;
+        }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             await error.WriteLineAsync($"the journal file could not be read: {ex.Message}");

@@ -38,6 +38,12 @@ public sealed record JournalSettings
     /// <summary>How far (in events) a projection may trail the tape's head for <c>/health/ready</c> to answer ready.</summary>
     public long ReadyMaxLagEvents { get; init; } = 1000;
 
+    /// <summary>
+    /// Start even when the start-up check finds the tape's chain broken (to inspect it through the health
+    /// report); by default such a tape stops the service.
+    /// </summary>
+    public bool StartWithBrokenTape { get; init; }
+
     /// <summary>The API keys (hashed). Empty: the service runs unauthenticated and on loopback only.</summary>
     public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
 
@@ -60,6 +66,7 @@ public sealed record JournalSettings
             RateLimitPerMinute = Int(section, "RateLimitPerMinute", 6000, 1, 10_000_000),
             HeartbeatSeconds = Int(section, "HeartbeatSeconds", 15, 1, 3600),
             ReadyMaxLagEvents = Int(section, "ReadyMaxLagEvents", 1000, 0, int.MaxValue),
+            StartWithBrokenTape = Bool(section, "StartWithBrokenTape"),
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
         };
         return settings;
@@ -87,6 +94,17 @@ public sealed record JournalSettings
         }
 
         return value;
+    }
+
+    private static bool Bool(IConfigurationSection section, string key)
+    {
+        var raw = section[key];
+        if (raw is null)
+        {
+            return false;
+        }
+
+        return bool.TryParse(raw, out var value) ? value : throw new ConfigurationException($"Journal:{key}", $"must be true or false, got '{raw}'");
     }
 
     private static void Check(string key, Action validate)

@@ -30,6 +30,7 @@ public static partial class ExceptionProblems
         TooLargeException e => WithExtensions(ProblemCatalog.Create(StatusCodes.Status413PayloadTooLarge, e.Code, "Too large.", e.Message), ("limit", e.Limit)),
         StaleReadException e => WithExtensions(
             ProblemCatalog.Create(StatusCodes.Status503ServiceUnavailable, e.Code, "The read models are behind.", e.Message), ("wanted", e.Wanted), ("reached", e.Reached)),
+        StorageException { Code: StorageException.Full } e => ProblemCatalog.Create(StatusCodes.Status507InsufficientStorage, e.Code, "The journal's storage is full.", "nothing was written; appends resume when space is freed, reads still work"),
         StorageException e => ProblemCatalog.Create(StatusCodes.Status503ServiceUnavailable, e.Code, "The journal's storage is unavailable.", "the tape could not be read or written; retry later"),
         JournalException e => ProblemCatalog.Create(StatusCodes.Status422UnprocessableEntity, e.Code, "The request was refused.", e.Message),
         BadHttpRequestException e => FromBadRequest(e),
