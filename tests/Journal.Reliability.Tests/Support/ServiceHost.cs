@@ -4,6 +4,8 @@ using System.Text.Json;
 using Journal.Api.Http.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Journal.Projections.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Journal.Reliability.Tests.Support;
@@ -31,7 +33,7 @@ public sealed class ServiceHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>Starts the service over <paramref name="dataDirectory"/>; the host starts on first use of <see cref="Services"/> or a client.</summary>
-    public static ServiceHost Start(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    public static ServiceHost Start(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? readYourWritesWait = null)
     {
         var logs = new CapturedLogs();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -52,6 +54,16 @@ public sealed class ServiceHost : IAsyncDisposable
             }
 
             builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+            if (readYourWritesWait is { } wait)
+            {
+                // Bound how long a query asking for an unreached position waits (fuzzed positions are often huge).
+                builder.ConfigureServices(services =>
+                {
+                    var registered = services.Single(d => d.ServiceType == typeof(ProjectionOptions));
+                    services.Remove(registered);
+                    services.AddSingleton(((ProjectionOptions)registered.ImplementationInstance!) with { MaxWait = wait });
+                });
+            }
         });
         return new ServiceHost(factory, logs);
     }

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Journal.Reliability.Tests.Support;
+
+namespace Journal.Reliability.Tests.Security;
+
+/// <summary>
+/// Every endpoint of the app (enumerated from its metadata, so new ones are covered) refuses a missing or
+/// unknown key with 401 and a key of too low a role with 403, and writes nothing; only health, OpenAPI and
+/// Swagger are anonymous.
+/// </summary>
+public sealed class AuthEnforcementTests : IAsyncLifetime
+{
+    private readonly TestDirectory _directory = new("auth");
+    private ServiceHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = ServiceHost.Start(_directory.Combine("data"));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Every_write_and_admin_endpoint_refuses_a_missing_wrong_or_too_weak_key_and_writes_nothing()
+    {
+        var session = await _host.CreateSessionAsync();
+        var endpoints = Endpoints.Of(_host.Services);
+        var anonymous = endpoints.Where(e => e.Policies.Count == 0).ToList();
+        Assert.All(anonymous, e => Assert.True(
+            e.Pattern.StartsWith("/health/", StringComparison.Ordinal) || e.Pattern.StartsWith("/openapi", StringComparison.Ordinal) || e.Pattern.StartsWith("/swagger", StringComparison.Ordinal),
+            $"{e} needs no key"));
+        var protectedOnes = endpoints.Except(anonymous).ToList();
+        Assert.Contains(protectedOnes, e => e.Policies.Contains("writer"));
+        Assert.Contains(protectedOnes, e => e.Policies.Contains("admin"));
+
+        using var none = _host.Client(null);
+        using var wrong = _host.Client("not-a-configured-key-0000");
+        using var reader = _host.Reader();
+        using var writer = _host.Writer();
+        using var xApiKeyWrong = _host.Client(null);
+        xApiKeyWrong.DefaultRequestHeaders.Add("X-Api-Key", "also-not-a-key");
+        var head = await _host.HeadAsync();
+        var failures = new List<string>();
+        foreach (var endpoint in protectedOnes)
+        {
+            var path = endpoint.Path(name => name == "sessionId" ? session.ToString() : Guid.NewGuid().ToString());
+            await ExpectAsync(none, endpoint, path, HttpStatusCode.Unauthorized, failures);
+            await ExpectAsync(wrong, endpoint, path, HttpStatusCode.Unauthorized, failures);
+            await ExpectAsync(xApiKeyWrong, endpoint, path, HttpStatusCode.Unauthorized, failures);
+            if (endpoint.Policies.Contains("writer") || endpoint.Policies.Contains("admin"))
+            {
+                await ExpectAsync(reader, endpoint, path, HttpStatusCode.Forbidden, failures);
+            }
+
+            if (endpoint.Policies.Contains("admin"))
+            {
+                await ExpectAsync(writer, endpoint, path, HttpStatusCode.Forbidden, failures);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(head, await _host.HeadAsync());
+    }
+
+    private static async Task ExpectAsync(HttpClient client, EndpointInfo endpoint, string path, HttpStatusCode expected, List<string> failures)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
+        if (endpoint.TakesBody)
+        {
+            // A body that would be accepted, so that only the key can be the reason for the refusal.
+            request.Content = new StringContent("{\"principal\":\"ada\",\"device\":\"d\",\"channel\":\"c\"}", Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        if (response.StatusCode != expected)
+        {
+            failures.Add($"{endpoint} answered {(int)response.StatusCode}, expected {(int)expected}");
+        }
+    }
+}
