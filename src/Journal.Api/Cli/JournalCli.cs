@@ -29,7 +29,18 @@ public static class JournalCli
         root.Add(ReplayCommand.Create(context));
         root.Add(ProjectionsCommand.Create(context));
         root.Add(HashKeyCommand.Create(context));
-        var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A validator that trips over a value the parser could not read: still bad input, not a crash.
+            await error.WriteLineAsync($"the arguments could not be read: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)

@@ -58,7 +58,7 @@ public sealed class HostileInput(Random random)
     }
 
     /// <summary>Malformed admin-verb arguments.</summary>
-    public string[] CliArguments(string existingFile)
+    public string[] CliArguments(string existingFile, string scratchFile)
     {
         string[] verbs = ["verify", "stats", "export", "replay", "projections", "hash-key"];
         string[] options = ["--db", "--from", "--to", "--json", "--format", "--projection", "--projections-db", "--verify", "--bogus", "-x", "--"];
@@ -68,9 +68,14 @@ public sealed class HostileInput(Random random)
         {
             var option = Pick(options);
             args.Add(option);
-            if (option is "--db" or "--projections-db")
+            if (option is "--db")
             {
-                args.Add(Pick([existingFile, "/proc/self/mem", "/dev/null", "../escape.db", "", "\0", "/nonexistent/x.db", "/", HostileString()]));
+                args.Add(Pick([existingFile, scratchFile, "/proc/self/mem", "/dev/null", "../escape.db", "", "\0", "/nonexistent/x.db", "/", "/proc/self/status", Pick(Strings)]));
+            }
+            else if (option is "--projections-db")
+            {
+                // Never a path outside the test's directory that a valid replay could create.
+                args.Add(Pick([scratchFile, "../escape.db", "", "\0", "/proc/journal-reliability/p.db", "/"]));
             }
             else if (random.Next(3) > 0)
             {

@@ -3,13 +3,9 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Journal.Api.Hosting;
 using Journal.EventStore;
 using Journal.EventStore.Codec;
 using Journal.Reliability.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.Reliability.Tests.Load;
@@ -30,21 +26,14 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Writers = 4;
     private const int Readers = 2;
     private readonly TestDirectory _directory = new("soak");
-    private WebApplication _app = null!;
-    private Uri _address = null!;
+    private KestrelHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = JournalHost.Build([$"--Journal:DataDirectory={_directory.Combine("data")}", "--Journal:RateLimitPerMinute=10000000", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        _address = new Uri(addresses.Single());
-    }
+    public async Task InitializeAsync() =>
+        _host = await KestrelHost.StartAsync(_directory.Combine("data"), "--Journal:RateLimitPerMinute=10000000");
 
     public async Task DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         _directory.Dispose();
     }
 
@@ -52,7 +41,7 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Service_under_concurrent_writers_and_readers_fails_nothing_loses_nothing_and_keeps_memory_flat()
     {
         var duration = TimeSpan.FromSeconds(Seeds.Setting("RELIABILITY_SOAK_SECONDS", 30));
-        using var http = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { BaseAddress = _host.Address, Timeout = TimeSpan.FromSeconds(30) };
         var acks = new ConcurrentDictionary<long, (Guid Entry, string Text)>();
         var reads = 0L;
         var errors = new ConcurrentQueue<string>();
@@ -130,7 +119,7 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task CheckTapeAsync(ConcurrentDictionary<long, (Guid Entry, string Text)> acks)
     {
-        var tape = _app.Services.GetRequiredService<SqliteEventStore>();
+        var tape = _host.Services.GetRequiredService<SqliteEventStore>();
         var report = await tape.VerifyAsync();
         Assert.True(report.IsIntact, $"chain broken: {report.FirstMismatch}");
         var found = 0;

@@ -23,26 +23,33 @@ public sealed class SecretLeakTests : IDisposable
     {
         var data = _directory.Combine("data");
         string logs;
-        await using (var host = ServiceHost.Start(data))
+        var everything = new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:LogLevel:Journal.EventStore.Pipeline"] = "Trace",
+        };
+        await using (var host = ServiceHost.Start(data, everything))
         {
             using var client = host.Writer();
             await RunEveryCommandAsync(client);
             logs = host.Logs.All;
-            Assert.Contains("POST", logs, StringComparison.Ordinal);
+            Assert.Contains("CreateSessionRequest handled", logs, StringComparison.Ordinal);
+            Assert.Contains("Request starting", logs, StringComparison.Ordinal);
         }
 
         var replay = await Tapes.CliAsync("replay", "--db", _directory.Tape);
         Assert.Equal(ExitCodes.Ok, replay.Code);
         var export = await Tapes.CliAsync("export", "--format", "ndjson", "--db", _directory.Tape);
         Assert.Equal(ExitCodes.Ok, export.Code);
-        Assert.Contains("session.started", export.Output, StringComparison.Ordinal);
+        Assert.Contains("session.created.v1", export.Output, StringComparison.Ordinal);
         foreach (var file in Directory.GetFiles(data, "*.db"))
         {
             Tapes.Execute(file, "PRAGMA wal_checkpoint(TRUNCATE);");
         }
 
         var files = Directory.GetFiles(data);
-        Assert.True(_planted.Count >= 25, $"only {_planted.Count} secrets planted");
+        Assert.True(_planted.Count >= 20, $"only {_planted.Count} secrets planted");
         foreach (var secret in _planted)
         {
             var core = Encoding.UTF8.GetBytes(Core(secret));
@@ -75,7 +82,7 @@ public sealed class SecretLeakTests : IDisposable
             $"curl https://x.example/?token=Q{core}",
             $"api_key=Q{core}",
             $"{{\"password\":\"Q{core}\"}}",
-            $"-----BEGIN PRIVATE KEY-----\nQ{core}\n-----END PRIVATE KEY-----",
+            $"-----BEGIN PRIVATE KEY----- Q{core} -----END PRIVATE KEY-----",
         ];
         var secret = kinds[_next++ % kinds.Length];
         _planted.Add(secret);
@@ -97,7 +104,7 @@ public sealed class SecretLeakTests : IDisposable
         var failed = Id(await Send(client, HttpMethod.Post, "/v1/runs", new { sessionId = session, kind = "Background" }));
         await Send(client, HttpMethod.Post, $"/v1/runs/{failed}/start", null);
         await Send(client, HttpMethod.Post, $"/v1/runs/{failed}/fail", new { reason = Secret() });
-        var cancelled = Id(await Send(client, HttpMethod.Post, "/v1/runs", new { sessionId = session, kind = "Delegated" }));
+        var cancelled = Id(await Send(client, HttpMethod.Post, "/v1/runs", new { sessionId = session, kind = "Background" }));
         await Send(client, HttpMethod.Post, $"/v1/runs/{cancelled}/start", null);
         await Send(client, HttpMethod.Post, $"/v1/runs/{cancelled}/cancel-request", new { requestedBy = Secret() });
         await Send(client, HttpMethod.Post, $"/v1/runs/{cancelled}/cancel", new { reason = Secret() });
@@ -120,8 +127,8 @@ public sealed class SecretLeakTests : IDisposable
         var expires = DateTimeOffset.UtcNow.AddHours(1);
         var approval = Id(await Send(client, HttpMethod.Post, "/v1/approvals", new { sessionId = session, subjectType = "tool", subjectId = "shell", summary = Secret(), scope = "Once", expiresAt = expires }));
         await Send(client, HttpMethod.Post, $"/v1/approvals/{approval}/decision", new { decision = "Allow", decidedBy = Secret(), reason = Secret() });
-        var expiring = Id(await Send(client, HttpMethod.Post, "/v1/approvals", new { sessionId = session, subjectType = "tool", subjectId = "rm", summary = Secret(), scope = "Session", expiresAt = expires }));
-        await Send(client, HttpMethod.Post, $"/v1/approvals/{expiring}/expire", null);
+        var denied = Id(await Send(client, HttpMethod.Post, "/v1/approvals", new { sessionId = session, subjectType = "tool", subjectId = "rm", summary = Secret(), scope = "Session", expiresAt = expires }));
+        await Send(client, HttpMethod.Post, $"/v1/approvals/{denied}/decision", new { decision = "Deny", decidedBy = "ops", reason = Secret() });
 
         var document = Id(await Send(client, HttpMethod.Post, "/v1/workspace/documents", new { path = "notes/keys.md", content = Secret() }));
         await Send(client, HttpMethod.Put, $"/v1/workspace/documents/{document}", new { content = Secret() });
@@ -135,6 +142,7 @@ public sealed class SecretLeakTests : IDisposable
     private static async Task<JsonElement> Send(HttpClient client, HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
