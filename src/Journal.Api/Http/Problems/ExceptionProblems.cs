@@ -90,14 +90,17 @@ public static partial class ExceptionProblems
         }
 
         var path = PathOf(exception.Path);
+
+        // Too deep is reported by the serializer ("maximum configured depth") or, while skipping a value, by
+        // the reader ("maximum allowed depth"): either way it is the depth limit, checked before the reader case.
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal) || exception.InnerException?.Message.Contains("maximum allowed depth", StringComparison.Ordinal) == true)
+        {
+            return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "is nested too deeply (at most 32 levels)", "request.too_deep");
+        }
+
         if (exception.InnerException?.GetType().Name == "JsonReaderException")
         {
             return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "is not valid JSON", "request.malformed_json");
-        }
-
-        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
-        {
-            return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "is nested too deeply (at most 32 levels)", "request.too_deep");
         }
 
         return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "has the wrong type or format", "request.wrong_type");
