@@ -7,8 +7,9 @@ namespace Journal.Reliability.Tests.Security;
 
 /// <summary>
 /// Every endpoint of the app (enumerated from its metadata, so new ones are covered) refuses a missing or
-/// unknown key with 401 and a key of too low a role with 403, and writes nothing; only health, OpenAPI and
-/// Swagger are anonymous.
+/// unknown key with 401; anything under /v1/admin refuses reader and writer keys and any other non-GET
+/// refuses a reader key with 403 (a query sent as a POST may take a reader key but must not write);
+/// nothing is written. Only health, OpenAPI and Swagger are anonymous.
 /// </summary>
 public sealed class AuthEnforcementTests : IAsyncLifetime
 {
@@ -56,9 +57,19 @@ public sealed class AuthEnforcementTests : IAsyncLifetime
             await ExpectAsync(none, endpoint, path, HttpStatusCode.Unauthorized, failures);
             await ExpectAsync(wrong, endpoint, path, HttpStatusCode.Unauthorized, failures);
             await ExpectAsync(xApiKeyWrong, endpoint, path, HttpStatusCode.Unauthorized, failures);
-            if (admin || writes)
+            if (admin || (writes && !endpoint.Policies.SequenceEqual(["reader"])))
             {
                 await ExpectAsync(reader, endpoint, path, HttpStatusCode.Forbidden, failures);
+            }
+            else if (writes)
+            {
+                // A query sent as a POST (its input in a body) may take a reader key, but must never write.
+                var before = await _host.HeadAsync();
+                await SendAsync(reader, endpoint, path);
+                if (await _host.HeadAsync() != before)
+                {
+                    failures.Add($"{endpoint} wrote to the tape with a reader key");
+                }
             }
 
             if (admin)
@@ -73,6 +84,15 @@ public sealed class AuthEnforcementTests : IAsyncLifetime
 
     private static async Task ExpectAsync(HttpClient client, EndpointInfo endpoint, string path, HttpStatusCode expected, List<string> failures)
     {
+        var status = await SendAsync(client, endpoint, path);
+        if (status != expected)
+        {
+            failures.Add($"{endpoint} answered {(int)status}, expected {(int)expected}");
+        }
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, EndpointInfo endpoint, string path)
+    {
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
         if (endpoint.TakesBody)
         {
@@ -83,9 +103,6 @@ public sealed class AuthEnforcementTests : IAsyncLifetime
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-        if (response.StatusCode != expected)
-        {
-            failures.Add($"{endpoint} answered {(int)response.StatusCode}, expected {(int)expected}");
-        }
+        return response.StatusCode;
     }
 }
