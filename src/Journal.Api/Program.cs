@@ -17,6 +17,12 @@ catch (ConfigurationException ex)
     await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }
+catch (Journal.EventStore.Storage.StorageException ex)
+{
+    // A data directory that cannot be written, or a damaged tape: the message names the path.
+    await Console.Error.WriteLineAsync($"{ex.Code}: {ex.Message}");
+    return 2;
+}
 
 /// <summary>The entry point (a partial class so that tests can host it with WebApplicationFactory).</summary>
 public partial class Program;

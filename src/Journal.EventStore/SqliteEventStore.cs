@@ -153,6 +153,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     public Task<Backup.BackupResult> BackupAsync(string targetPath, CancellationToken ct) =>
         Backup.TapeBackup.WriteAsync(File.Connections, targetPath, ct);
 
+    /// <summary>Caps the file at its current size (commits needing more fail as on a full disk) or lifts the cap (a test seam).</summary>
+    internal Task CapGrowthAsync(bool capped, CancellationToken ct) => _writer.CapGrowthAsync(capped, ct);
+
     /// <summary>Checks the hash chain over a range.</summary>
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) => Verifier.VerifyAsync(from, to, ct);
 

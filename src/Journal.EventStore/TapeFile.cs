@@ -48,12 +48,22 @@ public sealed class TapeFile : IAsyncDisposable
         }
 
         var path = Path.GetFullPath(options.DatabasePath);
-        StoragePaths.EnsureDirectory(path);
-        StoragePaths.EnsureOwnerOnlyFile(path);
-        var connections = new SqliteConnections(path, options.BusyTimeoutMs);
-        var connection = connections.Open();
         try
         {
+            StoragePaths.EnsureDirectory(path);
+            StoragePaths.EnsureOwnerOnlyFile(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A missing, read-only or unreachable data directory: say which path, not a stack trace.
+            throw new StorageException($"the journal cannot create or open '{path}' (data directory '{Path.GetDirectoryName(path)}'): {ex.Message}", ex);
+        }
+
+        var connections = new SqliteConnections(path, options.BusyTimeoutMs);
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = connections.Open();
             SqliteConnections.EnableWal(connection);
             Migrator.Migrate(connection, MigrationSet.Tape(), time);
             var journalId = EnsureJournalId(connection, time);
@@ -61,9 +71,15 @@ public sealed class TapeFile : IAsyncDisposable
             writerConnection = connection;
             return new TapeFile(options, connections, journalId, Migrator.CurrentVersion(connection));
         }
+        catch (SqliteException ex)
+        {
+            connection?.Dispose();
+            connections.ClearPool();
+            throw StorageException.From($"the tape file '{path}' could not be opened for writing", ex);
+        }
         catch
         {
-            connection.Dispose();
+            connection?.Dispose();
             connections.ClearPool();
             throw;
         }

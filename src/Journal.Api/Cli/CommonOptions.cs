@@ -22,6 +22,17 @@ internal static class CommonOptions
     {
         Description = description,
         DefaultValueFactory = _ => fallback,
-        Validators = { result => { if (result.GetValueOrDefault<long>() < 1) { result.AddError($"{name} must be 1 or more"); } } },
+        // Only a value that parsed is checked here: an unparsable one already carries the parser's error
+        // (reading it with GetValueOrDefault would throw instead of reporting).
+        Validators =
+        {
+            result =>
+            {
+                if (result.Tokens.Count == 1 && long.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 1)
+                {
+                    result.AddError($"{name} must be 1 or more");
+                }
+            },
+        },
     };
 }

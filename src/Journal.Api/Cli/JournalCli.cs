@@ -33,7 +33,18 @@ public static class JournalCli
         root.Add(RestoreCommand.Create(context));
         root.Add(CheckpointCommand.Create(context));
         root.Add(HealthCommand.Create(context));
-        var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A validator that trips over a value the parser could not read: still bad input, not a crash.
+            await error.WriteLineAsync($"the arguments could not be read: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)
@@ -52,6 +63,12 @@ public static class JournalCli
         {
             await error.WriteLineAsync(ex.Message);
             return ExitCodes.BadInput;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB: a damaged file is a failed check, not bad input.
+            await error.WriteLineAsync($"the journal file is damaged: {ex.Message}");
+            return ExitCodes.Mismatch;
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {

@@ -31,6 +31,12 @@ internal static class VerifyCommand
                 return await VerifyCheckpointAsync(context, inspector, checkpointPath, parse.GetValue(publicKey), parse.GetValue(json), ct);
             }
 
+            var problems = await inspector.Verifier.CheckFileAsync(ct);
+            if (problems.Count > 0)
+            {
+                await context.Output.WriteLineAsync($"damaged file '{inspector.DatabasePath}': {string.Join("; ", problems.Take(3))}");
+            }
+
             var report = await inspector.Verifier.VerifyAsync(parse.GetValue(from), parse.GetValue(to), ct);
             if (parse.GetValue(json))
             {
@@ -45,7 +51,7 @@ internal static class VerifyCommand
                 await context.Output.WriteLineAsync($"intact: {report.EventsChecked} events checked ({report.From}..{report.To}), {report.ErasedPayloads} erased payloads, head {report.HeadSeq} {report.HeadHash}");
             }
 
-            return report.IsIntact ? ExitCodes.Ok : ExitCodes.Mismatch;
+            return report.IsIntact && problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Mismatch;
         });
         return command;
     }

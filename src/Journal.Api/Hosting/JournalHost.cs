@@ -29,8 +29,9 @@ public static class JournalHost
         builder.AddJournalHttp(settings);
         var app = builder.Build();
 
-        // Open the tape at start-up so a bad file stops the service now, not on the first request.
+        // Open and check the tape at start-up so a bad file stops the service now, not on the first request.
         app.Services.GetRequiredService<IEventStore>();
+        StartupCheck.Run(app, settings);
         if (settings.ApiKeys.Count == 0)
         {
             app.Logger.LogWarning("No Journal:ApiKeys configured: the service runs UNAUTHENTICATED and listens on loopback only; every local caller may read, write and administer");

@@ -65,6 +65,12 @@ public sealed record JournalSettings
     /// <summary>Where published checkpoints are written (default <c>{DataDirectory}/checkpoints</c>).</summary>
     public string CheckpointDirectory { get; init; } = Path.Combine("data", "checkpoints");
 
+    /// <summary>
+    /// Start even when the start-up check finds the tape's chain broken (to inspect it through the health
+    /// report); by default such a tape stops the service.
+    /// </summary>
+    public bool StartWithBrokenTape { get; init; }
+
     /// <summary>The API keys (hashed). Empty: the service runs unauthenticated and on loopback only.</summary>
     public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
 
@@ -111,6 +117,7 @@ public sealed record JournalSettings
             CheckpointIntervalMinutes = checkpointMinutes,
             CheckpointKeyPath = checkpointKey,
             CheckpointDirectory = checkpointDirectory,
+            StartWithBrokenTape = Bool(configuration, "StartWithBrokenTape", null, false),
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
         };
         return settings;
@@ -150,16 +157,16 @@ public sealed record JournalSettings
         return value;
     }
 
-    private static bool Bool(IConfiguration configuration, string key, string environmentName, bool fallback)
+    private static bool Bool(IConfiguration configuration, string key, string? environmentName, bool fallback)
     {
         var fromSection = configuration[$"Journal:{key}"];
-        var raw = fromSection ?? configuration[environmentName];
+        var raw = fromSection ?? (environmentName is null ? null : configuration[environmentName]);
         return raw?.Trim().ToLowerInvariant() switch
         {
             null => fallback,
             "1" or "true" or "yes" => true,
             "0" or "false" or "no" => false,
-            _ => throw new ConfigurationException(fromSection is null ? environmentName : $"Journal:{key}", $"must be 1 or 0 (true or false), got '{raw}'"),
+            _ => throw new ConfigurationException(fromSection is null && environmentName is not null ? environmentName : $"Journal:{key}", $"must be 1 or 0 (true or false), got '{raw}'"),
         };
     }
 

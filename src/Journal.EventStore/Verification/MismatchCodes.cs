@@ -15,6 +15,9 @@ public static class MismatchCodes
     /// <summary>The hash recomputed from the row's fields is not its stored hash (an identity field or the metadata was changed).</summary>
     public const string HashMismatch = "hash_mismatch";
 
+    /// <summary>SQLite found the file damaged (a malformed page) while reading the row at this position.</summary>
+    public const string FileCorrupt = "file_corrupt";
+
     /// <summary>A payload is erased but no erasure event records it.</summary>
     public const string ErasureUnrecorded = "erasure_unrecorded";
 }

@@ -28,14 +28,64 @@ public sealed class TapeVerifier(SqliteConnections connections)
         return TryLoadHash(connection, seq, hash) ? hash : null;
     }
 
+    /// <summary>
+    /// SQLite's structural check of the whole file (<c>PRAGMA quick_check</c>): every page readable and
+    /// well formed. Answers the problems found, none when the file is sound.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckFileAsync(CancellationToken ct = default) => await Task.Run(() => CheckFile(ct), ct).ConfigureAwait(false);
+
+    private List<string> CheckFile(CancellationToken ct)
+    {
+        try
+        {
+            using var connection = connections.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = QuickCheckSql;
+            using var reader = command.ExecuteReader();
+            var problems = new List<string>();
+            while (reader.Read())
+            {
+                ct.ThrowIfCancellationRequested();
+                var line = reader.GetString(0);
+                if (line != "ok")
+                {
+                    problems.Add(line);
+                }
+            }
+
+            return problems;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            return [ex.Message];
+        }
+    }
+
     private VerificationReport Verify(long from, long to, CancellationToken ct)
     {
+        var run = new Run(from);
         var clock = Stopwatch.StartNew();
+        try
+        {
+            return Verify(from, to, run, clock, ct);
+        }
+        catch (Exception ex) when (IsCorrupt(ex))
+        {
+            // A damaged page is a broken tape too: name the position the scan had reached.
+            var mismatch = run.Mismatch ?? new ChainMismatch(run.Expected, null, MismatchCodes.FileCorrupt, "a readable row", ex.Message);
+            return new VerificationReport(VerificationStatus.Broken, from, Math.Max(from, run.Expected), run.Checked, run.Erased, run.Expected - 1, Convert.ToHexStringLower(run.PrevHash), mismatch, clock.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    private static bool IsCorrupt(Exception ex) =>
+        ex is StorageException { Code: StorageException.Corrupt } || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteCorrupt or SqliteNotADatabase };
+
+    private VerificationReport Verify(long from, long to, Run run, Stopwatch clock, CancellationToken ct)
+    {
         using var connection = connections.Open();
         using var transaction = connection.BeginTransaction(deferred: true);
         var (headSeq, headHash) = Head(connection);
         var last = Math.Min(to, headSeq);
-        var run = new Run(from);
         if (from > 1 && !TryLoadHash(connection, from - 1, run.PrevHash))
         {
             run.Fail(new ChainMismatch(from - 1, null, MismatchCodes.SeqGap, (from - 1).ToString(Inv), "missing"));
@@ -202,9 +252,14 @@ public sealed class TapeVerifier(SqliteConnections connections)
     {
         if (rc != raw.SQLITE_OK)
         {
-            throw new StorageException($"verification could not read the tape: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+            var code = rc is SqliteCorrupt or SqliteNotADatabase ? StorageException.Corrupt : StorageException.Unavailable;
+            throw new StorageException($"verification could not read the tape: {raw.sqlite3_errmsg(db).utf8_to_string()}", null, code);
         }
     }
+
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+    private static readonly string QuickCheckSql = SqlText.Load("Inspection/QuickCheck.sql");
 
     private sealed class Run(long from)
     {

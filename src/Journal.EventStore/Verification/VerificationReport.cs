@@ -15,7 +15,7 @@ public enum VerificationStatus
 /// <param name="EventId">Its event id, when the row exists.</param>
 /// <param name="Code">
 /// <c>seq_gap</c>, <c>prev_hash_mismatch</c>, <c>payload_digest_mismatch</c>, <c>hash_mismatch</c>
-/// or <c>erasure_unrecorded</c>.
+/// <c>erasure_unrecorded</c> or <c>file_corrupt</c>.
 /// </param>
 /// <param name="Expected">What the chain requires there (a seq or a hex hash).</param>
 /// <param name="Found">What the file holds.</param>

@@ -80,6 +80,32 @@ internal sealed class TapeWriter : IAsyncDisposable
         return new Releaser(this);
     }
 
+    /// <summary>
+    /// Stops the file from growing (SQLite's <c>max_page_count</c> set to its current size on the writer's
+    /// connection), or lifts that cap: a commit that needs a new page then fails with SQLITE_FULL exactly
+    /// as on a full disk. A seam for the fault tests.
+    /// </summary>
+    public async Task CapGrowthAsync(bool capped, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA page_count;";
+            var pages = capped ? Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) : 4294967294L;
+
+            // A pragma takes no bound parameter; the value is a number this method computed.
+            command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages};");
+            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Pump(null);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -232,7 +258,9 @@ internal sealed class TapeWriter : IAsyncDisposable
             TryRollback(transaction);
             _versions.Clear();
             ReadHeadSafely();
-            var error = new StorageException($"the tape could not be written: {ex.Message}", ex);
+            var error = ex is SqliteException sqlite
+                ? StorageException.From("the tape could not be written", sqlite)
+                : new StorageException($"the tape could not be written: {ex.Message}", ex);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Fail(outcomes[i].Error ?? error);

@@ -30,6 +30,7 @@ public static partial class ExceptionProblems
         TooLargeException e => WithExtensions(ProblemCatalog.Create(StatusCodes.Status413PayloadTooLarge, e.Code, "Too large.", e.Message), ("limit", e.Limit)),
         StaleReadException e => WithExtensions(
             ProblemCatalog.Create(StatusCodes.Status503ServiceUnavailable, e.Code, "The read models are behind.", e.Message), ("wanted", e.Wanted), ("reached", e.Reached)),
+        StorageException { Code: StorageException.Full } e => ProblemCatalog.Create(StatusCodes.Status507InsufficientStorage, e.Code, "The journal's storage is full.", "nothing was written; appends resume when space is freed, reads still work"),
         StorageException e => ProblemCatalog.Create(StatusCodes.Status503ServiceUnavailable, e.Code, "The journal's storage is unavailable.", "the tape could not be read or written; retry later"),
         Domain.Canvas.Patching.JsonPatchException e => WithExtensions(
             ProblemCatalog.Create(e.Error == Domain.Canvas.Patching.JsonPatchError.Malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, e.Code, "The JSON Patch cannot be applied.", e.Message),
@@ -92,14 +93,17 @@ public static partial class ExceptionProblems
         }
 
         var path = PathOf(exception.Path);
+
+        // Too deep is reported by the serializer ("maximum configured depth") or, while skipping a value, by
+        // the reader ("maximum allowed depth"): either way it is the depth limit, checked before the reader case.
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal) || exception.InnerException?.Message.Contains("maximum allowed depth", StringComparison.Ordinal) == true)
+        {
+            return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "is nested too deeply (at most 32 levels)", "request.too_deep");
+        }
+
         if (exception.InnerException?.GetType().Name == "JsonReaderException")
         {
             return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "is not valid JSON", "request.malformed_json");
-        }
-
-        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
-        {
-            return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "is nested too deeply (at most 32 levels)", "request.too_deep");
         }
 
         return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "has the wrong type or format", "request.wrong_type");

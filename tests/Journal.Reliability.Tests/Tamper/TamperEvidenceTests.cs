@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Journal.Api.Cli;
+using Journal.Api.Hosting;
+using Journal.EventStore.Storage;
+using Journal.Reliability.Tests.Support;
+
+namespace Journal.Reliability.Tests.Tamper;
+
+/// <summary>
+/// Tamper evidence end to end: another SQLite client drops the append-only triggers and edits the tape;
+/// the <c>verify</c> verb, start-up, the health report and the admin verification all name the exact
+/// position and code. (A truncated tail needs a signed checkpoint to be detected: see docs/reliability.md.)
+/// </summary>
+public sealed class TamperEvidenceTests : IDisposable
+{
+    private const int Events = 20;
+    private readonly TestDirectory _directory = new("tamper");
+
+    public static TheoryData<string, string, long, string> Edits => new()
+    {
+        { "payload", "UPDATE journal_events SET payload = X'81A474657874A56576696C21' WHERE seq = 7;", 7, "payload_digest_mismatch" },
+        { "event type", "UPDATE journal_events SET event_type = 'test.forged.v1' WHERE seq = 11;", 11, "hash_mismatch" },
+        { "order (rows 5 and 6 swapped)", "UPDATE journal_events SET seq = -5 WHERE seq = 5; UPDATE journal_events SET seq = 5 WHERE seq = 6; UPDATE journal_events SET seq = 6 WHERE seq = -5;", 5, "prev_hash_mismatch" },
+        { "deleted middle row", "DELETE FROM journal_events WHERE seq = 10;", 10, "seq_gap" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public async Task Verify_start_up_health_and_admin_verify_name_the_position_of_an_edit(string edit, string sql, long seq, string code)
+    {
+        await Tapes.CreateAsync(_directory.Tape, Events);
+        Tapes.Execute(_directory.Tape, Tapes.DropTriggers + sql);
+
+        var (exit, output, _) = await Tapes.CliAsync("verify", "--db", _directory.Tape);
+        Assert.True(exit == ExitCodes.Mismatch, $"{edit}: verify exited {exit}");
+        Assert.StartsWith($"broken at seq {seq}: {code}", output, StringComparison.Ordinal);
+
+        var refused = Assert.Throws<StorageException>(() => JournalHost.Build([$"--Journal:DataDirectory={_directory.Combine("data")}", "--urls", "http://127.0.0.1:0"]));
+        Assert.Contains($"broken at seq {seq}: {code}", refused.Message, StringComparison.Ordinal);
+
+        await using var host = ServiceHost.Start(_directory.Combine("data"), new Dictionary<string, string> { ["Journal:StartWithBrokenTape"] = "true" });
+        using var reader = host.Reader();
+        using var admin = host.Admin();
+        var health = await reader.GetFromJsonAsync<JsonElement>("/v1/journal/health?verify=true");
+        var verified = await admin.GetFromJsonAsync<JsonElement>("/v1/admin/verify");
+
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        AssertNames(health.GetProperty("verification").GetProperty("report"), seq, code);
+        AssertNames(verified, seq, code);
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private static void AssertNames(JsonElement report, long seq, string code)
+    {
+        Assert.Equal("Broken", report.GetProperty("status").GetString());
+        Assert.Equal(seq, report.GetProperty("firstMismatch").GetProperty("seq").GetInt64());
+        Assert.Equal(code, report.GetProperty("firstMismatch").GetProperty("code").GetString());
+    }
+}
