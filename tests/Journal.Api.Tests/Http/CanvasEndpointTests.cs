@@ -81,6 +81,22 @@ public sealed class CanvasEndpointTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Patch_is_401_before_its_media_type_is_looked_at_and_a_too_deep_patch_is_400_too_deep()
+    {
+        var (canvasId, _) = await CreateAsync("""{"n":1}""");
+        var before = await Host.HeadAsync();
+        using var anonymous = Host.Client(key: null);
+        using var plainJson = new HttpRequestMessage(HttpMethod.Patch, $"/v1/canvases/{canvasId}") { Content = new StringContent("[]", Encoding.UTF8, "text/plain") };
+        using var unauthenticated = await anonymous.SendAsync(plainJson);
+        var deepValue = new string('[', 10_000) + new string(']', 10_000);
+        using var deep = await PatchAsync(Writer, canvasId, $$"""[{"op":"add","path":"/x","value":{{deepValue}}}]""", "\"1\"");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        await Problem.AssertAsync(deep, HttpStatusCode.BadRequest, "request.too_deep");
+        Assert.Equal(before, await Host.HeadAsync());
+    }
+
+    [Fact]
     public async Task Versions_list_who_patched_time_travel_reads_an_old_state_and_restore_appends_a_version()
     {
         var (canvasId, _) = await CreateAsync("""{"n":1}""");

@@ -21,8 +21,9 @@ internal static class CanvasCommandEndpoints
     {
         var group = app.CommandGroup("/v1/canvases", "Canvas");
         group.MapPost("/", CreateCanvas).WithName(nameof(CreateCanvas));
+        // No Accepts(...) metadata: routing would then answer a wrong content type with 415 before
+        // authentication runs; the handler checks the media type itself, after the key.
         group.MapPatch("/{canvasId}", PatchCanvas).WithName(nameof(PatchCanvas))
-            .Accepts<JsonArray>(JsonPatchMediaType)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         group.MapPost("/{canvasId}/restore", RestoreCanvas).WithName(nameof(RestoreCanvas));
