@@ -60,6 +60,7 @@ public static class JournalServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
         services.TryAddSingleton<Approvals.ApprovalExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<Approvals.ApprovalExpiry>());
+        Cron.CronScheduler.Register(services);
     }
 
     private static void AddHandlers(IServiceCollection services, Assembly assembly)
