@@ -1,5 +1,6 @@
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Endpoints.Approvals;
+using Journal.Api.Endpoints.Cron;
 using Journal.Api.Endpoints.Health;
 using Journal.Api.Endpoints.Runs;
 using Journal.Api.Endpoints.Sessions;
@@ -33,5 +34,7 @@ internal static class JournalEndpoints
         app.MapWorkspaceQueries();
         app.MapWorkspaceVersionQueries();
         app.MapWorkspaceCommands();
+        app.MapCronQueries();
+        app.MapCronCommands();
     }
 }
