@@ -31,7 +31,14 @@ public sealed class CronScheduler(
     ILogger<CronScheduler> logger) : BackgroundService
 {
     private static readonly CommandContext Context = new(Actor: "journal.cron-scheduler");
+    private readonly TaskCompletionSource<CronPass> _startupPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes after the hosted scheduler's first pass at start-up, which fails the runs a previous process
+    /// left active past their timeout (stale recovery) and catches up what fell due while it was down.
+    /// </summary>
+    public Task<CronPass> StartupPass => _startupPass.Task;
 
     /// <summary>Registers the options (unless registered already), the scheduler and its hosted service.</summary>
     public static void Register(IServiceCollection services)
@@ -106,6 +113,7 @@ public sealed class CronScheduler(
             try
             {
                 var pass = await RunDueAsync(stoppingToken).ConfigureAwait(false);
+                _startupPass.TrySetResult(pass);
                 var wake = NextWakeAt();
                 var now = time.GetUtcNow();
                 sleep = wake is null ? options.MaxSleep : Clamp(wake.Value - now, TimeSpan.Zero, options.MaxSleep);
