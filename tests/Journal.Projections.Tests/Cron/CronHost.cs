@@ -53,7 +53,8 @@ public sealed class GatedAggregateStore(IAggregateStore inner) : IAggregateStore
 /// <summary>
 /// One journal process for the cron tests: AddJournal over <c>journal.db</c> in a directory that several
 /// hosts may share (each with its own read-model file), a manual clock, and the scheduler driven by the
-/// test (<see cref="CronScheduler.RunDueAsync"/>) unless <c>runScheduler</c> starts the hosted one.
+/// test (<see cref="CronScheduler.RunDueAsync"/>) unless <c>runScheduler</c> starts the hosted one. Start it
+/// (<see cref="StartAsync"/>) before a query waits for a position: the projection daemon must be running.
 /// </summary>
 public sealed class CronHost : IAsyncDisposable
 {

@@ -18,6 +18,7 @@ public sealed class CronSchedulerOutageTests : IDisposable
     public async Task RunDueAsync_after_an_outage_with_CatchUp_runs_the_missed_ticks_one_by_one_and_collapses_the_rest()
     {
         await using var host = new CronHost(_dir.Path, _clock);
+        await host.StartAsync();
         var jobId = Guid.NewGuid();
         await host.Send(EveryMinute(jobId, misfire: new MisfirePolicy(MisfireAction.CatchUp, MaxCatchUp: 3), timeoutSeconds: 600));
         _clock.Advance(TimeSpan.FromMinutes(10).Add(TimeSpan.FromSeconds(30)));
@@ -47,13 +48,15 @@ public sealed class CronSchedulerOutageTests : IDisposable
     public async Task RunDueAsync_after_an_outage_with_Skip_records_one_skipped_run_for_the_missed_ticks_and_runs_the_next_future_tick()
     {
         await using var host = new CronHost(_dir.Path, _clock);
+        await host.StartAsync();
         var jobId = Guid.NewGuid();
         await host.Send(EveryMinute(jobId));
         _clock.Advance(TimeSpan.FromMinutes(30).Add(TimeSpan.FromSeconds(10)));
 
-        var pass = await host.Scheduler.RunDueAsync(default);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var pass = await host.Scheduler.RunDueAsync(cts.Token);
         _clock.Advance(TimeSpan.FromSeconds(50));
-        var next = await host.Scheduler.RunDueAsync(default);
+        var next = await host.Scheduler.RunDueAsync(cts.Token);
         var history = await host.Query(new ListCronRunsQuery(jobId, MinPosition: (await host.Store.ReadHeadAsync(default)).Seq));
 
         Assert.Equal(0, pass.Claimed);
@@ -68,6 +71,7 @@ public sealed class CronSchedulerOutageTests : IDisposable
     public async Task RunDueAsync_after_an_outage_longer_than_the_review_window_runs_nothing_until_an_operator_decides()
     {
         await using var host = new CronHost(_dir.Path, _clock);
+        await host.StartAsync();
         var jobId = Guid.NewGuid();
         await host.Send(EveryMinute(jobId, misfire: new MisfirePolicy(MisfireAction.CatchUp, MaxCatchUp: 2, ReviewAfterSeconds: 900)));
         _clock.Advance(TimeSpan.FromHours(2));
@@ -95,6 +99,7 @@ public sealed class CronSchedulerOutageTests : IDisposable
         Guid runId;
         await using (var crashed = new CronHost(_dir.Path, _clock, "crashed"))
         {
+            await crashed.StartAsync();
             await crashed.Send(EveryMinute(jobId, retry: new RetryPolicy(3, 10, 60), timeoutSeconds: 120));
             _clock.Advance(TimeSpan.FromMinutes(1));
             await crashed.Scheduler.RunDueAsync(default);

@@ -18,6 +18,8 @@ public sealed class CronSchedulerRaceTests : IDisposable
     {
         await using var a = new CronHost(_dir.Path, _clock, "a");
         await using var b = new CronHost(_dir.Path, _clock, "b", gated: true);
+        await a.StartAsync();
+        await b.StartAsync();
         var jobId = Guid.NewGuid();
         await a.Send(EveryMinute(jobId));
         _clock.Advance(TimeSpan.FromMinutes(1));
@@ -41,6 +43,8 @@ public sealed class CronSchedulerRaceTests : IDisposable
     {
         await using var a = new CronHost(_dir.Path, _clock, "a");
         await using var b = new CronHost(_dir.Path, _clock, "b");
+        await a.StartAsync();
+        await b.StartAsync();
         var jobs = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
         foreach (var job in jobs)
         {
