@@ -26,14 +26,15 @@ public sealed class CronEndpointTests : ApiTestBase
         var jobId = await CreateAsync(new { name = "standup", channel = "telegram:ops", owner = "ada", payload = new { prompt = "standup notes" }, schedule = new { kind = "Cron", expression = "0 9 * * MON-FRI", timeZone = "Europe/Prague" } });
         using var reader = Host.Reader();
 
-        var job = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/jobs/{jobId}?preview=3");
-        var mine = await reader.GetFromJsonAsync<JsonElement>("/v1/cron/jobs?owner=ada&enabled=true");
-        var others = await reader.GetFromJsonAsync<JsonElement>("/v1/cron/jobs?owner=bob");
-        await Json.PostAsync(Writer, $"/v1/cron/jobs/{jobId}/pause", new { });
-        var paused = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/jobs?enabled=false");
+        var head = await Host.HeadAsync();
+        var job = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/jobs/{jobId}?preview=3&minPosition={head}");
+        var mine = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/jobs?owner=ada&enabled=true&minPosition={head}");
+        var others = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/jobs?owner=bob&minPosition={head}");
+        var pause = await Json.PostAsync(Writer, $"/v1/cron/jobs/{jobId}/pause", new { });
+        var paused = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/jobs?enabled=false&minPosition={pause.GetProperty("position").GetInt64()}");
         await Json.PostAsync(Writer, $"/v1/cron/jobs/{jobId}/resume", new { });
         using var deleted = await Writer.DeleteAsync($"/v1/cron/jobs/{jobId}");
-        using var gone = await reader.GetAsync($"/v1/cron/jobs/{jobId}");
+        using var gone = await reader.GetAsync($"/v1/cron/jobs/{jobId}?minPosition={await Host.HeadAsync()}");
 
         // 2026-03-02 is a Monday; 09:00 in Prague (CET) is 08:00Z.
         Assert.Equal(
@@ -52,7 +53,7 @@ public sealed class CronEndpointTests : ApiTestBase
     [InlineData("schedule", "{\"name\":\"x\",\"channel\":\"cli\",\"payload\":{},\"schedule\":{\"kind\":\"Once\",\"at\":\"2020-01-01T00:00:00Z\"}}")]
     [InlineData("retry.maxAttempts", "{\"name\":\"x\",\"channel\":\"cli\",\"payload\":{},\"schedule\":{\"kind\":\"Interval\",\"everySeconds\":60},\"retry\":{\"maxAttempts\":17}}")]
     [InlineData("misfire.maxCatchUp", "{\"name\":\"x\",\"channel\":\"cli\",\"payload\":{},\"schedule\":{\"kind\":\"Interval\",\"everySeconds\":60},\"misfire\":{\"action\":\"CatchUp\",\"maxCatchUp\":0}}")]
-    [InlineData("payload", "{\"name\":\"x\",\"channel\":\"cli\",\"schedule\":{\"kind\":\"Interval\",\"everySeconds\":60}}")]
+    [InlineData("payload", "{\"name\":\"x\",\"channel\":\"cli\",\"payload\":null,\"schedule\":{\"kind\":\"Interval\",\"everySeconds\":60}}")]
     [InlineData("channel", "{\"name\":\"x\",\"channel\":\"no spaces\",\"payload\":{},\"schedule\":{\"kind\":\"Interval\",\"everySeconds\":60}}")]
     public async Task Creating_an_invalid_job_is_400_naming_the_field_and_writes_nothing(string field, string body)
     {
@@ -95,7 +96,7 @@ public sealed class CronEndpointTests : ApiTestBase
         using var again = await Writer.PostAsJsonAsync($"/v1/cron/runs/{runId}/finish", new { outcome = "Succeeded" });
         using var unknown = await Writer.PostAsJsonAsync($"/v1/cron/runs/{Guid.NewGuid()}/finish", new { outcome = "Succeeded" });
         var runs = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/jobs/{jobId}/runs?minPosition={finished.GetProperty("position").GetInt64()}");
-        var health = await reader.GetFromJsonAsync<JsonElement>("/v1/cron/health");
+        var health = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/health?minPosition={finished.GetProperty("position").GetInt64()}");
 
         Assert.Equal(1, pass.Claimed);
         Assert.Equal(jobId, active[0].GetProperty("jobId").GetGuid());
