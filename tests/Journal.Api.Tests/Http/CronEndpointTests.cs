@@ -23,7 +23,7 @@ public sealed class CronEndpointTests : ApiTestBase
     [Fact]
     public async Task Create_get_list_pause_resume_and_delete_a_cron_job()
     {
-        var jobId = await CreateAsync(new { name = "standup", channel = "telegram:ops", owner = "ada", payload = new { prompt = "standup notes" }, schedule = new { kind = "Cron", expression = "0 9 * * MON-FRI", timeZone = "Europe/Prague" } });
+        var jobId = await CreateAsync(new { name = "standup", channel = "telegram:ops", owner = "ada", payload = new { prompt = "standup notes", api_key = "plain-value-that-must-not-be-stored" }, schedule = new { kind = "Cron", expression = "0 9 * * MON-FRI", timeZone = "Europe/Prague" } });
         using var reader = Host.Reader();
 
         var head = await Host.HeadAsync();
@@ -41,6 +41,7 @@ public sealed class CronEndpointTests : ApiTestBase
             ["2026-03-02T08:00:00+00:00", "2026-03-03T08:00:00+00:00", "2026-03-04T08:00:00+00:00"],
             job.GetProperty("nextRuns").EnumerateArray().Select(t => t.GetDateTimeOffset().ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal("standup notes", job.GetProperty("job").GetProperty("definition").GetProperty("payload").GetString() is { } p ? JsonDocument.Parse(p).RootElement.GetProperty("prompt").GetString() : null);
+        Assert.DoesNotContain("plain-value-that-must-not-be-stored", job.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(jobId, mine.GetProperty("items")[0].GetProperty("jobId").GetGuid());
         Assert.Empty(others.GetProperty("items").EnumerateArray());
         Assert.Equal(jobId, paused.GetProperty("items")[0].GetProperty("jobId").GetGuid());
