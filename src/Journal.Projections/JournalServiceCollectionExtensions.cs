@@ -61,6 +61,7 @@ public static class JournalServiceCollectionExtensions
         services.TryAddSingleton<Approvals.ApprovalExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<Approvals.ApprovalExpiry>());
         Memory.MemoryServiceCollectionExtensions.AddJournalMemory(services);
+        Cron.CronScheduler.Register(services);
     }
 
     private static void AddHandlers(IServiceCollection services, Assembly assembly)

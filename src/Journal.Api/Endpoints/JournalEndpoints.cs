@@ -1,6 +1,7 @@
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Endpoints.Approvals;
 using Journal.Api.Endpoints.Canvas;
+using Journal.Api.Endpoints.Cron;
 using Journal.Api.Endpoints.Health;
 using Journal.Api.Endpoints.Memory;
 using Journal.Api.Endpoints.Runs;
@@ -40,5 +41,7 @@ internal static class JournalEndpoints
         app.MapMemoryCommands();
         app.MapCanvasQueries();
         app.MapCanvasCommands();
+        app.MapCronQueries();
+        app.MapCronCommands();
     }
 }

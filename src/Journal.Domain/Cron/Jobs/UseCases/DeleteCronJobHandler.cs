@@ -1,0 +1,25 @@
+using Journal.Domain.Commands;
+using MediatR;
+
+namespace Journal.Domain.Cron.Jobs.UseCases;
+
+/// <summary>Deletes a job; refused (<c>cron.run_active</c>) while one of its runs is active.</summary>
+/// <param name="JobId">The job.</param>
+/// <param name="By">Who deletes it.</param>
+public sealed record DeleteCronJobRequest(Guid JobId, string? By = null) : ICommand
+{
+    /// <inheritdoc />
+    public CommandContext Context { get; init; } = CommandContext.None;
+}
+
+/// <summary>Handles <see cref="DeleteCronJobRequest"/>.</summary>
+public sealed class DeleteCronJobHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<DeleteCronJobRequest, CommandResult>
+{
+    /// <inheritdoc />
+    public Task<CommandResult> Handle(DeleteCronJobRequest request, CancellationToken cancellationToken)
+    {
+        var command = new DeleteCronJob(request.JobId, request.By, time.GetUtcNow());
+        return aggregates.ExecuteAsync<CronJobState, ICronJobEvent>(
+            request, CronJobDecider.StreamFor(request.JobId), CronJobDecider.Initial, CronJobDecider.Evolve, state => CronJobDecider.Decide(command, state), cancellationToken);
+    }
+}

@@ -1,0 +1,1 @@
+SELECT MIN(wake_at) FROM cron_v1_jobs WHERE wake_at IS NOT NULL;

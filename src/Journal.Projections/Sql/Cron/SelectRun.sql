@@ -1,0 +1,3 @@
+SELECT record_seq, run_id, job_id, tick, ticks, attempt, run_trigger, status, reason, error, recorded_at, started_at, timeout_at, finished_at, retry_at
+FROM cron_v1_runs
+WHERE run_id = $run_id;
