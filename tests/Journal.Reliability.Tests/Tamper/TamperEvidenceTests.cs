@@ -10,7 +10,8 @@ namespace Journal.Reliability.Tests.Tamper;
 /// <summary>
 /// Tamper evidence end to end: another SQLite client drops the append-only triggers and edits the tape;
 /// the <c>verify</c> verb, start-up, the health report and the admin verification all name the exact
-/// position and code. (A truncated tail needs a signed checkpoint to be detected: see docs/reliability.md.)
+/// position and code. A truncated tail leaves a chain that verifies on its own; a signed checkpoint
+/// taken before the cut names it.
 /// </summary>
 public sealed class TamperEvidenceTests : IDisposable
 {
@@ -48,6 +49,27 @@ public sealed class TamperEvidenceTests : IDisposable
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         AssertNames(health.GetProperty("verification").GetProperty("report"), seq, code);
         AssertNames(verified, seq, code);
+    }
+
+    [Fact]
+    public async Task Verify_with_a_signed_checkpoint_names_a_truncated_tail_that_the_chain_alone_cannot_see()
+    {
+        await Tapes.CreateAsync(_directory.Tape, Events);
+        var key = _directory.Combine("checkpoint.pem");
+        var checkpoint = _directory.Combine("checkpoint.json");
+        Assert.Equal(ExitCodes.Ok, (await Tapes.CliAsync("checkpoint", "--new-key", "--key", key)).Code);
+        Assert.Equal(ExitCodes.Ok, (await Tapes.CliAsync("checkpoint", "--sign", "--key", key, "--db", _directory.Tape, "--out", checkpoint)).Code);
+        Assert.Equal(ExitCodes.Ok, (await Tapes.CliAsync("verify", "--db", _directory.Tape, "--checkpoint", checkpoint, "--public-key", key + ".pub")).Code);
+
+        Tapes.Execute(_directory.Tape, Tapes.DropTriggers + "DELETE FROM journal_events WHERE seq > 15;");
+
+        var (plainExit, plain, _) = await Tapes.CliAsync("verify", "--db", _directory.Tape);
+        var (exit, output, _) = await Tapes.CliAsync("verify", "--db", _directory.Tape, "--checkpoint", checkpoint, "--public-key", key + ".pub");
+
+        Assert.Equal(ExitCodes.Ok, plainExit);
+        Assert.StartsWith("intact: 15 events checked", plain, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Mismatch, exit);
+        Assert.StartsWith($"FAILED checkpoint.truncated: the tape ends at seq 15, before the checkpointed seq {Events}", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _directory.Dispose();
