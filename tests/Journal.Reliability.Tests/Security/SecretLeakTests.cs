@@ -40,15 +40,19 @@ public sealed class SecretLeakTests : IDisposable
 
         var replay = await Tapes.CliAsync("replay", "--db", _directory.Tape);
         Assert.Equal(ExitCodes.Ok, replay.Code);
+        var backup = Path.Combine(data, "backups", "copy.db");
+        Assert.Equal(ExitCodes.Ok, (await Tapes.CliAsync("backup", "--db", _directory.Tape, "--to", backup)).Code);
+        Assert.Equal(ExitCodes.Ok, (await Tapes.CliAsync("restore", "--db", _directory.Tape, "--from", backup)).Code);
         var export = await Tapes.CliAsync("export", "--format", "ndjson", "--db", _directory.Tape);
         Assert.Equal(ExitCodes.Ok, export.Code);
         Assert.Contains("session.created.v1", export.Output, StringComparison.Ordinal);
-        foreach (var file in Directory.GetFiles(data, "*.db"))
+        foreach (var file in Directory.GetFiles(data, "*.db", SearchOption.AllDirectories))
         {
             Tapes.Execute(file, "PRAGMA wal_checkpoint(TRUNCATE);");
         }
 
-        var files = Directory.GetFiles(data);
+        var files = Directory.GetFiles(data, "*", SearchOption.AllDirectories);
+        Assert.Contains(backup, files);
         Assert.True(_planted.Count >= 20, $"only {_planted.Count} secrets planted");
         foreach (var secret in _planted)
         {
@@ -62,7 +66,34 @@ public sealed class SecretLeakTests : IDisposable
             Assert.DoesNotContain(Core(secret), export.Output, StringComparison.Ordinal);
         }
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
+        AssertOwnerOnly(data, files);
+    }
+
+    [Fact]
+    public async Task The_in_memory_modes_snapshot_is_owner_only_and_holds_no_planted_secret()
+    {
+        var data = _directory.Combine("memory-data");
+        var settings = new Dictionary<string, string> { ["Journal:Persist"] = "0" };
+        await using (var host = ServiceHost.Start(data, settings))
+        {
+            using var client = host.Writer();
+            await RunEveryCommandAsync(client);
+        }
+
+        var files = Directory.GetFiles(data, "*", SearchOption.AllDirectories);
+        var snapshot = Assert.Single(files, f => f.EndsWith(".snapshot.db", StringComparison.Ordinal));
+        var bytes = File.ReadAllBytes(snapshot);
+        Assert.All(_planted, secret => Assert.False(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(Core(secret))) >= 0, $"{secret} found in the snapshot"));
+        AssertOwnerOnly(data, files);
+    }
+
+    private static void AssertOwnerOnly(string data, string[] files)
+    {
+        foreach (var directory in Directory.GetDirectories(data, "*", SearchOption.AllDirectories).Append(data))
+        {
+            Assert.True(File.GetUnixFileMode(directory) == (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), $"{directory} is {File.GetUnixFileMode(directory)}");
+        }
+
         Assert.All(files, f => Assert.True(File.GetUnixFileMode(f) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{Path.GetFileName(f)} is {File.GetUnixFileMode(f)}"));
     }
 
