@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
+using Journal.Api.Endpoints.Streaming;
 using Journal.Api.Hosting;
 using Journal.Domain.Canvas;
 using Journal.Domain.Errors;
@@ -18,10 +18,7 @@ namespace Journal.Api.Endpoints.Canvas;
 /// current version: new patches only), then sends each event as it commits, <c>id:</c> = version,
 /// <c>event:</c> = kind, <c>data:</c> = <see cref="CanvasStreamEvent"/>, with a heartbeat comment when idle.
 /// </summary>
-/// <remarks>
-/// Like the tape tail, it reads the stream by version from the next one it has not sent and only uses
-/// commits to wake up; it subscribes before its first read, so nothing committed in between is missed.
-/// </remarks>
+/// <remarks>Like the tape tail (the loop is <see cref="SseTail"/>), it reads the stream by version from the next one it has not sent.</remarks>
 internal static class CanvasTail
 {
     private const int PageSize = 200;
@@ -42,103 +39,20 @@ internal static class CanvasTail
             throw new NotFoundException("canvas", canvasId.ToString("D", CultureInfo.InvariantCulture));
         }
 
-        var next = Start(http, fromVersion, current);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        var ct = stop.Token;
-        var wake = Channel.CreateBounded<long>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        using var subscription = tape.Committed.Subscribe(seq => wake.Writer.TryWrite(seq), _ => wake.Writer.TryComplete(), () => wake.Writer.TryComplete());
-
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        var body = http.Response.Body;
-        var heartbeat = TimeSpan.FromSeconds(settings.HeartbeatSeconds);
-        try
+        var next = SseTail.Start(http, fromVersion, "fromVersion", current, "canvas version");
+        await SseTail.RunAsync(http, tape, settings, lifetime, next, $"canvas {canvasId} from version {next}", async (version, ct) =>
         {
-            await WriteAsync(body, $"retry: 2000\n: canvas {canvasId} from version {next}\n\n", ct);
-            while (!ct.IsCancellationRequested)
+            var slice = await tape.ReadStreamAsync(stream, version, ReadDirection.Forward, PageSize, ct);
+            var text = new StringBuilder();
+            foreach (var recorded in slice.Events)
             {
-                var slice = await tape.ReadStreamAsync(stream, next, ReadDirection.Forward, PageSize, ct);
-                if (slice.Events.Count > 0)
-                {
-                    var text = new StringBuilder();
-                    foreach (var recorded in slice.Events)
-                    {
-                        var payload = recorded.Payload is { } bytes ? tape.Serializer.Decode(recorded.EventType, bytes.Span) : null;
-                        var item = CanvasStreamEvent.From(canvasId, recorded, payload);
-                        text.Append("id: ").Append(item.Version.ToString(CultureInfo.InvariantCulture)).Append('\n')
-                            .Append("event: ").Append(item.Kind).Append('\n')
-                            .Append("data: ").Append(JsonSerializer.Serialize(item, json.Value.SerializerOptions)).Append("\n\n");
-                        next = recorded.StreamVersion + 1;
-                    }
-
-                    await WriteAsync(body, text.ToString(), ct);
-                    continue;
-                }
-
-                var woken = await WaitAsync(wake.Reader, heartbeat, ct);
-                if (woken is null)
-                {
-                    break;
-                }
-
-                if (woken == false)
-                {
-                    await WriteAsync(body, ": heartbeat\n\n", ct);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client left or the service stops: the stream just ends.
-        }
-    }
-
-    private static long Start(HttpContext http, long? fromVersion, long current)
-    {
-        var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
-        if (lastEventId.Length > 0)
-        {
-            return long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var last)
-                ? last + 1
-                : throw new ValidationException("Last-Event-ID", "must be a canvas version");
-        }
-
-        if (fromVersion is { } start)
-        {
-            return start >= 1 ? start : throw new ValidationException("fromVersion", "versions start at 1");
-        }
-
-        return current + 1;
-    }
-
-    /// <summary>True when woken by a commit, false when the heartbeat interval passed, null when the tape closed.</summary>
-    private static async Task<bool?> WaitAsync(ChannelReader<long> wake, TimeSpan heartbeat, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(heartbeat);
-        try
-        {
-            if (!await wake.WaitToReadAsync(timeout.Token))
-            {
-                return null;
+                var payload = recorded.Payload is { } bytes ? tape.Serializer.Decode(recorded.EventType, bytes.Span) : null;
+                var item = CanvasStreamEvent.From(canvasId, recorded, payload);
+                text.AppendEvent(item.Version, item.Kind, JsonSerializer.Serialize(item, json.Value.SerializerOptions));
+                version = recorded.StreamVersion + 1;
             }
 
-            while (wake.TryRead(out _))
-            {
-            }
-
-            return true;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private static async Task WriteAsync(Stream body, string text, CancellationToken ct)
-    {
-        await body.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
-        await body.FlushAsync(ct);
+            return new SsePage(text.ToString(), version);
+        });
     }
 }
