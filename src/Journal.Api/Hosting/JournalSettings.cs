@@ -66,6 +66,15 @@ public sealed record JournalSettings
     public string CheckpointDirectory { get; init; } = Path.Combine("data", "checkpoints");
 
     /// <summary>
+    /// Where metrics are exported over OTLP (HTTP/protobuf, <c>{endpoint}/v1/metrics</c>); null (the
+    /// default) exports nothing. Also read from <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.
+    /// </summary>
+    public Uri? OtlpEndpoint { get; init; }
+
+    /// <summary>Milliseconds between two OTLP metric exports (default 60,000).</summary>
+    public int OtlpIntervalMs { get; init; } = 60_000;
+
+    /// <summary>
     /// Start even when the start-up check finds the tape's chain broken (to inspect it through the health
     /// report); by default such a tape stops the service.
     /// </summary>
@@ -118,6 +127,8 @@ public sealed record JournalSettings
             CheckpointKeyPath = checkpointKey,
             CheckpointDirectory = checkpointDirectory,
             StartWithBrokenTape = Bool(configuration, "StartWithBrokenTape", null, false),
+            OtlpEndpoint = Operations.OtlpMetrics.ReadEndpoint(section["OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"], section["OtlpEndpoint"] is null ? "OTEL_EXPORTER_OTLP_ENDPOINT" : "Journal:OtlpEndpoint"),
+            OtlpIntervalMs = Int(section, "OtlpIntervalMs", 60_000, 100, 3_600_000),
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
         };
         return settings;

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Journal.Api.Hosting;
+using Journal.Api.Tests.Http.Support;
+using Microsoft.Extensions.Configuration;
+
+namespace Journal.Api.Tests.Operations;
+
+public sealed class OtlpMetricsTests
+{
+    [Fact]
+    public async Task The_service_exports_the_journals_meters_over_otlp_http_when_an_endpoint_is_set()
+    {
+        var port = FreePort();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        await using var host = ApiHost.Start(settings: new Dictionary<string, string>
+        {
+            ["Journal:OtlpEndpoint"] = $"http://127.0.0.1:{port}",
+            ["Journal:OtlpIntervalMs"] = "200",
+        });
+
+        await host.CreateSessionAsync();
+        var (path, contentType, body) = await ReceiveUntilAsync(listener, text => text.Contains("Journal.Tape", StringComparison.Ordinal));
+
+        Assert.Equal("/v1/metrics", path);
+        Assert.Equal("application/x-protobuf", contentType);
+        Assert.Contains("journal.tape.", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Journal:OtlpEndpoint", "not a uri")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://collector:4318")]
+    public void Settings_refuse_an_otlp_endpoint_that_is_not_an_http_uri_naming_the_key(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+
+        var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(configuration));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_read_the_standard_otlp_environment_variable_and_export_nothing_without_it()
+    {
+        var none = JournalSettings.From(new ConfigurationBuilder().Build());
+        var standard = JournalSettings.From(new ConfigurationBuilder().AddInMemoryCollection([new("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318")]).Build());
+
+        Assert.Null(none.OtlpEndpoint);
+        Assert.Equal(new Uri("http://collector:4318"), standard.OtlpEndpoint);
+    }
+
+    /// <summary>Answers each export with 200 until one's body satisfies <paramref name="done"/>.</summary>
+    private static async Task<(string Path, string? ContentType, string Body)> ReceiveUntilAsync(HttpListener listener, Func<string, bool> done)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var context = await listener.GetContextAsync().WaitAsync(deadline.Token);
+            using var buffer = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(buffer, deadline.Token);
+            var text = Encoding.UTF8.GetString(buffer.ToArray());
+            var answer = (context.Request.Url!.AbsolutePath, context.Request.ContentType, text);
+            context.Response.StatusCode = 200;
+            context.Response.Close();
+            if (done(text))
+            {
+                return answer;
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+}
