@@ -125,12 +125,14 @@ public static class CanonicalJson
                 var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(count);
                 try
                 {
-                    var i = 0;
                     var sorted = true;
-                    foreach (var member in obj)
+                    int i;
+                    for (i = 0; i < count; i++)
                     {
+                        // By index: no enumerator to allocate and call through an interface.
+                        var member = obj.GetAt(i);
                         sorted &= i == 0 || string.CompareOrdinal(members[i - 1].Key, member.Key) < 0;
-                        members[i++] = member;
+                        members[i] = member;
                     }
 
                     if (!sorted)
@@ -186,13 +188,28 @@ public static class CanonicalJson
 
     private static void WriteValue(ref Utf8Buffer text, JsonValue value)
     {
+        var kind = value.GetValueKind();
+        switch (kind)
+        {
+            // Literals need nothing of the value itself.
+            case JsonValueKind.True:
+                text.Append("true"u8);
+                return;
+            case JsonValueKind.False:
+                text.Append("false"u8);
+                return;
+            case JsonValueKind.Null:
+                text.Append("null"u8);
+                return;
+        }
+
         if (value.TryGetValue<JsonElement>(out var element))
         {
             WriteElement(ref text, value, element);
             return;
         }
 
-        switch (value.GetValueKind())
+        switch (kind)
         {
             case JsonValueKind.String:
                 WriteString(ref text, JsonValues.StringOf(value));
