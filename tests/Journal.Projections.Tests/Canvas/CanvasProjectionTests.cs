@@ -133,8 +133,8 @@ public sealed class CanvasProjectionTests : IAsyncLifetime
     public async Task CanvasProjection_keeps_the_state_untouched_when_a_recorded_patch_fails_after_an_operation_applied()
     {
         var id = await Create(new JsonObject { ["a"] = 1, ["list"] = new JsonArray(1, 2) });
-        await Patch(id, 1, """[{"op":"replace","path":"/a","value":2}]""");
-        await _f.Query(new GetCanvasQuery(id));
+        var patched = await Patch(id, 1, """[{"op":"replace","path":"/a","value":2}]""");
+        await _f.Query(new GetCanvasQuery(id, patched.Position));
 
         // The first two operations apply in place to the cached state before the third fails.
         var failing = new CanvasPatched(id, JsonNode.Parse("""[{"op":"replace","path":"/a","value":9},{"op":"remove","path":"/list/0"},{"op":"remove","path":"/missing"}]""")!.AsArray(), new string('1', 64), 3, _clock.GetUtcNow());
