@@ -28,6 +28,14 @@ public class CanonicalJsonSpecs
     }
 
     [Fact]
+    public void Given_a_parsed_string_of_invalid_UTF8_When_hashed_Then_it_is_refused_not_hashed_raw()
+    {
+        var parsed = JsonNode.Parse((byte[])[(byte)'[', (byte)'"', (byte)'a', 0xC3, 0x28, (byte)'"', (byte)']']);
+
+        Assert.Throws<InvalidOperationException>(() => CanonicalJson.Hash(parsed));
+    }
+
+    [Fact]
     public void Given_the_same_document_parsed_and_built_from_CLR_values_When_hashed_Then_the_hashes_are_equal()
     {
         var built = new JsonObject

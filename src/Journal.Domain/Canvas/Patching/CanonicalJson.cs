@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace Journal.Domain.Canvas.Patching;
 
@@ -235,10 +236,11 @@ public static class CanonicalJson
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                // A parsed string without escapes holds no '"', '\' nor control character, and its
-                // UTF-8 was validated by the reader: its raw bytes, quotes included, are canonical.
+                // A parsed string without escapes holds no '"', '\' nor control character: when it is
+                // valid UTF-8 (the reader does not check that), its raw bytes, quotes included, are canonical.
+                // Anything else goes through GetString, which unescapes and refuses invalid UTF-8 as before.
                 var raw = JsonMarshal.GetRawUtf8Value(element);
-                if (raw.IndexOf((byte)'\\') < 0)
+                if (raw.IndexOf((byte)'\\') < 0 && Utf8.IsValid(raw))
                 {
                     text.Append(raw);
                 }
