@@ -132,7 +132,7 @@ public static class CanvasDecider
 
     private static string SizedHash(JsonObject document)
     {
-        var (hash, length) = CanonicalJson.HashOfText(CanonicalJson.Text(document, out var depth));
+        var (hash, length) = CanonicalJson.Hash(document, out var depth);
         if (depth > CanvasLimits.MaxStateDepth)
         {
             throw Refuse.Rule("canvas.state_too_deep", $"a canvas state may nest at most {CanvasLimits.MaxStateDepth} levels; this one nests {depth}");

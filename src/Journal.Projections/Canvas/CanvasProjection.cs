@@ -52,15 +52,16 @@ public sealed class CanvasProjection : IProjection
         switch (e.Payload)
         {
             case CanvasCreated x:
-                Write(db, e, null, new CanvasRow(x.CanvasId, x.SessionId, x.Version, x.StateSha256, x.At, x.At, x.Version, 0, e.Seq), x.State, x, null, null);
+                // The cached state is patched in place later, so it is the projection's own copy, not the event's.
+                Write(db, e, null, new CanvasRow(x.CanvasId, x.SessionId, x.Version, x.StateSha256, x.At, x.At, x.Version, 0, e.Seq), (JsonObject)x.State.DeepClone(), x, null, null);
                 break;
             case CanvasPatched x when Load(db, x.CanvasId) is { } before:
-                var (state, failure) = Patch(before.State, x.Patch);
+                var (state, failure) = Patch(before, x.Patch);
                 var snapshot = x.Version - before.Row.LastSnapshotVersion >= _snapshotInterval;
                 Write(db, e, before, before.Row with { Version = x.Version, UpdatedAt = x.At, LastSnapshotVersion = snapshot ? x.Version : before.Row.LastSnapshotVersion, LastPosition = e.Seq }, state, x, x.Patch.ToJsonString(), failure);
                 break;
             case CanvasRestored x when Load(db, x.CanvasId) is { } before:
-                Write(db, e, before, before.Row with { Version = x.Version, UpdatedAt = x.At, LastSnapshotVersion = x.Version, LastPosition = e.Seq }, x.State, x, null, null);
+                Write(db, e, before, before.Row with { Version = x.Version, UpdatedAt = x.At, LastSnapshotVersion = x.Version, LastPosition = e.Seq }, (JsonObject)x.State.DeepClone(), x, null, null);
                 break;
             case ICanvasEvent x:
                 Mismatch(db, x.CanvasId, x.Version, e.Seq, x.StateSha256, null, "the canvas's earlier events are missing from the read model");
@@ -71,22 +72,28 @@ public sealed class CanvasProjection : IProjection
         }
     }
 
-    private static (JsonObject State, string? Failure) Patch(JsonObject state, JsonArray patch)
+    /// <summary>
+    /// Patches the cached state in place, without copying the whole document per version: the cache is
+    /// the projection's own (emptied whenever an event rolls back). When the patch fails part way, the
+    /// state as it was is parsed back from the canonical text cached beside it.
+    /// </summary>
+    private static (JsonObject State, string? Failure) Patch(CanvasLatest before, JsonArray patch)
     {
         try
         {
-            return JsonPatch.Parse(patch).Apply(state) is JsonObject after ? (after, null) : (state, "the patch did not leave a JSON object");
+            return JsonPatch.Parse(patch).ApplyInPlace(before.State) is JsonObject after ? (after, null) : (Unpatched(before), "the patch did not leave a JSON object");
         }
         catch (Exception ex) when (ex is JsonPatchException or Domain.Errors.ValidationException)
         {
-            return (state, ex.Message);
+            return (Unpatched(before), ex.Message);
         }
     }
 
+    private static JsonObject Unpatched(CanvasLatest before) => JsonNode.Parse(before.Text)!.AsObject();
+
     private static void Write(ReadModelWriter db, ProjectedEvent e, CanvasLatest? before, CanvasRow row, JsonObject state, ICanvasEvent x, string? patch, string? failure)
     {
-        var text = CanonicalJson.Text(state);
-        var (hash, _) = CanonicalJson.HashOfText(text);
+        var (text, hash, _) = CanonicalJson.TextAndHash(state);
         if (failure is not null || hash != x.StateSha256)
         {
             Mismatch(db, x.CanvasId, x.Version, e.Seq, x.StateSha256, failure is null ? hash : null, failure ?? "the recomputed state's hash differs from the tape's");
@@ -148,7 +155,7 @@ public sealed class CanvasProjection : IProjection
             db.Upsert(CanvasSql.UpsertCanvas, id, parameters);
         }
 
-        db.Cache<Guid, CanvasLatest>(CacheName).Set(row.CanvasId, new CanvasLatest(row, state));
+        db.Cache<Guid, CanvasLatest>(CacheName).Set(row.CanvasId, new CanvasLatest(row, state, text));
     }
 
     private static CanvasLatest? Load(ReadModelWriter db, Guid canvasId)
@@ -160,7 +167,7 @@ public sealed class CanvasProjection : IProjection
         }
 
         return db.Query(CanvasSql.SelectCanvas, CanvasSql.ReadRowWithState, ("$canvas_id", Id(canvasId))) is [var (row, state)]
-            ? new CanvasLatest(row, JsonNode.Parse(state)!.AsObject())
+            ? new CanvasLatest(row, JsonNode.Parse(state)!.AsObject(), state)
             : null;
     }
 
@@ -170,7 +177,7 @@ public sealed class CanvasProjection : IProjection
         if (Load(db, canvasId) is { } before)
         {
             var row = before.Row with { Version = e.Event.StreamVersion, HashMismatches = before.Row.HashMismatches + 1, LastPosition = e.Seq };
-            Save(db, row, before.State, CanonicalJson.Text(before.State), isNew: false);
+            Save(db, row, before.State, before.Text, isNew: false);
         }
     }
 
@@ -184,6 +191,6 @@ public sealed class CanvasProjection : IProjection
             ("$actual_sha256", actual),
             ("$reason", reason));
 
-    /// <summary>A canvas's row and state as last written.</summary>
-    private sealed record CanvasLatest(CanvasRow Row, JsonObject State);
+    /// <summary>A canvas's row and state as last written, with the state's text as stored.</summary>
+    private sealed record CanvasLatest(CanvasRow Row, JsonObject State, string Text);
 }

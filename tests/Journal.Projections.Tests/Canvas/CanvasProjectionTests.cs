@@ -130,6 +130,28 @@ public sealed class CanvasProjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CanvasProjection_keeps_the_state_untouched_when_a_recorded_patch_fails_after_an_operation_applied()
+    {
+        var id = await Create(new JsonObject { ["a"] = 1, ["list"] = new JsonArray(1, 2) });
+        var patched = await Patch(id, 1, """[{"op":"replace","path":"/a","value":2}]""");
+        await _f.Query(new GetCanvasQuery(id, patched.Position));
+
+        // The first two operations apply in place to the cached state before the third fails.
+        var failing = new CanvasPatched(id, JsonNode.Parse("""[{"op":"replace","path":"/a","value":9},{"op":"remove","path":"/list/0"},{"op":"remove","path":"/missing"}]""")!.AsArray(), new string('1', 64), 3, _clock.GetUtcNow());
+        await _f.Store.AppendAsync(CanvasDecider.StreamFor(id), ExpectedVersion.Exact(2), [new EventData(Guid.NewGuid(), "canvas.patched.v1", failing)], EventMetadata.Empty, default);
+        var following = new CanvasPatched(id, JsonNode.Parse("""[{"op":"add","path":"/list/-","value":3}]""")!.AsArray(), CanonicalJson.Hash(JsonNode.Parse("""{"a":2,"list":[1,2,3]}""")).Sha256, 4, _clock.GetUtcNow());
+        var appended = await _f.Store.AppendAsync(CanvasDecider.StreamFor(id), ExpectedVersion.Exact(3), [new EventData(Guid.NewGuid(), "canvas.patched.v1", following)], EventMetadata.Empty, default);
+
+        var canvas = await _f.Query(new GetCanvasQuery(id, appended.Position));
+        var integrity = await _f.Query(new CanvasIntegrityQuery());
+
+        Assert.Equal("""{"a":2,"list":[1,2,3]}""", CanonicalJson.Text(canvas.State));
+        Assert.Equal((4L, 1), (canvas.Canvas.Version, canvas.Canvas.HashMismatches));
+        var mismatch = Assert.Single(integrity.First);
+        Assert.Equal((3L, (string?)null), (mismatch.Version, mismatch.ActualSha256));
+    }
+
+    [Fact]
     public async Task Canvas_state_is_redacted_before_hashing_so_replay_reproduces_it_when_a_patch_carries_a_secret()
     {
         var id = await Create(new JsonObject { ["apiKey"] = "plain-value", ["title"] = "t" });

@@ -1,8 +1,12 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace Journal.Domain.Canvas.Patching;
 
@@ -16,26 +20,83 @@ namespace Journal.Domain.Canvas.Patching;
 /// <item>numbers as <see cref="JsonValues.TryCanonicalNumber"/> spells them; <c>true</c>,
 /// <c>false</c>, <c>null</c> as themselves.</item>
 /// </list>
-/// The hash is SHA-256 over these UTF-8 bytes, in lower-case hex.
+/// The hash is SHA-256 over these UTF-8 bytes, in lower-case hex. The form is written straight to
+/// UTF-8 in a pooled buffer (a canvas state is hashed on every patch, by the decider and by the
+/// read model), taking a parsed string's or integer's raw bytes when they are already canonical.
 /// </summary>
 public static class CanonicalJson
 {
+    /// <summary>The characters a canonical string escapes.</summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     /// <summary>The canonical form of <paramref name="node"/> as text (valid JSON).</summary>
     public static string Text(JsonNode? node) => Text(node, out _);
 
     /// <summary>The canonical text of <paramref name="node"/> and its nesting depth (a scalar is 0, <c>{}</c> and <c>[]</c> are 1).</summary>
     public static string Text(JsonNode? node, out int depth)
     {
-        var text = new StringBuilder();
-        depth = Write(text, node, 0);
-        return text.ToString();
+        var writer = new Utf8Buffer(1024);
+        try
+        {
+            depth = Write(ref writer, node, 0);
+            return Encoding.UTF8.GetString(writer.Written);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     /// <summary>The canonical UTF-8 bytes of <paramref name="node"/>.</summary>
-    public static byte[] Bytes(JsonNode? node) => Encoding.UTF8.GetBytes(Text(node));
+    public static byte[] Bytes(JsonNode? node)
+    {
+        var writer = new Utf8Buffer(1024);
+        try
+        {
+            Write(ref writer, node, 0);
+            return writer.Written.ToArray();
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
 
     /// <summary>SHA-256 of the canonical bytes, lower-case hex, and how many bytes they are.</summary>
-    public static (string Sha256, int Length) Hash(JsonNode? node) => HashOfText(Text(node));
+    public static (string Sha256, int Length) Hash(JsonNode? node) => Hash(node, out _);
+
+    /// <summary>SHA-256 of the canonical bytes, lower-case hex, how many bytes they are and the nesting depth (as <see cref="Text(JsonNode?, out int)"/>).</summary>
+    public static (string Sha256, int Length) Hash(JsonNode? node, out int depth)
+    {
+        var writer = new Utf8Buffer(1024);
+        try
+        {
+            depth = Write(ref writer, node, 0);
+            return (HexSha256(writer.Written), writer.Written.Length);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The canonical text, its SHA-256 (lower-case hex) and its UTF-8 length in one pass, for a caller
+    /// that stores the text and checks the hash.
+    /// </summary>
+    public static (string Text, string Sha256, int Length) TextAndHash(JsonNode? node)
+    {
+        var writer = new Utf8Buffer(1024);
+        try
+        {
+            Write(ref writer, node, 0);
+            return (Encoding.UTF8.GetString(writer.Written), HexSha256(writer.Written), writer.Written.Length);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
 
     /// <summary>SHA-256 of canonical text already written by <see cref="Text(JsonNode?)"/>, lower-case hex, and its UTF-8 length.</summary>
     public static (string Sha256, int Length) HashOfText(string canonical)
@@ -44,115 +105,321 @@ public static class CanonicalJson
         return (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
     }
 
-    private static int Write(StringBuilder text, JsonNode? node, int level)
+    private static string HexSha256(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static int Write(ref Utf8Buffer text, JsonNode? node, int level)
     {
         var deepest = level;
         switch (node)
         {
             case null:
-                text.Append("null");
+                text.Append("null"u8);
                 break;
             case JsonObject obj:
                 deepest = level + 1;
-                var members = new KeyValuePair<string, JsonNode?>[obj.Count];
-                var i = 0;
-                var sorted = true;
-                foreach (var member in obj)
+                var count = obj.Count;
+                var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(count);
+                try
                 {
-                    sorted &= i == 0 || string.CompareOrdinal(members[i - 1].Key, member.Key) < 0;
-                    members[i++] = member;
-                }
-
-                if (!sorted)
-                {
-                    Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-                }
-
-                text.Append('{');
-                for (i = 0; i < members.Length; i++)
-                {
-                    if (i > 0)
+                    var sorted = true;
+                    int i;
+                    for (i = 0; i < count; i++)
                     {
-                        text.Append(',');
+                        // By index: no enumerator to allocate and call through an interface.
+                        var member = obj.GetAt(i);
+                        sorted &= i == 0 || string.CompareOrdinal(members[i - 1].Key, member.Key) < 0;
+                        members[i] = member;
                     }
 
-                    WriteString(text, members[i].Key);
-                    text.Append(':');
-                    deepest = Math.Max(deepest, Write(text, members[i].Value, level + 1));
+                    if (!sorted)
+                    {
+                        Sort(members.AsSpan(0, count));
+                    }
+
+                    text.Append((byte)'{');
+                    for (i = 0; i < count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            text.Append((byte)',');
+                        }
+
+                        WriteString(ref text, members[i].Key);
+                        text.Append((byte)':');
+                        deepest = Math.Max(deepest, Write(ref text, members[i].Value, level + 1));
+                    }
+
+                    text.Append((byte)'}');
+                }
+                finally
+                {
+                    // The pooled array must not keep the document's nodes alive.
+                    Array.Clear(members, 0, count);
+                    ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Return(members);
                 }
 
-                text.Append('}');
                 break;
             case JsonArray array:
                 deepest = level + 1;
-                text.Append('[');
-                for (i = 0; i < array.Count; i++)
+                text.Append((byte)'[');
+                for (var i = 0; i < array.Count; i++)
                 {
                     if (i > 0)
                     {
-                        text.Append(',');
+                        text.Append((byte)',');
                     }
 
-                    deepest = Math.Max(deepest, Write(text, array[i], level + 1));
+                    deepest = Math.Max(deepest, Write(ref text, array[i], level + 1));
                 }
 
-                text.Append(']');
+                text.Append((byte)']');
                 break;
             default:
-                var value = node.AsValue();
-                switch (value.GetValueKind())
-                {
-                    case JsonValueKind.String:
-                        WriteString(text, JsonValues.StringOf(value));
-                        break;
-                    case JsonValueKind.Number:
-                        text.Append(JsonValues.CanonicalNumber(value));
-                        break;
-                    case JsonValueKind.True:
-                        text.Append("true");
-                        break;
-                    case JsonValueKind.False:
-                        text.Append("false");
-                        break;
-                    default:
-                        text.Append("null");
-                        break;
-                }
-
+                WriteValue(ref text, node.AsValue());
                 break;
         }
 
         return deepest;
     }
 
-    private static void WriteString(StringBuilder text, string value)
+    private static void WriteValue(ref Utf8Buffer text, JsonValue value)
     {
-        text.Append('"');
-        var start = 0;
-        for (var i = 0; i < value.Length; i++)
+        var kind = value.GetValueKind();
+        switch (kind)
         {
-            var c = value[i];
-            if (c >= ' ' && c != '"' && c != '\\')
-            {
-                continue;
-            }
-
-            // Runs without anything to escape are copied at once.
-            text.Append(value, start, i - start);
-            start = i + 1;
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                default: text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-            }
+            // Literals need nothing of the value itself.
+            case JsonValueKind.True:
+                text.Append("true"u8);
+                return;
+            case JsonValueKind.False:
+                text.Append("false"u8);
+                return;
+            case JsonValueKind.Null:
+                text.Append("null"u8);
+                return;
         }
 
-        text.Append(value, start, value.Length - start).Append('"');
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            WriteElement(ref text, value, element);
+            return;
+        }
+
+        switch (kind)
+        {
+            case JsonValueKind.String:
+                WriteString(ref text, JsonValues.StringOf(value));
+                break;
+            case JsonValueKind.Number:
+                WriteClrNumber(ref text, value);
+                break;
+            case JsonValueKind.True:
+                text.Append("true"u8);
+                break;
+            case JsonValueKind.False:
+                text.Append("false"u8);
+                break;
+            default:
+                text.Append("null"u8);
+                break;
+        }
+    }
+
+    /// <summary>A parsed value: its raw UTF-8 is taken as it is when it is already canonical.</summary>
+    private static void WriteElement(ref Utf8Buffer text, JsonValue value, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                // A parsed string without escapes holds no '"', '\' nor control character: when it is
+                // valid UTF-8 (the reader does not check that), its raw bytes, quotes included, are canonical.
+                // Anything else goes through GetString, which unescapes and refuses invalid UTF-8 as before.
+                var raw = JsonMarshal.GetRawUtf8Value(element);
+                if (raw.IndexOf((byte)'\\') < 0 && Utf8.IsValid(raw))
+                {
+                    text.Append(raw);
+                }
+                else
+                {
+                    WriteString(ref text, element.GetString() ?? string.Empty);
+                }
+
+                break;
+            case JsonValueKind.Number:
+                // A plain integer literal of up to 18 digits fits a 64-bit integer and is spelled as it is
+                // (JSON has no leading zeros or '+'); "-0" and everything else goes the general way.
+                var literal = JsonMarshal.GetRawUtf8Value(element);
+                var digits = literal.Length > 0 && literal[0] == (byte)'-' ? literal[1..] : literal;
+                if (digits.Length is > 0 and <= 18 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9') && !(literal.Length == 2 && digits[0] == (byte)'0' && literal[0] == (byte)'-'))
+                {
+                    text.Append(literal);
+                }
+                else if (element.TryGetDouble(out var number) && double.IsFinite(number) && number != Math.Floor(number))
+                {
+                    // Not an integer literal and not whole: the shortest round-trip form of the double.
+                    text.AppendDouble(number);
+                }
+                else
+                {
+                    text.AppendAscii(JsonValues.CanonicalNumber(value));
+                }
+
+                break;
+            case JsonValueKind.True:
+                text.Append("true"u8);
+                break;
+            case JsonValueKind.False:
+                text.Append("false"u8);
+                break;
+            default:
+                text.Append("null"u8);
+                break;
+        }
+    }
+
+    /// <summary>A CLR number: the common types are formatted in place, as <see cref="JsonValues.CanonicalNumber(JsonValue)"/> spells them.</summary>
+    private static void WriteClrNumber(ref Utf8Buffer text, JsonValue value)
+    {
+        if (value.TryGetValue<int>(out var int32))
+        {
+            text.AppendInteger(int32);
+        }
+        else if (value.TryGetValue<long>(out var int64))
+        {
+            text.AppendInteger(int64);
+        }
+        else if (value.TryGetValue<double>(out var number) && double.IsFinite(number) && number != Math.Floor(number))
+        {
+            text.AppendDouble(number);
+        }
+        else
+        {
+            text.AppendAscii(JsonValues.CanonicalNumber(value));
+        }
+    }
+
+    private static void WriteString(ref Utf8Buffer text, string value)
+    {
+        text.Append((byte)'"');
+        var rest = value.AsSpan();
+        while (true)
+        {
+            // Runs without anything to escape are encoded at once.
+            var next = rest.IndexOfAny(Escaped);
+            if (next < 0)
+            {
+                text.AppendUtf8(rest);
+                break;
+            }
+
+            text.AppendUtf8(rest[..next]);
+            switch (rest[next])
+            {
+                case '"': text.Append("\\\""u8); break;
+                case '\\': text.Append("\\\\"u8); break;
+                case '\b': text.Append("\\b"u8); break;
+                case '\f': text.Append("\\f"u8); break;
+                case '\n': text.Append("\\n"u8); break;
+                case '\r': text.Append("\\r"u8); break;
+                case '\t': text.Append("\\t"u8); break;
+                default: text.AppendAscii("\\u" + ((int)rest[next]).ToString("x4", CultureInfo.InvariantCulture)); break;
+            }
+
+            rest = rest[(next + 1)..];
+        }
+
+        text.Append((byte)'"');
+    }
+
+    /// <summary>Sorts members by name, ordinal: an insertion sort for the few members most objects have.</summary>
+    private static void Sort(Span<KeyValuePair<string, JsonNode?>> members)
+    {
+        if (members.Length > 16)
+        {
+            members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return;
+        }
+
+        for (var i = 1; i < members.Length; i++)
+        {
+            var member = members[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(members[j].Key, member.Key) > 0)
+            {
+                members[j + 1] = members[j];
+                j--;
+            }
+
+            members[j + 1] = member;
+        }
+    }
+
+    /// <summary>A growable UTF-8 buffer rented from the shared pool; <see cref="Dispose"/> returns it.</summary>
+    private struct Utf8Buffer(int capacity) : IDisposable
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        private int _length;
+
+        public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        public void Append(byte b)
+        {
+            Ensure(1);
+            _buffer[_length++] = b;
+        }
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            Ensure(bytes.Length);
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        /// <summary>UTF-16 to UTF-8 as <see cref="Encoding.UTF8"/> does it (a lone surrogate becomes U+FFFD).</summary>
+        public void AppendUtf8(ReadOnlySpan<char> chars)
+        {
+            Ensure(chars.Length * 3);
+            _length += Encoding.UTF8.GetBytes(chars, _buffer.AsSpan(_length));
+        }
+
+        public void AppendAscii(string ascii) => AppendUtf8(ascii);
+
+        public void AppendInteger(long number)
+        {
+            Ensure(20);
+            Utf8Formatter.TryFormat(number, _buffer.AsSpan(_length), out var written);
+            _length += written;
+        }
+
+        public void AppendDouble(double number)
+        {
+            Ensure(32);
+            number.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
+            _length += written;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+
+        private void Ensure(int more)
+        {
+            if (_length + more <= _buffer.Length)
+            {
+                return;
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
     }
 }
