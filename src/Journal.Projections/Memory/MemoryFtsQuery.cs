@@ -15,12 +15,42 @@ public static class MemoryFtsQuery
     /// <summary>The most distinct words a query keeps.</summary>
     public const int MaxWords = 32;
 
+    /// <summary>
+    /// A word found in more than this share of the indexed items is left out of the query when rarer
+    /// words remain: bm25 gives it almost no weight, yet scoring it means visiting every item that has it.
+    /// </summary>
+    public const double CommonWordShare = 0.05;
+
+    /// <summary>Below this many items every word is kept: a small index is cheap to score whole.</summary>
+    public const long MinItemsToPrune = 1000;
+
     /// <summary>The FTS5 query for <paramref name="text"/>; null when it holds no word.</summary>
-    public static string? Sanitize(string? text)
+    public static string? Sanitize(string? text) => Build(Words(text));
+
+    /// <summary>
+    /// Leaves out the words found in more than <see cref="CommonWordShare"/> of <paramref name="items"/>
+    /// items (by <paramref name="documents"/>, the number of items holding each word), as long as a rarer
+    /// word remains; when every word is that common, keeps the rarest one. Indexes of fewer than
+    /// <see cref="MinItemsToPrune"/> items keep every word.
+    /// </summary>
+    public static IReadOnlyList<string> WithoutCommonWords(IReadOnlyList<string> words, IReadOnlyDictionary<string, long> documents, long items)
+    {
+        if (words.Count < 2 || items < MinItemsToPrune)
+        {
+            return words;
+        }
+
+        var limit = items * CommonWordShare;
+        var kept = words.Where(w => documents.GetValueOrDefault(w) <= limit).ToList();
+        return kept.Count > 0 ? kept : [words.MinBy(w => documents.GetValueOrDefault(w))!];
+    }
+
+    /// <summary>The distinct lower-case words of <paramref name="text"/> (at most <see cref="MaxWords"/>), in order.</summary>
+    public static IReadOnlyList<string> Words(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return null;
+            return [];
         }
 
         var words = new List<string>();
@@ -45,6 +75,12 @@ public static class MemoryFtsQuery
             }
         }
 
+        return words;
+    }
+
+    /// <summary>The FTS5 query matching any of <paramref name="words"/>; null when there is none.</summary>
+    public static string? Build(IReadOnlyList<string> words)
+    {
         if (words.Count == 0)
         {
             return null;

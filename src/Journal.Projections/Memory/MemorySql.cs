@@ -16,6 +16,7 @@ internal static class MemorySql
     public static readonly string SelectVectorsSince = Load("SelectVectorsSince.sql");
     public static readonly string BumpRemovals = Load("BumpRemovals.sql");
     public static readonly string SearchFts = Load("SearchFts.sql");
+    public static readonly string SelectWordCounts = Load("SelectWordCounts.sql");
     public static readonly string SelectHits = Load("SelectHits.sql");
     public static readonly string SelectItem = Load("SelectItem.sql");
     public static readonly string SelectInScope = Load("SelectInScope.sql");

@@ -69,7 +69,7 @@ public sealed class RecallMemoryHandler(
 
         // rowid -> (bm25 turned positive, or null; similarity, or null; source index; confidence; created at)
         var found = new Dictionary<long, Candidate>();
-        if (MemoryFtsQuery.Sanitize(input.Text) is { } match)
+        if (MemoryFtsQuery.Build(SelectiveWords(transaction, input.Text)) is { } match)
         {
             var rows = ReadModelQueries.Rows(
                 transaction,
@@ -146,6 +146,20 @@ public sealed class RecallMemoryHandler(
 
         var embedded = await embeddings.EmbedBatchAsync([text], ct).ConfigureAwait(false);
         return embedded is [{ } one] && one.Length == vector.Length ? one : vector;
+    }
+
+    /// <summary>The query's words without those too common to be worth scoring (see <see cref="MemoryFtsQuery.WithoutCommonWords"/>).</summary>
+    private static IReadOnlyList<string> SelectiveWords(Microsoft.Data.Sqlite.SqliteTransaction transaction, string text)
+    {
+        var words = MemoryFtsQuery.Words(text);
+        if (words.Count < 2)
+        {
+            return words;
+        }
+
+        var counts = ReadModelQueries.Rows(transaction, MemorySql.SelectWordCounts, r => (Word: r.GetString(0), Documents: r.GetInt64(1), Items: r.GetInt64(2)), ("$words", JsonSerializer.Serialize(words)));
+        var items = counts.Count == 0 ? 0 : counts[0].Items;
+        return MemoryFtsQuery.WithoutCommonWords(words, counts.ToDictionary(c => c.Word, c => c.Documents, StringComparer.Ordinal), items);
     }
 
     private static int SourceMask(IReadOnlyList<string> sources)

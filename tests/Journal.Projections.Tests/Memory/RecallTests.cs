@@ -135,6 +135,18 @@ public sealed class RecallTests : IAsyncLifetime
         Assert.Null(MemoryFtsQuery.Sanitize("\"*-()"));
     }
 
+    [Fact]
+    public void MemoryFtsQuery_leaves_out_words_in_more_than_a_twentieth_of_a_large_index_but_keeps_the_rarest_when_all_are_common()
+    {
+        var counts = new Dictionary<string, long> { ["the"] = 90_000, ["database"] = 5_000, ["postgres"] = 120, ["of"] = 70_000 };
+        IReadOnlyList<string> query = ["the", "postgres", "database", "of", "unseen"];
+
+        Assert.Equal(["postgres", "database", "unseen"], MemoryFtsQuery.WithoutCommonWords(query, counts, 100_000));
+        Assert.Equal(["of"], MemoryFtsQuery.WithoutCommonWords(["the", "of"], counts, 100_000));
+        Assert.Equal(query, MemoryFtsQuery.WithoutCommonWords(query, counts, MemoryFtsQuery.MinItemsToPrune - 1));
+        Assert.Equal(["the"], MemoryFtsQuery.WithoutCommonWords(["the"], counts, 100_000));
+    }
+
     [Theory]
     [InlineData("", "text")]
     [InlineData("ok", "limit", 0)]

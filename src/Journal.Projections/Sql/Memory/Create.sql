@@ -26,6 +26,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS memory_v1_fts USING fts5(content, tokenize = 
 -- secure-delete: a delete removes the item's words from the index b-tree at once, instead of leaving
 -- them in old segments behind a delete marker until the next merge (forgetting must remove the bytes).
 INSERT INTO memory_v1_fts (memory_v1_fts, rank) VALUES ('secure-delete', 1);
+-- Each word's number of items, read by recall to leave out words too common to be worth scoring.
+CREATE VIRTUAL TABLE IF NOT EXISTS memory_v1_fts_vocab USING fts5vocab(memory_v1_fts, 'row');
 
 CREATE TABLE IF NOT EXISTS memory_v1_vectors (
     item_rowid  INTEGER PRIMARY KEY,
