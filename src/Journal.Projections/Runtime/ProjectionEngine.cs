@@ -129,6 +129,8 @@ internal sealed class ProjectionEngine : IDisposable
                 cursor.Restore();
             }
 
+            // The redo decodes afresh, so no projection sees a payload object the failed attempt touched.
+            batch.ForgetDecoded();
             Commit(batch, running, tolerant: true);
         }
 

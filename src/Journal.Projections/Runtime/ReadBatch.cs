@@ -42,6 +42,9 @@ internal sealed class ReadBatch
         return batch;
     }
 
+    /// <summary>Drops every decoded payload (they are decoded again when asked for).</summary>
+    public void ForgetDecoded() => Array.Clear(_projected);
+
     /// <summary>The event at <paramref name="index"/> with its decoded payload (null when erased).</summary>
     public ProjectedEvent Projected(int index, PayloadSerializer serializer)
     {
