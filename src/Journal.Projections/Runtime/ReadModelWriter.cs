@@ -11,7 +11,8 @@ public sealed class ReadModelWriter : IDisposable
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PreparedWrite> _writes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadModelCache> _caches = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, (string Name, object? Value)[]>> _deferred = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Dictionary<string, (string Name, object? Value)[]>> _deferred = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, (string Name, object? Value)[]>> _deferredByReference = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, PreparedWrite> _writesByReference = new(ReferenceEqualityComparer.Instance);
     private const int MaxRemembered = 512;
     private SqliteTransaction? _transaction;
@@ -37,19 +38,10 @@ public sealed class ReadModelWriter : IDisposable
     /// <summary>Runs a statement with named parameters (<c>$name</c>); returns rows changed.</summary>
     public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        // Projections pass static SQL texts: find them by reference first, without hashing the text.
-        if (!_writesByReference.TryGetValue(sql, out var write))
+        if (!TryFind(_writesByReference, _writes, sql, out var write))
         {
-            if (!_writes.TryGetValue(sql, out write))
-            {
-                write = new PreparedWrite(Connection, sql);
-                _writes[sql] = write;
-            }
-
-            if (_writesByReference.Count < MaxRemembered)
-            {
-                _writesByReference[sql] = write;
-            }
+            write = new PreparedWrite(Connection, sql);
+            Remember(_writesByReference, _writes, sql, write);
         }
 
         return write.TryExecute(parameters, out var changes) ? changes : Bind(sql, parameters).ExecuteNonQuery();
@@ -86,12 +78,10 @@ public sealed class ReadModelWriter : IDisposable
     {
         if (DeferWrites)
         {
-            // Keyed by the statement's reference (projections pass their static SQL texts), so a replay
-            // does not hash a long statement per event; equal texts from elsewhere just get their own slot.
-            if (!_deferred.TryGetValue(sql, out var rows))
+            if (!TryFind(_deferredByReference, _deferred, sql, out var rows))
             {
                 rows = new Dictionary<string, (string Name, object? Value)[]>(StringComparer.Ordinal);
-                _deferred[sql] = rows;
+                Remember(_deferredByReference, _deferred, sql, rows);
             }
 
             rows[key] = parameters;
@@ -186,13 +176,52 @@ public sealed class ReadModelWriter : IDisposable
         _commands.Clear();
         _writes.Clear();
         _writesByReference.Clear();
+        _deferred.Clear();
+        _deferredByReference.Clear();
     }
 
     private void ClearDeferred()
     {
+        if (_deferred.Count > MaxRemembered)
+        {
+            // Statement texts built on the fly: start over rather than keep a slot for each.
+            _deferred.Clear();
+            _deferredByReference.Clear();
+            return;
+        }
+
         foreach (var rows in _deferred.Values)
         {
             rows.Clear();
+        }
+    }
+
+    /// <summary>
+    /// What belongs to a statement text. Projections pass static SQL texts, so the text's reference is
+    /// tried first (no hashing of a long statement per event); equal texts always share one entry.
+    /// </summary>
+    private static bool TryFind<T>(Dictionary<string, T> byReference, Dictionary<string, T> byText, string sql, out T found)
+    {
+        if (byReference.TryGetValue(sql, out found!))
+        {
+            return true;
+        }
+
+        if (!byText.TryGetValue(sql, out found!))
+        {
+            return false;
+        }
+
+        Remember(byReference, byText, sql, found);
+        return true;
+    }
+
+    private static void Remember<T>(Dictionary<string, T> byReference, Dictionary<string, T> byText, string sql, T value)
+    {
+        byText[sql] = value;
+        if (byReference.Count < MaxRemembered)
+        {
+            byReference[sql] = value;
         }
     }
 

@@ -89,6 +89,22 @@ public sealed class ReadModelWriterTests : IDisposable
         Assert.Equal(5L, Row("b", r => r.GetInt64(1)));
     }
 
+    [Fact]
+    public void FlushDeferred_treats_equal_statement_texts_from_different_strings_as_one_statement()
+    {
+        const string upsert = "INSERT INTO t (k, i) VALUES ($k, $i) ON CONFLICT (k) DO UPDATE SET i = excluded.i";
+        var copy = new string(upsert.AsSpan());
+        _db.DeferWrites = true;
+        _db.Upsert(copy, "a", [("$k", "a"), ("$i", 1L)]);
+        _db.FlushDeferred();
+        _db.Upsert(upsert, "a", [("$k", "a"), ("$i", 2L)]);
+        _db.Upsert(copy, "a", [("$k", "a"), ("$i", 3L)]);
+        _db.FlushDeferred();
+
+        Assert.False(ReferenceEquals(copy, upsert));
+        Assert.Equal(3L, Row("a", r => r.GetInt64(1)));
+    }
+
     public void Dispose()
     {
         _db.Dispose();
