@@ -30,12 +30,8 @@ public sealed class ListCanvasVersionsHandler(ReadModelStore readModels) : IRequ
     public Task<Page<CanvasVersionRow>> Handle(ListCanvasVersionsQuery request, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(request.Limit);
-        var after = PageCursor.Decode(request.Cursor, Listing, 2);
         var id = ReadModelValues.Id(request.CanvasId);
-        if (after is not null && after[0] != id)
-        {
-            throw new ValidationException("cursor", "is not a cursor this listing handed out");
-        }
+        var before = PageCursor.BeforeVersion(request.Cursor, Listing, id);
 
         using var connection = readModels.OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -44,9 +40,9 @@ public sealed class ListCanvasVersionsHandler(ReadModelStore readModels) : IRequ
             CanvasSql.SelectVersions,
             CanvasSql.ReadVersion,
             ("$canvas_id", id),
-            ("$before_version", after is null ? null : PageCursor.Long(after[1])),
+            ("$before_version", before),
             ("$limit", limit + 1));
-        if (rows.Count == 0 && after is null)
+        if (rows.Count == 0 && before is null)
         {
             throw new NotFoundException("canvas", id);
         }

@@ -64,4 +64,18 @@ public static class PageCursor
             ? number
             : throw new ValidationException("cursor", "is not a cursor this listing handed out");
 
+    /// <summary>
+    /// The version a page of one entity's versions (newest first) continues below: null on the first
+    /// page. The cursor must have come from the same listing of the same entity <paramref name="id"/>.
+    /// </summary>
+    public static long? BeforeVersion(string? cursor, string listing, string id)
+    {
+        var after = Decode(cursor, listing, 2);
+        if (after is null)
+        {
+            return null;
+        }
+
+        return after[0] == id ? Long(after[1]) : throw new ValidationException("cursor", "is not a cursor this listing handed out");
+    }
 }

@@ -30,12 +30,8 @@ public sealed class ListDocumentVersionsHandler(ReadModelStore readModels) : IRe
     public Task<Page<DocumentVersionRow>> Handle(ListDocumentVersionsQuery request, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(request.Limit);
-        var after = PageCursor.Decode(request.Cursor, Listing, 2);
         var id = ReadModelValues.Id(request.DocumentId);
-        if (after is not null && after[0] != id)
-        {
-            throw new ValidationException("cursor", "is not a cursor this listing handed out");
-        }
+        var before = PageCursor.BeforeVersion(request.Cursor, Listing, id);
 
         using var connection = readModels.OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -49,7 +45,7 @@ public sealed class ListDocumentVersionsHandler(ReadModelStore readModels) : IRe
             WorkspaceSql.SelectVersions,
             WorkspaceSql.ReadVersionRow,
             ("$document_id", id),
-            ("$before_version", after is null ? null : PageCursor.Long(after[1])),
+            ("$before_version", before),
             ("$limit", limit + 1));
         return Task.FromResult(ReadModelQueries.ToPage(rows, limit, Listing, v => [id, v.Version.ToString(CultureInfo.InvariantCulture)]));
     }
