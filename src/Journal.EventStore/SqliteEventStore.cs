@@ -86,6 +86,13 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     public Task<StreamSlice> ReadStreamAsync(StreamId stream, long fromVersion, ReadDirection direction, int maxCount, CancellationToken ct) =>
         _reader.ReadStreamAsync(stream, fromVersion, direction, maxCount, ct);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> events of <paramref name="stream"/> from <paramref name="fromVersion"/> on:
+    /// the catch-up read of an aggregate, on the writer's warm connection when it is idle.
+    /// </summary>
+    internal List<RecordedEvent> ReadStreamFrom(StreamId stream, long fromVersion, int limit) =>
+        _writer.TryReadStreamWhileIdle(stream.Value, fromVersion, limit) ?? _reader.ReadStreamFrom(stream.Value, fromVersion, limit);
+
     /// <inheritdoc />
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromSeq, CancellationToken ct) => _reader.ReadAllAsync(fromSeq, ct);
 

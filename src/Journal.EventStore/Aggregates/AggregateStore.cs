@@ -21,17 +21,19 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
     private readonly AggregateCache _cache = new(cacheCapacity);
 
     /// <inheritdoc />
-    public async Task<Loaded<TState>> LoadAsync<TState, TEvent>(StreamId stream, TState initial, Func<TState, TEvent, TState> evolve, CancellationToken ct)
+    public Task<Loaded<TState>> LoadAsync<TState, TEvent>(StreamId stream, TState initial, Func<TState, TEvent, TState> evolve, CancellationToken ct)
         where TState : class
         where TEvent : class
     {
+        // Synchronous on purpose: the catch-up read is an index seek (usually finding nothing new).
+        ct.ThrowIfCancellationRequested();
         var (state, version, position) = _cache.TryGet(stream.Value, typeof(TState), out var cached)
             ? ((TState)cached.State, cached.Version, cached.Position)
             : (initial, 0L, 0L);
         while (true)
         {
-            var slice = await store.ReadStreamAsync(stream, version + 1, ReadDirection.Forward, PageSize, ct).ConfigureAwait(false);
-            foreach (var recorded in slice.Events)
+            var page = store.ReadStreamFrom(stream, version + 1, PageSize);
+            foreach (var recorded in page)
             {
                 if (recorded.Payload is { } payload && store.Serializer.Decode(recorded.EventType, payload.Span) is TEvent @event)
                 {
@@ -42,14 +44,14 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
                 position = recorded.Seq;
             }
 
-            if (slice.NextVersion is null)
+            if (page.Count < PageSize)
             {
                 break;
             }
         }
 
         _cache.Set(stream.Value, state, version, position);
-        return new Loaded<TState>(state, version, position);
+        return Task.FromResult(new Loaded<TState>(state, version, position));
     }
 
     /// <inheritdoc />

@@ -10,6 +10,19 @@ internal static class EventRow
     /// <summary>Decodes stored metadata (one delegate for every row).</summary>
     private static readonly Func<ReadOnlyMemory<byte>, EventMetadata> DecodeMetadata = bytes => PayloadSerializer.DecodeMetadata(bytes.Span);
 
+    /// <summary>Runs <paramref name="command"/> (a <c>Select*</c> statement, parameters bound) and maps every row.</summary>
+    public static List<RecordedEvent> ReadAll(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var events = new List<RecordedEvent>();
+        while (reader.Read())
+        {
+            events.Add(Read(reader));
+        }
+
+        return events;
+    }
+
     /// <summary>Maps the current row; its metadata is decoded when first read, not here.</summary>
     public static RecordedEvent Read(SqliteDataReader reader) => new(
         seq: reader.GetInt64(0),

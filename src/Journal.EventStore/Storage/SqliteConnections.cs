@@ -8,9 +8,11 @@ namespace Journal.EventStore.Storage;
 /// </summary>
 public sealed class SqliteConnections
 {
+    private const int MaxIdleSessions = 8;
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly string _synchronous;
+    private readonly ReadSessionPool _sessions;
 
     /// <summary>Creates a factory for <paramref name="databasePath"/>.</summary>
     /// <param name="databasePath">The file.</param>
@@ -39,6 +41,7 @@ public sealed class SqliteConnections
             Pooling = true,
             DefaultTimeout = Math.Max(1, busyTimeoutMs / 1000),
         }.ToString();
+        _sessions = new ReadSessionPool(Open, MaxIdleSessions);
     }
 
     /// <summary>
@@ -77,9 +80,16 @@ public sealed class SqliteConnections
         }
     }
 
+    /// <summary>
+    /// Lends an open connection that keeps its prepared statements between borrowers; dispose the
+    /// session to give it back. For short reads on the hot path.
+    /// </summary>
+    public ReadSession Rent() => _sessions.Rent();
+
     /// <summary>Closes the idle pooled connections to this file, so that it can be moved, replaced or deleted.</summary>
     public void ClearPool()
     {
+        _sessions.Clear();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -1,4 +1,6 @@
+using Journal.Domain.Tape;
 using Journal.EventStore.Chain;
+using Journal.EventStore.Reading;
 using Journal.EventStore.Serialization;
 using Journal.EventStore.Sql;
 using Microsoft.Data.Sqlite;
@@ -19,6 +21,10 @@ internal sealed class TapeStatements : IDisposable
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackTo;
+    private readonly SqliteCommand _streamFrom;
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
+    private readonly SqliteCommand _rollback;
     private readonly SqliteParameter[] _insertParameters;
     private readonly byte[] _eventIdBuffer = new byte[16];
 
@@ -56,27 +62,35 @@ internal sealed class TapeStatements : IDisposable
             _insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
 
+        _begin = Create(connection, "BEGIN IMMEDIATE;");
+        _commit = Create(connection, "COMMIT;");
+        _rollback = Create(connection, "ROLLBACK;");
+
         // Kept prepared: a group sets one savepoint per request.
         _savepoint = Create(connection, "SAVEPOINT request;");
         _release = Create(connection, "RELEASE request;");
         _rollbackTo = Create(connection, "ROLLBACK TO request;");
+
+        // Reads between groups, outside any transaction.
+        _streamFrom = Create(connection, TapeSql.SelectStreamForward);
+        _streamFrom.Parameters.Add("$stream_id", SqliteType.Text);
+        _streamFrom.Parameters.Add("$from", SqliteType.Integer);
+        _streamFrom.Parameters.Add("$limit", SqliteType.Integer);
     }
 
-    /// <summary>Points every statement at the current transaction (or none).</summary>
-    public void Enlist(SqliteTransaction? transaction)
-    {
-        _insert.Transaction = transaction;
-        _head.Transaction = transaction;
-        _version.Transaction = transaction;
-        _identity.Transaction = transaction;
-        _payloadState.Transaction = transaction;
-        _erase.Transaction = transaction;
-        _findIdempotency.Transaction = transaction;
-        _insertIdempotency.Transaction = transaction;
-        _savepoint.Transaction = transaction;
-        _release.Transaction = transaction;
-        _rollbackTo.Transaction = transaction;
-    }
+    /// <summary>
+    /// Begins the group's write transaction. The writer runs BEGIN, COMMIT and ROLLBACK as prepared
+    /// statements of its own (no <see cref="SqliteTransaction"/>, which parses them anew each time), so
+    /// every statement here runs with no transaction object set.
+    /// </summary>
+    public void Begin() => _begin.ExecuteNonQuery();
+
+    /// <summary>Commits the group's transaction.</summary>
+    public void Commit() => _commit.ExecuteNonQuery();
+
+    /// <summary>Rolls the group's transaction back.</summary>
+    public void Rollback() => _rollback.ExecuteNonQuery();
+
 
     public IdempotencyEntry? FindIdempotency(string key)
     {
@@ -124,6 +138,16 @@ internal sealed class TapeStatements : IDisposable
     {
         _version.Parameters[0].Value = stream;
         return _version.ExecuteScalar() is long version ? version : 0;
+    }
+
+    /// <summary>Up to <paramref name="limit"/> events of a stream from a version on; only between groups.</summary>
+    public List<RecordedEvent> StreamFrom(string stream, long fromVersion, int limit)
+    {
+        var p = _streamFrom.Parameters;
+        p[0].Value = stream;
+        p[1].Value = fromVersion;
+        p[2].Value = limit;
+        return EventRow.ReadAll(_streamFrom);
     }
 
     public (long Seq, string StreamId, long StreamVersion, string EventType, byte[] PayloadDigest)? FindIdentity(Guid eventId)
@@ -181,6 +205,10 @@ internal sealed class TapeStatements : IDisposable
         _savepoint.Dispose();
         _release.Dispose();
         _rollbackTo.Dispose();
+        _streamFrom.Dispose();
+        _begin.Dispose();
+        _commit.Dispose();
+        _rollback.Dispose();
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql)

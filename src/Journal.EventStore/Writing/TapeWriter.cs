@@ -64,6 +64,35 @@ internal sealed class TapeWriter : IAsyncDisposable
         return request.Completion.Task;
     }
 
+    /// <summary>
+    /// Reads a page of one stream on the writer's own connection when the writer is idle. Its page cache
+    /// is warm (only its own commits changed the file, unless another process wrote), so the read costs
+    /// a bind and a step where a pooled connection re-reads the pages the last commit changed. Null when
+    /// the writer is busy or closed: the caller reads on a lent connection instead.
+    /// </summary>
+    public List<RecordedEvent>? TryReadStreamWhileIdle(string stream, long fromVersion, int limit)
+    {
+        if (!_gate.Wait(0))
+        {
+            return null;
+        }
+
+        try
+        {
+            return _disposed ? null : _sql.StreamFrom(stream, fromVersion, limit);
+        }
+        finally
+        {
+            _gate.Release();
+
+            // A request queued while the read held the writer is committed off this thread.
+            if (_queue.Reader.Count > 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static w => w.Pump(null), this, preferLocal: false);
+            }
+        }
+    }
+
     /// <summary>Requests waiting for the writer.</summary>
     public int Queued => _queue.Reader.Count;
 
@@ -228,11 +257,11 @@ internal sealed class TapeWriter : IAsyncDisposable
     {
         var outcomes = new Outcome[group.Count];
         var state = new GroupState(_headSeq, _headHash, Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _lastRecordedAt));
-        SqliteTransaction? transaction = null;
+        var open = false;
         try
         {
-            transaction = _connection.BeginTransaction(deferred: false);
-            _sql.Enlist(transaction);
+            _sql.Begin();
+            open = true;
             SyncHead(state);
             // An append checks everything that can refuse it (idempotency, expected versions) before its
             // first write, so a refused append has written nothing and needs no savepoint. An erasure
@@ -246,16 +275,23 @@ internal sealed class TapeWriter : IAsyncDisposable
 
             if (alone && outcomes[0].Error is not null)
             {
-                transaction.Rollback();
+                _sql.Rollback();
             }
             else
             {
-                transaction.Commit();
+                _sql.Commit();
             }
+
+            open = false;
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
         {
-            TryRollback(transaction);
+            if (open)
+            {
+                TryRollback();
+                open = false;
+            }
+
             _versions.Clear();
             ReadHeadSafely();
             var error = ex is SqliteException sqlite
@@ -270,7 +306,11 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
         finally
         {
-            transaction?.Dispose();
+            // Whatever else went wrong, the transaction does not outlive the group.
+            if (open)
+            {
+                TryRollback();
+            }
         }
 
         foreach (var (stream, version) in state.Versions)
@@ -560,7 +600,6 @@ internal sealed class TapeWriter : IAsyncDisposable
 
     private void ReadHead()
     {
-        _sql.Enlist(null);
         var (seq, hash, recordedAt) = _sql.Head();
         _headSeq = seq;
         _headHash = hash;
@@ -579,11 +618,11 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
     }
 
-    private static void TryRollback(SqliteTransaction? transaction)
+    private void TryRollback()
     {
         try
         {
-            transaction?.Rollback();
+            _sql.Rollback();
         }
         catch (SqliteException)
         {
