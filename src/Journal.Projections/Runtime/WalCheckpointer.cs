@@ -10,8 +10,14 @@ namespace Journal.Projections.Runtime;
 /// </summary>
 internal sealed class WalCheckpointer(ReadModelStore store)
 {
-    /// <summary>Commits between two background checkpoints.</summary>
-    public const int CommitsPerCheckpoint = 100;
+    /// <summary>
+    /// Commits between two background checkpoints. Small and frequent beats large and rare: while a
+    /// checkpoint flushes, the live writer's next commit can stall behind it, and the stall grows with
+    /// the checkpoint. Measured with the live-lag benchmark (1,000 appends/s, commit to every read model,
+    /// p99 over 15,000 appends): every 1,000 commits 10.9 and 11.6 ms, every 100 commits 5.8 to 7.1 ms,
+    /// every 25 commits 3.7 to 4.3 ms, every 10 commits 3.4 and 4.8 ms with a worse median and p90.
+    /// </summary>
+    public const int CommitsPerCheckpoint = 25;
 
     /// <summary>The writer's own automatic checkpoint threshold, in pages.</summary>
     public const int BackstopPages = 4000;
