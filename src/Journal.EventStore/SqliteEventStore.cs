@@ -30,7 +30,8 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         Serializer = serializer;
         _metrics = metrics;
         _reader = new TapeReader(file.Connections, file.Options.ReadBatchSize);
-        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, OnCommitted, metrics.RecordGroup);
+        var checkpointer = file.Connections.IsInMemory ? null : new BackgroundCheckpointer(file.Connections.Open, BackgroundCheckpointer.DefaultCommitsPerCheckpoint);
+        _writer = new TapeWriter(writerConnection, checkpointer, serializer, time, file.Options.MaxEventsPerCommit, OnCommitted, metrics.RecordGroup);
         Verifier = new TapeVerifier(file.Connections);
     }
 

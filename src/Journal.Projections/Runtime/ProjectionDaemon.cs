@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Journal.EventStore;
+using Journal.EventStore.Storage;
 using Journal.Projections.Sql;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ public sealed class ProjectionDaemon : BackgroundService
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ProjectionMetrics _metrics;
-    private readonly WalCheckpointer _checkpointer;
+    private readonly BackgroundCheckpointer _checkpointer;
     private ProjectionEngine? _engine;
     private Microsoft.Data.Sqlite.SqliteConnection? _connection;
     private IReadOnlyDictionary<string, (long Position, bool Stopped, long LastEventAt)> _checkpoints = new Dictionary<string, (long, bool, long)>();
@@ -48,7 +49,7 @@ public sealed class ProjectionDaemon : BackgroundService
         _time = time;
         _logger = logger;
         _faults = faults;
-        _checkpointer = new WalCheckpointer(readModels);
+        _checkpointer = new BackgroundCheckpointer(readModels.OpenReader, BackgroundCheckpointer.DefaultCommitsPerCheckpoint);
         _metrics = new ProjectionMetrics(() => StatusAsync(CancellationToken.None).GetAwaiter().GetResult(), meterFactory);
         var duplicate = _projections.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -314,7 +315,7 @@ public sealed class ProjectionDaemon : BackgroundService
             return _engine;
         }
 
-        _connection = _readModels.OpenLiveWriter(_readModels.Generation, WalCheckpointer.BackstopPages);
+        _connection = _readModels.OpenLiveWriter(_readModels.Generation, BackgroundCheckpointer.BackstopPages);
         _engine = new ProjectionEngine(_tape, _connection, _projections, _options, _time, _faults);
         _engine.Initialize();
         Publish(_engine);
