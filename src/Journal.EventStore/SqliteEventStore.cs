@@ -3,7 +3,6 @@ using Journal.Domain.Errors;
 using Journal.Domain.Tape;
 using Journal.EventStore.Reading;
 using Journal.EventStore.Serialization;
-using Journal.EventStore.Storage;
 using Journal.EventStore.Verification;
 using Journal.EventStore.Writing;
 
@@ -30,8 +29,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         Serializer = serializer;
         _metrics = metrics;
         _reader = new TapeReader(file.Connections, file.Options.ReadBatchSize);
-        var checkpointer = file.Connections.IsInMemory ? null : new BackgroundCheckpointer(file.Connections.Open, BackgroundCheckpointer.DefaultCommitsPerCheckpoint);
-        _writer = new TapeWriter(writerConnection, checkpointer, serializer, time, file.Options.MaxEventsPerCommit, OnCommitted, metrics.RecordGroup);
+        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, OnCommitted, metrics.RecordGroup);
         Verifier = new TapeVerifier(file.Connections);
     }
 

@@ -26,7 +26,6 @@ internal sealed class TapeWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly int _maxEventsPerCommit;
     private readonly Action<long> _onCommitted;
-    private readonly BackgroundCheckpointer? _checkpointer;
     private readonly Action<int> _onGroup;
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly TapeStatements _sql;
@@ -39,31 +38,15 @@ internal sealed class TapeWriter : IAsyncDisposable
     private byte[] _headHash = ChainHash.Genesis.ToArray();
     private long _lastRecordedAt;
 
-    /// <param name="connection">The writer's own connection.</param>
-    /// <param name="checkpointer">Checkpoints the WAL off the commit path; null for an in-memory tape (no WAL).</param>
-    /// <param name="serializer">Encodes the erasure record.</param>
-    /// <param name="time">The clock of <c>recorded_at</c>.</param>
-    /// <param name="maxEventsPerCommit">The most events one group commits.</param>
-    /// <param name="onCommitted">Told each new head before any caller it covers is answered.</param>
-    /// <param name="onGroup">Told each group's size.</param>
-    public TapeWriter(SqliteConnection connection, BackgroundCheckpointer? checkpointer, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, Action<long> onCommitted, Action<int> onGroup)
+    public TapeWriter(SqliteConnection connection, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, Action<long> onCommitted, Action<int> onGroup)
     {
         _connection = connection;
-        _checkpointer = checkpointer;
         _serializer = serializer;
         _time = time;
         _maxEventsPerCommit = maxEventsPerCommit;
         _onCommitted = onCommitted;
         _onGroup = onGroup;
         _sql = new TapeStatements(connection);
-        if (checkpointer is not null)
-        {
-            // Commits no longer checkpoint inline (only past the backstop); the checkpointer does it beside them.
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA wal_autocheckpoint={BackgroundCheckpointer.BackstopPages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
-            command.ExecuteNonQuery();
-        }
-
         ReadHead();
     }
 
@@ -169,11 +152,6 @@ internal sealed class TapeWriter : IAsyncDisposable
             }
 
             _disposed = true;
-            if (_checkpointer is not null)
-            {
-                await _checkpointer.Running.ConfigureAwait(false);
-            }
-
             _sql.Dispose();
             await _connection.DisposeAsync().ConfigureAwait(false);
         }
@@ -356,7 +334,6 @@ internal sealed class TapeWriter : IAsyncDisposable
         if (wrote)
         {
             _onCommitted(_headSeq);
-            _checkpointer?.Committed();
         }
 
         for (var i = 0; i < group.Count; i++)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Journal.EventStore;
-using Journal.EventStore.Storage;
 using Journal.Projections.Sql;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

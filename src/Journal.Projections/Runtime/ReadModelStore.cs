@@ -134,7 +134,7 @@ public sealed class ReadModelStore : IDisposable
         SqliteConnections.EnableWal(connection);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint={Journal.EventStore.Storage.BackgroundCheckpointer.BackstopPages.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint={BackgroundCheckpointer.BackstopPages.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
         }
 

@@ -1,4 +1,3 @@
-using Journal.EventStore.Storage;
 using Journal.Projections.Runtime;
 using Microsoft.Data.Sqlite;
 
