@@ -91,7 +91,6 @@ internal sealed class TapeStatements : IDisposable
     /// <summary>Rolls the group's transaction back.</summary>
     public void Rollback() => _rollback.ExecuteNonQuery();
 
-
     public IdempotencyEntry? FindIdempotency(string key)
     {
         _findIdempotency.Parameters[0].Value = key;
