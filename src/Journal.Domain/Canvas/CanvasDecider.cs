@@ -37,8 +37,8 @@ public static class CanvasDecider
     public static CanvasState Evolve(CanvasState state, ICanvasEvent @event) => @event switch
     {
         CanvasCreated e => new CanvasState(true, e.CanvasId, e.SessionId, e.State, e.StateSha256, e.Version),
-        CanvasPatched e => state with { Document = Applied(state.Document, e.Patch), StateSha256 = e.StateSha256, Version = e.Version },
-        CanvasRestored e => state with { Document = e.State, StateSha256 = e.StateSha256, Version = e.Version },
+        CanvasPatched e => state with { Document = Applied(state.Document, e.Patch), StateSha256 = e.StateSha256, Version = e.Version, Canonical = null },
+        CanvasRestored e => state with { Document = e.State, StateSha256 = e.StateSha256, Version = e.Version, Canonical = null },
         _ => state,
     };
 
@@ -94,15 +94,19 @@ public static class CanvasDecider
             throw new ValidationException(nameof(c.Patch), $"the number {number} is beyond the range of a double");
         }
 
-        if (patch.Apply(state.Document) is not JsonObject document)
+        // Applied to a copy (atomic: a failure leaves the state as it was) that carries the canonical bytes of
+        // the state's small containers over; each operation forgets those on its paths before it writes.
+        var canonical = new CanonicalCache();
+        var copy = CanonicalCache.CloneInto(state.Document, state.Canonical, canonical);
+        if (patch.ApplyInPlace(copy, (root, operation) => Forget(canonical, root, operation)) is not JsonObject document)
         {
             throw Refuse.Rule("canvas.state_not_object", $"the patch would make canvas {c.CanvasId}'s state something other than a JSON object");
         }
 
         // Every number of the state came from a checked creation or patch, so only the size is checked here.
-        var hash = SizedHash(document);
+        var hash = SizedHash(document, canonical);
         var patched = new CanvasPatched(c.CanvasId, (JsonArray)c.Patch!.DeepClone(), hash, state.Version + 1, c.At);
-        return (patched, state with { Document = document, StateSha256 = hash, Version = state.Version + 1 });
+        return (patched, state with { Document = document, StateSha256 = hash, Version = state.Version + 1, Canonical = canonical });
     }
 
     /// <summary>Restores an earlier version's state as a new version: the event and the state after it.</summary>
@@ -121,7 +125,7 @@ public static class CanvasDecider
 
         var document = (JsonObject)c.RestoredState.Document.DeepClone();
         var restored = new CanvasRestored(c.CanvasId, c.RestoredVersion, document, c.RestoredState.StateSha256, state.Version + 1, c.At);
-        return (restored, state with { Document = (JsonObject)document.DeepClone(), StateSha256 = c.RestoredState.StateSha256, Version = state.Version + 1 });
+        return (restored, state with { Document = (JsonObject)document.DeepClone(), StateSha256 = c.RestoredState.StateSha256, Version = state.Version + 1, Canonical = null });
     }
 
     /// <summary>The hash of a state, refusing one over the size limit or holding a number beyond the double range.</summary>
@@ -130,15 +134,24 @@ public static class CanvasDecider
             ? throw new ValidationException(field, $"the number {number} is beyond the range of a double")
             : SizedHash(document);
 
-    private static string SizedHash(JsonObject document)
+    private static string SizedHash(JsonObject document, CanonicalCache? canonical = null)
     {
-        var (hash, length) = CanonicalJson.Hash(document, out var depth);
+        var (hash, length) = CanonicalJson.Hash(document, canonical, out var depth);
         if (depth > CanvasLimits.MaxStateDepth)
         {
             throw Refuse.Rule("canvas.state_too_deep", $"a canvas state may nest at most {CanvasLimits.MaxStateDepth} levels; this one nests {depth}");
         }
 
         return length > CanvasLimits.MaxStateBytes ? throw new TooLargeException("canvas state", length, CanvasLimits.MaxStateBytes) : hash;
+    }
+
+    private static void Forget(CanonicalCache canonical, JsonNode? root, JsonPatchOperation operation)
+    {
+        canonical.ForgetPath(root, operation.Path);
+        if (operation.From is { } from)
+        {
+            canonical.ForgetPath(root, from);
+        }
     }
 
     private static JsonObject Applied(JsonObject document, JsonArray patch) =>

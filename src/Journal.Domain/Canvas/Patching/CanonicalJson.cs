@@ -38,7 +38,7 @@ public static class CanonicalJson
         var writer = new Utf8Buffer(1024);
         try
         {
-            depth = Write(ref writer, node, 0);
+            depth = Write(ref writer, node, 0, null);
             return Encoding.UTF8.GetString(writer.Written);
         }
         finally
@@ -53,7 +53,7 @@ public static class CanonicalJson
         var writer = new Utf8Buffer(1024);
         try
         {
-            Write(ref writer, node, 0);
+            Write(ref writer, node, 0, null);
             return writer.Written.ToArray();
         }
         finally
@@ -66,12 +66,18 @@ public static class CanonicalJson
     public static (string Sha256, int Length) Hash(JsonNode? node) => Hash(node, out _);
 
     /// <summary>SHA-256 of the canonical bytes, lower-case hex, how many bytes they are and the nesting depth (as <see cref="Text(JsonNode?, out int)"/>).</summary>
-    public static (string Sha256, int Length) Hash(JsonNode? node, out int depth)
+    public static (string Sha256, int Length) Hash(JsonNode? node, out int depth) => Hash(node, null, out depth);
+
+    /// <summary>
+    /// As <see cref="Hash(JsonNode?, out int)"/>, taking the canonical bytes of unchanged small containers
+    /// from <paramref name="cache"/> and keeping there those it writes.
+    /// </summary>
+    public static (string Sha256, int Length) Hash(JsonNode? node, CanonicalCache? cache, out int depth)
     {
         var writer = new Utf8Buffer(1024);
         try
         {
-            depth = Write(ref writer, node, 0);
+            depth = Write(ref writer, node, 0, cache);
             return (HexSha256(writer.Written), writer.Written.Length);
         }
         finally
@@ -89,7 +95,7 @@ public static class CanonicalJson
         var writer = new Utf8Buffer(1024);
         try
         {
-            Write(ref writer, node, 0);
+            Write(ref writer, node, 0, null);
             return (Encoding.UTF8.GetString(writer.Written), HexSha256(writer.Written), writer.Written.Length);
         }
         finally
@@ -112,7 +118,27 @@ public static class CanonicalJson
         return Convert.ToHexStringLower(hash);
     }
 
-    private static int Write(ref Utf8Buffer text, JsonNode? node, int level)
+    private static int Write(ref Utf8Buffer text, JsonNode? node, int level, CanonicalCache? cache)
+    {
+        // A small container below the root: from the cache, or written and kept there.
+        if (cache is not null && level > 0 && node is JsonObject or JsonArray)
+        {
+            if (cache.TryGet(node, out var hit))
+            {
+                text.Append(hit.Bytes);
+                return level + hit.Depth;
+            }
+
+            var start = text.Written.Length;
+            var written = WriteNode(ref text, node, level, cache);
+            cache.Keep(node, text.Written[start..], written - level);
+            return written;
+        }
+
+        return WriteNode(ref text, node, level, cache);
+    }
+
+    private static int WriteNode(ref Utf8Buffer text, JsonNode? node, int level, CanonicalCache? cache)
     {
         var deepest = level;
         switch (node)
@@ -151,7 +177,7 @@ public static class CanonicalJson
 
                         WriteString(ref text, members[i].Key);
                         text.Append((byte)':');
-                        deepest = Math.Max(deepest, Write(ref text, members[i].Value, level + 1));
+                        deepest = Math.Max(deepest, Write(ref text, members[i].Value, level + 1, cache));
                     }
 
                     text.Append((byte)'}');
@@ -174,7 +200,7 @@ public static class CanonicalJson
                         text.Append((byte)',');
                     }
 
-                    deepest = Math.Max(deepest, Write(ref text, array[i], level + 1));
+                    deepest = Math.Max(deepest, Write(ref text, array[i], level + 1, cache));
                 }
 
                 text.Append((byte)']');

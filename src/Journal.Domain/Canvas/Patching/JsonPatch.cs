@@ -58,11 +58,18 @@ public sealed class JsonPatch
     /// </summary>
     /// <returns>The patched document (a new root when the root was replaced).</returns>
     /// <exception cref="JsonPatchException">As <see cref="Apply"/>; <paramref name="document"/> may then be half patched.</exception>
-    public JsonNode? ApplyInPlace(JsonNode? document)
+    public JsonNode? ApplyInPlace(JsonNode? document) => ApplyInPlace(document, null);
+
+    /// <summary>
+    /// As <see cref="ApplyInPlace(JsonNode?)"/>, telling <paramref name="beforeEach"/> the document's
+    /// current root and each operation just before it is applied.
+    /// </summary>
+    public JsonNode? ApplyInPlace(JsonNode? document, Action<JsonNode?, JsonPatchOperation>? beforeEach)
     {
         var root = document;
         foreach (var operation in Operations)
         {
+            beforeEach?.Invoke(root, operation);
             root = ApplyOne(root, operation);
         }
 
