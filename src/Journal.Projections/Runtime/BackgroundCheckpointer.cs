@@ -14,7 +14,7 @@ namespace Journal.Projections.Runtime;
 /// Small and frequent beats large and rare: while a checkpoint flushes, the writer's next commit can
 /// stall behind it, and the stall grows with the checkpoint. The projections' live-lag benchmark
 /// (1,000 appends/s, p99 over 15,000) measured every 1,000 commits 10.9 and 11.6 ms, every 100 commits
-/// 5.8 to 7.1 ms, every 25 commits 3.7 to 4.3 ms, and every 10 commits 3.4 and 4.8 ms with a worse
+/// 5.8 to 7.4 ms, every 25 commits 3.7 to 4.3 ms, and every 10 commits 3.4 and 4.8 ms with a worse
 /// median and p90. Not thread-safe: only the writer calls <see cref="Committed"/>.
 /// </remarks>
 /// <param name="open">Opens a connection to the file; its <c>synchronous</c> setting decides the checkpoint's fsyncs.</param>
