@@ -244,13 +244,8 @@ public static class CanonicalJson
             case JsonValueKind.Number:
                 WriteClrNumber(ref text, value);
                 break;
-            case JsonValueKind.True:
-                text.Append("true"u8);
-                break;
-            case JsonValueKind.False:
-                text.Append("false"u8);
-                break;
             default:
+                // Literals were written above; nothing else is a value.
                 text.Append("null"u8);
                 break;
         }
@@ -296,13 +291,8 @@ public static class CanonicalJson
                 }
 
                 break;
-            case JsonValueKind.True:
-                text.Append("true"u8);
-                break;
-            case JsonValueKind.False:
-                text.Append("false"u8);
-                break;
             default:
+                // Only strings and numbers reach here: WriteValue writes the literals itself.
                 text.Append("null"u8);
                 break;
         }
