@@ -7,6 +7,7 @@ using Journal.Domain.Transcript.UseCases;
 using Journal.EventStore;
 using Journal.Projections;
 using MediatR;
+using Journal.Benchmarks.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,7 +40,7 @@ public static class TranscriptAppendBenchmark
             var journal = new double[entries];
             var raw = new double[entries];
             await using (var provider = services.BuildServiceProvider())
-            using (var baseline = RawBaseline.Open(Path.Combine(directory, "raw.db")))
+            using (var baseline = RawRowLog.Open(Path.Combine(directory, "raw.db"), "transcript-bench", ["warmup", "entries"]))
             {
                 var mediator = provider.GetRequiredService<IMediator>();
 
@@ -117,79 +118,5 @@ public static class TranscriptAppendBenchmark
         var sorted = samples.Order().ToArray();
         var rank = (int)Math.Ceiling(p * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
-
-    /// <summary>The floor: one row per transaction on a WAL file with synchronous=FULL, as the tape is opened.</summary>
-    private sealed class RawBaseline : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _begin;
-        private readonly SqliteCommand _commit;
-        private readonly Dictionary<string, SqliteCommand> _inserts = [];
-        private readonly Dictionary<string, long> _versions = [];
-
-        private RawBaseline(SqliteConnection connection)
-        {
-            _connection = connection;
-            _begin = Command("BEGIN IMMEDIATE;");
-            _commit = Command("COMMIT;");
-        }
-
-        public static RawBaseline Open(string path)
-        {
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            connection.Open();
-            using (var setup = connection.CreateCommand())
-            {
-                setup.CommandText = """
-                    PRAGMA journal_mode=WAL;
-                    PRAGMA synchronous=FULL;
-                    CREATE TABLE warmup (seq INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL, payload BLOB NOT NULL);
-                    CREATE TABLE entries (seq INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL, payload BLOB NOT NULL);
-                    """;
-                setup.ExecuteNonQuery();
-            }
-
-            return new RawBaseline(connection);
-        }
-
-        public void Insert(string table, string text)
-        {
-            if (!_inserts.TryGetValue(table, out var insert))
-            {
-                insert = Command($"INSERT INTO {table} (stream_id, stream_version, payload) VALUES ($stream, $version, $payload);");
-                insert.Parameters.Add("$stream", SqliteType.Text).Value = "transcript-bench";
-                insert.Parameters.Add("$version", SqliteType.Integer);
-                insert.Parameters.Add("$payload", SqliteType.Blob);
-                _inserts[table] = insert;
-            }
-
-            var version = _versions.GetValueOrDefault(table) + 1;
-            _versions[table] = version;
-            insert.Parameters["$version"].Value = version;
-            insert.Parameters["$payload"].Value = Encoding.UTF8.GetBytes(text);
-            _begin.ExecuteNonQuery();
-            insert.ExecuteNonQuery();
-            _commit.ExecuteNonQuery();
-        }
-
-        public void Dispose()
-        {
-            foreach (var insert in _inserts.Values)
-            {
-                insert.Dispose();
-            }
-
-            _begin.Dispose();
-            _commit.Dispose();
-            _connection.Dispose();
-        }
-
-        private SqliteCommand Command(string sql)
-        {
-            var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            return command;
-        }
     }
 }
