@@ -209,6 +209,7 @@ public sealed class ProjectionDaemon : BackgroundService
             connection = _readModels.OpenBulkWriter(generation);
             engine = new ProjectionEngine(_tape, connection, _projections, _options, _time, null) { BatchSize = Math.Max(_options.BatchSize, _options.RebuildBatchSize) };
             engine.Initialize();
+            engine.BeginReplay();
             var start = engine.Position;
             var total = Math.Max(0, (await _tape.ReadHeadAsync(ct).ConfigureAwait(false)).Seq - start);
             long done = 0;
@@ -228,6 +229,7 @@ public sealed class ProjectionDaemon : BackgroundService
                     done += count;
                 }
 
+                engine.FinishReplay();
                 _readModels.Seal(connection, generation);
                 engine.BatchSize = _options.BatchSize;
                 _engine?.Dispose();

@@ -95,6 +95,47 @@ internal sealed class ProjectionEngine : IDisposable
         _db.Transaction = null;
     }
 
+    /// <summary>
+    /// Starts a rebuild's replay: every running projection still at the start of the tape (its tables are
+    /// empty) applies with <see cref="ReadModelWriter.Replaying"/> set until <see cref="FinishReplay"/>.
+    /// Projections copied from the current generation (a rebuild of one projection) are not replaying.
+    /// </summary>
+    public void BeginReplay()
+    {
+        foreach (var cursor in _cursors)
+        {
+            cursor.Replaying = cursor.Position == 0 && !cursor.Stopped;
+        }
+    }
+
+    /// <summary>Ends the replay: runs every replaying <see cref="IReplayFinisher"/> in one transaction, then applies live.</summary>
+    public void FinishReplay()
+    {
+        var replayed = _cursors.Where(c => c.Replaying).ToList();
+        using (var transaction = _db.Connection.BeginTransaction(deferred: false))
+        {
+            _db.Transaction = transaction;
+            try
+            {
+                foreach (var cursor in replayed)
+                {
+                    (cursor.Projection as IReplayFinisher)?.FinishReplay(_db);
+                }
+
+                transaction.Commit();
+            }
+            finally
+            {
+                _db.Transaction = null;
+            }
+        }
+
+        foreach (var cursor in replayed)
+        {
+            cursor.Replaying = false;
+        }
+    }
+
     /// <summary>Applies the next batch of the tape; returns how many tape events it covered (0 when caught up).</summary>
     public int RunBatch()
     {
@@ -221,6 +262,7 @@ internal sealed class ProjectionEngine : IDisposable
     private void Apply(Cursor cursor, ReadBatch batch, int index, bool tolerant, SqliteTransaction transaction)
     {
         var recorded = batch.Events[index];
+        _db.Replaying = cursor.Replaying;
         if (!tolerant)
         {
             try
@@ -300,6 +342,9 @@ internal sealed class ProjectionEngine : IDisposable
         public long Position { get; set; }
 
         public bool Stopped { get; set; }
+
+        /// <summary>Replaying the tape into empty tables during a rebuild (see <see cref="IReplayFinisher"/>).</summary>
+        public bool Replaying { get; set; }
 
         public long LastEventAt { get; set; }
 

@@ -92,6 +92,12 @@ public sealed class ReadModelWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// True while a rebuild replays the tape into the current projection's empty tables (then an
+    /// <see cref="IReplayFinisher"/> finishes what the projection left out); false when events apply live.
+    /// </summary>
+    public bool Replaying { get; internal set; }
+
     /// <summary>Whether <see cref="Upsert"/> waits for <see cref="FlushDeferred"/>.</summary>
     internal bool DeferWrites { get; set; }
 

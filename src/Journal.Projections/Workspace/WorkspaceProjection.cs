@@ -12,7 +12,7 @@ namespace Journal.Projections.Workspace;
 /// written are kept in a cache (no read-back per event); a new document's row is inserted at once (its
 /// <c>doc_rowid</c> keys the index), later writes of the row and of its index entry once per batch.
 /// </summary>
-public sealed class WorkspaceProjection : IProjection
+public sealed class WorkspaceProjection : IProjection, IReplayFinisher
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "workspace.v1";
@@ -101,8 +101,9 @@ public sealed class WorkspaceProjection : IProjection
                 ("$position", e.Seq));
         }
 
-        // Only content and liveness matter to the index; a move leaves it as it is.
-        if (newVersion || before!.Document.Status != d.Status)
+        // Only content and liveness matter to the index; a move leaves it as it is. A rebuild's replay
+        // indexes every document once, at the end (FinishReplay), instead of once per batch it changed in.
+        if (!db.Replaying && (newVersion || before!.Document.Status != d.Status))
         {
             // The entry follows the document's latest content and status: only the last one of a batch counts.
             db.Upsert(
@@ -113,4 +114,7 @@ public sealed class WorkspaceProjection : IProjection
 
         cache.Set(documentId, after);
     }
+
+    /// <inheritdoc />
+    public void FinishReplay(ReadModelWriter db) => db.ExecuteScript(WorkspaceSql.IndexAll);
 }

@@ -15,6 +15,7 @@ internal static class WorkspaceSql
     public static readonly string SelectVersions = Load("SelectVersions.sql");
     public static readonly string SelectVersion = Load("SelectVersion.sql");
     public static readonly string ReplaceFts = Load("ReplaceFts.sql");
+    public static readonly string IndexAll = Load("IndexAll.sql");
     public static readonly string Search = Load("Search.sql");
 
     /// <summary>Maps the first ten columns of <see cref="SelectDocument"/> or <see cref="SelectDocuments"/>.</summary>

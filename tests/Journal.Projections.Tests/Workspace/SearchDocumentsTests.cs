@@ -110,6 +110,29 @@ public sealed class SearchDocumentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RebuildAsync_indexes_each_active_document_once_and_live_changes_then_replace_its_entry()
+    {
+        var kept = await Create("t/kept.md", "heron");
+        await _f.Send(new UpdateWorkspaceDocumentRequest(kept.Id, "heron marsh"));
+        var back = await Create("t/back.md", "heron");
+        await _f.Send(new DeleteWorkspaceDocumentRequest(back.Id));
+        await _f.Send(new RestoreWorkspaceDocumentRequest(back.Id));
+        var gone = await Create("t/gone.md", "heron marsh");
+        await _f.Send(new DeleteWorkspaceDocumentRequest(gone.Id));
+
+        await _f.Daemon.RebuildAsync(null, null, default);
+        var rebuilt = await _f.Query(new SearchDocumentsQuery("heron"));
+        var changed = await _f.Send(new UpdateWorkspaceDocumentRequest(kept.Id, "egret"));
+        var oldWords = await _f.Query(new SearchDocumentsQuery("marsh", MinPosition: changed.Position));
+        var newWords = await _f.Query(new SearchDocumentsQuery("egret"));
+
+        Assert.Equal(new[] { kept.Id, back.Id }.Order(), rebuilt.Select(h => h.DocumentId).Order());
+        Assert.Equal(2L, rebuilt.Single(h => h.DocumentId == kept.Id).Version);
+        Assert.Empty(oldWords);
+        Assert.Equal(kept.Id, Assert.Single(newWords).DocumentId);
+    }
+
+    [Fact]
     public async Task RebuildAsync_of_one_projection_keeps_the_search_index_working_whether_it_is_replayed_or_copied()
     {
         var a = await Create("s/a.md", "river stone");
