@@ -70,7 +70,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var encoded = Encode(appends, metadata ?? EventMetadata.Empty);
-        var results = await _writer.AppendAsync(encoded, idempotency, ct).ConfigureAwait(false);
+        var results = await Written(_writer.AppendAsync(encoded, idempotency, ct)).ConfigureAwait(false);
         var events = 0;
         foreach (var append in encoded)
         {
@@ -140,8 +140,34 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
             throw new ValidationException("reason", "a reason of 1 to 1000 characters is required");
         }
 
-        return _writer.EraseAsync(seqs.ToList(), reason, metadata ?? EventMetadata.Empty, ct);
+        return Written(_writer.EraseAsync(seqs.ToList(), reason, metadata ?? EventMetadata.Empty, ct));
     }
+
+    /// <summary>
+    /// Tells the running command's optimistic attempt (if any) that it wrote: on success, and on any
+    /// failure but a refusal (a domain error is raised before anything of the request is written).
+    /// </summary>
+    private static async Task<T> Written<T>(Task<T> write)
+    {
+        var attempt = Aggregates.OptimisticAttempt.Current;
+        try
+        {
+            var result = await write.ConfigureAwait(false);
+            attempt?.MarkWritten();
+            return result;
+        }
+        catch (Exception ex) when (ex is not JournalException)
+        {
+            attempt?.MarkWritten();
+            throw;
+        }
+    }
+
+    /// <summary>The last position this store's writer committed or saw.</summary>
+    internal long WriterHeadSeq => _writer.HeadSeq;
+
+    /// <summary>Whether every one of <paramref name="seqs"/> lies after <paramref name="after"/> and was committed by this store's writer.</summary>
+    internal bool CommittedHereAfter(IEnumerable<long> seqs, long after) => _writer.CommittedHereAfter(seqs, after);
 
     /// <summary>Appends waiting for the writer.</summary>
     internal int QueuedWrites => _writer.Queued;

@@ -40,6 +40,7 @@ public static class JournalServiceCollectionExtensions
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ReadYourWritesBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(OptimisticLoadBehavior<,>));
         AddHandlers(services, domain);
         AddHandlers(services, typeof(ProjectionDaemon).Assembly);
         services.AddHostedService<Startup.StartupRecovery>();

@@ -13,7 +13,8 @@ namespace Journal.EventStore.Aggregates;
 /// <summary>
 /// <see cref="IAggregateStore"/> over the SQLite tape: folds streams into decider state, remembers the
 /// latest state per aggregate (so loading costs the same at the 10,000th event as at the first), and
-/// appends decisions with the command's context, idempotency key and deterministic event ids.
+/// appends decisions with the command's context, idempotency key and deterministic event ids. Inside
+/// <see cref="RunOptimisticAsync{T}"/> a remembered state is used without reading the tape at all.
 /// </summary>
 public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, int cacheCapacity = 10_000) : IAggregateStore
 {
@@ -27,7 +28,15 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
     {
         // Synchronous on purpose: the catch-up read is an index seek (usually finding nothing new).
         ct.ThrowIfCancellationRequested();
-        var (state, version, position) = _cache.TryGet(stream.Value, typeof(TState), out var cached)
+        var remembered = _cache.TryGet(stream.Value, typeof(TState), out var cached);
+        if (remembered && OptimisticAttempt.Current is { MayUseMemory: true } attempt)
+        {
+            // Confirmed by the append's exact expected version or checked later (RunOptimisticAsync).
+            attempt.ServedFromMemory(stream.Value, cached.Version, store.WriterHeadSeq);
+            return Task.FromResult(new Loaded<TState>((TState)cached.State, cached.Version, cached.Position));
+        }
+
+        var (state, version, position) = remembered
             ? ((TState)cached.State, cached.Version, cached.Position)
             : (initial, 0L, 0L);
         while (true)
@@ -64,13 +73,42 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
             ExpectedVersion.Exact(c.ExpectedVersion),
             c.Events.Select((e, i) => new EventData(EventId(context, c.Stream, i), NameOf(e), e)).ToList())).ToList();
         var idempotency = context.IdempotencyKey is { } key ? new IdempotencyRecord(key, RequestHash(command), command.GetType().Name) : null;
+        var attempt = OptimisticAttempt.Current;
+        if (attempt is not null)
+        {
+            // Each saved stream's remembered state is confirmed by its exact expected version; any other
+            // remembered state the decision rests on is read once to see that it is still the latest.
+            foreach (var change in changes)
+            {
+                attempt.Unconfirmed.Remove(change.Stream.Value);
+            }
+
+            foreach (var (stream, version) in attempt.Unconfirmed)
+            {
+                if (!IsLatest(stream, version))
+                {
+                    throw new UnconfirmedStateException(stream);
+                }
+            }
+
+            attempt.Unconfirmed.Clear();
+        }
+
         IReadOnlyList<AppendResult> results;
         try
         {
             results = await store.AppendAsync(appends, metadata, idempotency, ct).ConfigureAwait(false);
         }
-        catch (JournalException)
+        catch (JournalException ex)
         {
+            if (attempt is not null && ex is WrongExpectedVersionException wrong && attempt.Served.TryGetValue(wrong.Stream, out var served))
+            {
+                // Lost to events this writer committed after the state was served (a race a read loses
+                // too), or refused because the remembered state was already stale (run again)?
+                var newer = store.ReadStreamFrom(StreamId.Parse(wrong.Stream), served.Version + 1, PageSize);
+                attempt.LostRace = newer.Count > 0 && store.CommittedHereAfter(newer.Select(e => e.Seq), served.WriterSeq);
+            }
+
             foreach (var change in changes)
             {
                 _cache.Forget(change.Stream.Value);
@@ -100,6 +138,48 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
             replayed);
     }
 
+    /// <summary>
+    /// Runs a command whose loads may use remembered states without reading the tape. A decision is
+    /// saved with each stream's exact expected version, so a state another writer (another process)
+    /// made stale fails the append instead of being written; the command then runs once more with every
+    /// load read from the tape. A refusal that a save of this store explains (two commands racing on one
+    /// stream) stands, as it would have after a read. When the attempt fails with a domain error, or ends
+    /// without writing, after using a remembered state, that state is read once: if it was stale, the
+    /// command runs again. An attempt that wrote anything never runs again.
+    /// </summary>
+    public async Task<T> RunOptimisticAsync<T>(Func<Task<T>> command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var attempt = new OptimisticAttempt();
+        OptimisticAttempt.Current = attempt;
+        try
+        {
+            var result = await command().ConfigureAwait(false);
+            if (attempt.Wrote || AllLatest(attempt))
+            {
+                return result;
+            }
+        }
+        catch (WrongExpectedVersionException ex) when (!attempt.Wrote && !attempt.LostRace && attempt.Served.ContainsKey(ex.Stream))
+        {
+            // The state it decided on was stale before it was loaded: run again below.
+        }
+        catch (UnconfirmedStateException)
+        {
+            // Nothing written: run again below.
+        }
+        catch (JournalException ex) when (ex is not WrongExpectedVersionException && !attempt.Wrote && !AllLatest(attempt))
+        {
+            // The refusal came from a stale state: run again below.
+        }
+        finally
+        {
+            OptimisticAttempt.Current = null;
+        }
+
+        return await command().ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public Task<CommandResult?> FindReplayAsync(ICommand command, CancellationToken ct)
     {
@@ -123,6 +203,12 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
         ct.ThrowIfCancellationRequested();
         return Task.FromResult(store.FindOpenStreams(category, openingTypes, closingTypes));
     }
+
+    /// <summary>Whether every state the attempt used from memory is still its stream's latest (reads only when one was used).</summary>
+    private bool AllLatest(OptimisticAttempt attempt) => attempt.Unconfirmed.All(u => IsLatest(u.Key, u.Value));
+
+    /// <summary>Whether <paramref name="stream"/> has no event after <paramref name="version"/>.</summary>
+    private bool IsLatest(string stream, long version) => store.ReadStreamFrom(StreamId.Parse(stream), version + 1, 1).Count == 0;
 
     /// <summary>SHA-256 of the command's type name and its content (its context left out).</summary>
     internal static byte[] RequestHash(ICommand command)

@@ -32,6 +32,9 @@ internal sealed class TapeWriter : IAsyncDisposable
     private readonly List<WriteRequest> _group = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
+    private const int MaxForeignRanges = 256;
+    private readonly Queue<(long From, long To)> _foreign = new();
+    private long _foreignUnknownUpTo;
     private long _groups;
 
     private long _headSeq;
@@ -324,7 +327,7 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
 
         var wrote = state.HeadSeq != _headSeq;
-        _headSeq = state.HeadSeq;
+        Interlocked.Exchange(ref _headSeq, state.HeadSeq);
         _headHash = state.HeadHash;
         _lastRecordedAt = state.RecordedAt;
         _onGroup(group.Count);
@@ -595,13 +598,46 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
 
         _versions.Clear();
+        lock (_foreign)
+        {
+            // Another connection (another process) committed since this writer's last group.
+            _foreign.Enqueue((state.HeadSeq + 1, seq));
+            if (_foreign.Count > MaxForeignRanges)
+            {
+                _foreignUnknownUpTo = _foreign.Dequeue().To;
+            }
+        }
+
         state.Reset(seq, hash, Math.Max(state.RecordedAt, recordedAt));
+    }
+
+    /// <summary>The last position this writer committed or saw (read from any thread).</summary>
+    public long HeadSeq => Interlocked.Read(ref _headSeq);
+
+    /// <summary>
+    /// Whether every one of <paramref name="seqs"/> lies after <paramref name="after"/> and was committed by
+    /// this writer, not by another connection (as far as the recent foreign commits it saw tell).
+    /// </summary>
+    public bool CommittedHereAfter(IEnumerable<long> seqs, long after)
+    {
+        lock (_foreign)
+        {
+            foreach (var seq in seqs)
+            {
+                if (seq <= after || seq <= _foreignUnknownUpTo || _foreign.Any(r => seq >= r.From && seq <= r.To))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private void ReadHead()
     {
         var (seq, hash, recordedAt) = _sql.Head();
-        _headSeq = seq;
+        Interlocked.Exchange(ref _headSeq, seq);
         _headHash = hash;
         _lastRecordedAt = recordedAt;
     }
