@@ -5,16 +5,16 @@ using Journal.Projections.Sessions;
 namespace Journal.Projections.SessionDeltas;
 
 /// <summary>
-/// <c>session_deltas.v1</c>: for every event that changes a session's <see cref="SessionView"/> (by
+/// <c>session_deltas.v2</c>: for every event that changes a session's <see cref="SessionView"/> (by
 /// <see cref="SessionFold"/>, the fold of <c>sessions.v1</c>), a <see cref="SessionDelta"/> with the
 /// view before and after. It keeps its own copy of each view, so it can be rebuilt on its own.
 /// </summary>
 public sealed class SessionDeltasProjection : IProjection
 {
     /// <summary>The projection's name.</summary>
-    public const string ProjectionName = "session_deltas.v1";
+    public const string ProjectionName = "session_deltas.v2";
 
-    private const string CacheName = "session_deltas_v1_views";
+    private const string CacheName = "session_deltas_v2_views";
 
     /// <inheritdoc />
     public string Name => ProjectionName;

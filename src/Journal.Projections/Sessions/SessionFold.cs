@@ -7,7 +7,7 @@ namespace Journal.Projections.Sessions;
 
 /// <summary>
 /// The one pure fold of a <see cref="SessionView"/>, used by <c>sessions.v1</c>, by
-/// <c>session_deltas.v1</c> and by time travel (<see cref="GetSessionAtQuery"/>), so the three never
+/// <c>session_deltas.v2</c> and by time travel (<see cref="GetSessionAtQuery"/>), so the three never
 /// disagree. A view changes only when a field other than its bookkeeping changes; then
 /// <see cref="SessionView.UpdatedAt"/> takes the event's time and <see cref="SessionView.LastPosition"/> its position.
 /// </summary>

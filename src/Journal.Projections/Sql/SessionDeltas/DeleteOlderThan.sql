@@ -1,1 +1,1 @@
-DELETE FROM session_deltas_v1_deltas WHERE at < $cutoff;
+DELETE FROM session_deltas_v2_deltas WHERE at < $cutoff;
