@@ -70,7 +70,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var encoded = Encode(appends, metadata ?? EventMetadata.Empty);
-        var results = await Written(_writer.AppendAsync(encoded, idempotency, ct)).ConfigureAwait(false);
+        var results = await Written(() => _writer.AppendAsync(encoded, idempotency, ct)).ConfigureAwait(false);
         var events = 0;
         foreach (var append in encoded)
         {
@@ -140,19 +140,21 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
             throw new ValidationException("reason", "a reason of 1 to 1000 characters is required");
         }
 
-        return Written(_writer.EraseAsync(seqs.ToList(), reason, metadata ?? EventMetadata.Empty, ct));
+        return Written(() => _writer.EraseAsync(seqs.ToList(), reason, metadata ?? EventMetadata.Empty, ct));
     }
 
     /// <summary>
-    /// Tells the running command's optimistic attempt (if any) that it wrote: on success, and on any
+    /// A write inside a command's optimistic attempt (if any): first every remembered state the command
+    /// used is checked to be still current, then the attempt learns that it wrote, on success and on any
     /// failure but a refusal (a domain error is raised before anything of the request is written).
     /// </summary>
-    private static async Task<T> Written<T>(Task<T> write)
+    private async Task<T> Written<T>(Func<Task<T>> write)
     {
         var attempt = Aggregates.OptimisticAttempt.Current;
+        attempt?.ConfirmBeforeWrite([], IsLatest);
         try
         {
-            var result = await write.ConfigureAwait(false);
+            var result = await write().ConfigureAwait(false);
             attempt?.MarkWritten();
             return result;
         }
@@ -162,6 +164,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
             throw;
         }
     }
+
+    /// <summary>Whether <paramref name="stream"/> has no event after <paramref name="version"/> (one index seek).</summary>
+    internal bool IsLatest(string stream, long version) => ReadStreamFrom(StreamId.Parse(stream), version + 1, 1).Count == 0;
 
     /// <summary>The last position this store's writer committed or saw.</summary>
     internal long WriterHeadSeq => _writer.HeadSeq;

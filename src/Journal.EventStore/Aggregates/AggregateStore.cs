@@ -28,11 +28,12 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
     {
         // Synchronous on purpose: the catch-up read is an index seek (usually finding nothing new).
         ct.ThrowIfCancellationRequested();
+        var writerSeq = store.WriterHeadSeq;
         var remembered = _cache.TryGet(stream.Value, typeof(TState), out var cached);
         if (remembered && OptimisticAttempt.Current is { MayUseMemory: true } attempt)
         {
             // Confirmed by the append's exact expected version or checked later (RunOptimisticAsync).
-            attempt.ServedFromMemory(stream.Value, cached.Version, store.WriterHeadSeq);
+            attempt.ServedFromMemory(stream.Value, cached.Version, writerSeq);
             return Task.FromResult(new Loaded<TState>((TState)cached.State, cached.Version, cached.Position));
         }
 
@@ -76,22 +77,8 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
         var attempt = OptimisticAttempt.Current;
         if (attempt is not null)
         {
-            // Each saved stream's remembered state is confirmed by its exact expected version; any other
-            // remembered state the decision rests on is read once to see that it is still the latest.
-            foreach (var change in changes)
-            {
-                attempt.Unconfirmed.Remove(change.Stream.Value);
-            }
-
-            foreach (var (stream, version) in attempt.Unconfirmed)
-            {
-                if (!IsLatest(stream, version))
-                {
-                    throw new UnconfirmedStateException(stream);
-                }
-            }
-
-            attempt.Unconfirmed.Clear();
+            attempt.ConfirmBeforeWrite(changes.Select(c => c.Stream.Value), store.IsLatest);
+            attempt.LostRace = false;
         }
 
         IReadOnlyList<AppendResult> results;
@@ -101,17 +88,14 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
         }
         catch (JournalException ex)
         {
-            if (attempt is not null && ex is WrongExpectedVersionException wrong && attempt.Served.TryGetValue(wrong.Stream, out var served))
-            {
-                // Lost to events this writer committed after the state was served (a race a read loses
-                // too), or refused because the remembered state was already stale (run again)?
-                var newer = store.ReadStreamFrom(StreamId.Parse(wrong.Stream), served.Version + 1, PageSize);
-                attempt.LostRace = newer.Count > 0 && store.CommittedHereAfter(newer.Select(e => e.Seq), served.WriterSeq);
-            }
-
             foreach (var change in changes)
             {
                 _cache.Forget(change.Stream.Value);
+            }
+
+            if (attempt is not null && ex is WrongExpectedVersionException wrong && attempt.Served.TryGetValue(wrong.Stream, out var served))
+            {
+                attempt.LostRace = LostRace(wrong.Stream, served);
             }
 
             throw;
@@ -150,6 +134,12 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
     public async Task<T> RunOptimisticAsync<T>(Func<Task<T>> command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (OptimisticAttempt.Current is not null)
+        {
+            // A command sent from inside another: one attempt covers both, so the outer one knows what the inner one wrote.
+            return await command().ConfigureAwait(false);
+        }
+
         var attempt = new OptimisticAttempt();
         OptimisticAttempt.Current = attempt;
         try
@@ -164,7 +154,7 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
         {
             // The state it decided on was stale before it was loaded: run again below.
         }
-        catch (UnconfirmedStateException)
+        catch (UnconfirmedStateException) when (!attempt.Wrote)
         {
             // Nothing written: run again below.
         }
@@ -174,6 +164,7 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
         }
         finally
         {
+            attempt.Closed = true;
             OptimisticAttempt.Current = null;
         }
 
@@ -205,10 +196,25 @@ public sealed class AggregateStore(SqliteEventStore store, TimeProvider time, in
     }
 
     /// <summary>Whether every state the attempt used from memory is still its stream's latest (reads only when one was used).</summary>
-    private bool AllLatest(OptimisticAttempt attempt) => attempt.Unconfirmed.All(u => IsLatest(u.Key, u.Value));
+    private bool AllLatest(OptimisticAttempt attempt) => attempt.Unconfirmed.All(u => store.IsLatest(u.Key, u.Value));
 
-    /// <summary>Whether <paramref name="stream"/> has no event after <paramref name="version"/>.</summary>
-    private bool IsLatest(string stream, long version) => store.ReadStreamFrom(StreamId.Parse(stream), version + 1, 1).Count == 0;
+    /// <summary>
+    /// Whether an append refused on <paramref name="stream"/> lost to events this writer committed after
+    /// the state was served (a race a command reading first loses too), rather than to a state that was
+    /// already stale (run again). When that cannot be told, it was not a race: the command runs again.
+    /// </summary>
+    private bool LostRace(string stream, (long Version, long WriterSeq) served)
+    {
+        try
+        {
+            var newer = store.ReadStreamFrom(StreamId.Parse(stream), served.Version + 1, PageSize);
+            return newer.Count > 0 && store.CommittedHereAfter(newer.Select(e => e.Seq), served.WriterSeq);
+        }
+        catch (JournalException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>SHA-256 of the command's type name and its content (its context left out).</summary>
     internal static byte[] RequestHash(ICommand command)

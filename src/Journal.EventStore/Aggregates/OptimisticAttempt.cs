@@ -10,12 +10,18 @@ internal sealed class OptimisticAttempt
 {
     private static readonly AsyncLocal<OptimisticAttempt?> Ambient = new();
 
-    /// <summary>The attempt of the command running on this async flow, or null (every load reads the tape).</summary>
+    /// <summary>
+    /// The open attempt of the command running on this async flow, or null (every load reads the tape).
+    /// Work a handler leaves running after its command returned finds the attempt closed.
+    /// </summary>
     public static OptimisticAttempt? Current
     {
-        get => Ambient.Value;
+        get => Ambient.Value is { Closed: false } attempt ? attempt : null;
         set => Ambient.Value = value;
     }
+
+    /// <summary>The command this attempt ran for has returned.</summary>
+    public bool Closed { get; set; }
 
     /// <summary>Streams served from memory, with the version served, that no append has confirmed yet.</summary>
     public Dictionary<string, long> Unconfirmed { get; } = new(StringComparer.Ordinal);
@@ -39,6 +45,29 @@ internal sealed class OptimisticAttempt
     public bool MayUseMemory => !Wrote;
 
     public void MarkWritten() => Wrote = true;
+
+    /// <summary>
+    /// Called before anything is written: the streams being written confirm their remembered states by
+    /// their exact expected versions; every other remembered state is checked to be still its stream's
+    /// latest, and a stale one stops the write (<see cref="UnconfirmedStateException"/>).
+    /// </summary>
+    public void ConfirmBeforeWrite(IEnumerable<string> writing, Func<string, long, bool> isLatest)
+    {
+        foreach (var stream in writing)
+        {
+            Unconfirmed.Remove(stream);
+        }
+
+        foreach (var (stream, version) in Unconfirmed)
+        {
+            if (!isLatest(stream, version))
+            {
+                throw new UnconfirmedStateException(stream);
+            }
+        }
+
+        Unconfirmed.Clear();
+    }
 
     /// <summary>Records that <paramref name="stream"/> was served from memory at <paramref name="version"/>.</summary>
     public void ServedFromMemory(string stream, long version, long writerSeq)

@@ -296,7 +296,11 @@ internal sealed class TapeWriter : IAsyncDisposable
             }
 
             _versions.Clear();
+            var knownHead = _headSeq;
             ReadHeadSafely();
+
+            // The failed group committed nothing: a head that moved was moved by another connection.
+            NoteForeign(knownHead, _headSeq);
             var error = ex is SqliteException sqlite
                 ? StorageException.From("the tape could not be written", sqlite)
                 : new StorageException($"the tape could not be written: {ex.Message}", ex);
@@ -598,17 +602,26 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
 
         _versions.Clear();
+        NoteForeign(state.HeadSeq, seq);
+        state.Reset(seq, hash, Math.Max(state.RecordedAt, recordedAt));
+    }
+
+    /// <summary>Remembers that positions after <paramref name="knownHead"/> up to <paramref name="head"/> were committed by another connection.</summary>
+    private void NoteForeign(long knownHead, long head)
+    {
+        if (head <= knownHead)
+        {
+            return;
+        }
+
         lock (_foreign)
         {
-            // Another connection (another process) committed since this writer's last group.
-            _foreign.Enqueue((state.HeadSeq + 1, seq));
+            _foreign.Enqueue((knownHead + 1, head));
             if (_foreign.Count > MaxForeignRanges)
             {
                 _foreignUnknownUpTo = _foreign.Dequeue().To;
             }
         }
-
-        state.Reset(seq, hash, Math.Max(state.RecordedAt, recordedAt));
     }
 
     /// <summary>The last position this writer committed or saw (read from any thread).</summary>

@@ -143,6 +143,51 @@ public sealed class OptimisticLoadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_resting_on_a_remembered_state_it_does_not_save_is_written_at_once_when_that_state_is_current()
+    {
+        await Run(() => AddText("a", expectedCount: 0));
+
+        await Run(CopyCount);
+
+        Assert.Equal(1, _attempts);
+        Assert.Equal(["texts=1"], await ReadTexts(Copies));
+    }
+
+    [Fact]
+    public async Task A_refused_append_after_the_attempt_wrote_surfaces_and_nothing_is_written_twice()
+    {
+        await Run(() => AddText("a", expectedCount: 0));
+        await Run(CopyCount);
+
+        var refused = await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Run(async () =>
+        {
+            // Texts is served from memory before the first write and saved after another store moved it.
+            var texts = await LoadAsync(Texts);
+            await CopyCount();
+            await _other.AppendAsync(Texts, ExpectedVersion.Exact(1), [Events.Happened("other")], EventMetadata.Empty, default);
+            return await _aggregates.SaveAsync([new AggregateChange(Texts, texts.Version, [new Happened("b")], new TextsState([.. texts.State.Texts, "b"]))], new TestCommand(), default);
+        }));
+
+        Assert.Equal(1, _attempts);
+        Assert.Equal("texts-1", refused.Stream);
+        Assert.Equal(["texts=1", "texts=1"], await ReadTexts(Copies));
+        Assert.Equal(["a", "other"], await ReadTexts(Texts));
+    }
+
+    [Fact]
+    public async Task An_event_this_writer_committed_before_the_state_was_served_makes_the_command_run_again_not_refuse()
+    {
+        await Run(() => AddText("a", expectedCount: null));
+        await _store.AppendAsync(Texts, ExpectedVersion.Exact(1), [Events.Happened("direct")], EventMetadata.Empty, default);
+
+        var result = await Run(() => AddText("b", expectedCount: null));
+
+        Assert.Equal(2, _attempts);
+        Assert.Equal(3, result.StreamVersion);
+        Assert.Equal(["a", "direct", "b"], await ReadTexts(Texts));
+    }
+
+    [Fact]
     public async Task A_command_that_changes_nothing_after_a_remembered_load_answers_from_fresh_state()
     {
         await Run(() => AddText("a", expectedCount: 0));
