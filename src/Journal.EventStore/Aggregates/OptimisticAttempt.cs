@@ -4,7 +4,7 @@ namespace Journal.EventStore.Aggregates;
 /// One attempt at a command that may decide on remembered aggregate states without reading the tape
 /// first (see <see cref="AggregateStore.RunOptimisticAsync{T}"/>): which streams were served from memory
 /// at which version, whether the attempt wrote anything (an attempt that wrote never runs again), and
-/// whether its append lost a race to a save of this same store (the outcome a tape read would have had).
+/// whether its append lost a race to this writer's own commits (the outcome a tape read would have had).
 /// </summary>
 internal sealed class OptimisticAttempt
 {
