@@ -49,8 +49,12 @@ internal sealed class ProjectionEngine : IDisposable
     public void Initialize()
     {
         Migrator.Migrate(_db.Connection, MigrationSet.FromAssembly(typeof(ProjectionSql).Assembly, "Journal.Projections.Sql.Migrations."), _time);
-        using var transaction = _db.Connection.BeginTransaction(deferred: false);
-        _db.Transaction = transaction;
+        InTransaction(LoadCheckpoints);
+    }
+
+    /// <summary>Drops stale tables, creates each projection's tables and loads (or first saves) every checkpoint.</summary>
+    private void LoadCheckpoints()
+    {
         DropStaleTables();
         var stored = _db.Query(RuntimeSql.SelectCheckpoints, r => (Name: r.GetString(0), Position: r.GetInt64(1), Stopped: r.GetString(2) == "stopped", LastEventAt: r.GetInt64(3)))
             .ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -73,9 +77,6 @@ internal sealed class ProjectionEngine : IDisposable
         {
             _db.Execute(RuntimeSql.DeleteCheckpoint, ("$name", name));
         }
-
-        transaction.Commit();
-        _db.Transaction = null;
     }
 
     /// <summary>Restarts a stopped projection at the event after its dead letter (an operator's decision).</summary>
@@ -88,11 +89,7 @@ internal sealed class ProjectionEngine : IDisposable
             cursor.Position++;
         }
 
-        using var transaction = _db.Connection.BeginTransaction(deferred: false);
-        _db.Transaction = transaction;
-        SaveCheckpoint(cursor);
-        transaction.Commit();
-        _db.Transaction = null;
+        InTransaction(() => SaveCheckpoint(cursor));
     }
 
     /// <summary>
@@ -112,24 +109,13 @@ internal sealed class ProjectionEngine : IDisposable
     public void FinishReplay()
     {
         var replayed = _cursors.Where(c => c.Replaying).ToList();
-        using (var transaction = _db.Connection.BeginTransaction(deferred: false))
+        InTransaction(() =>
         {
-            _db.Transaction = transaction;
-            try
+            foreach (var cursor in replayed)
             {
-                foreach (var cursor in replayed)
-                {
-                    (cursor.Projection as IReplayFinisher)?.FinishReplay(_db);
-                }
-
-                transaction.Commit();
+                (cursor.Projection as IReplayFinisher)?.FinishReplay(_db);
             }
-            finally
-            {
-                _db.Transaction = null;
-            }
-        }
-
+        });
         foreach (var cursor in replayed)
         {
             cursor.Replaying = false;
@@ -303,6 +289,22 @@ internal sealed class ProjectionEngine : IDisposable
                 cursor.Stopped = true;
                 cursor.Position = recorded.Seq - 1;
             }
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> in one immediate transaction on the read-model writer.</summary>
+    private void InTransaction(Action body)
+    {
+        using var transaction = _db.Connection.BeginTransaction(deferred: false);
+        _db.Transaction = transaction;
+        try
+        {
+            body();
+            transaction.Commit();
+        }
+        finally
+        {
+            _db.Transaction = null;
         }
     }
 
