@@ -75,9 +75,15 @@ internal static class BenchRunner
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var operations = await side.Run(state).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started);
+            if (Environment.GetEnvironmentVariable("JOURNAL_BENCH_CPU") is not null)
+            {
+                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    cpu {used.TotalMicroseconds / operations:0.0} us/op over {elapsed.TotalMicroseconds / operations:0.0} us/op wall"));
+            }
             return operations / elapsed.TotalSeconds;
         }
         finally

@@ -10,10 +10,16 @@ namespace Journal.EventStore.Writing;
 /// <summary>The writer's prepared statements on its own connection, with parameters bound by position of use.</summary>
 internal sealed class TapeStatements : IDisposable
 {
-    private readonly SqliteCommand _insert;
+    /// <summary>The insert's parameters in the order <see cref="Insert"/> binds them.</summary>
+    private static readonly string[] InsertParameters =
+        ["$seq", "$event_id", "$stream_id", "$stream_version", "$event_type", "$recorded_at", "$metadata", "$payload", "$payload_digest", "$prev_hash", "$hash"];
+
+    private readonly NativeStatement _insert;
+    private readonly int[] _insertIndexes;
     private readonly SqliteCommand _head;
     private readonly SqliteCommand _version;
-    private readonly SqliteCommand _identity;
+    private readonly NativeStatement _identity;
+    private readonly int _identityEventId;
     private readonly SqliteCommand _payloadState;
     private readonly SqliteCommand _erase;
     private readonly SqliteCommand _findIdempotency;
@@ -25,31 +31,17 @@ internal sealed class TapeStatements : IDisposable
     private readonly SqliteCommand _begin;
     private readonly SqliteCommand _commit;
     private readonly SqliteCommand _rollback;
-    private readonly SqliteParameter[] _insertParameters;
     private readonly byte[] _eventIdBuffer = new byte[16];
 
     public TapeStatements(SqliteConnection connection)
     {
-        _insert = Create(connection, TapeSql.InsertEvent);
-        _insertParameters =
-        [
-            _insert.Parameters.Add("$seq", SqliteType.Integer),
-            _insert.Parameters.Add("$event_id", SqliteType.Blob),
-            _insert.Parameters.Add("$stream_id", SqliteType.Text),
-            _insert.Parameters.Add("$stream_version", SqliteType.Integer),
-            _insert.Parameters.Add("$event_type", SqliteType.Text),
-            _insert.Parameters.Add("$recorded_at", SqliteType.Integer),
-            _insert.Parameters.Add("$metadata", SqliteType.Blob),
-            _insert.Parameters.Add("$payload", SqliteType.Blob),
-            _insert.Parameters.Add("$payload_digest", SqliteType.Blob),
-            _insert.Parameters.Add("$prev_hash", SqliteType.Blob),
-            _insert.Parameters.Add("$hash", SqliteType.Blob),
-        ];
+        _insert = new NativeStatement(connection, TapeSql.InsertEvent);
+        _insertIndexes = [.. InsertParameters.Select(_insert.Parameter)];
         _head = Create(connection, TapeSql.SelectHead);
         _version = Create(connection, TapeSql.SelectStreamVersion);
         _version.Parameters.Add("$stream_id", SqliteType.Text);
-        _identity = Create(connection, TapeSql.SelectEventIdentity);
-        _identity.Parameters.Add("$event_id", SqliteType.Blob);
+        _identity = new NativeStatement(connection, TapeSql.SelectEventIdentity);
+        _identityEventId = _identity.Parameter("$event_id");
         _payloadState = Create(connection, TapeSql.SelectPayloadState);
         _payloadState.Parameters.Add("$seq", SqliteType.Integer);
         _erase = Create(connection, TapeSql.ErasePayload);
@@ -152,11 +144,17 @@ internal sealed class TapeStatements : IDisposable
     public (long Seq, string StreamId, long StreamVersion, string EventType, byte[] PayloadDigest)? FindIdentity(Guid eventId)
     {
         eventId.TryWriteBytes(_eventIdBuffer, bigEndian: true, out _);
-        _identity.Parameters[0].Value = _eventIdBuffer;
-        using var reader = _identity.ExecuteReader();
-        return reader.Read()
-            ? (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4))
-            : null;
+        _identity.Bind(_identityEventId, _eventIdBuffer);
+        try
+        {
+            return _identity.Step()
+                ? (_identity.Int64(0), _identity.Text(1), _identity.Int64(2), _identity.Text(3), _identity.Blob(4))
+                : null;
+        }
+        finally
+        {
+            _identity.Reset();
+        }
     }
 
     public (string EventType, bool Erased)? PayloadState(long seq)
@@ -174,21 +172,21 @@ internal sealed class TapeStatements : IDisposable
 
     public void Insert(in ChainFields fields, EncodedEvent encoded, byte[] prevHash, byte[] hash)
     {
-        var id = new byte[16];
+        Span<byte> id = stackalloc byte[16];
         fields.EventId.TryWriteBytes(id, bigEndian: true, out _);
-        var p = _insertParameters;
-        p[0].Value = fields.Seq;
-        p[1].Value = id;
-        p[2].Value = fields.StreamId;
-        p[3].Value = fields.StreamVersion;
-        p[4].Value = fields.EventType;
-        p[5].Value = fields.RecordedAt;
-        p[6].Value = encoded.Metadata;
-        p[7].Value = encoded.Payload;
-        p[8].Value = encoded.PayloadDigest;
-        p[9].Value = prevHash;
-        p[10].Value = hash;
-        _insert.ExecuteNonQuery();
+        var p = _insertIndexes;
+        _insert.Bind(p[0], fields.Seq);
+        _insert.Bind(p[1], id);
+        _insert.Bind(p[2], fields.StreamId);
+        _insert.Bind(p[3], fields.StreamVersion);
+        _insert.Bind(p[4], fields.EventType);
+        _insert.Bind(p[5], fields.RecordedAt);
+        _insert.Bind(p[6], encoded.Metadata);
+        _insert.Bind(p[7], encoded.Payload);
+        _insert.Bind(p[8], encoded.PayloadDigest);
+        _insert.Bind(p[9], prevHash);
+        _insert.Bind(p[10], hash);
+        _insert.Execute();
     }
 
     public void Dispose()

@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Journal.EventStore.Writing;
+
+/// <summary>
+/// One statement prepared straight on the writer connection's SQLite handle, for the two statements the
+/// writer runs once per event (the insert and the event-id lookup). Binding by index through the native
+/// API skips the ADO.NET parameter layer, which was about 40% of an insert's time on the writer thread.
+/// Errors surface as <see cref="SqliteException"/> with SQLite's own code and message, as through ADO.NET.
+/// </summary>
+internal sealed class NativeStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+
+    public NativeStatement(SqliteConnection connection, string sql)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        var rc = raw.sqlite3_prepare_v2(_db, sql, out _statement);
+        SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+
+    /// <summary>The 1-based index of a named parameter of the SQL; throws when the SQL has no such parameter.</summary>
+    public int Parameter(string name)
+    {
+        var index = raw.sqlite3_bind_parameter_index(_statement, name);
+        return index > 0 ? index : throw new InvalidOperationException($"the statement has no parameter {name}");
+    }
+
+    /// <summary>Binds parameter <paramref name="index"/> (from <see cref="Parameter"/>).</summary>
+    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    public void Bind(int index, string value) => Check(raw.sqlite3_bind_text(_statement, index, value));
+
+    public void Bind(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
+
+    /// <summary>Runs a statement that returns no row, then resets it for the next use.</summary>
+    public void Execute()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
+        {
+            Fail(rc);
+        }
+
+        Reset();
+    }
+
+    /// <summary>Steps to the first row; false when there is none. Call <see cref="Reset"/> when done with the row.</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            Fail(rc);
+        }
+
+        return false;
+    }
+
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+
+    /// <summary>Readies the statement for its next run (bindings are kept and overwritten then).</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+    }
+
+    private void Fail(int rc)
+    {
+        // The message belongs to the failed step: read it before the reset, which returns the same code.
+        var error = new SqliteException(
+            $"SQLite Error {rc}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.",
+            rc,
+            raw.sqlite3_extended_errcode(_db));
+        raw.sqlite3_reset(_statement);
+        throw error;
+    }
+}

@@ -1,0 +1,72 @@
+using Journal.EventStore.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.EventStore.Tests.Writing;
+
+public sealed class NativeStatementTests : IDisposable
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    public NativeStatementTests()
+    {
+        _connection.Open();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB NOT NULL);";
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    [Fact]
+    public void Binds_by_parameter_name_and_reads_the_row_back()
+    {
+        using var insert = new NativeStatement(_connection, "INSERT INTO t (id, name, data) VALUES ($id, $name, $data);");
+        insert.Bind(insert.Parameter("$id"), 7);
+        insert.Bind(insert.Parameter("$name"), "sieben ✓");
+        insert.Bind(insert.Parameter("$data"), new byte[] { 1, 2, 3 });
+        insert.Execute();
+
+        using var select = new NativeStatement(_connection, "SELECT id, name, data FROM t WHERE name = $name;");
+        select.Bind(select.Parameter("$name"), "sieben ✓");
+        Assert.True(select.Step());
+        Assert.Equal(7, select.Int64(0));
+        Assert.Equal("sieben ✓", select.Text(1));
+        Assert.Equal(new byte[] { 1, 2, 3 }, select.Blob(2));
+        select.Reset();
+    }
+
+    [Fact]
+    public void A_constraint_failure_is_a_SqliteException_with_code_19_and_the_statement_stays_usable()
+    {
+        using var insert = new NativeStatement(_connection, "INSERT INTO t (name, data) VALUES ($name, $data);");
+        insert.Bind(insert.Parameter("$name"), "a");
+        insert.Bind(insert.Parameter("$data"), ReadOnlySpan<byte>.Empty);
+        insert.Execute();
+
+        var error = Assert.Throws<SqliteException>(insert.Execute);
+        Assert.Equal(19, error.SqliteErrorCode);
+        Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
+
+        insert.Bind(insert.Parameter("$name"), "b");
+        insert.Execute();
+        using var count = _connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM t;";
+        Assert.Equal(2L, count.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_step_that_finds_no_row_returns_false()
+    {
+        using var select = new NativeStatement(_connection, "SELECT id FROM t WHERE name = $name;");
+        select.Bind(select.Parameter("$name"), "missing");
+        Assert.False(select.Step());
+    }
+
+    [Fact]
+    public void Unknown_parameters_and_bad_sql_are_refused()
+    {
+        using var select = new NativeStatement(_connection, "SELECT id FROM t WHERE name = $name;");
+        Assert.Throws<InvalidOperationException>(() => select.Parameter("$nope"));
+        Assert.Throws<SqliteException>(() => new NativeStatement(_connection, "SELEC nothing"));
+    }
+}
