@@ -72,22 +72,44 @@ internal sealed class RawTape : IDisposable
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         for (var i = 0; i < rows; i++)
         {
-            var seq = ++_seq;
-            _p[0].Value = seq;
-            _p[1].Value = Guid.CreateVersion7().ToByteArray(bigEndian: true);
-            _p[2].Value = stream;
-            _p[3].Value = ++version;
-            _p[4].Value = BenchEvents.EventType;
-            _p[5].Value = now;
-            _p[6].Value = BenchEvents.RawMetadata;
-            _p[7].Value = BenchEvents.RawPayloads[seq % BenchEvents.RawPayloads.Length];
-            _p[8].Value = Digest;
-            _p[9].Value = PrevHash;
-            _p[10].Value = Hash;
-            _insert.ExecuteNonQuery();
+            InsertRow(stream, ++version, now);
         }
 
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Writes one row to each of <paramref name="streams"/> in one transaction (a group commit's shape:
+    /// one event each from callers on different streams).
+    /// </summary>
+    public void InsertTransaction(IReadOnlyList<string> streams, long[] versions)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        _insert.Transaction = transaction;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        for (var i = 0; i < streams.Count; i++)
+        {
+            InsertRow(streams[i], ++versions[i], now);
+        }
+
+        transaction.Commit();
+    }
+
+    private void InsertRow(string stream, long version, long now)
+    {
+        var seq = ++_seq;
+        _p[0].Value = seq;
+        _p[1].Value = Guid.CreateVersion7().ToByteArray(bigEndian: true);
+        _p[2].Value = stream;
+        _p[3].Value = version;
+        _p[4].Value = BenchEvents.EventType;
+        _p[5].Value = now;
+        _p[6].Value = BenchEvents.RawMetadata;
+        _p[7].Value = BenchEvents.RawPayloads[seq % BenchEvents.RawPayloads.Length];
+        _p[8].Value = Digest;
+        _p[9].Value = PrevHash;
+        _p[10].Value = Hash;
+        _insert.ExecuteNonQuery();
     }
 
     public void Dispose()

@@ -15,6 +15,7 @@ internal static class TapeBenchmarks
         {
             ("append-1", Append1Scenario.RunAsync),
             ("append-16", Append16Scenario.RunAsync),
+            ("append-16-ceiling", Append16Scenario.CeilingAsync),
             ("append-100", Append100Scenario.RunAsync),
             ("verify-1m", Verify1mScenario.RunAsync),
             ("backup-1m", BackupScenario.RunAsync),
