@@ -28,6 +28,13 @@ public sealed record JournalStoreOptions
     /// <summary>Most events one group commit writes in one transaction.</summary>
     public int MaxEventsPerCommit { get; init; } = 4096;
 
+    /// <summary>
+    /// Longest a group commit stays open for the callers of the previous group to come back, in
+    /// milliseconds (default 1; 0 commits whatever is queued at once). A group waits only while it holds
+    /// fewer requests than the last group did, so a lone caller never waits.
+    /// </summary>
+    public int GroupCommitWaitMs { get; init; } = 1;
+
     /// <summary>Rows per batch when reading the whole tape.</summary>
     public int ReadBatchSize { get; init; } = 1024;
 
@@ -56,6 +63,11 @@ public sealed record JournalStoreOptions
         if (MaxEventsPerCommit is < 1 or > 100_000)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxEventsPerCommit), MaxEventsPerCommit, "MaxEventsPerCommit must be between 1 and 100000");
+        }
+
+        if (GroupCommitWaitMs is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GroupCommitWaitMs), GroupCommitWaitMs, "GroupCommitWaitMs must be between 0 and 100");
         }
 
         if (ReadBatchSize is < 1 or > 100_000)

@@ -29,7 +29,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         Serializer = serializer;
         _metrics = metrics;
         _reader = new TapeReader(file.Connections, file.Options.ReadBatchSize);
-        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, OnCommitted, metrics.RecordGroup);
+        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, TimeSpan.FromMilliseconds(file.Options.GroupCommitWaitMs), OnCommitted, metrics.RecordGroup);
         Verifier = new TapeVerifier(file.Connections);
     }
 

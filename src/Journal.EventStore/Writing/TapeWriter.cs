@@ -25,11 +25,13 @@ internal sealed class TapeWriter : IAsyncDisposable
     private readonly PayloadSerializer _serializer;
     private readonly TimeProvider _time;
     private readonly int _maxEventsPerCommit;
+    private readonly CohortGate _cohort;
     private readonly Action<long> _onCommitted;
     private readonly Action<int> _onGroup;
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly TapeStatements _sql;
     private readonly List<WriteRequest> _group = [];
+    private readonly List<Outcome> _outcomes = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
     private const int MaxForeignRanges = 256;
@@ -41,12 +43,13 @@ internal sealed class TapeWriter : IAsyncDisposable
     private byte[] _headHash = ChainHash.Genesis.ToArray();
     private long _lastRecordedAt;
 
-    public TapeWriter(SqliteConnection connection, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, Action<long> onCommitted, Action<int> onGroup)
+    public TapeWriter(SqliteConnection connection, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, TimeSpan cohortWait, Action<long> onCommitted, Action<int> onGroup)
     {
         _connection = connection;
         _serializer = serializer;
         _time = time;
         _maxEventsPerCommit = maxEventsPerCommit;
+        _cohort = new CohortGate(cohortWait);
         _onCommitted = onCommitted;
         _onGroup = onGroup;
         _sql = new TapeStatements(connection);
@@ -150,11 +153,12 @@ internal sealed class TapeWriter : IAsyncDisposable
             }
 
             // Whatever was queued before the close still commits, as a group or several.
-            while (CommitNextGroup())
+            while (CommitNextGroup(gather: false))
             {
             }
 
             _disposed = true;
+            _cohort.Dispose();
             _sql.Dispose();
             await _connection.DisposeAsync().ConfigureAwait(false);
         }
@@ -172,6 +176,8 @@ internal sealed class TapeWriter : IAsyncDisposable
         {
             throw new ObjectDisposedException(nameof(TapeWriter), "the tape writer is closed");
         }
+
+        _cohort.Arrived();
 
         Pump(request);
     }
@@ -198,7 +204,7 @@ internal sealed class TapeWriter : IAsyncDisposable
                     return;
                 }
 
-                while (CommitNextGroup() && own is not { IsCompleted: true })
+                while (CommitNextGroup(gather: true) && own is not { IsCompleted: true })
                 {
                 }
             }
@@ -220,18 +226,16 @@ internal sealed class TapeWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes every request waiting (up to the group limit) and commits them; false when none was waiting. Holds the gate.</summary>
-    private bool CommitNextGroup()
+    /// <summary>
+    /// Takes every request waiting (up to the group limit) and commits them; false when none was waiting.
+    /// Holds the gate. With <paramref name="gather"/>, the group also takes requests that arrive while it
+    /// is open, until it has as many as the last group had (see <see cref="CohortGate"/>).
+    /// </summary>
+    private bool CommitNextGroup(bool gather)
     {
         var group = _group;
         group.Clear();
-        var events = 0;
-        while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var request))
-        {
-            group.Add(request);
-            events += request.EventCount;
-        }
-
+        var events = Take(group, 0);
         if (group.Count == 0)
         {
             return false;
@@ -239,7 +243,7 @@ internal sealed class TapeWriter : IAsyncDisposable
 
         try
         {
-            CommitGroup(group);
+            CommitGroup(group, events, gather ? _cohort.Expected : 0);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -251,14 +255,28 @@ internal sealed class TapeWriter : IAsyncDisposable
             }
         }
 
+        _cohort.Committed(group.Count);
         Interlocked.Increment(ref _groups);
         group.Clear();
         return true;
     }
 
-    private void CommitGroup(List<WriteRequest> group)
+    /// <summary>Moves waiting requests into the group while it has room; returns its event count.</summary>
+    private int Take(List<WriteRequest> group, int events)
     {
-        var outcomes = new Outcome[group.Count];
+        while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var request))
+        {
+            group.Add(request);
+            events += request.EventCount;
+        }
+
+        return events;
+    }
+
+    private void CommitGroup(List<WriteRequest> group, int events, int expected)
+    {
+        var outcomes = _outcomes;
+        outcomes.Clear();
         var state = new GroupState(_headSeq, _headHash, Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _lastRecordedAt));
         var open = false;
         try
@@ -266,17 +284,27 @@ internal sealed class TapeWriter : IAsyncDisposable
             _sql.Begin();
             open = true;
             SyncHead(state);
+
             // An append checks everything that can refuse it (idempotency, expected versions) before its
             // first write, so a refused append has written nothing and needs no savepoint. An erasure
-            // writes as it checks: it gets a savepoint unless it is alone (then the whole transaction
-            // is rolled back instead).
-            var alone = group.Count == 1;
-            for (var i = 0; i < group.Count; i++)
+            // writes as it checks, so it always gets one.
+            var deadline = _cohort.Deadline();
+            while (true)
             {
-                outcomes[i] = ApplyOne(group[i], state, savepoint: !alone && group[i] is EraseRequest);
+                for (var i = outcomes.Count; i < group.Count; i++)
+                {
+                    outcomes.Add(ApplyOne(group[i], state, savepoint: group[i] is EraseRequest));
+                }
+
+                if (group.Count >= expected || events >= _maxEventsPerCommit || !_cohort.AwaitArrival(_queue.Reader, deadline))
+                {
+                    break;
+                }
+
+                events = Take(group, events);
             }
 
-            if (alone && outcomes[0].Error is not null)
+            if (group.Count == 1 && outcomes[0].Error is not null)
             {
                 _sql.Rollback();
             }
@@ -306,7 +334,7 @@ internal sealed class TapeWriter : IAsyncDisposable
                 : new StorageException($"the tape could not be written: {ex.Message}", ex);
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Fail(outcomes[i].Error ?? error);
+                group[i].Fail(i < outcomes.Count ? outcomes[i].Error ?? error : error);
             }
 
             return;
