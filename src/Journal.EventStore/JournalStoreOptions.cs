@@ -65,9 +65,9 @@ public sealed record JournalStoreOptions
             throw new ArgumentOutOfRangeException(nameof(MaxEventsPerCommit), MaxEventsPerCommit, "MaxEventsPerCommit must be between 1 and 100000");
         }
 
-        if (GroupCommitWaitMs is < 0 or > 100)
+        if (GroupCommitWaitMs is < 0 or > 1000)
         {
-            throw new ArgumentOutOfRangeException(nameof(GroupCommitWaitMs), GroupCommitWaitMs, "GroupCommitWaitMs must be between 0 and 100");
+            throw new ArgumentOutOfRangeException(nameof(GroupCommitWaitMs), GroupCommitWaitMs, "GroupCommitWaitMs must be between 0 and 1000");
         }
 
         if (ReadBatchSize is < 1 or > 100_000)

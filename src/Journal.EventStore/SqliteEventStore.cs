@@ -180,6 +180,12 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     /// <summary>Group commits done since the store was opened.</summary>
     internal long GroupCommits => _writer.Groups;
 
+    /// <summary>Whether an open group commit is waiting for callers (a seam for tests).</summary>
+    internal bool GroupGathering => _writer.Gathering;
+
+    /// <summary>Times an open group commit waited for a request to arrive.</summary>
+    internal long CohortWaits => _writer.CohortWaits;
+
     /// <summary>Holds the writer until the handle is disposed; appends queue up meanwhile (a test seam).</summary>
     internal Task<IDisposable> HoldWriterAsync(CancellationToken ct) => _writer.HoldAsync(ct);
 

@@ -26,6 +26,7 @@ public sealed class HostTests : IDisposable
     [Theory]
     [InlineData("--Journal:MaxPayloadBytes=lots", "Journal:MaxPayloadBytes")]
     [InlineData("--Journal:BusyTimeoutMs=-1", "Journal:BusyTimeoutMs")]
+    [InlineData("--Journal:GroupCommitWaitMs=1001", "Journal:GroupCommitWaitMs")]
     [InlineData("--Journal:DatabasePath=../escape.db", "Journal:DatabasePath")]
     [InlineData("--Journal:DataDirectory=data/../..", "Journal:DataDirectory")]
     public void Service_refuses_to_start_with_a_bad_setting_and_names_the_key(string argument, string key)

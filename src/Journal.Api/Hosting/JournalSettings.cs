@@ -26,6 +26,9 @@ public sealed record JournalSettings
     /// <summary>How long to wait for a lock held by another process.</summary>
     public int BusyTimeoutMs { get; init; } = 5000;
 
+    /// <summary>Longest a group commit stays open for the last group's callers to come back (0 = never).</summary>
+    public int GroupCommitWaitMs { get; init; } = 1;
+
     /// <summary>Largest HTTP request body accepted, in bytes (413 above it).</summary>
     public int MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
 
@@ -113,6 +116,7 @@ public sealed record JournalSettings
             DatabasePath = databasePath,
             MaxPayloadBytes = Int(section, "MaxPayloadBytes", 1024 * 1024, 1024, 64 * 1024 * 1024),
             BusyTimeoutMs = Int(section, "BusyTimeoutMs", 5000, 0, 600_000),
+            GroupCommitWaitMs = Int(section, "GroupCommitWaitMs", 1, 0, 1000),
             MaxRequestBytes = Int(section, "MaxRequestBytes", DefaultMaxRequestBytes, 1024, 256 * 1024 * 1024),
             RateLimitPerMinute = Int(section, "RateLimitPerMinute", 6000, 1, 10_000_000),
             HeartbeatSeconds = Int(section, "HeartbeatSeconds", 15, 1, 3600),
@@ -140,6 +144,7 @@ public sealed record JournalSettings
         DatabasePath = DatabasePath,
         MaxPayloadBytes = MaxPayloadBytes,
         BusyTimeoutMs = BusyTimeoutMs,
+        GroupCommitWaitMs = GroupCommitWaitMs,
         InMemory = !Persist,
         SnapshotPath = Persist ? null : SnapshotPath,
     };

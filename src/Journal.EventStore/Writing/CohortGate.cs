@@ -24,8 +24,13 @@ internal sealed class CohortGate(TimeSpan maxWait) : IDisposable
     /// <summary>How many requests the next group waits for: as many as the last group held (0 when waiting is off).</summary>
     public int Expected => _maxWaitTicks > 0 ? _expected : 0;
 
-    /// <summary>Requests that waited for a group because of this gate (for tests and metrics).</summary>
-    public long Waits { get; private set; }
+    private long _waits;
+
+    /// <summary>Times an open group waited for a request to arrive.</summary>
+    public long Waits => Interlocked.Read(ref _waits);
+
+    /// <summary>Whether an open group is waiting for requests right now.</summary>
+    public bool Watching => Volatile.Read(ref _watching) != 0;
 
     /// <summary>Notes the size of the group just committed.</summary>
     public void Committed(int requests) => _expected = requests;
@@ -71,7 +76,7 @@ internal sealed class CohortGate(TimeSpan maxWait) : IDisposable
 
                 // The event's timeout counts whole milliseconds; a shorter wait rounds up to one.
                 var milliseconds = (int)Math.Max(1, left * 1000 / Stopwatch.Frequency);
-                Waits++;
+                Interlocked.Increment(ref _waits);
                 _arrival.Wait(milliseconds);
                 _arrival.Reset();
             }

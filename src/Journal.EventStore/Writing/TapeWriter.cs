@@ -102,6 +102,12 @@ internal sealed class TapeWriter : IAsyncDisposable
     /// <summary>Requests waiting for the writer.</summary>
     public int Queued => _queue.Reader.Count;
 
+    /// <summary>Whether an open group is waiting for the last group's callers to come back.</summary>
+    public bool Gathering => _cohort.Watching;
+
+    /// <summary>Times an open group waited for a request to arrive.</summary>
+    public long CohortWaits => _cohort.Waits;
+
     /// <summary>Group commits done so far.</summary>
     public long Groups => Interlocked.Read(ref _groups);
 

@@ -34,6 +34,15 @@ public sealed class SettingsTests
         Assert.Equal(Path.Combine("data", "journal.snapshot.db"), settings.SnapshotPath);
         Assert.Equal(0, settings.CheckpointIntervalMinutes);
         Assert.Empty(settings.RetentionRules);
+        Assert.Equal(1, settings.ToStoreOptions().GroupCommitWaitMs);
+    }
+
+    [Fact]
+    public void From_passes_the_group_commit_wait_to_the_store()
+    {
+        var settings = JournalSettings.From(Configuration(("Journal:GroupCommitWaitMs", "0")));
+
+        Assert.Equal(0, settings.ToStoreOptions().GroupCommitWaitMs);
     }
 
     [Fact]
