@@ -37,7 +37,7 @@ static async Task<int> CanvasFigures(bool quick)
 static int Usage()
 {
     Console.Error.WriteLine("usage: Journal.Benchmarks <verb> [options]");
-    Console.Error.WriteLine("  tape [--quick] [--only append-1,append-16,append-100,verify-1m,backup-1m]   the tape against raw SQLite");
+    Console.Error.WriteLine("  tape [--quick] [--only append-1,append-16,append-16-ceiling,append-100,verify-1m,backup-1m]   the tape against raw SQLite");
     Console.Error.WriteLine("  commands [--quick]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline");
     Console.Error.WriteLine("  projections [--quick] [--only replay-1m,live-lag]   rebuild of every read model vs a raw tape read; live lag vs time to commit");
     Console.Error.WriteLine("  canvas [--quick]     a canvas with 10,000 versions: patch throughput on a 20 KB state, state at a random version, each vs raw SQLite");
