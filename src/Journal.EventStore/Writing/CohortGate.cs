@@ -10,8 +10,9 @@ namespace Journal.EventStore.Writing;
 /// just after their group commits. Without waiting, the first to come back would commit alone and the
 /// rest would form the next group: two flushes where one would do. So a group that holds fewer requests
 /// than the last one stays open, inserting each request as it arrives (the writer's work overlaps the
-/// callers' own), until it has as many as the last group had, or until the wait runs out, or until no
-/// request is waiting. A lone caller never waits: its last group held one request.
+/// callers' own), until it has as many as the last group had or the wait runs out. A lone caller never
+/// waits: its last group held one request. (Waking the writer only every fourth arrival was tried: fewer
+/// switches, but the inserts then bunch up after the last arrival: append-16 fell by about 5 %.)
 /// </para>
 /// </summary>
 internal sealed class CohortGate(TimeSpan maxWait) : IDisposable
@@ -20,11 +21,10 @@ internal sealed class CohortGate(TimeSpan maxWait) : IDisposable
     private readonly long _maxWaitTicks = (long)(maxWait.TotalSeconds * Stopwatch.Frequency);
     private int _watching;
     private int _expected;
+    private long _waits;
 
     /// <summary>How many requests the next group waits for: as many as the last group held (0 when waiting is off).</summary>
     public int Expected => _maxWaitTicks > 0 ? _expected : 0;
-
-    private long _waits;
 
     /// <summary>Times an open group waited for a request to arrive.</summary>
     public long Waits => Interlocked.Read(ref _waits);
