@@ -31,7 +31,8 @@ public sealed record JournalStoreOptions
     /// <summary>
     /// Longest a group commit stays open for the callers of the previous group to come back, in
     /// milliseconds (default 1; 0 commits whatever is queued at once). A group waits only while it holds
-    /// fewer requests than the last group did, so a lone caller never waits.
+    /// fewer requests than the last group did, so a lone caller never waits. Not used in memory
+    /// (<see cref="InMemory"/>), where a commit has no flush to share.
     /// </summary>
     public int GroupCommitWaitMs { get; init; } = 1;
 

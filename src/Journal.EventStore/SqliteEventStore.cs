@@ -29,12 +29,19 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         Serializer = serializer;
         _metrics = metrics;
         _reader = new TapeReader(file.Connections, file.Options.ReadBatchSize);
-        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, TimeSpan.FromMilliseconds(file.Options.GroupCommitWaitMs), OnCommitted, metrics.RecordGroup);
+        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, GroupCommitWait(file), OnCommitted, metrics.RecordGroup);
         Verifier = new TapeVerifier(file.Connections);
     }
 
     /// <inheritdoc />
     public IObservable<long> Committed => _committed;
+
+    /// <summary>
+    /// How long a group may wait for its callers: none in memory, where a commit has no flush to share
+    /// and an open group would hold the shared-cache table lock that readers there wait on.
+    /// </summary>
+    private static TimeSpan GroupCommitWait(TapeFile file) =>
+        file.Connections.IsInMemory ? TimeSpan.Zero : TimeSpan.FromMilliseconds(file.Options.GroupCommitWaitMs);
 
     /// <summary>Opens (creating when missing) the tape at <see cref="JournalStoreOptions.DatabasePath"/>.</summary>
     /// <exception cref="Schema.SchemaException">The file's schema is newer than this code, or a checksum differs.</exception>

@@ -7,16 +7,27 @@ namespace Journal.EventStore.Writing;
 /// One statement prepared straight on the writer connection's SQLite handle, for the two statements the
 /// writer runs once per event (the insert and the event-id lookup). Binding by index through the native
 /// API skips the ADO.NET parameter layer, which was about 40% of an insert's time on the writer thread.
-/// Errors surface as <see cref="SqliteException"/> with SQLite's own code and message, as through ADO.NET.
+/// Errors surface as <see cref="SqliteException"/> with SQLite's own code and message, as through ADO.NET,
+/// and a step that finds the database busy or a shared-cache table locked is retried, as ADO.NET does,
+/// until the connection's command timeout.
 /// </summary>
 internal sealed class NativeStatement : IDisposable
 {
+    private const int LockedSharedCache = 262; // SQLITE_LOCKED_SHAREDCACHE
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly TimeSpan _busyTimeout;
+    private readonly Action? _onBusy;
 
-    public NativeStatement(SqliteConnection connection, string sql)
+    /// <param name="connection">An open connection.</param>
+    /// <param name="sql">One statement.</param>
+    /// <param name="onBusy">Called before each retry of a busy or locked step (a seam for tests).</param>
+    public NativeStatement(SqliteConnection connection, string sql, Action? onBusy = null)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        _busyTimeout = TimeSpan.FromSeconds(connection.DefaultTimeout);
+        _onBusy = onBusy;
         var rc = raw.sqlite3_prepare_v2(_db, sql, out _statement);
         SqliteException.ThrowExceptionForRC(rc, _db);
     }
@@ -38,7 +49,7 @@ internal sealed class NativeStatement : IDisposable
     /// <summary>Runs a statement that returns no row, then resets it for the next use.</summary>
     public void Execute()
     {
-        var rc = raw.sqlite3_step(_statement);
+        var rc = StepRetrying();
         if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
         {
             Fail(rc);
@@ -50,7 +61,7 @@ internal sealed class NativeStatement : IDisposable
     /// <summary>Steps to the first row; false when there is none. Call <see cref="Reset"/> when done with the row.</summary>
     public bool Step()
     {
-        var rc = raw.sqlite3_step(_statement);
+        var rc = StepRetrying();
         if (rc == raw.SQLITE_ROW)
         {
             return true;
@@ -74,6 +85,25 @@ internal sealed class NativeStatement : IDisposable
     public void Reset() => raw.sqlite3_reset(_statement);
 
     public void Dispose() => _statement.Dispose();
+
+    /// <summary>Steps; while SQLite answers busy or locked, resets and tries again until the timeout.</summary>
+    private int StepRetrying()
+    {
+        var started = Environment.TickCount64;
+        while (true)
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED or LockedSharedCache)
+                || Environment.TickCount64 - started >= _busyTimeout.TotalMilliseconds)
+            {
+                return rc;
+            }
+
+            raw.sqlite3_reset(_statement);
+            _onBusy?.Invoke();
+            Thread.Sleep(1);
+        }
+    }
 
     private void Check(int rc)
     {

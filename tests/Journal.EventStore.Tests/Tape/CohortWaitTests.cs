@@ -94,6 +94,18 @@ public sealed class CohortWaitTests : IAsyncLifetime
         Assert.Equal(0, store.CohortWaits);
     }
 
+    [Fact]
+    public async Task An_in_memory_tape_never_waits()
+    {
+        var store = _fixture.Open(o => o with { InMemory = true, GroupCommitWaitMs = 1000 });
+        await CommitOneGroupOfAsync(store, 4);
+
+        var alone = await store.AppendAsync(StreamId.Parse("alone"), ExpectedVersion.NoStream, Events.Many(1), EventMetadata.Empty, default);
+
+        Assert.Equal(5, alone.Position);
+        Assert.Equal(0, store.CohortWaits);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(1001)]

@@ -63,6 +63,40 @@ public sealed class NativeStatementTests : IDisposable
     }
 
     [Fact]
+    public void A_step_that_finds_a_table_locked_is_retried_until_the_lock_is_gone()
+    {
+        var name = "native-" + Guid.NewGuid().ToString("N");
+        using var writer = new SqliteConnection($"Data Source={name};Mode=Memory;Cache=Shared");
+        using var reader = new SqliteConnection($"Data Source={name};Mode=Memory;Cache=Shared");
+        writer.Open();
+        reader.Open();
+        using (var create = writer.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE s (v INTEGER); INSERT INTO s VALUES (1), (2);";
+            create.ExecuteNonQuery();
+        }
+
+        // A read left open holds the shared cache's lock on the table, so the insert finds it locked.
+        using var select = reader.CreateCommand();
+        select.CommandText = "SELECT v FROM s;";
+        var open = select.ExecuteReader();
+        Assert.True(open.Read());
+        var retries = 0;
+        using var insert = new NativeStatement(writer, "INSERT INTO s VALUES (3);", onBusy: () =>
+        {
+            retries++;
+            open.Dispose();
+        });
+
+        insert.Execute();
+
+        Assert.True(retries >= 1, "the insert never met the lock");
+        using var count = writer.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM s;";
+        Assert.Equal(3L, count.ExecuteScalar());
+    }
+
+    [Fact]
     public void Unknown_parameters_and_bad_sql_are_refused()
     {
         using var select = new NativeStatement(_connection, "SELECT id FROM t WHERE name = $name;");
