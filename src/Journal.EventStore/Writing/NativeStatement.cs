@@ -115,12 +115,14 @@ internal sealed class NativeStatement : IDisposable
 
     private void Fail(int rc)
     {
-        // The message belongs to the failed step: read it before the reset, which returns the same code.
-        var error = new SqliteException(
-            $"SQLite Error {rc}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.",
-            rc,
-            raw.sqlite3_extended_errcode(_db));
-        raw.sqlite3_reset(_statement);
-        throw error;
+        // The exception takes SQLite's message for the failed step before the reset runs.
+        try
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
     }
 }

@@ -10,9 +10,7 @@ public sealed class NativeStatementTests : IDisposable
     public NativeStatementTests()
     {
         _connection.Open();
-        using var command = _connection.CreateCommand();
-        command.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB NOT NULL);";
-        command.ExecuteNonQuery();
+        Scalar(_connection, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB NOT NULL);");
     }
 
     public void Dispose() => _connection.Dispose();
@@ -49,9 +47,7 @@ public sealed class NativeStatementTests : IDisposable
 
         insert.Bind(insert.Parameter("$name"), "b");
         insert.Execute();
-        using var count = _connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM t;";
-        Assert.Equal(2L, count.ExecuteScalar());
+        Assert.Equal(2L, Scalar(_connection, "SELECT count(*) FROM t;"));
     }
 
     [Fact]
@@ -70,11 +66,7 @@ public sealed class NativeStatementTests : IDisposable
         using var reader = new SqliteConnection($"Data Source={name};Mode=Memory;Cache=Shared");
         writer.Open();
         reader.Open();
-        using (var create = writer.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE s (v INTEGER); INSERT INTO s VALUES (1), (2);";
-            create.ExecuteNonQuery();
-        }
+        Scalar(writer, "CREATE TABLE s (v INTEGER); INSERT INTO s VALUES (1), (2);");
 
         // A read left open holds the shared cache's lock on the table, so the insert finds it locked.
         using var select = reader.CreateCommand();
@@ -91,9 +83,7 @@ public sealed class NativeStatementTests : IDisposable
         insert.Execute();
 
         Assert.True(retries >= 1, "the insert never met the lock");
-        using var count = writer.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM s;";
-        Assert.Equal(3L, count.ExecuteScalar());
+        Assert.Equal(3L, Scalar(writer, "SELECT count(*) FROM s;"));
     }
 
     [Fact]
@@ -102,5 +92,13 @@ public sealed class NativeStatementTests : IDisposable
         using var select = new NativeStatement(_connection, "SELECT id FROM t WHERE name = $name;");
         Assert.Throws<InvalidOperationException>(() => select.Parameter("$nope"));
         Assert.Throws<SqliteException>(() => new NativeStatement(_connection, "SELEC nothing"));
+    }
+
+    /// <summary>Runs SQL through ADO.NET (set-up and checks, not the code under test).</summary>
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 }
