@@ -9,10 +9,13 @@ public class AllocationTests
     {
         var redactor = new Redactor(RedactionOptions.Default);
         const string prose = "the key point: max_tokens=256 and https://example.com/a?b=1 with a Bearer token";
+        const string command = "llm --max-tokens 256 --tokenizer bpe -v --key-file id.pub --token --verbose -- token";
         Run(redactor, prose); // warm up regex and lookup caches
+        Run(redactor, command);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         Run(redactor, prose);
+        Run(redactor, command);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);

@@ -38,6 +38,52 @@ public class RedactionPropertyTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void RedactText_leaves_no_value_of_a_sensitive_flag_or_variable_in_any_form()
+    {
+        var redactor = new Redactor(RedactionOptions.Default);
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var rng = new Random(seed);
+            string name = SensitiveFlagNames[rng.Next(SensitiveFlagNames.Length)];
+            string flag = (rng.Next(2) == 0 ? "-" : "--") + name;
+            string variable = name.Replace('-', '_').ToUpperInvariant();
+            string secret = FakeSecrets.Opaque(rng, rng.Next(6, 40));
+            string spaced = "two words " + secret;
+            (string written, string kept) = rng.Next(11) switch
+            {
+                0 => ($"{flag} {secret}", flag),
+                1 => ($"{flag}={secret}", flag),
+                2 => ($"{flag} \"{spaced}\"", flag),
+                3 => ($"{flag}\t'{spaced}'", flag),
+                4 => ($"{flag}=\"{spaced}\"", flag),
+                5 => ($"{flag}='{spaced}'", flag),
+                6 => ($"{variable}={secret}", variable),
+                7 => ($"export {variable}=\"{spaced}\"", variable),
+                8 => ($"export {variable}='{spaced}'", variable),
+                9 => ($"[\"{flag}\", \"{secret}\"]", flag),
+                _ => ($"['{flag}', '{spaced}']", flag),
+            };
+            string before = InnocentCommands[rng.Next(InnocentCommands.Length)];
+            string after = InnocentCommands[rng.Next(InnocentCommands.Length)];
+            string output = redactor.RedactText(before + " " + written + " " + after, out bool changed);
+            return changed
+                && !output.Contains(secret, StringComparison.Ordinal)
+                && output.Contains(kept, StringComparison.Ordinal)
+                && output.StartsWith(before + " ", StringComparison.Ordinal)
+                && output.EndsWith(" " + after, StringComparison.Ordinal);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    private static readonly string[] SensitiveFlagNames =
+    [
+        "token", "api-key", "api_key", "apiKey", "password", "passwd", "client-secret", "auth-token", "access-token",
+        "refresh_token", "secret", "authorization", "private-key", "github-token", "openai-api-key", "db-password", "cookie",
+    ];
+
+    private static readonly string[] InnocentCommands =
+        ["", "tool run", "llm --max-tokens 100", "--tokenizer bpe", "--verbose", "&& echo done", "--tokens 5 -v", "| tee out.log"];
+
     private static JsonNode Tree(Random rng, int depth, List<string> planted)
     {
         int choice = depth >= 4 ? rng.Next(3) : rng.Next(6);

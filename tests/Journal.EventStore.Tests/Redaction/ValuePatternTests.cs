@@ -44,6 +44,22 @@ public class ValuePatternTests
         Add("env line", s => "export OPENAI_API_KEY=" + s + "\nexport DEBUG=1", password);
         Add("json-looking text", s => "{\"client_secret\": \"" + s + "\", \"n\": 1", password);
         Add("semicolon delimited", s => "Server=db;User Id=app;Password=" + s + ";Pooling=true", password);
+        Add("flag then space", s => "fetch --token " + s + " --verbose", token);
+        Add("flag then equals", s => "fetch --token=" + s + " --verbose", token);
+        Add("single-dash flag", s => "fetch -token " + s + " -v", token);
+        Add("two-word flag", s => "deploy --api-key " + s, token);
+        Add("camel-case flag", s => "deploy --clientSecret\t" + s + " now", token);
+        Add("flag after a kept flag", s => "gen --max-tokens 100 --auth-token " + s + " --tokenizer bpe", token);
+        Add("flag with double-quoted value", s => "login --password \"" + s + "\" --user ada", "correct horse battery");
+        Add("flag with single-quoted value", s => "login --password '" + s + "' --user ada", "correct horse battery");
+        Add("flag equals single-quoted value", s => "fetch --token='" + s + "'", "x y " + password);
+        Add("flag equals double-quoted value", s => "fetch --token=\"" + s + "\"", "x y " + password);
+        Add("flag before a flag-looking value", s => "fetch --token " + s + " --verbose", "-" + password);
+        Add("argv list written as json", s => "argv: [\"fetch\", \"--token\", \"" + s + "\"]", token);
+        Add("argv list written by python", s => "['fetch', '--api-key', '" + s + "']", token);
+        Add("env assignment", s => "GITHUB_TOKEN=" + s + " gh pr list", token);
+        Add("env assignment double-quoted", s => "NAME_TOKEN=\"" + s + "\" run", "a b " + password);
+        Add("export single-quoted", s => "export API_KEY='" + s + "'\nexport DEBUG=1", "a b " + password);
         return data;
     }
 
@@ -97,12 +113,50 @@ public class ValuePatternTests
     [InlineData("A key: value pair; the primary_key=17 row; meeting at 12:30.")]
     [InlineData("if (token == null) return; password != other")]
     [InlineData("ghp_short and AKIA12 and eyJhbGciOi are fragments")]
+    [InlineData("llm --max-tokens 100 --tokenizer bpe --tokens 5 --passwordless yes --key-file id.pub")]
+    [InlineData("a pre-token step; - token bullet; -- token separator; x-api-key-less mode")]
+    [InlineData("--token")]
+    [InlineData("run --token --verbose")]
     public void RedactText_keeps_ordinary_text(string text)
     {
         string output = _redactor.RedactText(text, out bool changed);
 
         Assert.False(changed);
         Assert.Same(text, output);
+    }
+
+    [Fact]
+    public void RedactText_replaces_every_flag_value_and_keeps_flag_names_when_a_command_line_has_several()
+    {
+        var rng = new Random(17);
+        string token = "QZX" + FakeSecrets.Opaque(rng);
+        string key = "QZX" + FakeSecrets.Opaque(rng);
+        string pass = "QZX" + FakeSecrets.Opaque(rng, 12);
+
+        string output = _redactor.RedactText($"--token {token} --api-key {key} -password \"{pass} two\" --max-tokens 100 --tokenizer bpe", out bool changed);
+
+        Assert.True(changed);
+        Assert.Equal($"--token {R} --api-key {R} -password \"{R}\" --max-tokens 100 --tokenizer bpe", output);
+    }
+
+    [Fact]
+    public void RedactText_redacts_the_value_of_a_sensitive_flag_that_follows_a_sensitive_flag()
+    {
+        string output = _redactor.RedactText("run --token -api-key abc123 --verbose", out bool changed);
+
+        Assert.True(changed);
+        Assert.Equal("run --token -api-key " + R + " --verbose", output);
+    }
+
+    [Fact]
+    public void RedactText_is_idempotent_for_flags()
+    {
+        string once = _redactor.RedactText("--token abc123 --api-key 'a b' -password=\"c d\"", out bool first);
+        string twice = _redactor.RedactText(once, out bool second);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal("--token [REDACTED] --api-key '[REDACTED]' -password=\"[REDACTED]\"", twice);
     }
 
     [Fact]
