@@ -11,7 +11,14 @@ public class CronExpressionParsingSpecs
     [InlineData("0,30 * * * *", "0,30 * * * *")]
     [InlineData("0,20,40 * * * *", "*/20 * * * *")]
     [InlineData("30,0,15,45 * * * *", "*/15 * * * *")]
-    [InlineData("0-59 0-23 * 1-12 *", "* * * * *")]
+    [InlineData("0-59 0-23 * 1-12 *", "0-59 0-23 * * *")]
+    [InlineData("0-59 * * * *", "* * * * *")]
+    [InlineData("0,20,40 0-23 * * *", "0-40/20 0-23 * * *")]
+    [InlineData("*/30 1 * * *", "*/30 1 * * *")]
+    [InlineData("0,30 1 * * *", "0,30 1 * * *")]
+    [InlineData("0 */24 * * *", "0 */24 * * *")]
+    [InlineData("*/30 0 * * *", "*/30 0 * * *")]
+    [InlineData("*/60 */24 * * *", "0 */24 * * *")]
     [InlineData("5 * * * *", "5 * * * *")]
     [InlineData("10-30/10 * * * *", "10-30/10 * * * *")]
     [InlineData("5/20 * * * *", "5-45/20 * * * *")]
@@ -66,6 +73,9 @@ public class CronExpressionParsingSpecs
     [InlineData("@weekly", "0 0 * * sun")]
     [InlineData("@daily", "0 0 * * *")]
     [InlineData("0 0 * * MON-FRI", "0 0 * * 1,2,3,4,5")]
+    [InlineData("*/30 * * * *", "0,30 * * * *")]
+    [InlineData("@hourly", "0 */1 * * *")]
+    [InlineData("*/30 1 * * *", "*/30 1-1 * * *")]
     public void Given_two_spellings_of_one_schedule_When_parsed_Then_they_are_equal(string left, string right)
     {
         Assert.Equal(CronExpression.Parse(left), CronExpression.Parse(right));
@@ -78,6 +88,21 @@ public class CronExpressionParsingSpecs
     [InlineData("0 0 */2 * 1", "0 0 1-31/2 * 1")]
     public void Given_a_star_and_its_explicit_range_in_a_day_field_When_parsed_Then_they_differ_because_the_day_rule_differs(string left, string right) =>
         Assert.NotEqual(CronExpression.Parse(left), CronExpression.Parse(right));
+
+    [Theory]
+    [InlineData("0 * * * *", "0 0-23 * * *")]
+    [InlineData("*/30 1 * * *", "0,30 1 * * *")]
+    [InlineData("* * * * *", "0-59 0-23 * * *")]
+    [InlineData("@hourly", "0 0-23 * * *")]
+    public void Given_a_star_and_its_explicit_range_in_the_minute_or_hour_When_parsed_Then_they_differ_because_the_daylight_saving_rule_differs(string left, string right)
+    {
+        CronExpression wildcard = CronExpression.Parse(left);
+        CronExpression fixedTime = CronExpression.Parse(right);
+
+        Assert.NotEqual(wildcard, fixedTime);
+        Assert.True(wildcard.IsWildcard);
+        Assert.False(fixedTime.IsWildcard);
+    }
 
     [Theory]
     [InlineData("", "the expression is empty")]

@@ -9,6 +9,9 @@ namespace Journal.Domain.Tests.Cron;
 /// </summary>
 internal sealed record GeneratedCron(string Text, int[][] Values, bool DayOfMonthStar, bool DayOfWeekStar)
 {
+    /// <summary>Vixie cron's wildcard job: the minute or the hour field was written starting with <c>*</c>.</summary>
+    public bool Wildcard => Text.StartsWith('*') || Text.Split(' ')[1].StartsWith('*');
+
     public bool Matches(DateTime wall)
     {
         bool dom = Values[2].Contains(wall.Day);

@@ -14,7 +14,8 @@ namespace Journal.Domain.Cron.Schedules;
 /// Day rule, as in Vixie cron: when both day-of-month and day-of-week are restricted, a day matches if
 /// <em>either</em> matches; when either of them starts with <c>*</c> (<c>*</c> or <c>*/n</c>), both
 /// must match. The expression knows nothing of time zones: it matches wall-clock minutes, and
-/// <see cref="CronSchedule"/> maps them to instants.
+/// <see cref="CronSchedule"/> maps them to instants, by elapsed time for a <see cref="IsWildcard"/>
+/// expression and once per wall-clock minute otherwise.
 /// </remarks>
 public sealed class CronExpression : IEquatable<CronExpression>
 {
@@ -30,7 +31,7 @@ public sealed class CronExpression : IEquatable<CronExpression>
     private readonly ulong[] weekdayDays = new ulong[7];
     private readonly string text;
 
-    internal CronExpression(ulong minutes, ulong hours, ulong daysOfMonth, ulong months, ulong daysOfWeek, bool dayOfMonthStar, bool dayOfWeekStar)
+    internal CronExpression(ulong minutes, ulong hours, ulong daysOfMonth, ulong months, ulong daysOfWeek, bool dayOfMonthStar, bool dayOfWeekStar, bool wildcard)
     {
         Minutes = minutes;
         Hours = hours;
@@ -39,6 +40,7 @@ public sealed class CronExpression : IEquatable<CronExpression>
         DaysOfWeek = daysOfWeek;
         DayOfMonthStar = dayOfMonthStar;
         DayOfWeekStar = dayOfWeekStar;
+        IsWildcard = wildcard;
         for (int first = 0; first < 7; first++)
         {
             for (int day = 1; day <= 31; day++)
@@ -48,12 +50,13 @@ public sealed class CronExpression : IEquatable<CronExpression>
             }
         }
 
+        (StarForm minuteForm, StarForm hourForm) = TimeFieldForms(minutes, hours, wildcard);
         text = string.Join(' ',
-            Render(CronField.Minute, minutes, star: false),
-            Render(CronField.Hour, hours, star: false),
-            Render(CronField.DayOfMonth, daysOfMonth, dayOfMonthStar),
-            Render(CronField.Month, months, star: false),
-            Render(CronField.DayOfWeek, daysOfWeek, dayOfWeekStar));
+            Render(CronField.Minute, minutes, minuteForm),
+            Render(CronField.Hour, hours, hourForm),
+            Render(CronField.DayOfMonth, daysOfMonth, dayOfMonthStar ? StarForm.Always : StarForm.Never),
+            Render(CronField.Month, months, StarForm.WhenWide),
+            Render(CronField.DayOfWeek, daysOfWeek, dayOfWeekStar ? StarForm.Always : StarForm.Never));
     }
 
     /// <summary>Minutes 0-59 that match: bit <c>n</c> set for minute <c>n</c>.</summary>
@@ -76,6 +79,13 @@ public sealed class CronExpression : IEquatable<CronExpression>
 
     /// <summary>The day-of-week field was written starting with <c>*</c>, so it does not restrict the day on its own.</summary>
     public bool DayOfWeekStar { get; }
+
+    /// <summary>
+    /// The minute or the hour field was written starting with <c>*</c> (<c>*</c> or <c>*/n</c>; <c>@hourly</c>
+    /// is <c>0 * * * *</c>): a wildcard job in Vixie cron's terms, which runs by elapsed time across a
+    /// daylight-saving change. Otherwise the expression is fixed-time and runs once per wall-clock minute.
+    /// </summary>
+    public bool IsWildcard { get; }
 
     /// <summary>Reads an expression; a malformed one is refused with a reason naming the field and the token.</summary>
     /// <exception cref="ValidationException">On field <c>schedule</c>, when the text is not a valid expression.</exception>
@@ -170,14 +180,15 @@ public sealed class CronExpression : IEquatable<CronExpression>
         && Months == other.Months
         && DaysOfWeek == other.DaysOfWeek
         && DayOfMonthStar == other.DayOfMonthStar
-        && DayOfWeekStar == other.DayOfWeekStar;
+        && DayOfWeekStar == other.DayOfWeekStar
+        && IsWildcard == other.IsWildcard;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as CronExpression);
 
     /// <inheritdoc/>
     public override int GetHashCode() =>
-        HashCode.Combine(Minutes, Hours, DaysOfMonth, Months, DaysOfWeek, DayOfMonthStar, DayOfWeekStar);
+        HashCode.Combine(Minutes, Hours, DaysOfMonth, Months, DaysOfWeek, DayOfMonthStar, DayOfWeekStar, IsWildcard);
 
     /// <summary>Equality of the fields (two spellings of the same schedule are equal).</summary>
     public static bool operator ==(CronExpression? left, CronExpression? right) =>
@@ -215,26 +226,69 @@ public sealed class CronExpression : IEquatable<CronExpression>
         return rest == 0 ? -1 : BitOperations.TrailingZeroCount(rest);
     }
 
+    /// <summary>When a field may be written as <c>*</c> or <c>*/n</c>.</summary>
+    private enum StarForm
+    {
+        /// <summary>Never: the star would change the day rule or the daylight-saving rule.</summary>
+        Never,
+
+        /// <summary>When it describes a set of three or more values.</summary>
+        WhenWide,
+
+        /// <summary>Always: the field was written with a star that the rules depend on.</summary>
+        Always,
+    }
+
     /// <summary>
-    /// One field in canonical form. <c>*</c> and <c>*/n</c> are used whenever they describe a set of three or
-    /// more values (for the day fields only when the field was written with a star, because the star changes
-    /// the day rule, and then always);
-    /// otherwise an arithmetic run of three or more values is <c>a-b/n</c>, and the rest is a sorted list
-    /// where runs of three or more consecutive values become <c>a-b</c>.
+    /// A fixed-time expression writes no star in minute or hour. A wildcard one writes them as the other
+    /// fields do and, when neither came out starred (<c>*/30 1</c> is {0,30} and {1}), stars the one of
+    /// the two that is a star set with more values, the hour on a tie.
     /// </summary>
-    private static string Render(CronField field, ulong bits, bool star)
+    private static (StarForm Minute, StarForm Hour) TimeFieldForms(ulong minutes, ulong hours, bool wildcard)
+    {
+        if (!wildcard)
+            return (StarForm.Never, StarForm.Never);
+        bool minuteStarred = BitOperations.PopCount(minutes) >= 3 && StarStepOf(CronField.Minute, minutes) > 0;
+        bool hourStarred = BitOperations.PopCount(hours) >= 3 && StarStepOf(CronField.Hour, hours) > 0;
+        if (minuteStarred || hourStarred)
+            return (StarForm.WhenWide, StarForm.WhenWide);
+        bool minuteCan = StarStepOf(CronField.Minute, minutes) > 0;
+        bool hourCan = StarStepOf(CronField.Hour, hours) > 0;
+        bool starMinute = minuteCan && (!hourCan || BitOperations.PopCount(minutes) > BitOperations.PopCount(hours));
+        return starMinute ? (StarForm.Always, StarForm.WhenWide) : (StarForm.WhenWide, StarForm.Always);
+    }
+
+    /// <summary>The step <c>n</c> for which <c>*/n</c> is exactly <paramref name="bits"/>, or 0.</summary>
+    private static int StarStepOf(CronField field, ulong bits)
     {
         int min = CronFields.Min(field);
         int maxStored = CronFields.MaxStored(field);
-        int size = maxStored - min + 1;
-        bool dayField = field is CronField.DayOfMonth or CronField.DayOfWeek;
-        if (star || (!dayField && BitOperations.PopCount(bits) >= 3))
+        for (int step = 1; step <= maxStored - min + 1; step++)
         {
-            for (int step = 1; step <= size; step++)
-            {
-                if (bits == StarStep(min, maxStored, step))
-                    return step == 1 ? "*" : $"*/{step}";
-            }
+            if (bits == StarStep(min, maxStored, step))
+                return step;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// One field in canonical form. <c>*</c> and <c>*/n</c> are used as <paramref name="form"/> allows:
+    /// whenever they describe a set of three or more values, in the month field and in the minute and hour
+    /// of a wildcard expression; in a day field only when it was written with a star (the star changes the
+    /// day rule), and then always; never in the minute and hour of a fixed-time expression (a star there
+    /// would make it a wildcard). Otherwise an arithmetic run of three or more values is <c>a-b/n</c>, and
+    /// the rest is a sorted list where runs of three or more consecutive values become <c>a-b</c>.
+    /// </summary>
+    private static string Render(CronField field, ulong bits, StarForm form)
+    {
+        int min = CronFields.Min(field);
+        int maxStored = CronFields.MaxStored(field);
+        if (form == StarForm.Always || (form == StarForm.WhenWide && BitOperations.PopCount(bits) >= 3))
+        {
+            int step = StarStepOf(field, bits);
+            if (step > 0)
+                return step == 1 ? "*" : $"*/{step}";
         }
 
         var values = new List<int>();

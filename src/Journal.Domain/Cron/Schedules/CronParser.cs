@@ -56,7 +56,7 @@ internal static class CronParser
         }
 
         error = null;
-        return new CronExpression(bits[0], bits[1], bits[2], bits[3], bits[4], star[2], star[4]);
+        return new CronExpression(bits[0], bits[1], bits[2], bits[3], bits[4], star[2], star[4], wildcard: star[0] || star[1]);
     }
 
     private static CronExpression? ParseMacro(string text, out string? error)

@@ -7,16 +7,19 @@ namespace Journal.Domain.Cron.Schedules;
 /// matching minute becomes one instant, and a job fires at the distinct instants, in order.
 /// </summary>
 /// <remarks>
-/// <para>Daylight saving (see <c>docs/cron.md</c>):</para>
+/// <para>Daylight saving follows Vixie cron (see <c>docs/cron.md</c>), by the kind of expression:</para>
 /// <list type="bullet">
-/// <item><description><b>Gap</b> (spring forward): a matching wall-clock minute that does not exist runs
-/// once, at the first valid minute after the gap (02:30 in Europe/Prague on the spring-forward day runs at
-/// 03:00 CEST). Several matching minutes in one gap, and a match on the first minute after it, all map to
-/// that same instant and run once.</description></item>
-/// <item><description><b>Overlap</b> (fall back): a matching wall-clock minute that happens twice runs once,
-/// at its first occurrence (the earlier instant, still on summer time). This holds for every minute, so an
-/// hourly or minute-stepped expression does not run during the repeated hour: <c>0 * * * *</c> in
-/// Europe/Prague runs at 02:00 CEST and then at 03:00 CET, two hours apart.</description></item>
+/// <item><description><b>Fixed-time</b> (neither minute nor hour starts with <c>*</c>, as <c>30 1 * * *</c>)
+/// runs once per wall-clock minute. In a <b>gap</b> (spring forward) a matching minute that does not exist
+/// runs once, at the first valid minute after the gap (02:30 in Europe/Prague on the spring-forward day runs
+/// at 03:00 CEST); several matching minutes in one gap, and a match on the first minute after it, run once.
+/// In an <b>overlap</b> (fall back) a matching minute that happens twice runs at its first occurrence only
+/// (the earlier instant, still on summer time).</description></item>
+/// <item><description><b>Wildcard</b> (<see cref="CronExpression.IsWildcard"/>: minute or hour starts with
+/// <c>*</c>, as <c>0 * * * *</c> or <c>*/30 1 * * *</c>) runs by elapsed time: at every instant at which the
+/// zone's wall clock reads a matching minute. A minute a gap skips is never read and does not run; a repeated
+/// minute is read twice and runs twice, so <c>0 * * * *</c> in America/New_York on 2027-11-07 runs at 05:00Z,
+/// 06:00Z and 07:00Z, an hour apart.</description></item>
 /// </list>
 /// <para>Instants are returned with the zone's UTC offset at that instant.</para>
 /// </remarks>
@@ -47,11 +50,21 @@ public sealed record CronSchedule : Schedule
         TimeZoneInfo zone = Zone.TimeZone;
         if (after.UtcDateTime.Year > 9998)
             return null;
-        DateTime wall = after.UtcDateTime.Year < 2
+        bool beforeSearch = after.UtcDateTime.Year < 2;
+        DateTimeOffset local = beforeSearch ? after : TimeZoneInfo.ConvertTime(after, zone);
+        DateTime wall = beforeSearch
             ? new DateTime(2, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMinutes(-1)
-            : TimeZoneInfo.ConvertTime(after, zone).DateTime;
+            : local.DateTime;
         DateTime from = WallClock.FloorToMinute(wall).AddMinutes(1);
+        if (!Expression.IsWildcard)
+            return NextOncePerWallClockMinute(zone, after, from);
+        if (!beforeSearch && WallClock.FirstPassOfOverlap(zone, local) is { } overlap)
+            return NextFromFirstPass(zone, after, from, overlap);
+        return NextByElapsedTime(zone, after, from);
+    }
 
+    private DateTimeOffset? NextOncePerWallClockMinute(TimeZoneInfo zone, DateTimeOffset after, DateTime from)
+    {
         // Usually the first match is the answer. It is not when `after` lies in the second pass of a
         // fall-back overlap: the repeated minutes ahead of it already fired at their first occurrence, which
         // is before `after`, so they are passed over; there are at most as many as minutes in the overlap.
@@ -64,6 +77,43 @@ public sealed record CronSchedule : Schedule
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A wildcard expression from anywhere but the first pass of an overlap: wall-clock order is time order
+    /// from here, except that a repeated minute ahead is read twice, first on summer time.
+    /// </summary>
+    private DateTimeOffset? NextByElapsedTime(TimeZoneInfo zone, DateTimeOffset after, DateTime from)
+    {
+        while (Expression.NextMatch(from) is { } match)
+        {
+            // A minute in a gap is never read off the clock, so it does not run late either.
+            if (!zone.IsInvalidTime(match))
+            {
+                foreach (DateTimeOffset at in WallClock.Readings(zone, match))
+                {
+                    if (at > after)
+                        return at;
+                }
+            }
+
+            from = match.AddMinutes(1);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A wildcard expression from the first pass of an overlap: the rest of the first pass comes first, then
+    /// the clock goes back and the whole second pass, then the minutes after it.
+    /// </summary>
+    private DateTimeOffset? NextFromFirstPass(TimeZoneInfo zone, DateTimeOffset after, DateTime from, WallClock.Overlap overlap)
+    {
+        if (Expression.NextMatch(from) is { } rest && rest < overlap.End)
+            return new DateTimeOffset(rest, overlap.FirstOffset);
+        if (Expression.NextMatch(overlap.Start) is { } again && again < overlap.End)
+            return new DateTimeOffset(again, overlap.SecondOffset);
+        return NextByElapsedTime(zone, after, overlap.End);
     }
 
     /// <inheritdoc/>

@@ -3,6 +3,12 @@ namespace Journal.Domain.Cron.Schedules;
 /// <summary>Maps wall-clock minutes of a zone to instants, with the daylight-saving rules of <see cref="CronSchedule"/>.</summary>
 internal static class WallClock
 {
+    /// <summary>
+    /// A stretch of wall-clock time the clock passes twice: from <see cref="Start"/> (inclusive) to
+    /// <see cref="End"/> (exclusive), first at <see cref="FirstOffset"/>, then at <see cref="SecondOffset"/>.
+    /// </summary>
+    public readonly record struct Overlap(DateTime Start, DateTime End, TimeSpan FirstOffset, TimeSpan SecondOffset);
+
     public static DateTime FloorToMinute(DateTime wall) =>
         new(wall.Ticks - (wall.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Unspecified);
 
@@ -21,30 +27,72 @@ internal static class WallClock
     }
 
     /// <summary>
-    /// First valid wall-clock minute after the gap that holds <paramref name="wall"/>: gallops forward by
-    /// doubling steps until a valid minute, then bisects back to the gap's end. A few probes instead of a
-    /// walk over every minute of the gap; sound because gaps are hours long and months apart.
+    /// The instants at which the zone's clock reads the valid wall-clock minute <paramref name="wall"/>, in
+    /// order: two for a minute that happens twice (summer time first), otherwise one.
     /// </summary>
-    private static DateTime FirstValidAfterGap(TimeZoneInfo zone, DateTime wall)
+    public static IEnumerable<DateTimeOffset> Readings(TimeZoneInfo zone, DateTime wall)
     {
-        long invalid = 0;
-        long step = 1;
-        while (zone.IsInvalidTime(wall.AddMinutes(step)) && step < 4 * 24 * 60)
+        if (!zone.IsAmbiguousTime(wall))
         {
-            invalid = step;
+            yield return new DateTimeOffset(wall, zone.GetUtcOffset(wall));
+            yield break;
+        }
+
+        TimeSpan[] offsets = zone.GetAmbiguousTimeOffsets(wall);
+        yield return new DateTimeOffset(wall, offsets.Max());
+        yield return new DateTimeOffset(wall, offsets.Min());
+    }
+
+    /// <summary>
+    /// The overlap whose first pass holds <paramref name="local"/> (an instant with the zone's offset), or
+    /// <see langword="null"/> when it lies in no overlap or in a second pass.
+    /// </summary>
+    public static Overlap? FirstPassOfOverlap(TimeZoneInfo zone, DateTimeOffset local)
+    {
+        DateTime wall = FloorToMinute(local.DateTime);
+        if (!zone.IsAmbiguousTime(wall))
+            return null;
+        TimeSpan[] offsets = zone.GetAmbiguousTimeOffsets(wall);
+        TimeSpan first = offsets.Max();
+        TimeSpan second = offsets.Min();
+        if (local.Offset != first)
+            return null;
+        DateTime end = FirstMinuteAfter(zone, wall, inGap: false);
+        return new Overlap(end - (first - second), end, first, second);
+    }
+
+    /// <summary>First valid wall-clock minute after the gap that holds <paramref name="wall"/>.</summary>
+    private static DateTime FirstValidAfterGap(TimeZoneInfo zone, DateTime wall) => FirstMinuteAfter(zone, wall, inGap: true);
+
+    /// <summary>
+    /// First wall-clock minute after <paramref name="wall"/> outside the gap (or overlap) that holds it:
+    /// gallops forward by doubling steps until a minute outside, then bisects back to the stretch's end. A
+    /// few probes instead of a walk over every minute; sound because such stretches are hours long and
+    /// months apart.
+    /// </summary>
+    private static DateTime FirstMinuteAfter(TimeZoneInfo zone, DateTime wall, bool inGap)
+    {
+        long inside = 0;
+        long step = 1;
+        while (Inside(zone, wall.AddMinutes(step), inGap) && step < 4 * 24 * 60)
+        {
+            inside = step;
             step *= 2;
         }
 
-        long valid = step;
-        while (valid - invalid > 1)
+        long outside = step;
+        while (outside - inside > 1)
         {
-            long mid = invalid + ((valid - invalid) / 2);
-            if (zone.IsInvalidTime(wall.AddMinutes(mid)))
-                invalid = mid;
+            long mid = inside + ((outside - inside) / 2);
+            if (Inside(zone, wall.AddMinutes(mid), inGap))
+                inside = mid;
             else
-                valid = mid;
+                outside = mid;
         }
 
-        return wall.AddMinutes(valid);
+        return wall.AddMinutes(outside);
     }
+
+    private static bool Inside(TimeZoneInfo zone, DateTime wall, bool inGap) =>
+        inGap ? zone.IsInvalidTime(wall) : zone.IsAmbiguousTime(wall);
 }
