@@ -85,6 +85,11 @@ public sealed class Redactor
     /// <item>Assignments <c>name=value</c> / <c>name: value</c> (quotes around either allowed) whose name is a
     /// sensitive key: the value is replaced up to whitespace, <c>&amp; ; , " ' ` &lt; &gt;</c>, or for a
     /// quoted value up to the closing quote.</item>
+    /// <item>Command-line flags whose name (after one or two dashes, starting a word) is a sensitive key, with
+    /// the value after spaces or tabs: <c>--token VALUE</c>, <c>-token VALUE</c>, <c>--api-key "a b"</c>, and
+    /// an argument list written out, <c>["--token", "VALUE"]</c> or <c>['--token', 'VALUE']</c>; the value ends
+    /// as an assignment's does. A following word that starts with <c>--</c>, or is itself a sensitive flag,
+    /// is the next option, not the value. <c>--token=VALUE</c> is an assignment.</item>
     /// </list>
     /// Strings too short or without any trigger substring are returned without running a regex.
     /// If a pattern times out on hostile input the whole text is replaced.
