@@ -102,6 +102,17 @@ internal static class AssignmentScanner
         }
     }
 
+    /// <summary>Whether an argument list item is a sensitive flag and nothing else: <c>--token</c>, <c>-api-key</c>.</summary>
+    public static bool IsSensitiveFlagItem(ReadOnlySpan<char> item, SensitiveKeyMatcher keys) =>
+        item.Length > 1 && item[0] == '-' && IsSensitiveFlag(item, 0, keys, out int nameEnd) && nameEnd == item.Length;
+
+    /// <summary>
+    /// Whether an argument list item after a sensitive flag is the next option rather than its value, by the
+    /// same rule as in text: it starts with <c>--</c> or is itself a sensitive flag.
+    /// </summary>
+    public static bool IsOptionItem(ReadOnlySpan<char> item, SensitiveKeyMatcher keys) =>
+        item.StartsWith("--") || (item.Length > 1 && item[0] == '-' && IsSensitiveFlag(item, 0, keys, out _));
+
     private static bool IsSensitiveFlag(ReadOnlySpan<char> s, int dash, SensitiveKeyMatcher keys, out int nameEnd)
     {
         nameEnd = dash;

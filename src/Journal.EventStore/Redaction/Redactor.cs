@@ -18,6 +18,13 @@ namespace Journal.EventStore.Redaction;
 /// alone and not reported, so redacting twice changes nothing.
 /// </para>
 /// <para>
+/// <b>Argument-list rule.</b> In an array, an item that is a sensitive command-line flag on its own
+/// (<c>"--token"</c>, <c>"-api-key"</c>: one or two dashes and a sensitive key) makes the next item its
+/// value, replaced whole whatever its type, unless that item is null or is the next option (it starts
+/// with <c>--</c> or is itself a sensitive flag): <c>["gh","--token","abc"]</c> keeps <c>"gh"</c> and
+/// <c>"--token"</c>.
+/// </para>
+/// <para>
 /// <b>Value rule.</b> Every other string, wherever it is (array element, innocent key, the root), is
 /// scanned with <see cref="RedactText(string, out bool)"/>.
 /// </para>
@@ -128,6 +135,19 @@ public sealed class Redactor
     /// <summary>The text written in place of redacted values.</summary>
     internal string Replacement => _replacement;
 
+    /// <summary>
+    /// The argument-list rule: whether an array item is a sensitive flag on its own (<c>--token</c>), so that
+    /// the next item, unless it is an option (<see cref="IsOptionItem(ReadOnlySpan{char})"/>) or null, is
+    /// replaced whole.
+    /// </summary>
+    internal bool IsSensitiveFlagItem(ReadOnlySpan<char> item) => AssignmentScanner.IsSensitiveFlagItem(item, _keys);
+
+    /// <summary>Whether an array item after a sensitive flag item is the next option rather than its value.</summary>
+    internal bool IsOptionItem(ReadOnlySpan<char> item) => AssignmentScanner.IsOptionItem(item, _keys);
+
+    private bool IsOptionItem(JsonNode node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String && IsOptionItem(ReadString(value));
+
     /// <summary><see cref="IsSensitiveKey(string)"/> for a key held in a span (the streaming encoder's keys).</summary>
     internal bool IsSensitiveKey(ReadOnlySpan<char> key) => _keys.IsSensitive(key);
 
@@ -225,11 +245,26 @@ public sealed class Redactor
 
     private void VisitArray(JsonArray array, string? host, int level, ref List<string>? paths)
     {
+        bool afterFlag = false;
         for (int i = 0; i < array.Count; i++)
         {
             JsonNode? child = array[i];
+            bool valueOfFlag = afterFlag;
+            afterFlag = child is JsonValue item && item.GetValueKind() == JsonValueKind.String && IsSensitiveFlagItem(ReadString(item));
             if (child is null)
             {
+                continue;
+            }
+
+            // An argument list: the item after "--token" is its value, whatever it looks like.
+            if (valueOfFlag && !IsOptionItem(child))
+            {
+                if (!IsReplacement(child))
+                {
+                    (paths ??= []).Add(JsonPointer.Compose(host, JsonPointer.Of(child)));
+                    array[i] = JsonValue.Create(_replacement);
+                }
+
                 continue;
             }
 

@@ -224,9 +224,26 @@ internal static class StreamingPayloadEncoder
             JsonToMessagePack.CheckDepth(depth + 1);
             _writer.WriteArrayHeader(element.GetArrayLength());
             int index = 0;
+            bool afterFlag = false;
             foreach (JsonElement item in element.EnumerateArray())
             {
                 _scratch.Path[depth] = new Segment(default, index++);
+                bool valueOfFlag = afterFlag;
+                string? dashed = _redactor is not null && StartsWithDash(item) ? item.GetString() : null;
+                afterFlag = dashed is not null && _redactor!.IsSensitiveFlagItem(dashed);
+                if (valueOfFlag && item.ValueKind != JsonValueKind.Null && (dashed is null || !_redactor!.IsOptionItem(dashed)))
+                {
+                    // The argument-list rule, as the tree walk applies it: the item after "--token" goes whole.
+                    string replacement = _redactor!.Replacement;
+                    if (item.ValueKind != JsonValueKind.String || !item.ValueEquals(replacement))
+                    {
+                        (Paths ??= []).Add(Pointer(depth + 1));
+                    }
+
+                    _writer.WriteString(replacement);
+                    continue;
+                }
+
                 if (!Write(item, depth + 1))
                 {
                     return false;
@@ -234,6 +251,18 @@ internal static class StreamingPayloadEncoder
             }
 
             return true;
+        }
+
+        /// <summary>Whether a string item may be an option; only those are materialized for the argument-list rule.</summary>
+        private static bool StartsWithDash(JsonElement item)
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(item);
+            return raw.Length > 2 && (raw[1] == (byte)'-' || raw[1] == (byte)'\\');
         }
 
         private bool WriteString(JsonElement element, int depth)

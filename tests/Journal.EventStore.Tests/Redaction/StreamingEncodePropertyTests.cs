@@ -31,6 +31,7 @@ public class StreamingEncodePropertyTests
         "hello world", "the tokenizer counts tokens", "max_tokens=256", "see https://example.com/a?b=1", "12:30 meeting",
         "[INFO] started", "[REDACTED]", "{not json}", "[1, 2", "{\"a\": 1", "  [\"x\"]  ", "Bearer tokens are prose",
         "naïve café — “quotes” ∑ 😀 𝄞", "tab\tnew\nline\u0001ctl \"quoted\" back\\slash <b>&amp;</b> +'", "", "ключ=значение",
+        "--token", "-api-key", "--verbose", "--tokenizer", "-\u0074oken",
     ];
 
     private static readonly Redactor[] Redactors =
@@ -83,6 +84,8 @@ public class StreamingEncodePropertyTests
             new Dictionary<string, object?> { ["a"] = 67413903052274400.0, ["b"] = -0.0, ["c"] = 1e300, ["d"] = 0.1, ["e"] = ulong.MaxValue, ["f"] = long.MinValue, ["g"] = 79228162514264337593543950335m, ["h"] = 1.5f, ["i"] = 9007199254740993m },
             new Dictionary<string, object?> { ["lone"] = "a\ud800b", ["emoji"] = "😀", ["ctl"] = "\u0000\u001f" },
             new Dictionary<string, object?> { ["body"] = "{\"x\":\"{\\\"api_key\\\":\\\"abc123def456\\\"}\",\"password\":\"p\"}" },
+            new Dictionary<string, object?> { ["argv"] = new object?[] { "gh", "--token", "t1", "-api-key", 42, "--password", "--verbose", "--secret", null, "-t\u006fken", "t2", "--token" } },
+            new[] { "--token", "[REDACTED]", "-token", "-api-key", "k1", "--tokenizer", "bpe" },
         ];
         foreach (object payload in payloads)
         {

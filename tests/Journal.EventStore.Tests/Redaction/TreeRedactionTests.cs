@@ -23,6 +23,32 @@ public class TreeRedactionTests
     }
 
     [Fact]
+    public void Redact_replaces_the_item_after_a_sensitive_flag_item_in_an_argument_list()
+    {
+        JsonNode root = JsonNode.Parse("""
+            {"argv":["gh","--token","t1","--max-tokens","100","-api-key",42,"--tokenizer","bpe","--password","--verbose","--secret","[REDACTED]","--token"]}
+            """)!;
+
+        RedactionResult result = _redactor.Redact(root);
+
+        Assert.Equal(
+            """{"argv":["gh","--token","[REDACTED]","--max-tokens","100","-api-key","[REDACTED]","--tokenizer","bpe","--password","--verbose","--secret","[REDACTED]","--token"]}""",
+            result.Value!.ToJsonString());
+        Assert.Equal(["/argv/2", "/argv/6"], result.Paths);
+    }
+
+    [Fact]
+    public void Redact_replaces_the_item_after_a_sensitive_flag_item_in_an_argument_list_inside_a_string()
+    {
+        var root = new JsonObject { ["tool"] = "gh", ["arguments"] = """{"argv": ["pr", "list", "--token", "t1", "-token", "-api-key", "k1"]}""" };
+
+        RedactionResult result = _redactor.Redact(root);
+
+        Assert.Equal("""{"argv":["pr","list","--token","[REDACTED]","-token","-api-key","[REDACTED]"]}""", root["arguments"]!.GetValue<string>());
+        Assert.Equal(["/arguments#/argv/3", "/arguments#/argv/6"], result.Paths);
+    }
+
+    [Fact]
     public void Redact_returns_same_instance_and_no_paths_when_nothing_is_sensitive()
     {
         const string json = """{"model":"m","max_tokens":256,"messages":[{"role":"user","content":"hello there"}],"ok":true,"n":null}""";
