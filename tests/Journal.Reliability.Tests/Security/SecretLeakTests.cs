@@ -99,13 +99,39 @@ public sealed class SecretLeakTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
+    private const int CoreLength = 44;
+
     /// <summary>The distinctive part of a planted secret (what must not survive anywhere).</summary>
-    private static string Core(string secret) => secret[(secret.LastIndexOf('Q') + 1)..];
+    private static string Core(string secret) => secret.Substring(secret.LastIndexOf('Q') + 1, CoreLength);
+
+    private static string NewCore() => Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>
+    /// A tool's command line with a secret after a sensitive flag or variable in every form, each remembered,
+    /// between flags that must keep their values.
+    /// </summary>
+    private string FlagArguments()
+    {
+        string[] forms =
+        [
+            "--token Q{0}", "--token=Q{0}", "-token Q{0}", "--api-key Q{0}", "--token \"two words Q{0}\"",
+            "--token='two words Q{0}'", "--api-key\t'Q{0}'", "GH_TOKEN=Q{0}", "export API_KEY=\"two words Q{0}\"",
+        ];
+        var line = new List<string> { "--max-tokens 100 --tokenizer bpe" };
+        foreach (var form in forms)
+        {
+            var secret = string.Format(System.Globalization.CultureInfo.InvariantCulture, form, NewCore());
+            _planted.Add(secret);
+            line.Add(secret);
+        }
+
+        return string.Join(' ', line);
+    }
 
     /// <summary>A new secret of a rotating kind, remembered; its random core follows the last 'Q'.</summary>
     private string Secret()
     {
-        var core = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")[..12];
+        var core = NewCore();
         string[] kinds =
         [
             $"my key is sk-Q{core}",
@@ -154,6 +180,9 @@ public sealed class SecretLeakTests : IDisposable
         await Send(client, HttpMethod.Post, $"/v1/tool-jobs/{timedOut}/timeout", null);
         var dropped = Id(await Send(client, HttpMethod.Post, "/v1/tool-jobs", new { sessionId = session, toolName = "rm", arguments = Secret() }));
         await Send(client, HttpMethod.Post, $"/v1/tool-jobs/{dropped}/cancel", new { reason = Secret() });
+        var flagged = Id(await Send(client, HttpMethod.Post, "/v1/tool-jobs", new { sessionId = session, toolName = "gh", arguments = FlagArguments() }));
+        await Send(client, HttpMethod.Post, $"/v1/tool-jobs/{flagged}/start", null);
+        await Send(client, HttpMethod.Post, $"/v1/tool-jobs/{flagged}/complete", new { exitCode = 0 });
 
         var expires = DateTimeOffset.UtcNow.AddHours(1);
         var approval = Id(await Send(client, HttpMethod.Post, "/v1/approvals", new { sessionId = session, subjectType = "tool", subjectId = "shell", summary = Secret(), scope = "Once", expiresAt = expires }));
