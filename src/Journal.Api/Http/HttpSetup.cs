@@ -1,5 +1,6 @@
 using Journal.Api.Hosting;
 using Journal.Api.Http.Auth;
+using Journal.Api.Http.Input;
 using Journal.Api.Http.Limits;
 using Journal.Api.Http.OpenApi;
 using Journal.Api.Http.Problems;
@@ -33,6 +34,8 @@ internal static class HttpSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<EchoedHeaderGuard>();
         app.UseMiddleware<RequestBodyLimit>();
+        app.UseMiddleware<JsonBodyGuard>();
     }
 }

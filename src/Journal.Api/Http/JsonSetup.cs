@@ -6,7 +6,7 @@ namespace Journal.Api.Http;
 
 /// <summary>
 /// JSON of the HTTP API: camelCase, enums as strings, numbers as numbers only, at most 32 levels deep,
-/// and request bodies that name an unknown field or leave out a required one are refused.
+/// and request bodies that name an unknown field, leave out a required one or repeat a key are refused.
 /// </summary>
 public static class JsonSetup
 {
@@ -26,6 +26,9 @@ public static class JsonSetup
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectRequiredConstructorParameters = true;
         options.MaxDepth = MaxDepth;
+
+        // JsonBodyGuard refuses repeated keys before binding; this keeps the serializer from ever taking the last one.
+        options.AllowDuplicateProperties = false;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         return options;

@@ -58,6 +58,20 @@ public sealed class ProblemMappingTests
         Assert.Null(ExceptionProblems.Map(new InvalidOperationException("unexpected")));
     }
 
+    [Theory]
+    [InlineData(typeof(Journal.Api.Endpoints.Sessions.CreateSessionBody), "{\"principal\":\"a\",\"device\":\"d\",\"channel\":\"c\",\"principal\":\"b\"}", "principal")]
+    [InlineData(typeof(Journal.Api.Endpoints.Cron.CronJobBody), "{\"name\":\"x\",\"channel\":\"c\",\"payload\":{\"a\":{\"b\":1,\"b\":2}},\"schedule\":{\"kind\":\"Interval\",\"everySeconds\":60}}", "payload")]
+    public void Serializer_refuses_a_duplicate_key_that_reaches_it_as_request_duplicate_key(Type type, string json, string field)
+    {
+        var options = Journal.Api.Http.JsonSetup.Apply(new System.Text.Json.JsonSerializerOptions());
+
+        var exception = Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize(json, type, options));
+        var problem = ExceptionProblems.Map(exception)!;
+
+        Assert.Equal("request.duplicate_key", problem.Extensions["code"]);
+        Assert.Equal(field, problem.Extensions["field"]);
+    }
+
     [Fact]
     public async Task Payload_over_the_tape_limit_is_413_and_nothing_is_written()
     {

@@ -93,6 +93,11 @@ public static partial class ExceptionProblems
         }
 
         var path = PathOf(exception.Path);
+        if (DuplicatePattern().IsMatch(message))
+        {
+            // Only when a repeated key got past JsonBodyGuard: the serializer names the key, or for a raw JSON value the value holding it.
+            return ProblemCatalog.Invalid(path.Length == 0 ? "body" : path, "repeats a key of its object", "request.duplicate_key");
+        }
 
         // Too deep is reported by the serializer ("maximum configured depth") or, while skipping a value, by
         // the reader ("maximum allowed depth"): either way it is the depth limit, checked before the reader case.
@@ -139,6 +144,9 @@ public static partial class ExceptionProblems
 
     [GeneratedRegex("missing required properties including: '(?<name>[^']+)'", RegexOptions.CultureInvariant)]
     private static partial Regex MissingPattern();
+
+    [GeneratedRegex("^Duplicate property '.*' encountered during deserialization", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex DuplicatePattern();
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownPattern();

@@ -28,6 +28,26 @@ public static class ProblemCatalog
         return problem;
     }
 
+    /// <summary>
+    /// 400 for a JSON body refused before it is bound (<c>request.malformed_json</c>, <c>request.duplicate_key</c>,
+    /// <c>request.too_deep</c>): <c>field</c> is the JSON path without its root (<c>body</c> for the root), and
+    /// the <c>path</c> (JSONPath), <c>offset</c> (byte, 0-based), <c>line</c> and <c>column</c> (1-based) extensions say where.
+    /// </summary>
+    public static ProblemDetails JsonBody(string code, string path, string reason, long offset, long line, long column)
+    {
+        var field = path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path[1..];
+        var problem = Invalid(field, reason, code);
+        problem.Extensions["path"] = path;
+        problem.Extensions["offset"] = offset;
+        problem.Extensions["line"] = line;
+        problem.Extensions["column"] = column;
+        return problem;
+    }
+
+    /// <summary>415: a JSON body declared in a charset other than UTF-8.</summary>
+    public static ProblemDetails JsonNotUtf8() =>
+        Create(StatusCodes.Status415UnsupportedMediaType, "media_type.unsupported", "The request cannot be handled.", "send JSON as UTF-8 (charset=utf-8, or no charset)");
+
     /// <summary>401: no key, or a key that is not configured.</summary>
     public static ProblemDetails Unauthorized() =>
         Create(StatusCodes.Status401Unauthorized, "auth.unauthenticated", "An API key is required.", "send a configured key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'");
