@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Journal.Api.Http.OpenApi;
 using Journal.Api.Tests.Http.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -257,9 +258,14 @@ public sealed partial class OpenApiTests : ApiTestBase
             .Where(e => e.Name is not null)
             .ToList();
 
-    /// <summary>The media types an endpoint's body may have, from its metadata.</summary>
+    /// <summary>
+    /// The media types an endpoint's body may have, from its metadata: a bound body's accepts metadata, or
+    /// the description of a body its handler reads itself.
+    /// </summary>
     private static List<string> BodyContentTypes(RouteEndpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts ? [.. accepts.ContentTypes] : [];
+        endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts ? [.. accepts.ContentTypes]
+        : endpoint.Metadata.GetMetadata<UnboundRequestBody>() is { } unbound ? [unbound.ContentType]
+        : [];
 
     private static List<string> Policies(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
