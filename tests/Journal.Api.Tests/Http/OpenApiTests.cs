@@ -152,6 +152,23 @@ public sealed partial class OpenApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Document_describes_the_query_parameters_every_read_model_shares()
+    {
+        var document = await DocumentAsync(Host);
+        string[] shared = ["minPosition", "cursor", "limit", "version", "position"];
+
+        var parameters = (
+            from operation in Operations(document)
+            where operation.Body.TryGetProperty("parameters", out _)
+            from parameter in operation.Body.GetProperty("parameters").EnumerateArray()
+            where parameter.GetProperty("in").GetString() == "query" && shared.Contains(parameter.GetProperty("name").GetString())
+            select (Operation: operation, Name: parameter.GetProperty("name").GetString()!, Description: Text(parameter, "description"))).ToList();
+
+        Assert.Equal(shared.Order(), parameters.Select(p => p.Name).Distinct().Order());
+        Assert.All(parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{p.Operation}: {p.Name} has no description"));
+    }
+
+    [Fact]
     public async Task Document_asks_for_a_key_exactly_where_the_endpoint_needs_one_and_never_on_health()
     {
         var document = await DocumentAsync(Host);

@@ -32,6 +32,7 @@ public static class OpenApiSetup
             });
             options.AddOperationTransformer(new UnboundRequestBodies());
             options.AddOperationTransformer(new RequiredHeaders());
+            options.AddOperationTransformer(new SharedParameters());
             if (keyed)
             {
                 options.AddOperationTransformer(new KeyRequirements());
