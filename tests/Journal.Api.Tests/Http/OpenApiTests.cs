@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -17,6 +18,14 @@ public sealed partial class OpenApiTests : ApiTestBase
     /// <summary>The feature tags docs/api.md lists, in the order the document lists them.</summary>
     private static readonly string[] FeatureTags =
         ["Sessions", "Transcript", "Runs", "Tool jobs", "Approvals", "Workspace", "Memory", "Canvas", "Cron", "Tape", "Admin", "Health"];
+
+    /// <summary>The tag of each feature folder under src/Journal.Api/Endpoints.</summary>
+    private static readonly Dictionary<string, string> FolderTags = new()
+    {
+        ["Sessions"] = "Sessions", ["Transcript"] = "Transcript", ["Runs"] = "Runs", ["ToolJobs"] = "Tool jobs",
+        ["Approvals"] = "Approvals", ["Workspace"] = "Workspace", ["Memory"] = "Memory", ["Canvas"] = "Canvas",
+        ["Cron"] = "Cron", ["Tape"] = "Tape", ["Admin"] = "Admin", ["Health"] = "Health",
+    };
 
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
@@ -69,12 +78,32 @@ public sealed partial class OpenApiTests : ApiTestBase
             }
         }
 
+        Assert.Empty(failures);
         var listed = document.GetProperty("tags").EnumerateArray().ToList();
         var used = Operations(document).Select(o => o.Body.GetProperty("tags")[0].GetString()).ToHashSet();
-        Assert.Empty(failures);
         Assert.Equal(FeatureTags, listed.Select(tag => tag.GetProperty("name").GetString()));
         Assert.All(listed, tag => Assert.False(string.IsNullOrWhiteSpace(Text(tag, "description")), $"tag {tag} has no description"));
         Assert.All(FeatureTags, tag => Assert.Contains(tag, used));
+    }
+
+    [Fact]
+    public async Task Document_tags_each_operation_with_the_feature_folder_of_its_handler()
+    {
+        var document = await DocumentAsync(Host);
+        var operations = Operations(document).ToDictionary(o => o.Id);
+        var failures = new List<string>();
+
+        foreach (var endpoint in NamedEndpoints(Host))
+        {
+            var folder = endpoint.Endpoint.Metadata.GetMetadata<MethodInfo>()!.DeclaringType!.Namespace!.Split('.')[^1];
+            var tag = operations[endpoint.Name].Body.GetProperty("tags")[0].GetString();
+            if (!FolderTags.TryGetValue(folder, out var expected) || tag != expected)
+            {
+                failures.Add($"{operations[endpoint.Name]}: handler in Endpoints/{folder}, tagged {tag}");
+            }
+        }
+
+        Assert.Empty(failures);
     }
 
     [Fact]
