@@ -22,7 +22,7 @@ internal static class HttpSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddJournalRateLimits(settings);
-        services.AddJournalOpenApi();
+        services.AddJournalOpenApi(settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
     }
 

@@ -1,7 +1,7 @@
 namespace Journal.Domain.Tape;
 
 /// <summary>
-/// Who and why of an append, stored with every event of the call. <see cref="RedactedPaths"/> is
+/// Who and why of an append, stored with every event of the call. <paramref name="RedactedPaths"/> is
 /// filled in by the store, per event, with the paths redaction replaced.
 /// </summary>
 /// <param name="Actor">What acted (an agent, a user, the scheduler).</param>

@@ -55,6 +55,6 @@ public sealed record ToolOutputChunkRow(long Index, ToolOutputStream Stream, str
 /// <param name="Tail">The newest chunks of the current attempt, oldest first, within the tail limit the writer asked for.</param>
 public sealed record ToolJobView(ToolJobRow Job, IReadOnlyList<ToolOutputChunkRow> Tail)
 {
-    /// <summary>The bytes in <see cref="Tail"/>.</summary>
+    /// <summary>The UTF-8 bytes of the tail's chunks, in total.</summary>
     public long TailBytes => Tail.Sum(c => (long)c.ByteCount);
 }

@@ -60,5 +60,5 @@ public sealed record DocumentVersion(DocumentVersionRow Version, string Content)
 /// <param name="Path">Its path.</param>
 /// <param name="Version">The version searched (the latest).</param>
 /// <param name="Score">Relevance (the negated bm25 rank): higher is better.</param>
-/// <param name="Snippet">Text around the matches, each match between <c>&lt;mark&gt;</c> and <c>&lt;/mark&gt;</c>.</param>
+/// <param name="Snippet">Text around the matches, each match wrapped in a <c>mark</c> HTML element.</param>
 public sealed record DocumentSearchHit(Guid DocumentId, string Path, long Version, double Score, string Snippet);

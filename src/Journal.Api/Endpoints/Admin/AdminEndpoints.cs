@@ -22,7 +22,7 @@ internal static class AdminEndpoints
 {
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var group = app.MapGroup("/v1/admin").WithTags(FeatureTags.Admin).RequireAuthorization(Policies.Admin);
         group.ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -34,6 +34,12 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
+    /// <summary>Verify the hash chain</summary>
+    /// <remarks>
+    /// Recomputes the chain from <c>from</c> (default 1) to <c>to</c> (default the head) and answers the report:
+    /// <c>Intact</c>, or <c>Broken</c> with the first mismatch. A broken chain is still a 200: the report is the
+    /// answer. <c>/v1/journal/health</c> shows the last report.
+    /// </remarks>
     internal static async Task<Ok<VerificationReport>> Verify(LastVerification verification, CancellationToken ct, long? from = null, long? to = null)
     {
         if (from is < 1)
@@ -49,6 +55,11 @@ internal static class AdminEndpoints
         return TypedResults.Ok((await verification.RunAsync(from ?? 1, to, ct)).Report);
     }
 
+    /// <summary>Read the projections' status</summary>
+    /// <remarks>
+    /// The tape's head; each projection's checkpoint, state and lag in events and in milliseconds; the dead letters;
+    /// and the current or last rebuild.
+    /// </remarks>
     internal static async Task<Ok<ProjectionsReport>> ReadProjections(ProjectionDaemon daemon, SqliteEventStore tape, ProjectionRebuilds rebuilds, CancellationToken ct)
     {
         var head = await tape.ReadHeadAsync(ct);
@@ -56,7 +67,14 @@ internal static class AdminEndpoints
         return TypedResults.Ok(new ProjectionsReport(head.Seq, statuses, daemon.DeadLetters(), rebuilds.Status));
     }
 
-    /// <summary>Starts a blue/green rebuild in the background: 202, then follow it on <c>GET /v1/admin/projections</c>.</summary>
+    /// <summary>Rebuild projections</summary>
+    /// <remarks>
+    /// Starts a blue/green rebuild of one projection (<c>projection</c>, such as <c>sessions.v1</c>) or of all (no
+    /// body) in the background and answers 202 with its status and <c>Location: /v1/admin/projections</c>, where
+    /// <c>rebuild</c> follows it. Queries keep being served from the current read models until the new ones replace
+    /// them at once. One rebuild at a time: 409 <c>projection.rebuild_conflict</c> while one runs; 404
+    /// <c>projection.not_found</c> for an unknown projection.
+    /// </remarks>
     internal static Accepted<RebuildStatus> RebuildProjections(RebuildBody? body, ProjectionRebuilds rebuilds) =>
         TypedResults.Accepted("/v1/admin/projections", rebuilds.Start(body?.Projection));
 }

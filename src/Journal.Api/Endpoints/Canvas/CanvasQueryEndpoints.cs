@@ -14,7 +14,7 @@ internal static class CanvasQueryEndpoints
 {
     public static void MapCanvasQueries(this IEndpointRouteBuilder app)
     {
-        var group = app.QueryGroup("/v1/canvases", "Canvas");
+        var group = app.QueryGroup("/v1/canvases", FeatureTags.Canvas);
         group.MapGet("/integrity", GetCanvasIntegrity).WithName(nameof(GetCanvasIntegrity));
         group.MapGet("/{canvasId}", GetCanvas).WithName(nameof(GetCanvas)).Produces(StatusCodes.Status304NotModified);
         group.MapGet("/{canvasId}/versions", ListCanvasVersions).WithName(nameof(ListCanvasVersions));
@@ -22,7 +22,11 @@ internal static class CanvasQueryEndpoints
         group.MapGet("/{canvasId}/stream", CanvasTail.StreamAsync).WithName("StreamCanvasPatches").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
     }
 
-    /// <summary>The latest state; <c>ETag</c> is the version, and <c>If-None-Match</c> with it answers 304 without reading the state.</summary>
+    /// <summary>Get a canvas</summary>
+    /// <remarks>
+    /// The canvas and its latest state (in canonical form), with its version as <c>ETag</c>. <c>If-None-Match</c>
+    /// naming the current version answers 304 without reading the state.
+    /// </remarks>
     internal static async Task<Results<Ok<CanvasView>, StatusCodeHttpResult>> GetCanvas(
         Guid canvasId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
     {
@@ -38,13 +42,28 @@ internal static class CanvasQueryEndpoints
         return TypedResults.Ok(canvas);
     }
 
+    /// <summary>Read a canvas at a version</summary>
+    /// <remarks>
+    /// Time travel: the state at <c>version</c>, rebuilt from the nearest snapshot at or before it and the patches
+    /// after it (<c>patchesApplied</c> says how many). 404 <c>canvas_version.not_found</c>.
+    /// </remarks>
     internal static async Task<Ok<CanvasAtVersion>> GetCanvasAtVersion(Guid canvasId, long version, IMediator mediator, CancellationToken ct, long? minPosition = null) =>
         TypedResults.Ok(await mediator.Send(new GetCanvasAtVersionQuery(canvasId, version, minPosition), ct));
 
+    /// <summary>List a canvas's versions</summary>
+    /// <remarks>
+    /// Newest first, without states: each version's kind (<c>created</c>, <c>patched</c>, <c>restored</c>), state
+    /// hash, who made it and when. Paged with <c>cursor</c> and <c>limit</c>.
+    /// </remarks>
     internal static async Task<Ok<Page<CanvasVersionRow>>> ListCanvasVersions(
         Guid canvasId, IMediator mediator, CancellationToken ct, string? cursor = null, int? limit = null, long? minPosition = null) =>
         TypedResults.Ok(await mediator.Send(new ListCanvasVersionsQuery(canvasId, cursor, limit, minPosition), ct));
 
+    /// <summary>List canvas versions that failed replay</summary>
+    /// <remarks>
+    /// Canvas versions whose recomputed state did not reproduce the state hash on the tape: how many, and the first
+    /// <c>limit</c> (1 to 1000, default 100) with the hashes and the reason.
+    /// </remarks>
     internal static async Task<Ok<CanvasIntegrity>> GetCanvasIntegrity(IMediator mediator, CancellationToken ct, int? limit = null, long? minPosition = null) =>
         TypedResults.Ok(await mediator.Send(new CanvasIntegrityQuery(limit ?? 100, minPosition), ct));
 }

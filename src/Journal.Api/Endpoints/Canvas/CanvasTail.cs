@@ -12,17 +12,19 @@ using Microsoft.Extensions.Options;
 
 namespace Journal.Api.Endpoints.Canvas;
 
-/// <summary>
-/// <c>GET /v1/canvases/{canvasId}/stream</c>: a Server-Sent Events tail of one canvas's stream. It
-/// starts after <c>Last-Event-ID</c> (a canvas version) or at <c>?fromVersion=</c> (by default after the
-/// current version: new patches only), then sends each event as it commits, <c>id:</c> = version,
-/// <c>event:</c> = kind, <c>data:</c> = <see cref="CanvasStreamEvent"/>, with a heartbeat comment when idle.
-/// </summary>
+/// <summary><c>GET /v1/canvases/{canvasId}/stream</c>: one canvas's stream as Server-Sent Events of <see cref="CanvasStreamEvent"/>.</summary>
 /// <remarks>Like the tape tail (the loop is <see cref="SseTail"/>), it reads the stream by version from the next one it has not sent.</remarks>
 internal static class CanvasTail
 {
     private const int PageSize = 200;
 
+    /// <summary>Follow a canvas live (Server-Sent Events)</summary>
+    /// <remarks>
+    /// Sends the canvas's events as they commit: <c>id:</c> the version, <c>event:</c> the kind, <c>data:</c> the
+    /// event (the patch, or the whole state for a creation or a restore), and a heartbeat comment when idle. Starts
+    /// after <c>Last-Event-ID</c>, else at <c>fromVersion</c>, else after the current version (new patches only);
+    /// resuming gives no gap and no duplicate. 404 for an unknown canvas.
+    /// </remarks>
     internal static async Task StreamAsync(
         Guid canvasId,
         HttpContext http,

@@ -12,7 +12,7 @@ internal static class CronCommandEndpoints
 {
     public static void MapCronCommands(this IEndpointRouteBuilder app)
     {
-        var group = app.CommandGroup("/v1/cron", "Cron");
+        var group = app.CommandGroup("/v1/cron", FeatureTags.Cron);
         group.MapPost("/jobs", CreateCronJob).WithName(nameof(CreateCronJob));
         group.MapPut("/jobs/{jobId}", UpdateCronJob).WithName(nameof(UpdateCronJob));
         group.MapPost("/jobs/{jobId}/pause", PauseCronJob).WithName(nameof(PauseCronJob));
@@ -22,6 +22,12 @@ internal static class CronCommandEndpoints
         group.MapPost("/runs/{runId}/finish", FinishCronRun).WithName(nameof(FinishCronRun));
     }
 
+    /// <summary>Create a cron job</summary>
+    /// <remarks>
+    /// Defines what to run (<c>payload</c>, any JSON), when (<c>schedule</c>: a <c>Cron</c> expression in a time
+    /// zone, an <c>Interval</c> or <c>Once</c>), for whom (<c>owner</c>, the API key's name by default) and how
+    /// (concurrency, misfire and retry policies, jitter, timeout). Answers 201 with <c>Location</c>.
+    /// </remarks>
     internal static async Task<Created<CommandResponse>> CreateCronJob(CronJobBody body, HttpContext http, CancellationToken ct)
     {
         var payload = body.PayloadText();
@@ -35,6 +41,10 @@ internal static class CronCommandEndpoints
         return TypedResults.Created($"/v1/cron/jobs/{EndpointConventions.IdOf(response.Stream)}", response);
     }
 
+    /// <summary>Replace a cron job's definition</summary>
+    /// <remarks>
+    /// The whole definition, as for a creation (<c>jobId</c> ignored); the schedule starts again from now.
+    /// </remarks>
     internal static async Task<Ok<CommandResponse>> UpdateCronJob(Guid jobId, CronJobBody body, HttpContext http, CancellationToken ct)
     {
         var payload = body.PayloadText();
@@ -47,19 +57,42 @@ internal static class CronCommandEndpoints
             ct));
     }
 
+    /// <summary>Pause a cron job</summary>
+    /// <remarks>
+    /// Nothing new starts until it is resumed; pausing twice changes nothing.
+    /// </remarks>
     internal static async Task<Ok<CommandResponse>> PauseCronJob(Guid jobId, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await CommandDispatch.SendAsync(http, CronJobDecider.StreamFor(jobId), context => new PauseCronJobRequest(jobId, context.Actor) { Context = context }, ct));
 
+    /// <summary>Resume a cron job</summary>
+    /// <remarks>
+    /// Runs again from the next tick after now; the ticks that fell in the pause do not run.
+    /// </remarks>
     internal static async Task<Ok<CommandResponse>> ResumeCronJob(Guid jobId, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await CommandDispatch.SendAsync(http, CronJobDecider.StreamFor(jobId), context => new ResumeCronJobRequest(jobId, context.Actor) { Context = context }, ct));
 
+    /// <summary>Delete a cron job</summary>
+    /// <remarks>
+    /// The job leaves the listings and never runs again. 422 <c>cron.run_active</c> while one of its runs is active.
+    /// </remarks>
     internal static async Task<Ok<CommandResponse>> DeleteCronJob(Guid jobId, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await CommandDispatch.SendAsync(http, CronJobDecider.StreamFor(jobId), context => new DeleteCronJobRequest(jobId, context.Actor) { Context = context }, ct));
 
+    /// <summary>Decide a cron job's review</summary>
+    /// <remarks>
+    /// After a long outage a job waits in review: <c>Run</c> or <c>Skip</c> the ticks it missed; <c>decidedBy</c> is
+    /// the API key's name when left out. 422 <c>cron.not_in_review</c> when it is not in review.
+    /// </remarks>
     internal static async Task<Ok<CommandResponse>> DecideCronReview(Guid jobId, CronReviewBody body, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await CommandDispatch.SendAsync(
             http, CronJobDecider.StreamFor(jobId), context => new DecideCronReviewRequest(jobId, body.Decision, body.DecidedBy ?? context.Actor!) { Context = context }, ct));
 
+    /// <summary>Finish a cron run</summary>
+    /// <remarks>
+    /// Records the run's outcome: <c>Succeeded</c>, or <c>Failed</c> with <c>error</c> (redacted). 404
+    /// <c>cron_run.not_found</c>; 422 <c>cron.run_not_active</c> when the run already ended, was replaced or failed
+    /// as stale.
+    /// </remarks>
     internal static async Task<Ok<CommandResponse>> FinishCronRun(Guid runId, CronFinishBody body, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var jobId = await mediator.Send(new FindCronRunJobQuery(runId), ct);

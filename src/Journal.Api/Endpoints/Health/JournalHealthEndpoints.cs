@@ -60,12 +60,15 @@ public sealed record JournalHealth(
 internal static class JournalHealthEndpoints
 {
     public static void MapJournalHealth(this IEndpointRouteBuilder app) =>
-        app.QueryGroup("/v1/journal", "Tape").MapGet("/health", ReadJournalHealth).WithName(nameof(ReadJournalHealth));
+        app.QueryGroup("/v1/journal", FeatureTags.Health).MapGet("/health", ReadJournalHealth).WithName(nameof(ReadJournalHealth));
 
-    /// <summary>
-    /// The report. The chain is verified on the first call and whenever <c>verify=true</c>; otherwise
-    /// the last verification (this endpoint's or <c>/v1/admin/verify</c>'s) is shown with its time.
-    /// </summary>
+    /// <summary>Read the journal's health report</summary>
+    /// <remarks>
+    /// Tape size and head, schema version, chain verification, projections and dead letters, the last snapshot,
+    /// retention, maintenance and checkpoint, free disk and file permissions; <c>status</c> is <c>degraded</c> when
+    /// any of them is wrong. The chain is verified on the first call and whenever <c>verify=true</c>; otherwise the
+    /// last verification (this endpoint's or <c>/v1/admin/verify</c>'s) is shown with its time.
+    /// </remarks>
     internal static async Task<Ok<JournalHealth>> ReadJournalHealth(
         SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, JournalSettings settings, OperationsStatus operations, MediatR.IMediator mediator, CancellationToken ct, bool verify = false)
     {

@@ -23,13 +23,23 @@ internal static class ReadinessEndpoints
 {
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/health").WithTags("Health").AllowAnonymous().DisableRateLimiting();
+        var group = app.MapGroup("/health").WithTags(FeatureTags.Health).AllowAnonymous().DisableRateLimiting();
         group.MapGet("/live", Live).WithName(nameof(Live));
         group.MapGet("/ready", Ready).WithName(nameof(Ready)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
+    /// <summary>Check that the process answers</summary>
+    /// <remarks>
+    /// Liveness: 200 with status <c>live</c> while the process runs. Checks nothing else; needs no key.
+    /// </remarks>
     internal static Ok<LiveStatus> Live() => TypedResults.Ok(new LiveStatus("live"));
 
+    /// <summary>Check that the service can serve</summary>
+    /// <remarks>
+    /// Readiness: 200 when the database opens, its schema is the current one and every projection runs within
+    /// <c>Journal:ReadyMaxLagEvents</c> events of the head; else 503 <c>service.not_ready</c> with the checks that
+    /// failed. Needs no key.
+    /// </remarks>
     internal static async Task<Results<Ok<Readiness>, ProblemHttpResult>> Ready(SqliteEventStore tape, ProjectionDaemon daemon, JournalSettings settings, CancellationToken ct)
     {
         var checks = new List<ReadinessCheck>();

@@ -14,15 +14,24 @@ internal static class RunQueryEndpoints
 {
     public static void MapRunQueries(this IEndpointRouteBuilder app)
     {
-        app.QueryGroup("/v1/sessions", "Runs").MapGet("/{sessionId}/runs", ListRunsOfSession).WithName(nameof(ListRunsOfSession));
-        var group = app.QueryGroup("/v1/runs", "Runs");
+        app.QueryGroup("/v1/sessions", FeatureTags.Runs).MapGet("/{sessionId}/runs", ListRunsOfSession).WithName(nameof(ListRunsOfSession));
+        var group = app.QueryGroup("/v1/runs", FeatureTags.Runs);
         group.MapGet("/{runId}", GetRun).WithName(nameof(GetRun));
         group.MapGet("/{runId}/at", GetRunAt).WithName(nameof(GetRunAt));
     }
 
+    /// <summary>List a session's runs</summary>
+    /// <remarks>
+    /// Newest first. Paged with <c>cursor</c> and <c>limit</c>.
+    /// </remarks>
     internal static async Task<Ok<Page<RunView>>> ListRunsOfSession(Guid sessionId, IMediator mediator, CancellationToken ct, string? cursor = null, int? limit = null, long? minPosition = null) =>
         TypedResults.Ok(await mediator.Send(new ListRunsOfSessionQuery(sessionId, cursor, limit, minPosition), ct));
 
+    /// <summary>Get a run</summary>
+    /// <remarks>
+    /// The run with its status, token counts and times, with its stream version as <c>ETag</c>. Waits for the run's
+    /// own last write, so it reflects every write to it committed before the request.
+    /// </remarks>
     internal static async Task<Ok<RunView>> GetRun(Guid runId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
     {
         var mark = await StreamMark.ReadAsync(tape, RunDecider.StreamFor(runId), ct);
@@ -31,6 +40,11 @@ internal static class RunQueryEndpoints
         return TypedResults.Ok(run);
     }
 
+    /// <summary>Read a run as it was</summary>
+    /// <remarks>
+    /// Time travel: folds the run's stream up to <c>version</c> (its stream version) and/or <c>position</c> (a tape
+    /// position); neither gives the current state. 404 when it did not exist yet at that point.
+    /// </remarks>
     internal static async Task<Ok<RunView>> GetRunAt(Guid runId, IMediator mediator, CancellationToken ct, long? version = null, long? position = null) =>
         TypedResults.Ok(await mediator.Send(new GetRunAtQuery(runId, QueryInput.Bound(version, "version"), QueryInput.Bound(position, "position")), ct));
 }

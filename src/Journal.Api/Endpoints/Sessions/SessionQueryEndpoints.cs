@@ -15,7 +15,7 @@ internal static class SessionQueryEndpoints
 {
     public static void MapSessionQueries(this IEndpointRouteBuilder app)
     {
-        var group = app.QueryGroup("/v1/sessions", "Sessions");
+        var group = app.QueryGroup("/v1/sessions", FeatureTags.Sessions);
         group.MapGet("/", ListSessions).WithName(nameof(ListSessions));
         group.MapGet("/{sessionId}", GetSession).WithName(nameof(GetSession));
         group.MapGet("/by-key/{key}", GetSessionByKey).WithName(nameof(GetSessionByKey));
@@ -23,10 +23,20 @@ internal static class SessionQueryEndpoints
         group.MapGet("/{sessionId}/at", GetSessionAt).WithName(nameof(GetSessionAt));
     }
 
+    /// <summary>List sessions</summary>
+    /// <remarks>
+    /// Newest change first. Filters: <c>principal</c>, <c>channel</c>, <c>state</c> (<c>active</c>, <c>archived</c>).
+    /// Paged with <c>cursor</c> and <c>limit</c>.
+    /// </remarks>
     internal static async Task<Ok<Page<SessionView>>> ListSessions(
         IMediator mediator, CancellationToken ct, string? principal = null, string? channel = null, string? state = null, string? cursor = null, int? limit = null, long? minPosition = null) =>
         TypedResults.Ok(await mediator.Send(new ListSessionsQuery(principal, channel, state, cursor, limit, minPosition), ct));
 
+    /// <summary>Get a session</summary>
+    /// <remarks>
+    /// The session as the read model keeps it, with its stream version as <c>ETag</c>. Waits for the session's own
+    /// last write, so it reflects every write to it committed before the request.
+    /// </remarks>
     internal static async Task<Ok<SessionView>> GetSession(Guid sessionId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
     {
         var mark = await StreamMark.ReadAsync(tape, SessionDecider.StreamFor(sessionId), ct);
@@ -35,16 +45,30 @@ internal static class SessionQueryEndpoints
         return TypedResults.Ok(session);
     }
 
-    /// <summary>The key is resolved by the write side's key index (as fresh as the tape), the session then read as by id.</summary>
+    /// <summary>Get the live session holding a key</summary>
+    /// <remarks>
+    /// The key is resolved by the write side's key index (as fresh as the tape), then the session is read as by id,
+    /// with <c>ETag</c>. 404 when no live session holds the key.
+    /// </remarks>
     internal static async Task<Ok<SessionView>> GetSessionByKey(string key, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
     {
         var resolved = await mediator.Send(new ResolveSessionByKeyRequest(key), ct);
         return await GetSession(resolved.SessionId, http, mediator, tape, ct, minPosition);
     }
 
+    /// <summary>List the sessions with a label</summary>
+    /// <remarks>
+    /// Newest first, at most <c>limit</c> (default 100; not paged). 404 when none carries the label.
+    /// </remarks>
     internal static async Task<Ok<Page<SessionView>>> ListSessionsByLabel(string label, IMediator mediator, CancellationToken ct, int? limit = null, long? minPosition = null) =>
         TypedResults.Ok(new Page<SessionView>(await mediator.Send(new GetSessionByLabelQuery(label, limit, minPosition), ct), null));
 
+    /// <summary>Read a session as it was</summary>
+    /// <remarks>
+    /// Time travel: folds the session's stream up to <c>version</c> (its stream version) and/or <c>position</c> (a
+    /// tape position); neither gives the current state. Only the session's own stream is folded, so run and
+    /// transcript counts stay empty. 404 when it did not exist yet at that point.
+    /// </remarks>
     internal static async Task<Ok<SessionView>> GetSessionAt(Guid sessionId, IMediator mediator, CancellationToken ct, long? version = null, long? position = null) =>
         TypedResults.Ok(await mediator.Send(new GetSessionAtQuery(sessionId, QueryInput.Bound(version, "version"), QueryInput.Bound(position, "position")), ct));
 }

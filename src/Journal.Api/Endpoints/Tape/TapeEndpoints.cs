@@ -12,12 +12,18 @@ internal static class TapeEndpoints
 
     public static void MapTape(this IEndpointRouteBuilder app)
     {
-        var group = app.QueryGroup("/v1/journal", "Tape");
+        var group = app.QueryGroup("/v1/journal", FeatureTags.Tape);
         group.MapGet("/events", ReadEvents).WithName(nameof(ReadEvents));
         group.MapGet("/head", ReadHead).WithName(nameof(ReadHead));
         group.MapGet("/stream", TapeTail.StreamAsync).WithName("StreamEvents").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
     }
 
+    /// <summary>Read a page of the tape</summary>
+    /// <remarks>
+    /// Events oldest first from position <c>from</c> (default 1), <c>limit</c> 1 to 1000 (default 100), each with its
+    /// chain hashes and its payload decoded to JSON (null once erased). <c>next</c> is the <c>from</c> of the next
+    /// page, null at the head.
+    /// </remarks>
     internal static async Task<Ok<TapePage>> ReadEvents(SqliteEventStore tape, CancellationToken ct, long? from = null, int? limit = null)
     {
         var start = from ?? 1;
@@ -38,6 +44,10 @@ internal static class TapeEndpoints
         return TypedResults.Ok(new TapePage(events, next, head));
     }
 
+    /// <summary>Read the tape's head</summary>
+    /// <remarks>
+    /// The newest position and its chain hash (hex); position 0 on an empty tape.
+    /// </remarks>
     internal static async Task<Ok<TapeHeadView>> ReadHead(SqliteEventStore tape, CancellationToken ct)
     {
         var head = await tape.ReadHeadAsync(ct);

@@ -8,16 +8,18 @@ using Microsoft.Extensions.Options;
 
 namespace Journal.Api.Endpoints.Tape;
 
-/// <summary>
-/// <c>GET /v1/journal/stream</c>: a Server-Sent Events tail of the tape. It catches up from
-/// <c>Last-Event-ID</c> + 1 (or <c>?from=</c>; by default from the head, new events only), then sends
-/// each event as it commits, <c>id:</c> = position, <c>event:</c> = event type, <c>data:</c> = the event
-/// as JSON, with a comment line as heartbeat when idle (the loop is <see cref="SseTail"/>).
-/// </summary>
+/// <summary><c>GET /v1/journal/stream</c>: the tape as Server-Sent Events, read by position in pages (the loop is <see cref="SseTail"/>).</summary>
 internal static class TapeTail
 {
     private const int PageSize = 500;
 
+    /// <summary>Follow the tape live (Server-Sent Events)</summary>
+    /// <remarks>
+    /// Sends each event as it commits: <c>id:</c> its position, <c>event:</c> its type, <c>data:</c> the event as
+    /// <c>/v1/journal/events</c> shows it, and a heartbeat comment when idle. Starts after <c>Last-Event-ID</c>, else
+    /// at <c>from</c>, else at the head (new events only); resuming with the last id seen gives no gap and no
+    /// duplicate.
+    /// </remarks>
     internal static async Task StreamAsync(
         HttpContext http,
         SqliteEventStore tape,

@@ -18,10 +18,15 @@ internal static class TranscriptCommandEndpoints
 {
     public static void MapTranscriptCommands(this IEndpointRouteBuilder app)
     {
-        var group = app.CommandGroup("/v1/sessions", "Transcript");
+        var group = app.CommandGroup("/v1/sessions", FeatureTags.Transcript);
         group.MapPost("/{sessionId}/transcript", AppendTranscriptEntry).WithName(nameof(AppendTranscriptEntry));
     }
 
+    /// <summary>Append a transcript entry</summary>
+    /// <remarks>
+    /// A user or assistant message, a tool call or result (with <c>toolName</c>) or a state transition, redacted
+    /// before it is stored. <c>If-Match</c> and <c>ETag</c> are the transcript stream's version. Answers 201.
+    /// </remarks>
     internal static async Task<Created<CommandResponse>> AppendTranscriptEntry(Guid sessionId, AppendTranscriptEntryBody body, HttpContext http, CancellationToken ct)
     {
         var response = await CommandDispatch.SendAsync(
