@@ -37,7 +37,7 @@ public static class HostileBodies
                 var leaf = Walk(copy).Where(n => n is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String).ElementAtOrDefault(target);
                 if (leaf is null)
                 {
-                    copy.AsObject()["note"] = Marker;
+                    AddMember(copy, "note", Marker);
                 }
                 else
                 {
@@ -48,9 +48,17 @@ public static class HostileBodies
             }
         }
 
-        // A repeated key at the top, plainly and with its first letter escaped.
-        yield return new HostileBody("duplicate key at the top", Encoding.UTF8.GetBytes(RepeatFirstKey(body.AsObject(), escaped: false)), Duplicate);
-        yield return new HostileBody("duplicate escaped key at the top", Encoding.UTF8.GetBytes(RepeatFirstKey(body.AsObject(), escaped: true)), Duplicate);
+        // A repeated key at the top, plainly and with its first letter escaped (a body that is an array,
+        // such as a JSON Patch document, gets it in its first object instead).
+        if (body is JsonObject top)
+        {
+            yield return new HostileBody("duplicate key at the top", Encoding.UTF8.GetBytes(RepeatFirstKey(top, escaped: false)), Duplicate);
+            yield return new HostileBody("duplicate escaped key at the top", Encoding.UTF8.GetBytes(RepeatFirstKey(top, escaped: true)), Duplicate);
+        }
+        else
+        {
+            yield return new HostileBody("duplicate key in the first object", Nested(body, _ => true, "{\"a\":1,\"a\":2}"), Duplicate);
+        }
 
         // A repeated key in the first nested object, and in the first object inside an array (added when there is none).
         yield return new HostileBody("duplicate key in a nested object", Nested(body, n => n.Parent is JsonObject, "{\"a\":1,\"a\":2}"), Duplicate);
@@ -84,7 +92,7 @@ public static class HostileBodies
         string replacement;
         if (target is null)
         {
-            copy.AsObject()["hostile"] = Marker;
+            AddMember(copy, "hostile", Marker);
             replacement = fallback;
         }
         else
@@ -94,6 +102,19 @@ public static class HostileBodies
         }
 
         return Splice(copy.ToJsonString(), "\"" + Marker + "\"", Encoding.UTF8.GetBytes(replacement));
+    }
+
+    /// <summary>Adds a member to an object body, or an item to an array body.</summary>
+    private static void AddMember(JsonNode body, string name, string value)
+    {
+        if (body is JsonArray array)
+        {
+            array.Add(value);
+        }
+        else
+        {
+            body.AsObject()[name] = value;
+        }
     }
 
     private static byte[] Splice(string text, string marker, byte[] replacement)
