@@ -97,6 +97,42 @@ public sealed class DataDirectoryLockTests : IDisposable
         Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/v1/journal/head")).GetProperty("seq").GetInt64());
     }
 
+    [Fact]
+    public async Task Service_holds_the_directory_of_the_tape_it_uses_when_the_database_path_points_outside_the_data_directory()
+    {
+        var elsewhere = Path.Combine(_directory, "elsewhere");
+        await using var host = Http.Support.ApiHost.Start(settings: new Dictionary<string, string>
+        {
+            ["Journal:DataDirectory"] = Data,
+            ["Journal:DatabasePath"] = Path.Combine(elsewhere, "journal.db"),
+        });
+        await host.CreateSessionAsync();
+
+        var replay = await CliAsync("replay", "--db", Path.Combine(elsewhere, "journal.db"));
+
+        Assert.Equal(ExitCodes.BadInput, replay.Code);
+        Assert.Contains($"'{elsewhere}'", replay.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_memory_service_holds_the_directory_of_its_snapshot()
+    {
+        var snapshot = Path.Combine(_directory, "snapshots", "journal.snapshot.db");
+        await using var host = Http.Support.ApiHost.Start(settings: new Dictionary<string, string>
+        {
+            ["Journal:DataDirectory"] = Data,
+            ["Journal:Persist"] = "0",
+            ["Journal:SnapshotPath"] = snapshot,
+        });
+        await host.CreateSessionAsync();
+
+        var restore = await CliAsync("restore", "--db", snapshot, "--from", Backup);
+
+        Assert.Equal(ExitCodes.BadInput, restore.Code);
+        Assert.Contains($"'{Path.GetDirectoryName(snapshot)}'", restore.Error, StringComparison.Ordinal);
+        Assert.Contains("restore refused", restore.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
