@@ -22,6 +22,9 @@ public sealed class StorageException(string message, Exception? inner = null, st
     /// <summary>Another process holds the data directory (see <see cref="DataDirectoryLock"/>): nothing was opened or changed.</summary>
     public const string Locked = "storage.locked";
 
+    /// <inheritdoc />
+    public override bool IsRefusal => false;
+
     /// <summary>Wraps a SQLite failure, telling a full disk and a damaged file apart from other failures.</summary>
     public static StorageException From(string what, Microsoft.Data.Sqlite.SqliteException error) => error.SqliteErrorCode switch
     {
