@@ -12,23 +12,17 @@ internal static class JournalServices
     /// <exception cref="FileNotFoundException">There is no tape file there.</exception>
     public static ServiceProvider Open(string databasePath, string? projectionsPath)
     {
-        EnsureExists(databasePath);
+        EventStore.Storage.StoragePaths.Validate(databasePath, "db");
+        if (!File.Exists(databasePath))
+        {
+            throw new FileNotFoundException($"there is no journal file at '{Path.GetFullPath(databasePath)}'", databasePath);
+        }
+
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddJournal(
             new JournalStoreOptions { DatabasePath = databasePath },
             new ProjectionOptions { DatabasePath = projectionsPath ?? Path.Combine(Path.GetDirectoryName(databasePath) ?? ".", "projections.db") });
         return services.BuildServiceProvider();
-    }
-
-    /// <summary>Checks the path and that a tape file is there, before anything is opened or locked.</summary>
-    /// <exception cref="FileNotFoundException">There is no tape file there.</exception>
-    public static void EnsureExists(string databasePath)
-    {
-        EventStore.Storage.StoragePaths.Validate(databasePath, "db");
-        if (!File.Exists(databasePath))
-        {
-            throw new FileNotFoundException($"there is no journal file at '{Path.GetFullPath(databasePath)}'", databasePath);
-        }
     }
 }

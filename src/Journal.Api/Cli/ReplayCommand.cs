@@ -22,7 +22,10 @@ internal static class ReplayCommand
         command.SetAction(async (parse, ct) =>
         {
             var tapePath = parse.GetValue(db)!;
-            JournalServices.EnsureExists(tapePath);
+
+            // A lock is taken only beside a journal file, never beside /dev/null or a typo: opening checks it is one.
+            Journal.EventStore.Inspection.TapeInspector.Open(tapePath).Dispose();
+
             using var held = OfflineLock.Acquire("replay", tapePath, parse.GetValue(projections));
             await using var services = JournalServices.Open(tapePath, parse.GetValue(projections));
             var daemon = services.GetRequiredService<ProjectionDaemon>();
