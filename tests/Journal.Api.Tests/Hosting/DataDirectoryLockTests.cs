@@ -115,6 +115,22 @@ public sealed class DataDirectoryLockTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_refuses_read_models_in_a_held_directory_even_when_its_tape_is_elsewhere()
+    {
+        await using var host = Http.Support.ApiHost.Start(settings: new Dictionary<string, string> { ["Journal:DataDirectory"] = Data });
+        await host.CreateSessionAsync();
+        var copy = Path.Combine(_directory, "copy", "journal.db");
+        Assert.Equal(ExitCodes.Ok, (await CliAsync("backup", "--db", Tape, "--to", copy)).Code);
+
+        var replay = await CliAsync("replay", "--db", copy, "--projections-db", Path.Combine(Data, "projections.db"));
+        var elsewhere = await CliAsync("replay", "--db", copy);
+
+        Assert.Equal(ExitCodes.BadInput, replay.Code);
+        Assert.Contains($"'{Data}'", replay.Error, StringComparison.Ordinal);
+        Assert.True(elsewhere.Code == ExitCodes.Ok, elsewhere.Error);
+    }
+
+    [Fact]
     public async Task In_memory_service_holds_the_directory_of_its_snapshot()
     {
         var snapshot = Path.Combine(_directory, "snapshots", "journal.snapshot.db");
