@@ -44,6 +44,20 @@ public sealed class StaleVersionTests : ApiTestBase
         Assert.Equal(before, await Host.HeadAsync());
     }
 
+    [Fact]
+    public async Task If_Match_star_on_a_stream_not_written_yet_is_409_with_expected_null_and_actual_0()
+    {
+        var sessionId = await Host.CreateSessionAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/sessions/{sessionId}/transcript") { Content = JsonContent.Create(new { kind = "UserMessage", text = "hello" }) };
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var response = await Writer.SendAsync(request);
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.Conflict, "stream.wrong_expected_version");
+        Assert.Equal(JsonValueKind.Null, problem.GetProperty("expected").ValueKind);
+        Assert.Equal(0, problem.GetProperty("actual").GetInt64());
+    }
+
     [Theory]
     [InlineData("session label", "W/\"2\"")]
     [InlineData("session label", "\"abc\"")]
