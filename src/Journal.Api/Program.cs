@@ -19,8 +19,14 @@ catch (ConfigurationException ex)
 }
 catch (Journal.EventStore.Storage.StorageException ex)
 {
-    // A data directory that cannot be written, or a damaged tape: the message names the path.
+    // A data directory held by another process or that cannot be written, or a damaged tape: the message names the path.
     await Console.Error.WriteLineAsync($"{ex.Code}: {ex.Message}");
+    return 2;
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // The port was taken after the start-up check (Kestrel's message names the address).
+    await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }
 

@@ -6,8 +6,10 @@ using Journal.EventStore.Serialization;
 namespace Journal.Api.Cli;
 
 /// <summary>
-/// <c>backup --to PATH [--db PATH] [--json]</c>: an online, consistent backup (SQLite backup API) that
-/// can run while the service writes; the backup is owner-only and verified after it is written.
+/// <c>backup --to PATH [--force] [--db PATH] [--json]</c>: an online, consistent backup (SQLite backup API)
+/// that can run while the service writes; the backup is owner-only and verified after it is written. An
+/// existing file at <c>--to</c> is replaced only with <c>--force</c> (exit 2 otherwise, the file kept), and
+/// never when it is the tape itself.
 /// </summary>
 internal static class BackupCommand
 {
@@ -15,14 +17,23 @@ internal static class BackupCommand
     {
         var db = CommonOptions.Database();
         var json = CommonOptions.Json();
-        var to = new Option<string>("--to") { Description = "The backup file to write (replaced if present)", Required = true };
-        var command = new Command("backup", "Write an online, consistent backup of the tape and verify it") { db, to, json };
+        var to = new Option<string>("--to") { Description = "The backup file to write", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace the file at --to if there is one" };
+        var command = new Command("backup", "Write an online, consistent backup of the tape and verify it") { db, to, force, json };
         command.SetAction(async (parse, ct) =>
         {
-            Journal.EventStore.Backup.BackupResult result;
-            using (var tape = TapeInspector.Open(parse.GetValue(db)!))
+            var tapePath = parse.GetValue(db)!;
+            var targetPath = parse.GetValue(to)!;
+            if (Refusal(tapePath, targetPath, parse.GetValue(force)) is { } refusal)
             {
-                result = await tape.BackupAsync(parse.GetValue(to)!, ct);
+                await context.Error.WriteLineAsync($"backup refused: {refusal}");
+                return ExitCodes.BadInput;
+            }
+
+            Journal.EventStore.Backup.BackupResult result;
+            using (var tape = TapeInspector.Open(tapePath))
+            {
+                result = await tape.BackupAsync(targetPath, parse.GetValue(force), ct);
             }
 
             using var backup = TapeInspector.Open(result.Path);
@@ -42,5 +53,18 @@ internal static class BackupCommand
             return report.IsIntact ? ExitCodes.Ok : ExitCodes.Mismatch;
         });
         return command;
+    }
+
+    /// <summary>Why the backup must not be written there, or null. The write itself still never replaces a file without <c>--force</c>.</summary>
+    private static string? Refusal(string tapePath, string targetPath, bool force)
+    {
+        Journal.EventStore.Storage.StoragePaths.Validate(targetPath, "to");
+        var target = Path.GetFullPath(targetPath);
+        if (string.Equals(target, Path.GetFullPath(tapePath), StringComparison.Ordinal))
+        {
+            return $"'{target}' is the tape itself; choose another --to";
+        }
+
+        return !force && File.Exists(target) ? $"'{target}' exists already; pass --force to replace it" : null;
     }
 }

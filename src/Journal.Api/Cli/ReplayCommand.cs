@@ -7,7 +7,8 @@ namespace Journal.Api.Cli;
 
 /// <summary>
 /// <c>replay [--projection NAME] [--verify] [--db PATH]</c>: rebuilds every read model (or one) from the
-/// whole tape, blue/green; with <c>--verify</c> the hash chain is checked over the same tape.
+/// whole tape, blue/green; with <c>--verify</c> the hash chain is checked over the same tape. It refuses
+/// (exit 2) while a service holds the data directory: the service would go on serving its own read models.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -20,7 +21,13 @@ internal static class ReplayCommand
         var command = new Command("replay", "Rebuild the read models from the whole tape") { db, projections, only, verify };
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = JournalServices.Open(parse.GetValue(db)!, parse.GetValue(projections));
+            var tapePath = parse.GetValue(db)!;
+
+            // A lock is taken only beside a journal file, never beside /dev/null or a typo: opening checks it is one.
+            Journal.EventStore.Inspection.TapeInspector.Open(tapePath).Dispose();
+
+            using var held = OfflineLock.Acquire("replay", tapePath, parse.GetValue(projections));
+            await using var services = JournalServices.Open(tapePath, parse.GetValue(projections));
             var daemon = services.GetRequiredService<ProjectionDaemon>();
             var tape = services.GetRequiredService<SqliteEventStore>();
             var verification = parse.GetValue(verify) ? tape.VerifyAsync(ct: ct) : null;

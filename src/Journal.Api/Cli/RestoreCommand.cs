@@ -7,7 +7,8 @@ namespace Journal.Api.Cli;
 /// <summary>
 /// <c>restore --from PATH [--db PATH] [--projections-db PATH]</c>: verifies the backup's whole chain,
 /// refuses a broken one (exit 3, nothing touched), otherwise replaces the tape in one transaction
-/// (keeping the file and its mode) and rebuilds the read models from it. Run it with the service stopped.
+/// (keeping the file and its mode) and rebuilds the read models from it. It refuses (exit 2, nothing
+/// touched) while a service holds the data directory: that service would go on serving what it loaded.
 /// </summary>
 internal static class RestoreCommand
 {
@@ -20,6 +21,7 @@ internal static class RestoreCommand
         command.SetAction(async (parse, ct) =>
         {
             var tapePath = parse.GetValue(db)!;
+            using var held = OfflineLock.Acquire("restore", tapePath, parse.GetValue(projections));
             var result = await TapeRestore.RestoreAsync(parse.GetValue(from)!, tapePath, 5000, ct);
             if (!result.Restored)
             {

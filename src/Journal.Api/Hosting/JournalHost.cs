@@ -5,6 +5,7 @@ using Journal.Api.Http.Auth;
 using Journal.Api.Http.OpenApi;
 using Journal.Api.Operations;
 using Journal.Domain.Tape;
+using Journal.EventStore.Storage;
 using Journal.Projections;
 
 namespace Journal.Api.Hosting;
@@ -13,7 +14,8 @@ namespace Journal.Api.Hosting;
 public static class JournalHost
 {
     /// <summary>Creates the application from command-line arguments.</summary>
-    /// <exception cref="ConfigurationException">A setting is bad, or the service would listen beyond loopback without API keys.</exception>
+    /// <exception cref="ConfigurationException">A setting is bad, a listening address is taken, or the service would listen beyond loopback without API keys.</exception>
+    /// <exception cref="StorageException">The data directory is held by another process (<see cref="StorageException.Locked"/>), cannot be written, or the tape is damaged.</exception>
     public static WebApplication Build(string[] args)
     {
         // appsettings.json ships beside the binary; relative data paths still resolve against the
@@ -22,6 +24,10 @@ public static class JournalHost
         var settings = JournalSettings.From(builder.Configuration);
         LoopbackGuard.Check(builder.Configuration, settings);
         builder.Services.AddSingleton(settings);
+
+        // The directory of the file actually used (the tape, or in memory the snapshot) is held for the host's
+        // lifetime: the container disposes the lock when the host stops, the OS when the process dies.
+        builder.Services.AddSingleton(_ => DataDirectoryLock.Acquire(settings.Persist ? settings.DatabasePath : settings.SnapshotPath));
         builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions());
         builder.Services.AddJournalOperations(settings);
         builder.Services.AddSingleton<LastVerification>();
@@ -29,6 +35,25 @@ public static class JournalHost
         builder.AddJournalHttp(settings);
         var app = builder.Build();
 
+        // Refusals that cost nothing come before any work on the data: a taken port, then a held data directory.
+        ListenAddressCheck.Run(app, builder.Configuration);
+        var held = app.Services.GetRequiredService<DataDirectoryLock>();
+        try
+        {
+            OpenAndMap(app, settings);
+        }
+        catch
+        {
+            // A host that failed to build is never disposed: let go of the directory now.
+            held.Dispose();
+            throw;
+        }
+
+        return app;
+    }
+
+    private static void OpenAndMap(WebApplication app, JournalSettings settings)
+    {
         // Open and check the tape at start-up so a bad file stops the service now, not on the first request.
         app.Services.GetRequiredService<IEventStore>();
         StartupCheck.Run(app, settings);
@@ -53,6 +78,5 @@ public static class JournalHost
         app.UseJournalHttp();
         app.MapJournalOpenApi();
         app.MapJournalEndpoints();
-        return app;
     }
 }

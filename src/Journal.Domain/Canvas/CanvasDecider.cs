@@ -23,7 +23,8 @@ public static class CanvasDecider
     /// <exception cref="ValidationException">A field is invalid (a missing state, a patch that is not an array, a number beyond the double range).</exception>
     /// <exception cref="TooLargeException">The state or the patch is over <see cref="CanvasLimits"/>.</exception>
     /// <exception cref="NotFoundException"><c>canvas.not_found</c>, <c>canvas_version.not_found</c>.</exception>
-    /// <exception cref="RuleViolationException"><c>canvas.exists</c>, <c>canvas.version_conflict</c> (409), <c>canvas.state_not_object</c>, <c>canvas.state_too_deep</c>.</exception>
+    /// <exception cref="WrongExpectedVersionException">The canvas is not at the version the command expected (its version is its stream's).</exception>
+    /// <exception cref="RuleViolationException"><c>canvas.exists</c>, <c>canvas.state_not_object</c>, <c>canvas.state_too_deep</c>.</exception>
     /// <exception cref="JsonPatchException">The patch is malformed, a path does not resolve or a <c>test</c> failed; names the operation.</exception>
     public static IReadOnlyList<ICanvasEvent> Decide(CanvasCommand command, CanvasState state) => command switch
     {
@@ -69,7 +70,7 @@ public static class CanvasDecider
         Existing(state, c.CanvasId);
         if (c.ExpectedVersion != state.Version)
         {
-            throw Refuse.Rule("canvas.version_conflict", $"canvas {c.CanvasId} is at version {state.Version}, not {c.ExpectedVersion}");
+            throw Stale(c.CanvasId, c.ExpectedVersion, state.Version);
         }
 
         var patch = JsonPatch.Parse(c.Patch, nameof(c.Patch));
@@ -115,7 +116,7 @@ public static class CanvasDecider
         Existing(state, c.CanvasId);
         if (c.ExpectedVersion is { } expected && expected != state.Version)
         {
-            throw Refuse.Rule("canvas.version_conflict", $"canvas {c.CanvasId} is at version {state.Version}, not {expected}");
+            throw Stale(c.CanvasId, expected, state.Version);
         }
 
         if (c.RestoredVersion < 1 || c.RestoredVersion > state.Version || c.RestoredState.Version != c.RestoredVersion)
@@ -129,6 +130,10 @@ public static class CanvasDecider
     }
 
     /// <summary>The hash of a state, refusing one over the size limit or holding a number beyond the double range.</summary>
+    /// <summary>A stale canvas version is a stale stream version: the same refusal, and the same answer, as any other.</summary>
+    private static WrongExpectedVersionException Stale(Guid canvasId, long expected, long actual) =>
+        new(StreamFor(canvasId).Value, expected.ToString(CultureInfo.InvariantCulture), actual);
+
     private static string HashState(JsonObject document, string field) =>
         JsonValues.FindNonFiniteNumber(document) is { } number
             ? throw new ValidationException(field, $"the number {number} is beyond the range of a double")

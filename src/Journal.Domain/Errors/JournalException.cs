@@ -12,6 +12,13 @@ public abstract class JournalException : Exception
 
     /// <summary>Stable machine-readable code, such as <c>run.already_active</c>.</summary>
     public string Code { get; }
+
+    /// <summary>
+    /// True when the journal refused the request on purpose (bad input, a rule, a conflict, something
+    /// missing): a business outcome, logged at Information. False for a failure of the machinery beneath
+    /// (storage, read models behind), which operators must see: logged as a warning.
+    /// </summary>
+    public virtual bool IsRefusal => true;
 }
 
 /// <summary>Input that fails validation: which field and why. Nothing was written.</summary>

@@ -18,7 +18,17 @@ public static class TapeBackup
     /// <summary>Copies the database behind <paramref name="source"/> to <paramref name="targetPath"/> (replacing it).</summary>
     /// <exception cref="ArgumentException">The target path is empty or has a <c>..</c> segment.</exception>
     public static Task<BackupResult> WriteAsync(SqliteConnections source, string targetPath, CancellationToken ct) =>
-        Task.Run(() => Write(source, targetPath, ct), ct);
+        WriteAsync(source, targetPath, replace: true, ct);
+
+    /// <summary>
+    /// Copies the database behind <paramref name="source"/> to <paramref name="targetPath"/>; without
+    /// <paramref name="replace"/> a file already there (even one made while the copy ran) is kept and the
+    /// backup fails. A failure leaves nothing at the target but what was there.
+    /// </summary>
+    /// <exception cref="ArgumentException">The target path is empty or has a <c>..</c> segment.</exception>
+    /// <exception cref="IOException">The copy cannot take the target's place (a file there without <paramref name="replace"/>, a directory).</exception>
+    public static Task<BackupResult> WriteAsync(SqliteConnections source, string targetPath, bool replace, CancellationToken ct) =>
+        Task.Run(() => Write(source, targetPath, replace, ct), ct);
 
     /// <summary>
     /// Copies the file at <paramref name="sourcePath"/> into the database behind <paramref name="target"/>
@@ -44,7 +54,7 @@ public static class TapeBackup
         return connection;
     }
 
-    private static BackupResult Write(SqliteConnections source, string targetPath, CancellationToken ct)
+    private static BackupResult Write(SqliteConnections source, string targetPath, bool replace, CancellationToken ct)
     {
         StoragePaths.Validate(targetPath, "backup path");
         var clock = Stopwatch.StartNew();
@@ -78,7 +88,7 @@ public static class TapeBackup
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, target, overwrite: true);
+            File.Move(temporary, target, overwrite: replace);
             StoragePaths.RestrictDatabaseFiles(target);
             return new BackupResult(target, head.Seq, Convert.ToHexStringLower(head.Hash), new FileInfo(target).Length, clock.Elapsed.TotalMilliseconds);
         }

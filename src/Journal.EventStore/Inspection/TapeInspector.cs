@@ -86,6 +86,11 @@ public sealed class TapeInspector : IDisposable
     public Task<Backup.BackupResult> BackupAsync(string targetPath, CancellationToken ct) =>
         Backup.TapeBackup.WriteAsync(_connections, targetPath, ct);
 
+    /// <summary>As <see cref="BackupAsync(string, CancellationToken)"/>; without <paramref name="replace"/> an existing file at the target is kept and the backup fails.</summary>
+    /// <exception cref="IOException">The copy cannot take the target's place.</exception>
+    public Task<Backup.BackupResult> BackupAsync(string targetPath, bool replace, CancellationToken ct) =>
+        Backup.TapeBackup.WriteAsync(_connections, targetPath, replace, ct);
+
     /// <summary>The head position and hash.</summary>
     public Task<TapeHead> ReadHeadAsync(CancellationToken ct) => _reader.ReadHeadAsync(ct);
 

@@ -8,7 +8,9 @@ namespace Journal.EventStore.Pipeline;
 
 /// <summary>
 /// One structured log line per request: its name, correlation id, outcome and duration. Never the
-/// request's content (it may hold text the redactor has not seen yet).
+/// request's content (it may hold text the redactor has not seen yet). Handled and refused requests
+/// (<see cref="JournalException.IsRefusal"/>, with their code) log at Information; a failure of the
+/// storage or the read models at Warning; anything unexpected at Error.
 /// </summary>
 public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
 {
@@ -25,9 +27,15 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
             logger.LogInformation("{Request} handled in {ElapsedMs:0.0} ms (correlation {CorrelationId})", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, correlation);
             return response;
         }
+        catch (JournalException ex) when (ex.IsRefusal)
+        {
+            // A business outcome (the caller gets a 4xx), not something for an operator to act on.
+            logger.LogInformation("{Request} refused with {Code} in {ElapsedMs:0.0} ms (correlation {CorrelationId})", name, ex.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds, correlation);
+            throw;
+        }
         catch (JournalException ex)
         {
-            logger.LogWarning("{Request} refused with {Code} in {ElapsedMs:0.0} ms (correlation {CorrelationId})", name, ex.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds, correlation);
+            logger.LogWarning(ex, "{Request} failed with {Code} in {ElapsedMs:0.0} ms (correlation {CorrelationId})", name, ex.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds, correlation);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

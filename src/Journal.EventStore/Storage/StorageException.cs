@@ -5,7 +5,7 @@ namespace Journal.EventStore.Storage;
 /// <summary>
 /// The tape could not be written or read (disk full, I/O error, locked file, unreadable or corrupt file).
 /// Nothing of the failed commit was kept. <see cref="JournalException.Code"/> says which:
-/// <see cref="Unavailable"/>, <see cref="Full"/> or <see cref="Corrupt"/>.
+/// <see cref="Unavailable"/>, <see cref="Full"/>, <see cref="Corrupt"/> or <see cref="Locked"/>.
 /// </summary>
 public sealed class StorageException(string message, Exception? inner = null, string code = StorageException.Unavailable)
     : JournalException(code, message, inner)
@@ -18,6 +18,12 @@ public sealed class StorageException(string message, Exception? inner = null, st
 
     /// <summary>The file is damaged (SQLite finds a malformed page): the journal refuses to serve it.</summary>
     public const string Corrupt = "storage.corrupt";
+
+    /// <summary>Another process holds the data directory (see <see cref="DataDirectoryLock"/>): nothing was opened or changed.</summary>
+    public const string Locked = "storage.locked";
+
+    /// <inheritdoc />
+    public override bool IsRefusal => false;
 
     /// <summary>Wraps a SQLite failure, telling a full disk and a damaged file apart from other failures.</summary>
     public static StorageException From(string what, Microsoft.Data.Sqlite.SqliteException error) => error.SqliteErrorCode switch

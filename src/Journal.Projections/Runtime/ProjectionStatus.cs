@@ -28,4 +28,7 @@ public sealed class StaleReadException(long wanted, long reached)
 
     /// <summary>The position reached.</summary>
     public long Reached { get; } = reached;
+
+    /// <inheritdoc />
+    public override bool IsRefusal => false;
 }

@@ -39,6 +39,52 @@ public sealed class OperationsCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Backup_refuses_to_replace_an_existing_file_with_exit_2_unless_forced()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(BackupPath)!);
+        await File.WriteAllTextAsync(BackupPath, "keep me");
+
+        var (code, _, error) = await Run("backup", "--db", DatabasePath, "--to", BackupPath);
+        var kept = await File.ReadAllTextAsync(BackupPath);
+        var (forcedCode, forced, forcedError) = await Run("backup", "--db", DatabasePath, "--to", BackupPath, "--force");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains($"'{BackupPath}'", error, StringComparison.Ordinal);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Equal("keep me", kept);
+        Assert.True(forcedCode == ExitCodes.Ok, forcedError);
+        Assert.Contains("verify: intact, 3 events checked", forced, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backup_that_cannot_take_the_targets_place_exits_2_and_leaves_no_file_behind()
+    {
+        var backups = Path.Combine(_directory, "backups");
+        var occupied = Path.Combine(backups, "occupied");
+        Directory.CreateDirectory(occupied);
+
+        var (code, _, error) = await Run("backup", "--db", DatabasePath, "--to", occupied, "--force");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(occupied, error, StringComparison.Ordinal);
+        Assert.Equal([occupied], Directory.GetFileSystemEntries(backups));
+        Assert.Empty(Directory.GetFileSystemEntries(occupied));
+    }
+
+    [Fact]
+    public async Task Backup_refuses_the_tape_itself_as_its_target_even_when_forced()
+    {
+        var (code, _, error) = await Run("backup", "--db", DatabasePath, "--to", DatabasePath, "--force");
+        var (verifyCode, verified, _) = await Run("verify", "--db", DatabasePath);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"'{DatabasePath}'", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, verifyCode);
+        Assert.StartsWith("intact: 3 events checked", verified, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Restore_refuses_a_broken_backup_with_exit_3_and_leaves_the_tape_alone()
     {
         await Run("backup", "--db", DatabasePath, "--to", BackupPath);

@@ -41,7 +41,8 @@ public sealed class CanvasEndpointTests : ApiTestBase
         using var stale = await PatchAsync(Writer, canvasId, """[{"op":"replace","path":"/n","value":3}]""", "\"1\"");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        await Problem.AssertAsync(stale, HttpStatusCode.Conflict, "canvas.version_conflict");
+        var problem = await Problem.AssertAsync(stale, HttpStatusCode.Conflict, "stream.wrong_expected_version");
+        Assert.Equal((1L, 2L), (problem.GetProperty("expected").GetInt64(), problem.GetProperty("actual").GetInt64()));
         Assert.Equal(before, await Host.HeadAsync());
     }
 

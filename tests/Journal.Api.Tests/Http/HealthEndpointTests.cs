@@ -43,6 +43,24 @@ public sealed class HealthEndpointTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Journal_health_reports_the_start_up_verification_and_the_events_appended_since_until_asked_to_verify()
+    {
+        await Host.CreateSessionAsync("k");
+        using var client = Host.Reader();
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health");
+        var reverified = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health?verify=true");
+        var again = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health");
+
+        // Start-up verified the empty tape; the two events of the session came after it.
+        Assert.Equal(0, health.GetProperty("verification").GetProperty("report").GetProperty("to").GetInt64());
+        Assert.Equal(2, health.GetProperty("eventsSinceVerification").GetInt64());
+        Assert.Equal(2, reverified.GetProperty("verification").GetProperty("report").GetProperty("to").GetInt64());
+        Assert.Equal(0, reverified.GetProperty("eventsSinceVerification").GetInt64());
+        Assert.Equal(reverified.GetProperty("verification").GetProperty("at").GetDateTimeOffset(), again.GetProperty("verification").GetProperty("at").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task Journal_health_flags_a_file_others_may_read()
     {
         using var client = Host.Reader();

@@ -41,9 +41,21 @@ public sealed class ProblemMappingTests
         var conflict = ExceptionProblems.Map(new WrongExpectedVersionException("session-1", "3", 4))!;
         var invalid = ExceptionProblems.Map(new ValidationException("SessionId", "must not be the empty id"))!;
 
-        Assert.Equal("3", conflict.Extensions["expected"]);
+        Assert.Equal(3L, conflict.Extensions["expected"]);
         Assert.Equal(4L, conflict.Extensions["actual"]);
         Assert.Equal("sessionId", invalid.Extensions["field"]);
+    }
+
+    [Theory]
+    [InlineData("no-stream", 0L)]
+    [InlineData("17", 17L)]
+    [InlineData("stream-exists", null)]
+    [InlineData("any", null)]
+    public void Conflict_expected_is_a_number_or_null_when_no_version_was_named(string expected, long? number)
+    {
+        var conflict = ExceptionProblems.Map(new WrongExpectedVersionException("session-1", expected, 4))!;
+
+        Assert.Equal(number, conflict.Extensions["expected"]);
     }
 
     [Fact]

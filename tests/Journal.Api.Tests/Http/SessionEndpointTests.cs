@@ -84,7 +84,7 @@ public sealed class SessionEndpointTests : ApiTestBase
         using var response = await client.SendAsync(request);
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.Conflict, "stream.wrong_expected_version");
-        Assert.Equal("1", problem.GetProperty("expected").GetString());
+        Assert.Equal(1, problem.GetProperty("expected").GetInt64());
         Assert.Equal(2, problem.GetProperty("actual").GetInt64());
         Assert.Equal(before, await Host.HeadAsync());
     }

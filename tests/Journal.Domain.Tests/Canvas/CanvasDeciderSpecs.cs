@@ -63,10 +63,14 @@ public class CanvasDeciderSpecs
     }
 
     [Fact]
-    public void Given_a_canvas_at_version_2_When_patched_against_version_1_Then_version_conflict() =>
-        _spec.Given(Created("""{"n":1}"""), Patched("""[{"op":"replace","path":"/n","value":2}]""", """{"n":2}""", 2))
-            .When(new PatchCanvas(Canvas, JsonNode.Parse("""[{"op":"replace","path":"/n","value":3}]"""), 1, T2))
-            .ThenThrows<RuleViolationException>("canvas.version_conflict");
+    public void Given_a_canvas_at_version_2_When_patched_against_version_1_Then_wrong_expected_version_1_actual_2()
+    {
+        var error = Assert.Throws<WrongExpectedVersionException>(() => CanvasDecider.Decide(
+            new PatchCanvas(Canvas, JsonNode.Parse("""[{"op":"replace","path":"/n","value":3}]"""), 1, T2),
+            _spec.Given(Created("""{"n":1}"""), Patched("""[{"op":"replace","path":"/n","value":2}]""", """{"n":2}""", 2)).State));
+
+        Assert.Equal((CanvasDecider.StreamFor(Canvas).Value, "1", 2L), (error.Stream, error.Expected, error.Actual));
+    }
 
     [Fact]
     public void Given_no_canvas_When_patched_Then_not_found() =>
@@ -156,10 +160,10 @@ public class CanvasDeciderSpecs
         _spec.Given(Created("{}")).When(new RestoreCanvas(Canvas, 2, CanvasDecider.Initial, null, T1)).ThenThrows<NotFoundException>("canvas_version.not_found");
 
     [Fact]
-    public void Given_a_canvas_at_version_1_When_restored_expecting_version_2_Then_version_conflict()
+    public void Given_a_canvas_at_version_1_When_restored_expecting_version_2_Then_wrong_expected_version()
     {
         var v1 = _spec.Given(Created("{}")).State;
 
-        _spec.Given(Created("{}")).When(new RestoreCanvas(Canvas, 1, v1, 2, T1)).ThenThrows<RuleViolationException>("canvas.version_conflict");
+        _spec.Given(Created("{}")).When(new RestoreCanvas(Canvas, 1, v1, 2, T1)).ThenThrows<WrongExpectedVersionException>("stream.wrong_expected_version");
     }
 }

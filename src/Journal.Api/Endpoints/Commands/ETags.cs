@@ -13,10 +13,12 @@ public static class ETags
     public static string Format(long streamVersion) => "\"" + streamVersion.ToString(CultureInfo.InvariantCulture) + "\"";
 
     /// <summary>
-    /// The versions an <c>If-Match</c> header accepts: null for none or <c>*</c> (any existing version),
-    /// else a list. Weak tags never match (RFC 9110 uses the strong comparison for <c>If-Match</c>).
+    /// The precondition of an <c>If-Match</c> header: null for none, <c>*</c> (any existing version), or the
+    /// one strong tag of a stream version. A weak tag (<c>W/"3"</c>) could never match (RFC 9110 compares
+    /// <c>If-Match</c> strongly) and a list names no one version to report in a conflict: both are refused
+    /// as malformed, like an unquoted or non-numeric tag.
     /// </summary>
-    /// <exception cref="ValidationException">The header is not a list of quoted versions.</exception>
+    /// <exception cref="ValidationException">The header is not <c>*</c> nor one quoted version.</exception>
     public static IfMatch? Parse(string? header)
     {
         if (string.IsNullOrWhiteSpace(header))
@@ -24,29 +26,19 @@ public static class ETags
             return null;
         }
 
-        if (header.Trim() == "*")
+        var value = header.Trim();
+        if (value == "*")
         {
             return new IfMatch(true, []);
         }
 
-        var versions = new List<long>();
-        foreach (var part in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        if (value.Length < 3 || value[0] != '"' || value[^1] != '"'
+            || !long.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            if (part.StartsWith("W/", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (part.Length < 3 || part[0] != '"' || part[^1] != '"'
-                || !long.TryParse(part.AsSpan(1, part.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                throw new ValidationException(IfMatch, "must be \"*\" or quoted stream versions such as \"3\"");
-            }
-
-            versions.Add(version);
+            throw new ValidationException(IfMatch, "must be \"*\" or one strong quoted stream version such as \"3\" (no W/ prefix, no list)");
         }
 
-        return new IfMatch(false, versions);
+        return new IfMatch(false, [version]);
     }
 }
 

@@ -52,7 +52,8 @@ internal static class HealthReport
             operations?.Checkpoint,
             DiskFree(path),
             files,
-            canvasMismatches);
+            canvasMismatches,
+            Math.Max(0, head.Seq - verified.Report.To));
     }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

@@ -23,7 +23,10 @@ namespace Journal.Api.Endpoints.Health;
 /// <param name="SnapshotBytes">Size of the last snapshot file (in-memory mode); null when there is none.</param>
 /// <param name="SchemaVersion">The tape's schema version.</param>
 /// <param name="LatestSchemaVersion">The schema version this code writes.</param>
-/// <param name="Verification">The last chain verification and when it ran.</param>
+/// <param name="Verification">
+/// The last chain verification and when it ran: the service's start-up check, or the latest one asked
+/// for (<c>?verify=true</c>, <c>/v1/admin/verify</c>). A request does not verify by itself.
+/// </param>
 /// <param name="Projections">Checkpoint, state and lag of each projection.</param>
 /// <param name="DeadLetters">Dead letters across the projections.</param>
 /// <param name="Snapshot">The last snapshot written (in-memory mode), null before the first.</param>
@@ -33,6 +36,7 @@ namespace Journal.Api.Endpoints.Health;
 /// <param name="DiskFreeBytes">Free space on the data directory's drive.</param>
 /// <param name="Files">Permissions of the data directory and its files.</param>
 /// <param name="CanvasHashMismatches">Canvas versions whose recomputed state did not match the tape's state hash (<c>/v1/canvases/integrity</c> lists them).</param>
+/// <param name="EventsSinceVerification">Events appended after the last position <see cref="Verification"/> covered: not checked by it.</param>
 public sealed record JournalHealth(
     string Status,
     string Mode,
@@ -54,7 +58,8 @@ public sealed record JournalHealth(
     CheckpointRun? Checkpoint,
     long? DiskFreeBytes,
     IReadOnlyList<FilePermission> Files,
-    long CanvasHashMismatches);
+    long CanvasHashMismatches,
+    long EventsSinceVerification);
 
 /// <summary><c>GET /v1/journal/health</c> (reader role).</summary>
 internal static class JournalHealthEndpoints
@@ -66,8 +71,9 @@ internal static class JournalHealthEndpoints
     /// <remarks>
     /// Tape size and head, schema version, chain verification, projections and dead letters, the last snapshot,
     /// retention, maintenance and checkpoint, free disk and file permissions; <c>status</c> is <c>degraded</c> when
-    /// any of them is wrong. The chain is verified on the first call and whenever <c>verify=true</c>; otherwise the
-    /// last verification (this endpoint's or <c>/v1/admin/verify</c>'s) is shown with its time.
+    /// any of them is wrong. A full verification costs seconds on a large tape, so a call shows the last one (the
+    /// start-up check's, or the latest <c>verify=true</c> or <c>/v1/admin/verify</c>) with its time and range, and
+    /// how many events came after it; <c>verify=true</c> verifies the whole chain first.
     /// </remarks>
     internal static async Task<Ok<JournalHealth>> ReadJournalHealth(
         SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, JournalSettings settings, OperationsStatus operations, MediatR.IMediator mediator, CancellationToken ct, bool verify = false)

@@ -23,7 +23,7 @@ public static partial class ExceptionProblems
         NotFoundException e => WithExtensions(ProblemCatalog.Create(StatusCodes.Status404NotFound, e.Code, "Not found.", e.Message), ("kind", e.Kind), ("id", e.Id)),
         WrongExpectedVersionException e => WithExtensions(
             ProblemCatalog.Create(StatusCodes.Status409Conflict, e.Code, "The stream is not at the expected version.", e.Message),
-            ("stream", e.Stream), ("expected", e.Expected), ("actual", e.Actual)),
+            ("stream", e.Stream), ("expected", ExpectedVersion(e.Expected)), ("actual", e.Actual)),
         EventIdConflictException e => ProblemCatalog.Create(StatusCodes.Status409Conflict, e.Code, "The event id is taken.", e.Message),
         RuleViolationException e when IsConflict(e.Code) => ProblemCatalog.Create(StatusCodes.Status409Conflict, e.Code, "Conflict.", e.Message),
         RuleViolationException e => ProblemCatalog.Create(StatusCodes.Status422UnprocessableEntity, e.Code, "The request breaks a rule of the journal.", e.Message),
@@ -47,6 +47,15 @@ public static partial class ExceptionProblems
     /// <summary>Domain fields are record member names (<c>SessionId</c>); the API spells them in camelCase (header names stay as they are).</summary>
     public static string FieldName(string field) =>
         field.Length > 0 && char.IsUpper(field[0]) && !field.Contains('-', StringComparison.Ordinal) ? char.ToLowerInvariant(field[0]) + field[1..] : field;
+
+    /// <summary>
+    /// The version a conflict expected, as a number on every endpoint (a stream that must not exist yet
+    /// expected 0); null for an expectation that names no version (<c>If-Match: *</c>, a stream that must exist).
+    /// </summary>
+    private static long? ExpectedVersion(string expected) =>
+        expected == "no-stream" ? 0
+        : long.TryParse(expected, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version
+        : null;
 
     private static bool IsConflict(string code) =>
         code.EndsWith("_conflict", StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace Journal.Domain.Canvas.UseCases;
 /// </summary>
 /// <param name="CanvasId">The canvas.</param>
 /// <param name="Patch">The patch document: an array of operations.</param>
-/// <param name="ExpectedVersion">The canvas version the patch was made against (<c>canvas.version_conflict</c> otherwise).</param>
+/// <param name="ExpectedVersion">The canvas version the patch was made against (<c>stream.wrong_expected_version</c> otherwise).</param>
 public sealed record PatchCanvasRequest(Guid CanvasId, JsonNode? Patch, long ExpectedVersion) : ICommand
 {
     /// <inheritdoc />

@@ -9,7 +9,7 @@ namespace Journal.Domain.Canvas.UseCases;
 /// </summary>
 /// <param name="CanvasId">The canvas.</param>
 /// <param name="Version">The version to restore, from 1 to the current one.</param>
-/// <param name="ExpectedVersion">When given, the version the caller saw (<c>canvas.version_conflict</c> otherwise).</param>
+/// <param name="ExpectedVersion">When given, the version the caller saw (<c>stream.wrong_expected_version</c> otherwise).</param>
 public sealed record RestoreCanvasRequest(Guid CanvasId, long Version, long? ExpectedVersion = null) : ICommand
 {
     /// <inheritdoc />
