@@ -132,6 +132,7 @@ public sealed record JournalSettings
             MaintenanceIntervalMinutes = Int(section, "MaintenanceIntervalMinutes", 1440, 1, 525_600),
             CheckpointIntervalMinutes = checkpointMinutes,
             CheckpointKeyPath = checkpointKey,
+            CheckpointPublicKey = ReadCheckpointPublicKey(configuration),
             CheckpointDirectory = checkpointDirectory,
             StartWithBrokenTape = Bool(configuration, "StartWithBrokenTape", null, false),
             OtlpEndpoint = Operations.OtlpMetrics.ReadEndpoint(section["OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"], section["OtlpEndpoint"] is null ? "OTEL_EXPORTER_OTLP_ENDPOINT" : "Journal:OtlpEndpoint"),
@@ -143,7 +144,16 @@ public sealed record JournalSettings
 
     /// <summary>Reads and validates <c>Journal:CheckpointPublicKey</c> alone (the <c>verify</c> verb needs no other setting).</summary>
     /// <exception cref="ConfigurationException">The path is malformed.</exception>
-    public static string? ReadCheckpointPublicKey(IConfiguration configuration) => null;
+    public static string? ReadCheckpointPublicKey(IConfiguration configuration)
+    {
+        var path = configuration["Journal:CheckpointPublicKey"];
+        if (path is not null)
+        {
+            Check("Journal:CheckpointPublicKey", () => StoragePaths.Validate(path, "Journal:CheckpointPublicKey"));
+        }
+
+        return path;
+    }
 
     /// <summary>The tape options these settings describe.</summary>
     public JournalStoreOptions ToStoreOptions() => new()

@@ -89,7 +89,7 @@ public sealed class StorageClassMigrationTests : IAsyncLifetime
         Assert.Contains("the row at seq 5 stores stream_id as BLOB, the tape requires TEXT", error.Message, StringComparison.Ordinal);
         using var check = _fixture.RawConnection();
         using var command = check.CreateCommand();
-        command.CommandText = "SELECT (SELECT max(version) FROM schema_migrations), (SELECT count(*) FROM sqlite_master WHERE type = 'trigger')";
+        command.CommandText = "SELECT (SELECT max(version) FROM schema_migrations), (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal_events')";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
         Assert.Equal(3L, reader.GetInt64(0));
