@@ -111,9 +111,27 @@ public sealed class TamperEvidenceTests : IDisposable
         Assert.Contains("FAILED checkpoint.bad_signature", other.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Service_process_exits_2_naming_the_row_when_an_older_tape_holds_a_column_in_another_storage_class()
+    {
+        await Tapes.CreateAsync(_directory.Tape, Events);
+        // The tape as schema version 3 left it (no storage-class trigger), with seq 5's stream_id re-stored as a BLOB.
+        Tapes.Execute(_directory.Tape, Tapes.DropTriggers + "DROP TRIGGER journal_events_storage_classes; DELETE FROM schema_migrations WHERE version = 4; UPDATE journal_events SET stream_id = CAST(stream_id AS BLOB) WHERE seq = 5;");
+
+        var (code, output) = await RunVerbAsync(null, $"--Journal:DataDirectory={_directory.Combine("data")}", "--urls", "http://127.0.0.1:0");
+        var (verifyCode, verified, _) = await Tapes.CliAsync("verify", "--db", _directory.Tape);
+
+        Assert.True(code == 2, output);
+        Assert.Contains("schema.precondition_failed", output, StringComparison.Ordinal);
+        Assert.Contains("the row at seq 5 stores stream_id as BLOB, the tape requires TEXT", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Mismatch, verifyCode);
+        Assert.StartsWith("broken at seq 5: storage_class_mismatch (expected stream_id TEXT, found stream_id BLOB)", verified, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Dispose();
 
-    /// <summary>Runs a verb in the built service executable, with Journal__CheckpointPublicKey set when given.</summary>
+    /// <summary>Runs the built service executable (a verb, or the service), with Journal__CheckpointPublicKey set when given.</summary>
     private static async Task<(int Code, string Output)> RunVerbAsync(string? publicKey, params string[] args)
     {
         var dll = Path.Combine(Repository.Root, "src", "Journal.Api", "bin", Repository.Configuration, "net10.0", "Journal.Api.dll");
