@@ -165,10 +165,7 @@ public sealed class TapeVerifier(SqliteConnections connections)
             }
 
             // Storage classes first: reading a column in another type converts it, after which its type is undefined.
-            for (var i = 0; i < classes.Length; i++)
-            {
-                classes[i] = raw.sqlite3_column_type(statement, i);
-            }
+            ColumnTypes.Read(statement, classes);
 
             // 1. The position.
             var seq = raw.sqlite3_column_int64(statement, 0);
