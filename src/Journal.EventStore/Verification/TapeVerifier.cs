@@ -155,7 +155,7 @@ public sealed class TapeVerifier(SqliteConnections connections)
         Span<byte> digest = stackalloc byte[ChainHash.Size];
         Span<byte> metadataDigest = stackalloc byte[ChainHash.Size];
         Span<byte> hash = stackalloc byte[ChainHash.Size];
-        Span<int> classes = stackalloc int[Columns.Length];
+        Span<int> classes = stackalloc int[ColumnTypes.Count];
         int rc;
         while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
         {
@@ -171,7 +171,7 @@ public sealed class TapeVerifier(SqliteConnections connections)
             var seq = raw.sqlite3_column_int64(statement, 0);
             if (classes[0] != raw.SQLITE_INTEGER)
             {
-                run.Fail(new ChainMismatch(run.Expected, null, MismatchCodes.StorageClassMismatch, "seq INTEGER", "seq " + ClassName(classes[0])));
+                run.Fail(new ChainMismatch(run.Expected, null, MismatchCodes.StorageClassMismatch, ColumnTypes.Describe(0), ColumnTypes.Describe(0, classes[0])));
                 return;
             }
 
@@ -183,9 +183,9 @@ public sealed class TapeVerifier(SqliteConnections connections)
 
             // 2. Every other column in its storage class: the same bytes as a BLOB instead of TEXT hash alike but compare unequal.
             var eventId = raw.sqlite3_column_blob(statement, 1);
-            if (MisplacedColumn(classes) is { } column)
+            if (ColumnTypes.Misplaced(classes) is { } column)
             {
-                run.Fail(new ChainMismatch(seq, IdOf(eventId), MismatchCodes.StorageClassMismatch, Columns[column].Name + " " + Columns[column].Expected, Columns[column].Name + " " + ClassName(classes[column])));
+                run.Fail(new ChainMismatch(seq, IdOf(eventId), MismatchCodes.StorageClassMismatch, ColumnTypes.Describe(column), ColumnTypes.Describe(column, classes[column])));
                 return;
             }
 
@@ -193,7 +193,7 @@ public sealed class TapeVerifier(SqliteConnections connections)
             var prevHash = raw.sqlite3_column_blob(statement, 9);
             if (!prevHash.SequenceEqual(run.PrevHash))
             {
-                run.Fail(LinkMismatch(connection, seq, eventId, prevHash, run.PrevHash));
+                run.Fail(RowLookups.LinkMismatch(connection, seq, eventId, prevHash, run.PrevHash));
                 return;
             }
 
@@ -256,7 +256,7 @@ public sealed class TapeVerifier(SqliteConnections connections)
             ref var lastVersion = ref run.Streams.Last(stream, out var seen);
             if (!seen && from > 1)
             {
-                lastVersion = VersionBefore(connection, stream, from);
+                lastVersion = RowLookups.VersionBefore(connection, stream, from);
             }
 
             if (version != lastVersion + 1)
@@ -299,74 +299,11 @@ public sealed class TapeVerifier(SqliteConnections connections)
     /// <summary>What an erasure record's payload must be, as a mismatch states it.</summary>
     internal const string MalformedRecordExpected = "a journal.payloads_erased.v1 payload as docs/hash-chain.md defines it";
 
-    /// <summary>The columns of SelectVerifyRange.sql in order, with the storage class each must have.</summary>
-    private static readonly (string Name, string Expected, int Class)[] Columns =
-    [
-        ("seq", "INTEGER", raw.SQLITE_INTEGER),
-        ("event_id", "BLOB", raw.SQLITE_BLOB),
-        ("stream_id", "TEXT", raw.SQLITE_TEXT),
-        ("stream_version", "INTEGER", raw.SQLITE_INTEGER),
-        ("event_type", "TEXT", raw.SQLITE_TEXT),
-        ("recorded_at", "INTEGER", raw.SQLITE_INTEGER),
-        ("metadata", "BLOB", raw.SQLITE_BLOB),
-        ("payload", "BLOB or NULL", raw.SQLITE_BLOB),
-        ("payload_digest", "BLOB", raw.SQLITE_BLOB),
-        ("prev_hash", "BLOB", raw.SQLITE_BLOB),
-        ("hash", "BLOB", raw.SQLITE_BLOB),
-    ];
+    internal static Guid? IdOf(ReadOnlySpan<byte> eventId) => eventId.Length == 16 ? new Guid(eventId, bigEndian: true) : null;
 
-    private static int? MisplacedColumn(ReadOnlySpan<int> classes)
-    {
-        for (var i = 1; i < classes.Length; i++)
-        {
-            if (classes[i] != Columns[i].Class && !(i == 7 && classes[i] == raw.SQLITE_NULL))
-            {
-                return i;
-            }
-        }
+    internal static System.Globalization.CultureInfo Inv => System.Globalization.CultureInfo.InvariantCulture;
 
-        return null;
-    }
-
-    private static string ClassName(int storageClass) => storageClass switch
-    {
-        raw.SQLITE_INTEGER => "INTEGER",
-        raw.SQLITE_FLOAT => "REAL",
-        raw.SQLITE_TEXT => "TEXT",
-        raw.SQLITE_BLOB => "BLOB",
-        _ => "NULL",
-    };
-
-    /// <summary>
-    /// A prev_hash that is not the hash before: when it is the hash of another row, the rows were moved and the
-    /// row it chains to is named; otherwise the link itself was changed.
-    /// </summary>
-    private static ChainMismatch LinkMismatch(Microsoft.Data.Sqlite.SqliteConnection connection, long seq, ReadOnlySpan<byte> eventId, ReadOnlySpan<byte> prevHash, ReadOnlySpan<byte> expected)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = TapeSql.SelectSeqByHash;
-        command.Parameters.AddWithValue("$hash", prevHash.ToArray());
-        command.Parameters.AddWithValue("$seq", seq);
-        return command.ExecuteScalar() is long other
-            ? new ChainMismatch(seq, IdOf(eventId), MismatchCodes.Reordered, (seq - 1).ToString(Inv), other.ToString(Inv))
-            : Mismatch(seq, eventId, MismatchCodes.PrevHashMismatch, expected, prevHash);
-    }
-
-    /// <summary>A stream's last version before a range starts, so that a range checks its versions too.</summary>
-    private static long VersionBefore(Microsoft.Data.Sqlite.SqliteConnection connection, ReadOnlySpan<byte> stream, long from)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = TapeSql.SelectStreamVersionBefore;
-        command.Parameters.AddWithValue("$stream", stream.ToArray());
-        command.Parameters.AddWithValue("$before", from);
-        return command.ExecuteScalar() is long version ? version : 0;
-    }
-
-    private static Guid? IdOf(ReadOnlySpan<byte> eventId) => eventId.Length == 16 ? new Guid(eventId, bigEndian: true) : null;
-
-    private static System.Globalization.CultureInfo Inv => System.Globalization.CultureInfo.InvariantCulture;
-
-    private static ChainMismatch Mismatch(long seq, ReadOnlySpan<byte> eventId, string code, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> found) =>
+    internal static ChainMismatch Mismatch(long seq, ReadOnlySpan<byte> eventId, string code, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> found) =>
         new(seq, eventId.Length == 16 ? new Guid(eventId, bigEndian: true) : null, code, Convert.ToHexStringLower(expected), Convert.ToHexStringLower(found));
 
     private static (long Seq, byte[] Hash) Head(Microsoft.Data.Sqlite.SqliteConnection connection)
