@@ -17,6 +17,12 @@ catch (ConfigurationException ex)
     await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }
+catch (Journal.EventStore.Schema.SchemaException ex)
+{
+    // A file this code cannot open or upgrade (newer schema, another build, a row a migration refuses): the message names it.
+    await Console.Error.WriteLineAsync($"{ex.Code}: {ex.Message}");
+    return 2;
+}
 catch (Journal.EventStore.Storage.StorageException ex)
 {
     // A data directory held by another process or that cannot be written, or a damaged tape: the message names the path.

@@ -55,7 +55,7 @@ internal static class CheckpointCommand
                 return ExitCodes.BadInput;
             }
 
-            var checkpoint = CheckpointSigner.Sign(journalId, await tape.ReadHeadAsync(ct), TimeProvider.System.GetUtcNow(), signer);
+            var checkpoint = CheckpointSigner.Sign(journalId, await tape.Verifier.ReadCheckpointStateAsync(ct), TimeProvider.System.GetUtcNow(), signer);
             if (parse.GetValue(output) is { } path)
             {
                 await CheckpointFile.WriteAsync(path, checkpoint, ct);

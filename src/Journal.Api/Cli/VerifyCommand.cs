@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
+using Journal.Api.Hosting;
 using Journal.EventStore.Checkpoints;
 using Journal.EventStore.Inspection;
 using Journal.EventStore.Serialization;
@@ -7,9 +9,11 @@ using Journal.EventStore.Serialization;
 namespace Journal.Api.Cli;
 
 /// <summary>
-/// <c>verify [--db PATH | --file PATH] [--from SEQ] [--to SEQ] [--json]</c>: checks every link of the chain
-/// of a tape or a backup; exit 3 on a mismatch. With <c>--checkpoint FILE [--public-key FILE]</c> it also
-/// proves that the tape extends a signed checkpoint (exit 3 on truncation or a rewritten past).
+/// <c>verify [--db PATH | --file PATH] [--from SEQ] [--to SEQ] [--json]</c>: checks every row of a tape or a
+/// backup as docs/hash-chain.md specifies; exit 3 on a mismatch. With <c>--checkpoint FILE [--public-key FILE]</c>
+/// it also proves that the tape extends a signed checkpoint (exit 3 on truncation or a rewritten past) and lists
+/// the payloads erased since (exit 4); without a trusted key (<c>--public-key</c> or
+/// <c>Journal:CheckpointPublicKey</c>) the signer is unverified (exit 5).
 /// </summary>
 internal static class VerifyCommand
 {
@@ -19,7 +23,7 @@ internal static class VerifyCommand
         db.Aliases.Add("--file");
         var json = CommonOptions.Json();
         var checkpoint = new Option<string?>("--checkpoint") { Description = "A signed checkpoint the tape must extend" };
-        var publicKey = new Option<string?>("--public-key") { Description = "The public key (PEM) the checkpoint must be signed with" };
+        var publicKey = new Option<string?>("--public-key") { Description = "The public key (PEM) the checkpoint must be signed with (default: the setting Journal:CheckpointPublicKey)" };
         var from = CommonOptions.Position("--from", "First position to check", 1);
         var to = new Option<long?>("--to") { Description = "Last position to check (default: the head)" };
         var command = new Command("verify", "Check the hash chain of a tape file (read-only)") { db, json, from, to, checkpoint, publicKey };
@@ -58,8 +62,19 @@ internal static class VerifyCommand
 
     private static async Task<int> VerifyCheckpointAsync(CliContext context, TapeInspector inspector, string checkpointPath, string? publicKeyPath, bool json, CancellationToken ct)
     {
+        string? trustedKeyPath;
+        try
+        {
+            trustedKeyPath = publicKeyPath ?? JournalSettings.ReadCheckpointPublicKey(ServiceConfiguration());
+        }
+        catch (ConfigurationException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message);
+            return ExitCodes.BadInput;
+        }
+
         var checkpoint = await CheckpointFile.ReadAsync(checkpointPath, ct);
-        using var key = publicKeyPath is null ? null : CheckpointKeys.Load(publicKeyPath);
+        using var key = trustedKeyPath is null ? null : CheckpointKeys.Load(trustedKeyPath);
         var check = await CheckpointVerifier.VerifyAsync(checkpoint, key, inspector.JournalId, inspector.Verifier, ct);
         if (json)
         {
@@ -67,13 +82,48 @@ internal static class VerifyCommand
         }
         else
         {
-            await context.Output.WriteLineAsync(check.Extends ? $"extends: {check.Message}" : $"FAILED {check.Code}: {check.Message}");
-            if (!check.KeyTrusted)
+            await WriteAsync(context.Output, check);
+        }
+
+        return !check.Extends ? ExitCodes.Mismatch
+            : !check.KeyTrusted ? ExitCodes.UnverifiedSigner
+            : check.ErasedSince.Count > 0 ? ExitCodes.ErasedSinceCheckpoint
+            : ExitCodes.Ok;
+    }
+
+    private static async Task WriteAsync(TextWriter output, CheckpointCheck check)
+    {
+        await output.WriteLineAsync(check.Extends ? $"extends: {check.Message}" : $"FAILED {check.Code}: {check.Message}");
+        if (check.Extends && check.ErasedSince.Count > 0)
+        {
+            var count = check.ErasedSince.Count;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "payload" : "payloads")} erased since the checkpoint:"));
+            foreach (var erased in check.ErasedSince)
             {
-                await context.Output.WriteLineAsync("note: the signature was checked against the key inside the checkpoint; pass --public-key to check who signed it");
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  seq {erased.Seq} erased by the record at seq {erased.RecordSeq} (reason: {erased.Reason})"));
             }
         }
 
-        return check.Extends ? ExitCodes.Ok : ExitCodes.Mismatch;
+        if (check.Extends && !check.CommitsToErasures)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"note: {SignedCheckpoint.FormatV1} does not commit to the payloads erased at its seq: a payload listed by an erasure record from before seq {check.CheckpointSeq} but blanked after it cannot be seen; sign a new checkpoint"));
+        }
+
+        if (!check.KeyTrusted)
+        {
+            await output.WriteLineAsync("signer unverified: the signature was checked only against the key inside the checkpoint, which anyone can make; pass --public-key or set Journal:CheckpointPublicKey to check who signed it");
+        }
+    }
+
+    /// <summary>The service's configuration sources that name files: appsettings.json (beside the binary) and the environment.</summary>
+    private static IConfiguration ServiceConfiguration()
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        return new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
     }
 }

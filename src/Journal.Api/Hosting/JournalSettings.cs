@@ -65,6 +65,9 @@ public sealed record JournalSettings
     /// <summary>The private key (PEM) that signs published checkpoints.</summary>
     public string? CheckpointKeyPath { get; init; }
 
+    /// <summary>The public key (PEM) <c>verify --checkpoint</c> trusts when no <c>--public-key</c> is given.</summary>
+    public string? CheckpointPublicKey { get; init; }
+
     /// <summary>Where published checkpoints are written (default <c>{DataDirectory}/checkpoints</c>).</summary>
     public string CheckpointDirectory { get; init; } = Path.Combine("data", "checkpoints");
 
@@ -129,6 +132,7 @@ public sealed record JournalSettings
             MaintenanceIntervalMinutes = Int(section, "MaintenanceIntervalMinutes", 1440, 1, 525_600),
             CheckpointIntervalMinutes = checkpointMinutes,
             CheckpointKeyPath = checkpointKey,
+            CheckpointPublicKey = ReadCheckpointPublicKey(configuration),
             CheckpointDirectory = checkpointDirectory,
             StartWithBrokenTape = Bool(configuration, "StartWithBrokenTape", null, false),
             OtlpEndpoint = Operations.OtlpMetrics.ReadEndpoint(section["OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"], section["OtlpEndpoint"] is null ? "OTEL_EXPORTER_OTLP_ENDPOINT" : "Journal:OtlpEndpoint"),
@@ -136,6 +140,19 @@ public sealed record JournalSettings
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
         };
         return settings;
+    }
+
+    /// <summary>Reads and validates <c>Journal:CheckpointPublicKey</c> alone (the <c>verify</c> verb needs no other setting).</summary>
+    /// <exception cref="ConfigurationException">The path is malformed.</exception>
+    public static string? ReadCheckpointPublicKey(IConfiguration configuration)
+    {
+        var path = configuration["Journal:CheckpointPublicKey"];
+        if (path is not null)
+        {
+            Check("Journal:CheckpointPublicKey", () => StoragePaths.Validate(path, "Journal:CheckpointPublicKey"));
+        }
+
+        return path;
     }
 
     /// <summary>The tape options these settings describe.</summary>

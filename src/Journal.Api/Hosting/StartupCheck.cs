@@ -5,8 +5,9 @@ using Journal.EventStore.Storage;
 namespace Journal.Api.Hosting;
 
 /// <summary>
-/// Checks the tape before the service answers anything: SQLite's structural check of the file, then the
-/// whole hash chain. A damaged file stops the service; a broken chain stops it too unless
+/// Checks the tape before the service answers anything: SQLite's structural check of the file, then every
+/// row as docs/hash-chain.md specifies (positions, storage classes, links, digests, hashes, stream versions,
+/// erasure records). A damaged file stops the service; a broken chain stops it too unless
 /// <see cref="JournalSettings.StartWithBrokenTape"/> is set, and then the health report names the position.
 /// </summary>
 internal static class StartupCheck

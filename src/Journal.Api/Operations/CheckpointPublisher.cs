@@ -21,7 +21,7 @@ public sealed class CheckpointPublisher(SqliteEventStore tape, JournalSettings s
     {
         try
         {
-            var head = await tape.ReadHeadAsync(ct).ConfigureAwait(false);
+            var head = await tape.Verifier.ReadCheckpointStateAsync(ct).ConfigureAwait(false);
             if (head.Seq == _lastSeq && status.Checkpoint is { Error: null } unchanged)
             {
                 return unchanged;

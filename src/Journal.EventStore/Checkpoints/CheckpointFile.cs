@@ -29,7 +29,7 @@ public static class CheckpointFile
 
     /// <summary>Reads a checkpoint file.</summary>
     /// <exception cref="FileNotFoundException">No file there.</exception>
-    /// <exception cref="ArgumentException">The file is not a <c>journal.checkpoint.v1</c> checkpoint.</exception>
+    /// <exception cref="ArgumentException">The file is not a <c>journal.checkpoint.v2</c> or <c>v1</c> checkpoint.</exception>
     public static async Task<SignedCheckpoint> ReadAsync(string path, CancellationToken ct)
     {
         StoragePaths.Validate(path, "checkpoint");
@@ -48,9 +48,14 @@ public static class CheckpointFile
             throw new ArgumentException($"'{path}' is not a checkpoint file: {ex.Message}", ex);
         }
 
-        if (checkpoint is null || checkpoint.Format != SignedCheckpoint.FormatV1 || checkpoint.HeadHash is not { Length: 64 } || checkpoint.Signature is null || checkpoint.PublicKey is null)
+        if (checkpoint is null
+            || checkpoint.Format is not (SignedCheckpoint.FormatV1 or SignedCheckpoint.FormatV2)
+            || checkpoint.HeadHash is not { Length: 64 }
+            || checkpoint.Signature is null
+            || checkpoint.PublicKey is null
+            || (checkpoint.CommitsToErasures && (checkpoint.ErasedCount is not >= 0 || checkpoint.ErasedDigest is not { Length: 64 })))
         {
-            throw new ArgumentException($"'{path}' is not a {SignedCheckpoint.FormatV1} checkpoint");
+            throw new ArgumentException($"'{path}' is not a {SignedCheckpoint.FormatV2} (or {SignedCheckpoint.FormatV1}) checkpoint");
         }
 
         return checkpoint;

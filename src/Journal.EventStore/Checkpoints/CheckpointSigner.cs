@@ -1,26 +1,33 @@
 using System.Security.Cryptography;
-using Journal.Domain.Tape;
 
 namespace Journal.EventStore.Checkpoints;
 
 /// <summary>Signs checkpoints of a tape's head.</summary>
 public static class CheckpointSigner
 {
-    /// <summary>A checkpoint of <paramref name="head"/> of journal <paramref name="journalId"/>, signed with <paramref name="key"/> (P-256, private).</summary>
-    public static SignedCheckpoint Sign(Guid journalId, TapeHead head, DateTimeOffset now, ECDsa key)
+    /// <summary>
+    /// A <c>journal.checkpoint.v2</c> of <paramref name="state"/> (read with
+    /// <see cref="Verification.TapeVerifier.ReadCheckpointStateAsync"/>) of journal <paramref name="journalId"/>,
+    /// signed with <paramref name="key"/> (P-256, private).
+    /// </summary>
+    public static SignedCheckpoint Sign(Guid journalId, CheckpointState state, DateTimeOffset now, ECDsa key)
     {
-        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(key);
         var createdAt = now.ToUnixTimeMilliseconds();
-        var bytes = SignedCheckpoint.SignedBytes(journalId, head.Seq, head.Hash.Span, createdAt);
+        var bytes = SignedCheckpoint.SignedBytes(journalId, state.Seq, state.HeadHash.Span, createdAt, state.ErasedCount, state.ErasedDigest.Span);
         var signature = key.SignData(bytes, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         return new SignedCheckpoint(
-            SignedCheckpoint.FormatV1,
+            SignedCheckpoint.FormatV2,
             journalId,
-            head.Seq,
-            Convert.ToHexStringLower(head.Hash.Span),
+            state.Seq,
+            Convert.ToHexStringLower(state.HeadHash.Span),
             createdAt,
             Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-            Convert.ToBase64String(signature));
+            Convert.ToBase64String(signature))
+        {
+            ErasedCount = state.ErasedCount,
+            ErasedDigest = Convert.ToHexStringLower(state.ErasedDigest.Span),
+        };
     }
 }

@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace Journal.EventStore.Schema;
 
 /// <summary>
-/// The numbered migrations embedded in an assembly under <c>Sql/Migrations/NNNN_name.sql</c>.
-/// The tape and the read-model database each have their own set.
+/// The numbered migrations embedded in an assembly under <c>Sql/Migrations/NNNN_name.sql</c>, each with its
+/// optional precondition <c>Sql/Migrations/Preconditions/NNNN_name.sql</c>. The tape and the read-model
+/// database each have their own set.
 /// </summary>
 public sealed partial class MigrationSet
 {
@@ -31,10 +32,11 @@ public sealed partial class MigrationSet
                 continue;
             }
 
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            var sql = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
-            migrations.Add(new Migration(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, sql));
+            migrations.Add(new Migration(
+                int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+                match.Groups[2].Value,
+                Read(assembly, resource)!,
+                Read(assembly, resourcePrefix + "Preconditions." + file)));
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
@@ -47,6 +49,18 @@ public sealed partial class MigrationSet
         }
 
         return new MigrationSet(migrations);
+    }
+
+    private static string? Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     /// <summary>The tape's migrations.</summary>

@@ -6,7 +6,8 @@ namespace Journal.EventStore.Schema;
 /// <summary>
 /// Brings a database file to the newest schema. Each migration runs in its own transaction and is
 /// recorded with its checksum in <c>schema_migrations</c>. A file whose schema is newer than the code,
-/// or whose recorded checksum differs from the code's script, is refused.
+/// or whose recorded checksum differs from the code's script, is refused; so is a migration whose
+/// precondition finds a row it cannot accept (the file then stays at the version before it).
 /// </summary>
 public static class Migrator
 {
@@ -15,7 +16,7 @@ public static class Migrator
     private static readonly string InsertApplied = SqlText.Load("Migrations/InsertApplied.sql");
 
     /// <summary>Applies the pending migrations of <paramref name="set"/>; returns the versions applied.</summary>
-    /// <exception cref="SchemaException">The file is newer than the code or a checksum differs.</exception>
+    /// <exception cref="SchemaException">The file is newer than the code, a checksum differs, or a precondition refuses.</exception>
     public static IReadOnlyList<int> Migrate(SqliteConnection connection, MigrationSet set, TimeProvider time)
     {
         Execute(connection, null, Bootstrap);
@@ -29,6 +30,13 @@ public static class Migrator
             {
                 transaction.Commit();
                 continue;
+            }
+
+            if (migration.Precondition is { } precondition && Scalar(connection, transaction, precondition) is string refusal)
+            {
+                throw new SchemaException(
+                    "schema.precondition_failed",
+                    $"'{connection.DataSource}' cannot be upgraded to schema version {migration.Version} ({migration.Name}): {refusal}; nothing was changed (run `verify --db` on the file to see its state)");
             }
 
             Execute(connection, transaction, migration.Sql);
@@ -94,6 +102,14 @@ public static class Migrator
         }
 
         return recorded;
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)

@@ -60,4 +60,8 @@ internal static class TapeSql
     public static readonly string SelectIdempotency = SqlText.Load("Tape/SelectIdempotency.sql");
     public static readonly string InsertIdempotency = SqlText.Load("Tape/InsertIdempotency.sql");
     public static readonly string SelectOpenStreams = SqlText.Load("Tape/SelectOpenStreams.sql");
+    public static readonly string SelectSeqByHash = SqlText.Load("Tape/SelectSeqByHash.sql");
+    public static readonly string SelectStreamVersionBefore = SqlText.Load("Tape/SelectStreamVersionBefore.sql");
+    public static readonly string SelectErasedSeqs = SqlText.Load("Tape/SelectErasedSeqs.sql");
+    public static readonly string SelectErasureRecordsAfter = SqlText.Load("Tape/SelectErasureRecordsAfter.sql");
 }

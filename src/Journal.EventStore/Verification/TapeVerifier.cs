@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Journal.EventStore.Chain;
 using Journal.EventStore.Erasure;
-using Journal.EventStore.Serialization;
 using Journal.EventStore.Sql;
 using Journal.EventStore.Storage;
 using SQLitePCL;
@@ -10,15 +9,40 @@ using SQLitePCL;
 namespace Journal.EventStore.Verification;
 
 /// <summary>
-/// Checks every link of the chain over a range: positions without gaps, each prev_hash equal to the
-/// hash before it, each payload's digest, each recomputed hash, and that every erased payload is
-/// recorded by an erasure event. Reads columns as spans straight from SQLite (no per-row allocation).
+/// Checks every row of a range as docs/hash-chain.md specifies: positions without gaps, each column in its
+/// storage class, each prev_hash equal to the hash before it (or naming the row it chains to when rows were
+/// moved), each payload's digest, each recomputed hash, each stream's versions 1..n, and that every erased
+/// payload is listed by a later erasure record. Reads columns as spans straight from SQLite (no per-row
+/// allocation but one key per new stream).
 /// </summary>
 public sealed class TapeVerifier(SqliteConnections connections)
 {
     /// <summary>Verifies positions <paramref name="from"/>..<paramref name="to"/> (the head when null).</summary>
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) =>
         Task.Run(() => Verify(Math.Max(1, from), to ?? long.MaxValue, ct), ct);
+
+    /// <summary>The head and the count and digest of the erased positions up to it, as a checkpoint signs them, in one snapshot.</summary>
+    public Task<Checkpoints.CheckpointState> ReadCheckpointStateAsync(CancellationToken ct) =>
+        Task.Run(
+            () =>
+            {
+                using var connection = connections.Open();
+                return ErasureLedger.ReadState(connection, ct);
+            },
+            ct);
+
+    /// <summary>
+    /// The erasures seen from a checkpointed position: each erased payload a record after it lists (with that
+    /// record), and the count and digest of the others up to it, to compare with what the checkpoint signed.
+    /// </summary>
+    public Task<Checkpoints.ErasureAudit> AuditErasuresAsync(long checkpointSeq, CancellationToken ct) =>
+        Task.Run(
+            () =>
+            {
+                using var connection = connections.Open();
+                return ErasureLedger.Audit(connection, checkpointSeq, ct);
+            },
+            ct);
 
     /// <summary>The stored hash of the row at <paramref name="seq"/>; null when there is no such row.</summary>
     public byte[]? ReadHashAt(long seq)
@@ -77,6 +101,12 @@ public sealed class TapeVerifier(SqliteConnections connections)
         }
     }
 
+    /// <summary>What an erased payload at <paramref name="seq"/> needs, as the mismatch states it.</summary>
+    internal static string UnrecordedExpected(long seq) => $"a journal.payloads_erased.v1 record after seq {seq.ToString(Inv)} listing it";
+
+    /// <summary>What the tape holds instead: the likely causes, a bare update or a cut-off tail.</summary>
+    internal static string UnrecordedFound(long headSeq) => $"no such record up to the head (seq {headSeq.ToString(Inv)}): missing, or cut off with the tail";
+
     private static bool IsCorrupt(Exception ex) =>
         ex is StorageException { Code: StorageException.Corrupt } || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteCorrupt or SqliteNotADatabase };
 
@@ -100,7 +130,7 @@ public sealed class TapeVerifier(SqliteConnections connections)
         if (run.Mismatch is null && last == headSeq && run.Unrecorded.Count > 0)
         {
             var seq = run.Unrecorded.Min();
-            run.Fail(new ChainMismatch(seq, null, MismatchCodes.ErasureUnrecorded, "an erasure event listing this position", "none"));
+            run.Fail(new ChainMismatch(seq, null, MismatchCodes.ErasureUnrecorded, UnrecordedExpected(seq), UnrecordedFound(headSeq)));
         }
 
         return new VerificationReport(
@@ -119,12 +149,13 @@ public sealed class TapeVerifier(SqliteConnections connections)
     {
         var db = connection.Handle!;
         Check(db, raw.sqlite3_prepare_v2(db, TapeSql.SelectVerifyRange, out var statement));
-        using var _ = statement;
+        using var scope = statement;
         raw.sqlite3_bind_int64(statement, 1, from);
         raw.sqlite3_bind_int64(statement, 2, last);
         Span<byte> digest = stackalloc byte[ChainHash.Size];
         Span<byte> metadataDigest = stackalloc byte[ChainHash.Size];
         Span<byte> hash = stackalloc byte[ChainHash.Size];
+        Span<int> classes = stackalloc int[ColumnTypes.Count];
         int rc;
         while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
         {
@@ -133,47 +164,54 @@ public sealed class TapeVerifier(SqliteConnections connections)
                 ct.ThrowIfCancellationRequested();
             }
 
+            // Storage classes first: reading a column in another type converts it, after which its type is undefined.
+            ColumnTypes.Read(statement, classes);
+
+            // 1. The position.
             var seq = raw.sqlite3_column_int64(statement, 0);
-            var eventId = raw.sqlite3_column_blob(statement, 1);
+            if (classes[0] != raw.SQLITE_INTEGER)
+            {
+                run.Fail(new ChainMismatch(run.Expected, null, MismatchCodes.StorageClassMismatch, ColumnTypes.Describe(0), ColumnTypes.Describe(0, classes[0])));
+                return;
+            }
+
             if (seq != run.Expected)
             {
                 run.Fail(new ChainMismatch(run.Expected, null, MismatchCodes.SeqGap, run.Expected.ToString(Inv), seq.ToString(Inv)));
                 return;
             }
 
-            var prevHash = raw.sqlite3_column_blob(statement, 9);
-            if (!prevHash.SequenceEqual(run.PrevHash))
+            // 2. Every other column in its storage class: the same bytes as a BLOB instead of TEXT hash alike but compare unequal.
+            var eventId = raw.sqlite3_column_blob(statement, 1);
+            if (ColumnTypes.Misplaced(classes) is { } column)
             {
-                run.Fail(Mismatch(seq, eventId, MismatchCodes.PrevHashMismatch, run.PrevHash, prevHash));
+                run.Fail(new ChainMismatch(seq, IdOf(eventId), MismatchCodes.StorageClassMismatch, ColumnTypes.Describe(column), ColumnTypes.Describe(column, classes[column])));
                 return;
             }
 
-            var payloadDigest = raw.sqlite3_column_blob(statement, 8);
-            var eventType = raw.sqlite3_column_blob(statement, 4);
-            if (raw.sqlite3_column_type(statement, 7) == raw.SQLITE_NULL)
+            // 3. The link to the row before.
+            var prevHash = raw.sqlite3_column_blob(statement, 9);
+            if (!prevHash.SequenceEqual(run.PrevHash))
             {
-                run.Erased++;
-                run.Unrecorded.Add(seq);
+                run.Fail(RowLookups.LinkMismatch(connection, seq, eventId, prevHash, run.PrevHash));
+                return;
             }
-            else
+
+            // 4. The payload against its digest; NULL is an erased payload.
+            var payloadDigest = raw.sqlite3_column_blob(statement, 8);
+            var erased = classes[7] == raw.SQLITE_NULL;
+            var payload = erased ? default : raw.sqlite3_column_blob(statement, 7);
+            if (!erased)
             {
-                var payload = raw.sqlite3_column_blob(statement, 7);
                 SHA256.HashData(payload, digest);
                 if (!digest.SequenceEqual(payloadDigest))
                 {
                     run.Fail(Mismatch(seq, eventId, MismatchCodes.PayloadDigestMismatch, payloadDigest, digest));
                     return;
                 }
-
-                if (eventType.SequenceEqual(ErasureTypeUtf8))
-                {
-                    foreach (var erased in PayloadSerializer.ToRecord<PayloadsErased>(payload)?.Seqs ?? [])
-                    {
-                        run.Unrecorded.Remove(erased);
-                    }
-                }
             }
 
+            // 5. The chain hash.
             var stored = raw.sqlite3_column_blob(statement, 10);
             if (eventId.Length != 16 || payloadDigest.Length != ChainHash.Size)
             {
@@ -194,12 +232,15 @@ public sealed class TapeVerifier(SqliteConnections connections)
                 run.LastMetadataDigest.CopyTo(metadataDigest);
             }
 
+            var stream = raw.sqlite3_column_blob(statement, 2);
+            var version = raw.sqlite3_column_int64(statement, 3);
+            var eventType = raw.sqlite3_column_blob(statement, 4);
             ChainHash.Compute(
                 run.PrevHash,
                 seq,
                 eventId,
-                raw.sqlite3_column_blob(statement, 2),
-                raw.sqlite3_column_int64(statement, 3),
+                stream,
+                version,
                 eventType,
                 raw.sqlite3_column_int64(statement, 5),
                 metadataDigest,
@@ -211,6 +252,42 @@ public sealed class TapeVerifier(SqliteConnections connections)
                 return;
             }
 
+            // 6. The stream's versions run 1..n in seq order.
+            ref var lastVersion = ref run.Streams.Last(stream, out var seen);
+            if (!seen && from > 1)
+            {
+                lastVersion = RowLookups.VersionBefore(connection, stream, from);
+            }
+
+            if (version != lastVersion + 1)
+            {
+                var code = version >= 1 && version <= lastVersion ? MismatchCodes.StreamVersionDuplicate : MismatchCodes.StreamVersionGap;
+                run.Fail(new ChainMismatch(seq, IdOf(eventId), code, (lastVersion + 1).ToString(Inv), version.ToString(Inv)));
+                return;
+            }
+
+            lastVersion = version;
+
+            // 7. Erasures: a NULL payload waits for a later record listing it.
+            if (erased)
+            {
+                run.Erased++;
+                run.Unrecorded.Add(seq);
+            }
+            else if (ErasureRecord.IsRecord(stream, eventType))
+            {
+                if (!ErasureRecord.TryDecode(payload, seq, out var listed, out _))
+                {
+                    run.Fail(new ChainMismatch(seq, IdOf(eventId), MismatchCodes.ErasureRecordMalformed, MalformedRecordExpected, "malformed"));
+                    return;
+                }
+
+                foreach (var position in listed)
+                {
+                    run.Unrecorded.Remove(position);
+                }
+            }
+
             stored.CopyTo(run.PrevHash);
             run.Checked++;
             run.Expected++;
@@ -219,11 +296,14 @@ public sealed class TapeVerifier(SqliteConnections connections)
         Check(db, rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
     }
 
-    private static ReadOnlySpan<byte> ErasureTypeUtf8 => "journal.payloads_erased.v1"u8;
+    /// <summary>What an erasure record's payload must be, as a mismatch states it.</summary>
+    internal const string MalformedRecordExpected = "a journal.payloads_erased.v1 payload as docs/hash-chain.md defines it";
 
-    private static System.Globalization.CultureInfo Inv => System.Globalization.CultureInfo.InvariantCulture;
+    internal static Guid? IdOf(ReadOnlySpan<byte> eventId) => eventId.Length == 16 ? new Guid(eventId, bigEndian: true) : null;
 
-    private static ChainMismatch Mismatch(long seq, ReadOnlySpan<byte> eventId, string code, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> found) =>
+    internal static System.Globalization.CultureInfo Inv => System.Globalization.CultureInfo.InvariantCulture;
+
+    internal static ChainMismatch Mismatch(long seq, ReadOnlySpan<byte> eventId, string code, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> found) =>
         new(seq, eventId.Length == 16 ? new Guid(eventId, bigEndian: true) : null, code, Convert.ToHexStringLower(expected), Convert.ToHexStringLower(found));
 
     private static (long Seq, byte[] Hash) Head(Microsoft.Data.Sqlite.SqliteConnection connection)
@@ -272,6 +352,8 @@ public sealed class TapeVerifier(SqliteConnections connections)
         public long Erased { get; set; }
 
         public HashSet<long> Unrecorded { get; } = [];
+
+        public StreamVersions Streams { get; } = new();
 
         public byte[] LastMetadata { get; private set; } = new byte[256];
 

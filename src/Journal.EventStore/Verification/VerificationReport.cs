@@ -14,10 +14,11 @@ public enum VerificationStatus
 /// <param name="Seq">Position of the row at fault.</param>
 /// <param name="EventId">Its event id, when the row exists.</param>
 /// <param name="Code">
-/// <c>seq_gap</c>, <c>prev_hash_mismatch</c>, <c>payload_digest_mismatch</c>, <c>hash_mismatch</c>
-/// <c>erasure_unrecorded</c> or <c>file_corrupt</c>.
+/// One of <see cref="MismatchCodes"/>: <c>seq_gap</c>, <c>storage_class_mismatch</c>, <c>reordered</c>,
+/// <c>prev_hash_mismatch</c>, <c>payload_digest_mismatch</c>, <c>hash_mismatch</c>, <c>stream_version_gap</c>,
+/// <c>stream_version_duplicate</c>, <c>erasure_record_malformed</c>, <c>erasure_unrecorded</c> or <c>file_corrupt</c>.
 /// </param>
-/// <param name="Expected">What the chain requires there (a seq or a hex hash).</param>
+/// <param name="Expected">What the chain requires there (a position, a version, a column and its storage class, or a hex hash; docs/hash-chain.md lists them per code).</param>
 /// <param name="Found">What the file holds.</param>
 public sealed record ChainMismatch(long Seq, Guid? EventId, string Code, string Expected, string Found);
 

@@ -61,6 +61,7 @@ public sealed class SettingsTests
     [InlineData("DB_PATH", "../elsewhere.db", "Journal:DatabasePath")]
     [InlineData("Journal:CheckpointIntervalMinutes", "60", "Journal:CheckpointKeyPath")]
     [InlineData("Journal:Retention:Rules:0:Days", "30", "Journal:Retention:Rules:0")]
+    [InlineData("Journal:CheckpointPublicKey", "../keys/checkpoint.pem.pub", "Journal:CheckpointPublicKey")]
     public void From_refuses_a_bad_value_naming_the_key_as_the_operator_wrote_it(string key, string value, string named)
     {
         var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration((key, value))));
@@ -84,6 +85,17 @@ public sealed class SettingsTests
             settings.RetentionRules);
         Assert.Equal(60, settings.CheckpointIntervalMinutes);
         Assert.Equal("keys/checkpoint.pem", settings.CheckpointKeyPath);
+    }
+
+    [Fact]
+    public void From_reads_the_trusted_checkpoint_public_key()
+    {
+        var unset = JournalSettings.From(Configuration());
+        var settings = JournalSettings.From(Configuration(("Journal:CheckpointPublicKey", "keys/checkpoint.pem.pub")));
+
+        Assert.Null(unset.CheckpointPublicKey);
+        Assert.Equal("keys/checkpoint.pem.pub", settings.CheckpointPublicKey);
+        Assert.Equal("keys/checkpoint.pem.pub", JournalSettings.ReadCheckpointPublicKey(Configuration(("Journal:CheckpointPublicKey", "keys/checkpoint.pem.pub"))));
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Journal.EventStore.Chain;
+using Journal.EventStore.Checkpoints;
 using Journal.EventStore.Codec;
+using Journal.EventStore.Erasure;
 using Journal.EventStore.Tests.Support;
+using Journal.EventStore.Verification;
 
 namespace Journal.EventStore.Tests.Chain;
 
@@ -51,6 +54,49 @@ public sealed partial class HashChainSpecTests
 
         Assert.All(variants, v => Assert.NotEqual(baseline, Hex(ChainHash.Compute(ChainHash.Genesis.Span, v, digest, digest))));
         Assert.NotEqual(baseline, Hex(ChainHash.Compute(new byte[32].Select((_, i) => (byte)i).ToArray(), Example, digest, digest)));
+    }
+
+    [Fact]
+    public async Task Docs_erasure_record_example_is_what_the_journal_writes()
+    {
+        await using var fixture = new StoreFixture();
+        var store = fixture.Open();
+
+        var (payload, paths) = store.Serializer.EncodePayload(new PayloadsErased([2, 200, 70000], "gdpr"));
+
+        Assert.Equal(Block("erasure-payload"), Hex(payload));
+        Assert.Empty(paths);
+        Assert.True(ErasureRecord.TryDecode(payload, 70001, out var seqs, out var reason));
+        Assert.Equal([2L, 200L, 70000L], seqs);
+        Assert.Equal("gdpr", reason);
+    }
+
+    [Fact]
+    public void Docs_erased_digest_example_is_what_a_checkpoint_signs()
+    {
+        var digest = new ErasedSeqsDigest();
+        digest.Append(2);
+        digest.Append(200);
+        digest.Append(70000);
+
+        Assert.Equal(Block("erased-digest"), Hex(digest.Finish()));
+        Assert.Equal(3, digest.Count);
+        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Hex(new ErasedSeqsDigest().Finish()));
+    }
+
+    [Fact]
+    public void Docs_and_the_python_verifier_name_every_mismatch_code()
+    {
+        var python = File.ReadAllText(RepositoryRoot.File("tools", "verify_chain.py"));
+        var codes = typeof(MismatchCodes).GetFields().Select(f => (string)f.GetValue(null)!).Where(c => c != MismatchCodes.FileCorrupt).ToList();
+        var checkpointCodes = typeof(CheckpointCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+
+        Assert.Contains(MismatchCodes.StorageClassMismatch, codes);
+        Assert.All(codes, c => Assert.Contains($"**`{c}`**", Document, StringComparison.Ordinal));
+        Assert.All(codes, c => Assert.Contains($"\"{c}\"", python, StringComparison.Ordinal));
+        Assert.Contains(CheckpointCodes.ErasuresDiffer, checkpointCodes);
+        Assert.All(checkpointCodes, c => Assert.Contains($"**`{c}`**", Document, StringComparison.Ordinal));
+        Assert.All(checkpointCodes, c => Assert.Contains($"\"{c}\"", python, StringComparison.Ordinal));
     }
 
     private static string Document { get; } = File.ReadAllText(RepositoryRoot.File("docs", "hash-chain.md"));

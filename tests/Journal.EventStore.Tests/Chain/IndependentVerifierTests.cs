@@ -4,8 +4,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Journal.Domain.Tape;
+using Journal.EventStore.Checkpoints;
 using Journal.EventStore.Tests.Support;
 using Journal.EventStore.Verification;
+using Microsoft.Data.Sqlite;
 
 namespace Journal.EventStore.Tests.Chain;
 
@@ -140,7 +142,7 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
             UPDATE journal_events SET seq = 231 WHERE seq = -230;
             """,
             230,
-            MismatchCodes.PrevHashMismatch);
+            MismatchCodes.Reordered);
 
     [Theory]
     [InlineData("DELETE FROM journal_events WHERE seq = 1;", 1, MismatchCodes.SeqGap)]
@@ -156,10 +158,255 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
     public Task Python_verifier_agrees_with_VerifyAsync_on_other_tamperings(string sql, long seq, string code) =>
         AssertAgreeAfter(sql, seq, code);
 
+    [Theory]
+    [InlineData("stream_id = CAST(stream_id AS BLOB)", 140)]
+    [InlineData("event_type = CAST(event_type AS BLOB)", 141)]
+    [InlineData("payload = CAST(payload AS TEXT)", 142)]
+    [InlineData("hash = CAST(hash AS TEXT)", 143)]
+    [InlineData("event_id = CAST(event_id AS TEXT)", 144)]
+    [InlineData("recorded_at = CAST(recorded_at AS BLOB)", 145)]
+    [InlineData("metadata = CAST(metadata AS TEXT)", 146)]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_column_holds_its_bytes_in_another_storage_class(string assignment, long seq) =>
+        AssertAgreeAfter($"PRAGMA ignore_check_constraints = ON; UPDATE journal_events SET {assignment} WHERE seq = {seq};", seq, MismatchCodes.StorageClassMismatch);
+
+    [Theory]
+    [InlineData(9, MismatchCodes.StreamVersionDuplicate)]
+    [InlineData(12, MismatchCodes.StreamVersionGap)]
+    [InlineData(0, MismatchCodes.StreamVersionGap)]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_rechained_row_breaks_its_stream_versions(long version, string code) =>
+        // seq 10 is session-3f2a9c01 version 10.
+        AssertAgreeAfter(
+            connection =>
+            {
+                Forger.CopyWithoutConstraints(connection);
+                Forger.Execute(connection, $"UPDATE journal_events SET stream_version = {version} WHERE seq = 10");
+                Forger.Rechain(connection, 10);
+            },
+            10,
+            code);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_copy_of_the_table_permuted_the_seqs() =>
+        AssertAgreeAfter(connection => Forger.CopyWithoutConstraints(connection, "CASE seq WHEN 40 THEN 42 WHEN 41 THEN 40 WHEN 42 THEN 41 ELSE seq END"), 40, MismatchCodes.Reordered);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_a_payload_was_blanked_without_an_erasure_record() =>
+        AssertAgreeAfter("UPDATE journal_events SET payload = NULL WHERE seq = 7;", 7, MismatchCodes.ErasureUnrecorded);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_the_tail_holding_the_erasure_record_was_cut_off() =>
+        AssertAgreeAfter($"DELETE FROM journal_events WHERE seq >= {ErasurePosition};", 2, MismatchCodes.ErasureUnrecorded);
+
+    [Fact]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_an_erasure_record_is_in_another_stream() =>
+        AssertAgreeAfter(
+            connection =>
+            {
+                Forger.Execute(connection, "UPDATE journal_events SET payload = NULL WHERE seq = 7");
+                Forger.Append(connection, "run-7.b", "journal.payloads_erased.v1", Forger.ErasurePayload([7], "looks official"));
+            },
+            7,
+            MismatchCodes.ErasureUnrecorded);
+
+    [Theory]
+    [InlineData("""{"seqs":[7],"reason":7}""")]
+    [InlineData("""{"seqs":[7,7],"reason":"r"}""")]
+    [InlineData("""{"seqs":[312],"reason":"r"}""")]
+    [InlineData("""{"reason":"r","seqs":[7]}""")]
+    [InlineData("""{"seqs":[7],"reason":"r","x":1}""")]
+    [InlineData("""{"seqs":[-7],"reason":"r"}""")]
+    public Task Python_verifier_agrees_with_VerifyAsync_when_an_erasure_record_is_malformed(string json) =>
+        AssertAgreeAfter(
+            connection =>
+            {
+                Forger.Execute(connection, "UPDATE journal_events SET payload = NULL WHERE seq = 7");
+                Forger.Append(connection, "journal-erasures", "journal.payloads_erased.v1", Journal.EventStore.Codec.JsonMessagePack.Encode(System.Text.Json.Nodes.JsonNode.Parse(json)));
+            },
+            Head + 1,
+            MismatchCodes.ErasureRecordMalformed);
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_VerifyAsync_on_a_well_chained_forged_erasure_record()
+    {
+        using (var connection = _fixture.RawConnection())
+        {
+            Forger.EraseWithForgedRecord(connection, [7, 300], "routine ✓ 消去");
+        }
+
+        var report = await VerifyWithStore();
+        var python = await RunPython(json: true);
+
+        Assert.True(report.IsIntact, report.FirstMismatch?.ToString());
+        Assert.Equal(0, python.ExitCode);
+        Assert.Equal(Erased.Length + 2, python.Json.GetProperty("erased").GetInt64());
+        Assert.Equal(report.HeadHash, python.Json.GetProperty("head_hash").GetString());
+    }
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_CheckpointVerifier_on_payloads_erased_since_a_checkpoint_including_a_forged_one()
+    {
+        var checkpoint = await SignAsync();
+        var store = _fixture.Open();
+        await store.ErasePayloadsAsync([20, 33], "retention: 30 days", EventMetadata.Empty, default);
+        await _fixture.CloseAsync(store);
+        using (var connection = _fixture.RawConnection())
+        {
+            Forger.EraseWithForgedRecord(connection, [7], "routine ✓");
+        }
+
+        var (check, python) = await CheckBothAsync(checkpoint, trusted: true);
+
+        Assert.True(check.Extends, check.Message);
+        Assert.Equal([7L, 20L, 33L], check.ErasedSince.Select(e => e.Seq));
+        Assert.Equal(4, python.ExitCode);
+        AssertSameErasedSince(check, python.Json.GetProperty("checkpoint"));
+        Assert.True(python.Json.GetProperty("checkpoint").GetProperty("extends").GetBoolean());
+        Assert.True(python.Json.GetProperty("checkpoint").GetProperty("commits_to_erasures").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_CheckpointVerifier_when_a_payload_listed_before_the_checkpoint_is_blanked_after_it()
+    {
+        using (var connection = _fixture.RawConnection())
+        {
+            Forger.Append(connection, "journal-erasures", "journal.payloads_erased.v1", Forger.ErasurePayload([8], "prepared"));
+        }
+
+        var checkpoint = await SignAsync();
+        _fixture.Execute("UPDATE journal_events SET payload = NULL WHERE seq = 8");
+
+        var (check, python) = await CheckBothAsync(checkpoint, trusted: true);
+
+        Assert.Equal(CheckpointCodes.ErasuresDiffer, check.Code);
+        Assert.Equal(3, python.ExitCode);
+        Assert.Equal(check.Code, python.Json.GetProperty("checkpoint").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_CheckpointVerifier_when_the_tail_holding_the_erasure_record_was_cut_off()
+    {
+        var checkpoint = await SignAsync();
+        _fixture.Execute($"{DropTriggers} DELETE FROM journal_events WHERE seq >= {ErasurePosition};");
+
+        var (check, python) = await CheckBothAsync(checkpoint, trusted: true);
+
+        Assert.Equal(CheckpointCodes.Truncated, check.Code);
+        Assert.Equal(3, python.ExitCode);
+        Assert.Equal(check.Code, python.Json.GetProperty("checkpoint").GetProperty("code").GetString());
+        Assert.Equal(MismatchCodes.ErasureUnrecorded, python.Json.GetProperty("mismatch").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_CheckpointVerifier_on_the_signer()
+    {
+        var checkpoint = await SignAsync();
+        using var stranger = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var store = _fixture.Open();
+        var foreign = CheckpointSigner.Sign(store.File.JournalId, await store.Verifier.ReadCheckpointStateAsync(default), _fixture.Clock.GetUtcNow(), stranger);
+        await _fixture.CloseAsync(store);
+
+        var (untrusted, untrustedPython) = await CheckBothAsync(checkpoint, trusted: false);
+        var (strangerTrusted, strangerPython) = await CheckBothAsync(foreign, trusted: true);
+        var (altered, alteredPython) = await CheckBothAsync(checkpoint with { CreatedAt = checkpoint.CreatedAt + 1 }, trusted: true);
+
+        Assert.True(untrusted.Extends);
+        Assert.False(untrusted.KeyTrusted);
+        Assert.Equal(5, untrustedPython.ExitCode);
+        Assert.False(untrustedPython.Json.GetProperty("checkpoint").GetProperty("key_trusted").GetBoolean());
+        Assert.Equal(CheckpointCodes.BadSignature, strangerTrusted.Code);
+        Assert.Equal(CheckpointCodes.BadSignature, strangerPython.Json.GetProperty("checkpoint").GetProperty("code").GetString());
+        Assert.Equal(CheckpointCodes.BadSignature, altered.Code);
+        Assert.Equal(CheckpointCodes.BadSignature, alteredPython.Json.GetProperty("checkpoint").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_CheckpointVerifier_on_a_v1_checkpoint()
+    {
+        var store = _fixture.Open();
+        var head = await store.ReadHeadAsync(default);
+        var journalId = store.File.JournalId;
+        await store.ErasePayloadsAsync([20], "later", EventMetadata.Empty, default);
+        await _fixture.CloseAsync(store);
+        EnsureKey();
+        using var key = CheckpointKeys.Load(KeyPath);
+        var createdAt = _fixture.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var signature = key.SignData(SignedCheckpoint.SignedBytes(journalId, head.Seq, head.Hash.Span, createdAt), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var v1 = new SignedCheckpoint(SignedCheckpoint.FormatV1, journalId, head.Seq, Convert.ToHexStringLower(head.Hash.Span), createdAt, Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()), Convert.ToBase64String(signature));
+
+        var (check, python) = await CheckBothAsync(v1, trusted: true);
+
+        Assert.True(check.Extends, check.Message);
+        Assert.False(check.CommitsToErasures);
+        Assert.Equal(4, python.ExitCode);
+        Assert.False(python.Json.GetProperty("checkpoint").GetProperty("commits_to_erasures").GetBoolean());
+        AssertSameErasedSince(check, python.Json.GetProperty("checkpoint"));
+    }
+
+    private string KeyPath => Path.Combine(_fixture.DirectoryPath, "keys", "checkpoint.pem");
+
+    private async Task<SignedCheckpoint> SignAsync()
+    {
+        EnsureKey();
+        var store = _fixture.Open();
+        try
+        {
+            using var key = CheckpointKeys.Load(KeyPath);
+            return CheckpointSigner.Sign(store.File.JournalId, await store.Verifier.ReadCheckpointStateAsync(default), _fixture.Clock.GetUtcNow(), key);
+        }
+        finally
+        {
+            await _fixture.CloseAsync(store);
+        }
+    }
+
+    private void EnsureKey()
+    {
+        if (!File.Exists(KeyPath))
+        {
+            CheckpointKeys.Generate(KeyPath, KeyPath + ".pub");
+        }
+    }
+
+    private async Task<(CheckpointCheck Check, PythonResult Python)> CheckBothAsync(SignedCheckpoint checkpoint, bool trusted)
+    {
+        EnsureKey();
+        var path = Path.Combine(_fixture.DirectoryPath, "checkpoints", Guid.NewGuid().ToString("N") + ".json");
+        await CheckpointFile.WriteAsync(path, checkpoint, default);
+        CheckpointCheck check;
+        using (var key = trusted ? CheckpointKeys.Load(KeyPath + ".pub") : null)
+        using (var tape = Inspection.TapeInspector.Open(_fixture.DatabasePath))
+        {
+            check = await CheckpointVerifier.VerifyAsync(await CheckpointFile.ReadAsync(path, default), key, tape.JournalId, tape.Verifier, default);
+        }
+
+        string[] extra = trusted ? ["--checkpoint", path, "--public-key", KeyPath + ".pub"] : ["--checkpoint", path];
+        return (check, await RunPython(true, extra));
+    }
+
+    private static void AssertSameErasedSince(CheckpointCheck check, JsonElement python) =>
+        Assert.Equal(
+            check.ErasedSince.Select(e => (e.Seq, e.RecordSeq, e.Reason)),
+            python.GetProperty("erased_since").EnumerateArray().Select(e => (e.GetProperty("seq").GetInt64(), e.GetProperty("record_seq").GetInt64(), e.GetProperty("reason").GetString()!)));
+
+    private async Task AssertAgreeAfter(Action<SqliteConnection> tamper, long seq, string code)
+    {
+        using (var connection = _fixture.RawConnection())
+        {
+            Forger.DropTriggers(connection);
+            tamper(connection);
+        }
+
+        await AssertAgree(seq, code);
+    }
+
     private async Task AssertAgreeAfter(string tampering, long seq, string code)
     {
         _fixture.Execute(DropTriggers + tampering);
+        await AssertAgree(seq, code);
+    }
 
+    private async Task AssertAgree(long seq, string code)
+    {
         var report = await VerifyWithStore();
         var python = await RunPython(json: true);
 
@@ -219,7 +466,7 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
         _ => value.GetRawText(),
     };
 
-    private async Task<PythonResult> RunPython(bool json)
+    private async Task<PythonResult> RunPython(bool json, params string[] extra)
     {
         var script = RepositoryRoot.File("tools", "verify_chain.py");
         Assert.True(File.Exists(script), $"the independent verifier is missing: {script}");
@@ -237,6 +484,11 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
         if (json)
         {
             start.ArgumentList.Add("--json");
+        }
+
+        foreach (var argument in extra)
+        {
+            start.ArgumentList.Add(argument);
         }
 
         Process process;
@@ -267,7 +519,7 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
 
             var output = await stdout;
             var errors = await stderr;
-            Assert.True(process.ExitCode is 0 or 3, $"verify_chain.py exited with {process.ExitCode}; stderr: {errors}; stdout: {output}");
+            Assert.True(process.ExitCode is 0 or 3 or 4 or 5, $"verify_chain.py exited with {process.ExitCode}; stderr: {errors}; stdout: {output}");
             Assert.True(errors.Length == 0, "verify_chain.py wrote to stderr: " + errors);
             if (!json)
             {

@@ -105,6 +105,36 @@ public sealed class TamperTests : IAsyncLifetime
         var mismatch = (await Reopen()).FirstMismatch!;
 
         Assert.Equal(5, mismatch.Seq);
+        Assert.Equal(MismatchCodes.Reordered, mismatch.Code);
+        Assert.Equal("4", mismatch.Expected);
+        Assert.Equal("6", mismatch.Found);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_reports_reordered_when_a_copy_of_the_table_permuted_the_seqs()
+    {
+        // Rows 12, 13, 14 become 14, 12, 13: the row now at 12 (was 13) chains to the row now at 14 (was 12).
+        using (var connection = _fixture.RawConnection())
+        {
+            Forger.CopyWithoutConstraints(connection, "CASE seq WHEN 12 THEN 14 WHEN 13 THEN 12 WHEN 14 THEN 13 ELSE seq END");
+        }
+
+        var mismatch = (await Reopen()).FirstMismatch!;
+
+        Assert.Equal(12, mismatch.Seq);
+        Assert.Equal(MismatchCodes.Reordered, mismatch.Code);
+        Assert.Equal("11", mismatch.Expected);
+        Assert.Equal("14", mismatch.Found);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_reports_prev_hash_mismatch_when_prev_hash_is_no_row_hash()
+    {
+        _fixture.Execute(DropTriggers + "UPDATE journal_events SET prev_hash = randomblob(32) WHERE seq = 12;");
+
+        var mismatch = (await Reopen()).FirstMismatch!;
+
+        Assert.Equal(12, mismatch.Seq);
         Assert.Equal(MismatchCodes.PrevHashMismatch, mismatch.Code);
     }
 

@@ -22,7 +22,8 @@ public sealed class TamperEvidenceTests : IDisposable
     {
         { "payload", "UPDATE journal_events SET payload = X'81A474657874A56576696C21' WHERE seq = 7;", 7, "payload_digest_mismatch" },
         { "event type", "UPDATE journal_events SET event_type = 'test.forged.v1' WHERE seq = 11;", 11, "hash_mismatch" },
-        { "order (rows 5 and 6 swapped)", "UPDATE journal_events SET seq = -5 WHERE seq = 5; UPDATE journal_events SET seq = 5 WHERE seq = 6; UPDATE journal_events SET seq = 6 WHERE seq = -5;", 5, "prev_hash_mismatch" },
+        { "order (rows 5 and 6 swapped)", "UPDATE journal_events SET seq = -5 WHERE seq = 5; UPDATE journal_events SET seq = 5 WHERE seq = 6; UPDATE journal_events SET seq = 6 WHERE seq = -5;", 5, "reordered" },
+        { "stream_id stored as a BLOB", "UPDATE journal_events SET stream_id = CAST(stream_id AS BLOB) WHERE seq = 7;", 7, "storage_class_mismatch" },
         { "deleted middle row", "DELETE FROM journal_events WHERE seq = 10;", 10, "seq_gap" },
     };
 
@@ -72,7 +73,88 @@ public sealed class TamperEvidenceTests : IDisposable
         Assert.StartsWith($"FAILED checkpoint.truncated: the tape ends at seq 15, before the checkpointed seq {Events}", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_and_start_up_name_a_rechained_row_that_repeats_a_stream_version()
+    {
+        await Tapes.CreateAsync(_directory.Tape, Events);
+        // Every event has its own stream note-N at version 1: moving seq 8 into note-7 repeats version 1 there.
+        Tapes.ForgeAndRechain(_directory.Tape, "UPDATE journal_events SET stream_id = 'note-7' WHERE seq = 8;", 8);
+
+        var (exit, output, _) = await Tapes.CliAsync("verify", "--db", _directory.Tape);
+        var refused = Assert.Throws<StorageException>(() => JournalHost.Build([$"--Journal:DataDirectory={_directory.Combine("data")}", "--urls", "http://127.0.0.1:0"]));
+
+        Assert.Equal(ExitCodes.Mismatch, exit);
+        Assert.StartsWith("broken at seq 8: stream_version_duplicate (expected 2, found 1)", output, StringComparison.Ordinal);
+        Assert.Contains("broken at seq 8: stream_version_duplicate", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_checkpoint_trusts_the_public_key_named_by_the_Journal_CheckpointPublicKey_setting()
+    {
+        await Tapes.CreateAsync(_directory.Tape, Events);
+        var key = _directory.Combine("keys", "checkpoint.pem");
+        var otherKey = _directory.Combine("keys", "other.pem");
+        var checkpoint = _directory.Combine("checkpoint.json");
+        Assert.Equal(ExitCodes.Ok, (await Tapes.CliAsync("checkpoint", "--new-key", "--key", key)).Code);
+        Assert.Equal(ExitCodes.Ok, (await Tapes.CliAsync("checkpoint", "--new-key", "--key", otherKey)).Code);
+        Assert.Equal(ExitCodes.Ok, (await Tapes.CliAsync("checkpoint", "--sign", "--key", key, "--db", _directory.Tape, "--out", checkpoint)).Code);
+
+        var unset = await RunVerbAsync(null, "verify", "--db", _directory.Tape, "--checkpoint", checkpoint);
+        var trusted = await RunVerbAsync(key + ".pub", "verify", "--db", _directory.Tape, "--checkpoint", checkpoint);
+        var other = await RunVerbAsync(otherKey + ".pub", "verify", "--db", _directory.Tape, "--checkpoint", checkpoint);
+
+        Assert.True(unset.Code == ExitCodes.UnverifiedSigner, unset.Output);
+        Assert.Contains("signer unverified:", unset.Output, StringComparison.Ordinal);
+        Assert.True(trusted.Code == ExitCodes.Ok, trusted.Output);
+        Assert.DoesNotContain("signer unverified", trusted.Output, StringComparison.Ordinal);
+        Assert.True(other.Code == ExitCodes.Mismatch, other.Output);
+        Assert.Contains("FAILED checkpoint.bad_signature", other.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_process_exits_2_naming_the_row_when_an_older_tape_holds_a_column_in_another_storage_class()
+    {
+        await Tapes.CreateAsync(_directory.Tape, Events);
+        // The tape as schema version 3 left it (no storage-class trigger), with seq 5's stream_id re-stored as a BLOB.
+        Tapes.Execute(_directory.Tape, Tapes.DropTriggers + "DROP TRIGGER journal_events_storage_classes; DELETE FROM schema_migrations WHERE version = 4; UPDATE journal_events SET stream_id = CAST(stream_id AS BLOB) WHERE seq = 5;");
+
+        var (code, output) = await RunVerbAsync(null, $"--Journal:DataDirectory={_directory.Combine("data")}", "--urls", "http://127.0.0.1:0");
+        var (verifyCode, verified, _) = await Tapes.CliAsync("verify", "--db", _directory.Tape);
+
+        Assert.True(code == 2, output);
+        Assert.Contains("schema.precondition_failed", output, StringComparison.Ordinal);
+        Assert.Contains("the row at seq 5 stores stream_id as BLOB, the tape requires TEXT", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Mismatch, verifyCode);
+        Assert.StartsWith("broken at seq 5: storage_class_mismatch (expected stream_id TEXT, found stream_id BLOB)", verified, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Dispose();
+
+    /// <summary>Runs the built service executable (a verb, or the service), with Journal__CheckpointPublicKey set when given.</summary>
+    private static async Task<(int Code, string Output)> RunVerbAsync(string? publicKey, params string[] args)
+    {
+        var dll = Path.Combine(Repository.Root, "src", "Journal.Api", "bin", Repository.Configuration, "net10.0", "Journal.Api.dll");
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        foreach (var argument in args)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment.Remove("Journal__CheckpointPublicKey");
+        if (publicKey is not null)
+        {
+            info.Environment["Journal__CheckpointPublicKey"] = publicKey;
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await output + await error);
+    }
 
     private static void AssertNames(JsonElement report, long seq, string code)
     {
