@@ -10,31 +10,16 @@ namespace Journal.EventStore.Tests.Chain;
 /// A NULL payload is an erasure only when a later, intact <c>journal.payloads_erased.v1</c> record in the
 /// stream <c>journal-erasures</c> lists it (docs/hash-chain.md, "The erasure record").
 /// </summary>
-public sealed class ErasureRecordTests : IAsyncLifetime
+public sealed class ErasureRecordTests : FourStreamTape
 {
-    private readonly StoreFixture _fixture = new();
-
-    public async Task InitializeAsync()
-    {
-        var store = _fixture.Open();
-        for (var i = 0; i < 4; i++)
-        {
-            await store.AppendAsync(StreamId.Parse($"s-{i}"), ExpectedVersion.Any, Events.Many(5), EventMetadata.Empty, default);
-        }
-
-        await _fixture.CloseAsync(store);
-    }
-
-    public async Task DisposeAsync() => await _fixture.DisposeAsync();
-
     [Fact]
     public async Task VerifyAsync_names_the_likely_cause_when_the_tail_holding_the_erasure_record_was_cut_off()
     {
-        var store = _fixture.Open();
+        var store = Fixture.Open();
         var erasure = await store.ErasePayloadsAsync([2, 4], "forget", EventMetadata.Empty, default);
-        await _fixture.CloseAsync(store);
+        await Fixture.CloseAsync(store);
         Assert.Equal(21, erasure.Position);
-        _fixture.Execute("DROP TRIGGER journal_events_no_delete; DELETE FROM journal_events WHERE seq >= 21;");
+        Fixture.Execute("DROP TRIGGER journal_events_no_delete; DELETE FROM journal_events WHERE seq >= 21;");
 
         var mismatch = (await VerifyAsync()).FirstMismatch!;
 
@@ -47,7 +32,7 @@ public sealed class ErasureRecordTests : IAsyncLifetime
     [Fact]
     public async Task VerifyAsync_does_not_count_an_erasure_record_written_to_another_stream()
     {
-        using (var connection = _fixture.RawConnection())
+        using (var connection = Fixture.RawConnection())
         {
             Forger.Execute(connection, "UPDATE journal_events SET payload = NULL WHERE seq = 3");
             Forger.Append(connection, "s-0", "journal.payloads_erased.v1", Forger.ErasurePayload([3], "looks official"));
@@ -62,7 +47,7 @@ public sealed class ErasureRecordTests : IAsyncLifetime
     [Fact]
     public async Task VerifyAsync_accepts_a_well_chained_erasure_record_in_the_erasure_stream()
     {
-        using (var connection = _fixture.RawConnection())
+        using (var connection = Fixture.RawConnection())
         {
             Forger.EraseWithForgedRecord(connection, [3, 8], "forged");
         }
@@ -86,7 +71,7 @@ public sealed class ErasureRecordTests : IAsyncLifetime
     [InlineData("""[3]""")]
     public async Task VerifyAsync_reports_erasure_record_malformed_when_the_record_is_not_as_specified(string json)
     {
-        using (var connection = _fixture.RawConnection())
+        using (var connection = Fixture.RawConnection())
         {
             Forger.Execute(connection, "UPDATE journal_events SET payload = NULL WHERE seq = 3");
             Assert.Equal(21, Forger.Append(connection, "journal-erasures", "journal.payloads_erased.v1", JsonMessagePack.Encode(JsonNode.Parse(json))));
@@ -101,7 +86,7 @@ public sealed class ErasureRecordTests : IAsyncLifetime
     [Fact]
     public async Task VerifyAsync_reports_erasure_record_malformed_when_bytes_follow_the_record()
     {
-        using (var connection = _fixture.RawConnection())
+        using (var connection = Fixture.RawConnection())
         {
             Forger.Execute(connection, "UPDATE journal_events SET payload = NULL WHERE seq = 3");
             Forger.Append(connection, "journal-erasures", "journal.payloads_erased.v1", [.. Forger.ErasurePayload([3], "r"), 0xC0]);
@@ -115,14 +100,14 @@ public sealed class ErasureRecordTests : IAsyncLifetime
 
     private async Task<VerificationReport> VerifyAsync()
     {
-        var store = _fixture.Open();
+        var store = Fixture.Open();
         try
         {
             return await store.VerifyAsync();
         }
         finally
         {
-            await _fixture.CloseAsync(store);
+            await Fixture.CloseAsync(store);
         }
     }
 }

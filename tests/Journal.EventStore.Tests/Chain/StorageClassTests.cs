@@ -10,23 +10,8 @@ namespace Journal.EventStore.Tests.Chain;
 /// compares TEXT and BLOB as different values, so lookups by stream miss such a row. Verification checks
 /// the storage class of every column and the stream versions.
 /// </summary>
-public sealed class StorageClassTests : IAsyncLifetime
+public sealed class StorageClassTests : FourStreamTape
 {
-    private readonly StoreFixture _fixture = new();
-
-    public async Task InitializeAsync()
-    {
-        var store = _fixture.Open();
-        for (var i = 0; i < 4; i++)
-        {
-            await store.AppendAsync(StreamId.Parse($"s-{i}"), ExpectedVersion.Any, Events.Many(5), EventMetadata.Empty, default);
-        }
-
-        await _fixture.CloseAsync(store);
-    }
-
-    public async Task DisposeAsync() => await _fixture.DisposeAsync();
-
     [Theory]
     [InlineData("event_id", "CAST(event_id AS TEXT)", "event_id BLOB", "event_id TEXT")]
     [InlineData("stream_id", "CAST(stream_id AS BLOB)", "stream_id TEXT", "stream_id BLOB")]
@@ -55,7 +40,7 @@ public sealed class StorageClassTests : IAsyncLifetime
     {
         // seq 10 is s-1 version 5; stored as a BLOB, a lookup of 's-1' (TEXT) no longer finds it.
         Tamper("UPDATE journal_events SET stream_id = CAST(stream_id AS BLOB) WHERE seq = 10;");
-        var store = _fixture.Open();
+        var store = Fixture.Open();
 
         var appended = await store.AppendAsync(StreamId.Parse("s-1"), ExpectedVersion.Exact(4), Events.Many(1), EventMetadata.Empty, default);
         var report = await store.VerifyAsync();
@@ -69,21 +54,21 @@ public sealed class StorageClassTests : IAsyncLifetime
 
     private void Tamper(string sql)
     {
-        using var connection = _fixture.RawConnection();
+        using var connection = Fixture.RawConnection();
         Forger.DropTriggers(connection);
         Forger.Execute(connection, "PRAGMA ignore_check_constraints = ON; " + sql);
     }
 
     private async Task<VerificationReport> VerifyAsync()
     {
-        var store = _fixture.Open();
+        var store = Fixture.Open();
         try
         {
             return await store.VerifyAsync();
         }
         finally
         {
-            await _fixture.CloseAsync(store);
+            await Fixture.CloseAsync(store);
         }
     }
 }

@@ -8,24 +8,8 @@ namespace Journal.EventStore.Tests.Chain;
 /// A forger who rewrites rows and recomputes every hash after them leaves a chain that holds; the stream
 /// versions must still run 1..n in seq order in every stream.
 /// </summary>
-public sealed class StreamVersionTests : IAsyncLifetime
+public sealed class StreamVersionTests : FourStreamTape
 {
-    private readonly StoreFixture _fixture = new();
-
-    public async Task InitializeAsync()
-    {
-        var store = _fixture.Open();
-        for (var i = 0; i < 4; i++)
-        {
-            // s-i holds seq 5i+1 .. 5i+5, versions 1..5.
-            await store.AppendAsync(StreamId.Parse($"s-{i}"), ExpectedVersion.Any, Events.Many(5), EventMetadata.Empty, default);
-        }
-
-        await _fixture.CloseAsync(store);
-    }
-
-    public async Task DisposeAsync() => await _fixture.DisposeAsync();
-
     [Fact]
     public async Task VerifyAsync_reports_stream_version_duplicate_when_a_rechained_row_repeats_a_version()
     {
@@ -69,7 +53,7 @@ public sealed class StreamVersionTests : IAsyncLifetime
     public async Task VerifyAsync_checks_stream_versions_of_a_range_against_the_rows_before_it()
     {
         Forge("UPDATE journal_events SET stream_version = 3 WHERE seq = 9;", 9);
-        var store = _fixture.Open();
+        var store = Fixture.Open();
 
         var range = await store.VerifyAsync(9, 20);
         var after = await store.VerifyAsync(10, 20);
@@ -83,7 +67,7 @@ public sealed class StreamVersionTests : IAsyncLifetime
 
     private void Forge(string sql, long fromSeq)
     {
-        using var connection = _fixture.RawConnection();
+        using var connection = Fixture.RawConnection();
         Forger.CopyWithoutConstraints(connection);
         Forger.Execute(connection, sql);
         Forger.Rechain(connection, fromSeq);
@@ -91,14 +75,14 @@ public sealed class StreamVersionTests : IAsyncLifetime
 
     private async Task<VerificationReport> VerifyAsync()
     {
-        var store = _fixture.Open();
+        var store = Fixture.Open();
         try
         {
             return await store.VerifyAsync();
         }
         finally
         {
-            await _fixture.CloseAsync(store);
+            await Fixture.CloseAsync(store);
         }
     }
 }

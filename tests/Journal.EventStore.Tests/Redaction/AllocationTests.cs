@@ -2,6 +2,11 @@ using Journal.EventStore.Redaction;
 
 namespace Journal.EventStore.Tests.Redaction;
 
+/// <summary>
+/// Runs alone: the secret patterns are shared generated regexes, and one that another test is running at
+/// the same moment hands this thread a fresh matcher (a real allocation, but not this path's own).
+/// </summary>
+[Collection(nameof(AllocationCollection))]
 public class AllocationTests
 {
     [Fact]
@@ -31,3 +36,7 @@ public class AllocationTests
         }
     }
 }
+
+/// <summary>The tests that count allocations, run with no other test beside them.</summary>
+[CollectionDefinition(nameof(AllocationCollection), DisableParallelization = true)]
+public sealed class AllocationCollection;
