@@ -12,7 +12,7 @@ namespace Journal.EventStore;
 /// The tape on SQLite: appends go through one group-committing writer, reads through pooled
 /// connections. Open it with <see cref="Open"/>.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposable
+public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggregateTape, Ports.ITapeVerification, Ports.ITapeBackup, Ports.ITapeInspection, IAsyncDisposable, IDisposable
 {
     private const int MaxEventsPerAppend = 10_000;
     private const int MaxErasedPerCall = 100_000;
@@ -73,11 +73,12 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         AppendAsync(appends, metadata, null, ct);
 
     /// <summary>Appends and, in the same transaction, records a command's idempotency key with its result.</summary>
-    internal async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? idempotency, CancellationToken ct)
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? idempotency, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var encoded = Encode(appends, metadata ?? EventMetadata.Empty);
-        var results = await Written(() => _writer.AppendAsync(encoded, idempotency, ct)).ConfigureAwait(false);
+        var results = await _writer.AppendAsync(encoded, idempotency, ct).ConfigureAwait(false);
         var events = 0;
         foreach (var append in encoded)
         {
@@ -96,6 +97,30 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     /// Up to <paramref name="limit"/> events of <paramref name="stream"/> from <paramref name="fromVersion"/> on:
     /// the catch-up read of an aggregate, on the writer's warm connection when it is idle.
     /// </summary>
+    /// <inheritdoc />
+    IReadOnlyList<RecordedEvent> Ports.IAggregateTape.ReadStreamFrom(StreamId stream, long fromVersion, int limit) => ReadStreamFrom(stream, fromVersion, limit);
+
+    /// <inheritdoc />
+    Guid Ports.ITapeInspection.JournalId => File.JournalId;
+
+    /// <inheritdoc />
+    int Ports.ITapeInspection.SchemaVersion => File.SchemaVersion;
+
+    /// <inheritdoc />
+    string Ports.ITapeInspection.Location => File.DatabasePath;
+
+    /// <inheritdoc />
+    bool Ports.ITapeInspection.IsInMemory => File.Connections.IsInMemory;
+
+    /// <inheritdoc />
+    IReadOnlyList<Maintenance.MaintenanceStep> Ports.ITapeInspection.RunMaintenance() => Maintenance.SqliteMaintenance.Run(File.Connections, "tape");
+
+    /// <inheritdoc />
+    Task<IReadOnlyList<string>> Ports.ITapeVerification.CheckFileAsync(CancellationToken ct) => Verifier.CheckFileAsync(ct);
+
+    /// <inheritdoc />
+    Task<Checkpoints.CheckpointState> Ports.ITapeVerification.ReadCheckpointStateAsync(CancellationToken ct) => Verifier.ReadCheckpointStateAsync(ct);
+
     internal List<RecordedEvent> ReadStreamFrom(StreamId stream, long fromVersion, int limit) =>
         _writer.TryReadStreamWhileIdle(stream.Value, fromVersion, limit) ?? _reader.ReadStreamFrom(stream.Value, fromVersion, limit);
 
@@ -115,7 +140,8 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     public Task<long> ReadStreamVersionAsync(StreamId stream, CancellationToken ct) => _reader.ReadStreamVersionAsync(stream, ct);
 
     /// <summary>What an idempotency key recorded, or null.</summary>
-    internal IdempotencyEntry? FindIdempotency(string key) => _reader.FindIdempotency(key);
+    /// <inheritdoc />
+    public IdempotencyEntry? FindIdempotency(string key) => _reader.FindIdempotency(key);
 
     /// <summary>Streams of a category with an opening event and no closing one.</summary>
     public IReadOnlyList<StreamId> FindOpenStreams(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes) =>
@@ -147,39 +173,8 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
             throw new ValidationException("reason", "a reason of 1 to 1000 characters is required");
         }
 
-        return Written(() => _writer.EraseAsync(seqs.ToList(), reason, metadata ?? EventMetadata.Empty, ct));
+        return _writer.EraseAsync(seqs.ToList(), reason, metadata ?? EventMetadata.Empty, ct);
     }
-
-    /// <summary>
-    /// A write inside a command's optimistic attempt (if any): first every remembered state the command
-    /// used is checked to be still current, then the attempt learns that it wrote, on success and on any
-    /// failure but a refusal (a domain error is raised before anything of the request is written).
-    /// </summary>
-    private async Task<T> Written<T>(Func<Task<T>> write)
-    {
-        var attempt = Aggregates.OptimisticAttempt.Current;
-        attempt?.ConfirmBeforeWrite([], IsLatest);
-        try
-        {
-            var result = await write().ConfigureAwait(false);
-            attempt?.MarkWritten();
-            return result;
-        }
-        catch (Exception ex) when (ex is not JournalException)
-        {
-            attempt?.MarkWritten();
-            throw;
-        }
-    }
-
-    /// <summary>Whether <paramref name="stream"/> has no event after <paramref name="version"/> (one index seek).</summary>
-    internal bool IsLatest(string stream, long version) => ReadStreamFrom(StreamId.Parse(stream), version + 1, 1).Count == 0;
-
-    /// <summary>The last position this store's writer committed or saw.</summary>
-    internal long WriterHeadSeq => _writer.HeadSeq;
-
-    /// <summary>Whether every one of <paramref name="seqs"/> lies after <paramref name="after"/> and was committed by this store's writer.</summary>
-    internal bool CommittedHereAfter(IEnumerable<long> seqs, long after) => _writer.CommittedHereAfter(seqs, after);
 
     /// <summary>Appends waiting for the writer.</summary>
     internal int QueuedWrites => _writer.Queued;

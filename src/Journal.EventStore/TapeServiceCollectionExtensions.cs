@@ -14,7 +14,8 @@ public static class TapeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite tape (opened on first use, disposed with the container) as
-    /// <see cref="IEventStore"/> and <see cref="SqliteEventStore"/>, with its event type registry over
+    /// <see cref="IEventStore"/>, as each narrow port of <see cref="Ports"/> and as <see cref="SqliteEventStore"/>
+    /// (for the composition root alone), with its event type registry over
     /// <paramref name="eventAssemblies"/>, its metrics, and <see cref="TimeProvider.System"/> unless a
     /// time provider is registered already.
     /// </summary>
@@ -31,6 +32,11 @@ public static class TapeServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TapeMetrics>()));
         services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.TryAddSingleton<Ports.ITapeFeed>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.TryAddSingleton<Ports.IAggregateTape>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.TryAddSingleton<Ports.ITapeVerification>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.TryAddSingleton<Ports.ITapeBackup>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.TryAddSingleton<Ports.ITapeInspection>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.TryAddSingleton<ITextRedactor>(sp => new TextRedactorPort(sp.GetRequiredService<SqliteEventStore>().Serializer.Redactor));
         services.TryAddSingleton<IJsonRedactor>(sp => new JsonRedactorPort(sp.GetRequiredService<SqliteEventStore>().Serializer.Redactor));
         services.TryAddSingleton<IStreamHistory>(sp => new Aggregates.StreamHistory(sp.GetRequiredService<SqliteEventStore>()));

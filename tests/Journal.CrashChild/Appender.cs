@@ -7,6 +7,7 @@ using Journal.Projections;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Journal.Application;
 
 namespace Journal.CrashChild;
 

@@ -11,6 +11,7 @@ using Journal.Projections.Runtime;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Journal.Application;
 
 namespace Journal.Benchmarks.Canvas;
 

@@ -10,6 +10,7 @@ using MediatR;
 using Journal.Benchmarks.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Journal.Application;
 
 namespace Journal.Benchmarks.Commands;
 

@@ -14,6 +14,7 @@ using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Journal.Application;
 
 namespace Journal.Benchmarks.Memory;
 

@@ -5,6 +5,7 @@ using Journal.Projections;
 using Journal.Projections.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Journal.Application;
 
 namespace Journal.Benchmarks.Projections;
 

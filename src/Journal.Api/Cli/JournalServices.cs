@@ -2,6 +2,7 @@ using Journal.EventStore;
 using Journal.Projections;
 using Journal.Projections.Runtime;
 using Microsoft.Extensions.Logging;
+using Journal.Application;
 
 namespace Journal.Api.Cli;
 

@@ -7,6 +7,7 @@ using Journal.Api.Operations;
 using Journal.Domain.Tape;
 using Journal.EventStore.Storage;
 using Journal.Projections;
+using Journal.Application;
 
 namespace Journal.Api.Hosting;
 

@@ -2,6 +2,7 @@ using Journal.Api.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+using Journal.Application.Pipeline;
 
 namespace Journal.Api.Operations;
 
@@ -17,7 +18,7 @@ internal sealed class OtlpMetrics(Uri endpoint, int intervalMs) : IHostedService
     public static readonly string[] Meters =
     [
         EventStore.TapeMetrics.MeterName,
-        EventStore.Pipeline.CommandMetrics.MeterName,
+        Application.Pipeline.CommandMetrics.MeterName,
         "Journal.Projections",
         OperationsMetrics.MeterName,
     ];

@@ -26,6 +26,9 @@ public static class ApprovalDecider
     public static ApprovalState Initial { get; } = new(
         false, Guid.Empty, Guid.Empty, string.Empty, string.Empty, ApprovalScope.Once, null, default, ApprovalStatus.Pending, null);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<ApprovalCommand, ApprovalState, IApprovalEvent> Value { get; } = new(c => StreamFor(c.ApprovalId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <returns>The events to append; empty when the command changes nothing.</returns>
     /// <exception cref="ValidationException">A field is invalid.</exception>

@@ -19,6 +19,9 @@ public static class CanvasDecider
     /// <summary>The state before the first event.</summary>
     public static CanvasState Initial { get; } = new(false, Guid.Empty, Guid.Empty, [], string.Empty, 0);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<CanvasCommand, CanvasState, ICanvasEvent> Value { get; } = new(c => StreamFor(c.CanvasId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <exception cref="ValidationException">A field is invalid (a missing state, a patch that is not an array, a number beyond the double range).</exception>
     /// <exception cref="TooLargeException">The state or the patch is over <see cref="CanvasLimits"/>.</exception>

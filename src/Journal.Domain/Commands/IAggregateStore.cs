@@ -1,31 +1,43 @@
+using Journal.Domain.Deciding;
+using Journal.Domain.Tape;
+
 namespace Journal.Domain.Commands;
 
 /// <summary>
-/// Loads aggregates and saves what deciders decided. Loading does not get slower as a stream grows:
-/// the store remembers each aggregate's latest state and only replays events it has not seen.
+/// Runs commands against aggregates: one call loads, folds, decides and appends. Each call checks the
+/// command's idempotency key once, appends every change against the version it was decided on (the
+/// client's <see cref="CommandContext.Precondition"/> when it set one), and, when an append loses a race
+/// to another writer, decides again on the fresh state (a bounded number of times) instead of refusing:
+/// only a rule of the domain, or a precondition the caller set, refuses.
 /// </summary>
-public interface IAggregateStore
+public interface IAggregateStore : IAggregateLoader
 {
-    /// <summary>Loads an aggregate by folding its stream's events with <paramref name="evolve"/>.</summary>
-    Task<Loaded<TState>> LoadAsync<TState, TEvent>(Tape.StreamId stream, TState initial, Func<TState, TEvent, TState> evolve, CancellationToken ct)
+    /// <summary>Runs <paramref name="command"/> on the one aggregate <paramref name="decider"/> addresses.</summary>
+    /// <param name="request">The request, for its context and idempotency hash.</param>
+    /// <param name="decider">The aggregate's decider.</param>
+    /// <param name="command">The domain command.</param>
+    /// <param name="ct">Cancellation.</param>
+    Task<CommandResult> ExecuteAsync<TCommand, TState, TEvent>(ICommand request, Decider<TCommand, TState, TEvent> decider, TCommand command, CancellationToken ct)
         where TState : class
         where TEvent : class;
 
     /// <summary>
-    /// Appends every change in one transaction, each against its expected version, stamping the
-    /// command's context into the events' metadata. When the command carries an idempotency key, the
-    /// key and <paramref name="command"/>'s hash are recorded in the same transaction.
+    /// Runs a command that reads or writes several aggregates: <paramref name="decide"/> loads through the
+    /// loader it is given and returns the changes (none when nothing changes), which are appended in one
+    /// transaction. It may run more than once (after a lost race), so it must not have other effects.
     /// </summary>
-    /// <exception cref="Errors.WrongExpectedVersionException">An aggregate changed since it was loaded.</exception>
-    Task<CommandResult> SaveAsync(IReadOnlyList<AggregateChange> changes, ICommand command, CancellationToken ct);
+    /// <param name="request">The request, for its context and idempotency hash.</param>
+    /// <param name="primary">The stream the result describes (and that concurrent commands queue on).</param>
+    /// <param name="decide">Loads and decides.</param>
+    /// <param name="ct">Cancellation.</param>
+    Task<CommandResult> ExecuteAsync(ICommand request, StreamId primary, Func<IAggregateLoader, CancellationToken, Task<IReadOnlyList<AggregateChange>>> decide, CancellationToken ct);
 
-    /// <summary>The first result of an earlier command with the same idempotency key, or null.</summary>
-    /// <exception cref="Errors.RuleViolationException"><c>idempotency.key_conflict</c>: the key was used by a different command.</exception>
-    Task<CommandResult?> FindReplayAsync(ICommand command, CancellationToken ct);
+    /// <summary>TEMPORARY while handlers move to the one call: appends changes decided outside it.</summary>
+    Task<CommandResult> SaveAsync(IReadOnlyList<AggregateChange> changes, ICommand command, CancellationToken ct);
 
     /// <summary>
     /// Streams of <paramref name="category"/> that hold an event of one of <paramref name="openingTypes"/>
     /// and none of <paramref name="closingTypes"/>: for example runs left active by a crash.
     /// </summary>
-    Task<IReadOnlyList<Tape.StreamId>> FindOpenStreamsAsync(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes, CancellationToken ct);
+    Task<IReadOnlyList<StreamId>> FindOpenStreamsAsync(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes, CancellationToken ct);
 }

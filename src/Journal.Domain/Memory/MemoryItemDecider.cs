@@ -17,6 +17,9 @@ public static class MemoryItemDecider
     /// <summary>The state before the first event.</summary>
     public static MemoryItemState Initial { get; } = new(false, false, Guid.Empty, string.Empty, null, null, string.Empty, 0);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<MemoryItemCommand, MemoryItemState, IMemoryItemEvent> Value { get; } = new(c => StreamFor(c.ItemId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <exception cref="ValidationException">A field is invalid.</exception>
     /// <exception cref="NotFoundException"><c>memory_item.not_found</c>.</exception>

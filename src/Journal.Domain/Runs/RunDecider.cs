@@ -17,6 +17,9 @@ public static class RunDecider
     /// <summary>The state before the first event.</summary>
     public static RunState Initial { get; } = new(false, Guid.Empty, Guid.Empty, RunKind.Foreground, RunStatus.Accepted, false, 0, 0);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<RunCommand, RunState, IRunEvent> Value { get; } = new(c => StreamFor(c.RunId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <returns>The events to append; empty when the command changes nothing.</returns>
     /// <exception cref="ValidationException">A field is invalid.</exception>

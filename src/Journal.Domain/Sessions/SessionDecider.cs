@@ -19,6 +19,9 @@ public static class SessionDecider
     public static SessionState Initial { get; } =
         new(false, Guid.Empty, string.Empty, string.Empty, string.Empty, null, null, false, null);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<SessionCommand, SessionState, ISessionEvent> Value { get; } = new(c => StreamFor(c.SessionId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <returns>The events to append; empty when the command changes nothing.</returns>
     /// <exception cref="Errors.ValidationException">A field is invalid.</exception>

@@ -14,6 +14,9 @@ public static class SessionKeyDecider
     /// <summary>The state before the first event: nobody holds the key.</summary>
     public static SessionKeyState Initial { get; } = new(null, null);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<SessionKeyCommand, SessionKeyState, ISessionKeyEvent> Value { get; } = new(c => StreamFor(c.SessionKey), Initial, Decide, Evolve);
+
     /// <summary>The stream of a key's claims: <c>sessionkey-{key}</c>.</summary>
     /// <exception cref="Errors.ValidationException">The key is invalid.</exception>
     public static StreamId StreamFor(string sessionKey) =>

@@ -20,6 +20,9 @@ public static class ToolJobDecider
     public static ToolJobState Initial { get; } = new(
         false, Guid.Empty, Guid.Empty, string.Empty, ToolJobStatus.Queued, 0, 0, [], 0, ImmutableHashSet.Create<string>(StringComparer.Ordinal));
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<ToolJobCommand, ToolJobState, IToolJobEvent> Value { get; } = new(c => StreamFor(c.JobId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <returns>The events to append; empty when the command changes nothing.</returns>
     /// <exception cref="ValidationException">A field is invalid (including a retry without idempotency key).</exception>

@@ -17,6 +17,9 @@ public static class TranscriptDecider
     /// <summary>The state before the first event: the first entry is number 1.</summary>
     public static TranscriptState Initial { get; } = new(1, false);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<TranscriptCommand, TranscriptState, ITranscriptEvent> Value { get; } = new(c => StreamFor(c.SessionId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <exception cref="ValidationException">A field is invalid.</exception>
     /// <exception cref="RuleViolationException"><c>transcript.closed</c>.</exception>

@@ -18,6 +18,9 @@ public static class WorkspaceDocumentDecider
     /// <summary>The state before the first event.</summary>
     public static WorkspaceDocumentState Initial { get; } = new(false, Guid.Empty, string.Empty, string.Empty, 0, false);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<WorkspaceDocumentCommand, WorkspaceDocumentState, IWorkspaceDocumentEvent> Value { get; } = new(c => StreamFor(c.DocumentId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <returns>The events to append; empty when the command changes nothing.</returns>
     /// <exception cref="ValidationException">A field is invalid.</exception>

@@ -13,6 +13,9 @@ public static class WorkspacePathDecider
     /// <summary>The state before the first event: nobody holds the path.</summary>
     public static WorkspacePathState Initial { get; } = new(null, null);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<WorkspacePathCommand, WorkspacePathState, IWorkspacePathEvent> Value { get; } = new(c => WorkspacePath.ClaimStreamFor(c.Path), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <exception cref="Errors.ValidationException">The path or document id is invalid.</exception>
     /// <exception cref="Errors.RuleViolationException"><c>workspace.path_taken</c>, <c>workspacepath.not_held</c>.</exception>

@@ -4,7 +4,7 @@ namespace Journal.EventStore.Writing;
 /// <param name="Key">The client's key.</param>
 /// <param name="RequestHash">SHA-256 of the command type and its content.</param>
 /// <param name="CommandType">The command's type name, for diagnostics.</param>
-internal sealed record IdempotencyRecord(string Key, byte[] RequestHash, string CommandType);
+public sealed record IdempotencyRecord(string Key, byte[] RequestHash, string CommandType);
 
 /// <summary>What an idempotency key recorded: the first result of its command.</summary>
-internal sealed record IdempotencyEntry(byte[] RequestHash, string CommandType, string StreamId, long StreamVersion, long Position, int EventsWritten);
+public sealed record IdempotencyEntry(byte[] RequestHash, string CommandType, string StreamId, long StreamVersion, long Position, int EventsWritten);

@@ -5,6 +5,7 @@ using Journal.EventStore;
 using Journal.Projections;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Journal.Application;
 
 namespace Journal.Api.Tests.Cli;
 

@@ -6,6 +6,7 @@ using Journal.Api.Tests.Http.Support;
 using Journal.Projections.Cron;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Journal.Application.Cron;
 
 namespace Journal.Api.Tests.Http;
 

@@ -4,6 +4,7 @@ using Journal.EventStore;
 using Journal.Projections;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Journal.Application;
 
 namespace Journal.Domain.Tests.UseCases;
 

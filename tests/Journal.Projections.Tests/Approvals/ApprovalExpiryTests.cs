@@ -3,6 +3,7 @@ using Journal.Domain.Approvals.UseCases;
 using Journal.Domain.Sessions.UseCases;
 using Journal.Projections.Approvals;
 using Journal.Projections.Tests.Support;
+using Journal.Application.Approvals;
 
 namespace Journal.Projections.Tests.Approvals;
 

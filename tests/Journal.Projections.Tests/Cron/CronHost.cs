@@ -8,6 +8,9 @@ using Journal.Projections.Runtime;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Journal.Application;
+using Journal.Application.Cron;
+using Journal.Application.Aggregates;
 
 namespace Journal.Projections.Tests.Cron;
 
@@ -37,14 +40,26 @@ public sealed class GatedAggregateStore(IAggregateStore inner) : IAggregateStore
         where TState : class
         where TEvent : class => inner.LoadAsync(stream, initial, evolve, ct);
 
+    public Task<CommandResult> ExecuteAsync<TCommand, TState, TEvent>(ICommand request, Domain.Deciding.Decider<TCommand, TState, TEvent> decider, TCommand command, CancellationToken ct)
+        where TState : class
+        where TEvent : class =>
+        ExecuteAsync(request, decider.Stream(command), async (load, token) => Domain.Deciding.DeciderLoading.Changes(await Domain.Deciding.DeciderLoading.DecideAsync(load, decider, command, token)), ct);
+
+    public Task<CommandResult> ExecuteAsync(ICommand request, Domain.Tape.StreamId primary, Func<IAggregateLoader, CancellationToken, Task<IReadOnlyList<AggregateChange>>> decide, CancellationToken ct) =>
+        inner.ExecuteAsync(request, primary, async (load, token) =>
+        {
+            var changes = await decide(load, token);
+            _arrived.TrySetResult();
+            await _open.Task.WaitAsync(token);
+            return changes;
+        }, ct);
+
     public async Task<CommandResult> SaveAsync(IReadOnlyList<AggregateChange> changes, ICommand command, CancellationToken ct)
     {
         _arrived.TrySetResult();
         await _open.Task.WaitAsync(ct);
         return await inner.SaveAsync(changes, command, ct);
     }
-
-    public Task<CommandResult?> FindReplayAsync(ICommand command, CancellationToken ct) => inner.FindReplayAsync(command, ct);
 
     public Task<IReadOnlyList<Domain.Tape.StreamId>> FindOpenStreamsAsync(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes, CancellationToken ct) =>
         inner.FindOpenStreamsAsync(category, openingTypes, closingTypes, ct);
@@ -70,7 +85,7 @@ public sealed class CronHost : IAsyncDisposable
         services.AddSingleton<INotificationHandler<CronRunClaimed>>(Recorder);
         if (gated)
         {
-            services.AddSingleton<IAggregateStore>(sp => Gate = new GatedAggregateStore(new AggregateStore(sp.GetRequiredService<SqliteEventStore>(), clock)));
+            services.AddSingleton<IAggregateStore>(sp => Gate = new GatedAggregateStore(new AggregateStore(sp.GetRequiredService<Journal.EventStore.Ports.IAggregateTape>(), clock)));
         }
 
         services.AddJournal(

@@ -2,6 +2,7 @@ using Journal.Domain.Cron.Jobs;
 using Journal.Projections.Cron;
 using Journal.Projections.Tests.Support;
 using static Journal.Projections.Tests.Cron.CronTestData;
+using Journal.Application.Cron;
 
 namespace Journal.Projections.Tests.Cron;
 

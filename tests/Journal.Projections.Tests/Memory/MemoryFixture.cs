@@ -8,6 +8,7 @@ using Journal.Projections.Runtime;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Journal.Application;
 
 namespace Journal.Projections.Tests.Memory;
 

@@ -2,6 +2,7 @@ using Journal.Domain.Errors;
 using Journal.Domain.Memory;
 using Journal.Projections.Memory;
 using Journal.Projections.Tests.Support;
+using Journal.Application.Memory;
 
 namespace Journal.Projections.Tests.Memory;
 

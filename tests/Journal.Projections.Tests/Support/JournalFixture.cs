@@ -4,6 +4,8 @@ using Journal.Projections.Runtime;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Journal.Application;
+using Journal.Application.Approvals;
 
 namespace Journal.Projections.Tests.Support;
 

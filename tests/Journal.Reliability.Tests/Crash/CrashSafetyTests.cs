@@ -8,6 +8,7 @@ using Journal.Projections.Runtime;
 using Journal.Reliability.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Journal.Application;
 
 namespace Journal.Reliability.Tests.Crash;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Journal.Reliability.Tests.Support;
+using Journal.Application.Pipeline;
 
 namespace Journal.Reliability.Tests.Fuzz;
 

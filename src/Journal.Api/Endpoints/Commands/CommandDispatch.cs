@@ -23,49 +23,24 @@ public static class CommandDispatch
 
     /// <summary>
     /// Dispatches the command <paramref name="build"/> makes from the request's context. With
-    /// <paramref name="guarded"/>, an <c>If-Match</c> header must name that stream's current version.
+    /// <paramref name="guarded"/>, an <c>If-Match</c> header becomes the command's precondition on that
+    /// stream: the store checks it against the state it decides on and appends with it as the expected
+    /// version, so a success is always written right after the version the client named. A retry with an
+    /// <c>Idempotency-Key</c> already recorded gets the first result before the precondition is looked at
+    /// (its <c>If-Match</c> named the version before its own first write).
     /// </summary>
-    /// <remarks>
-    /// The version is read just before dispatch, so a write landing between the check and the
-    /// command's own load is not caught here; the use case then decides on the newer state (and its
-    /// own expected-version append still refuses writes racing with it).
-    /// </remarks>
-    /// <exception cref="WrongExpectedVersionException">The stream is not at a version <c>If-Match</c> accepts.</exception>
+    /// <exception cref="WrongExpectedVersionException">The stream is not at the version <c>If-Match</c> names.</exception>
     public static async Task<CommandResponse> SendAsync(HttpContext http, StreamId? guarded, Func<CommandContext, ICommand> build, CancellationToken ct)
     {
-        var command = build(ContextOf(http));
-        var result = await ReplayAsync(http, command, ct);
-        if (result is null)
+        var context = ContextOf(http);
+        if (guarded is { } stream && ETags.Parse(http.Request.Headers[ETags.IfMatch].ToString()) is { } ifMatch)
         {
-            await CheckIfMatchAsync(http, guarded, ct);
-            result = await http.RequestServices.GetRequiredService<IMediator>().Send(command, ct);
+            context = context with { Precondition = new Precondition(stream, ifMatch.Expected) };
         }
 
+        var result = await http.RequestServices.GetRequiredService<IMediator>().Send(build(context), ct);
         http.Response.Headers.ETag = ETags.Format(result.StreamVersion);
         return CommandResponse.From(result);
-    }
-
-    /// <summary>
-    /// A retry with an <c>Idempotency-Key</c> already recorded gets the first result before any
-    /// precondition is checked: its <c>If-Match</c> named the version before its own first write.
-    /// </summary>
-    private static async Task<CommandResult?> ReplayAsync(HttpContext http, ICommand command, CancellationToken ct) =>
-        command.Context.IdempotencyKey is { Length: > 0 and <= CommandContext.MaxIdempotencyKeyLength }
-            ? await http.RequestServices.GetRequiredService<IAggregateStore>().FindReplayAsync(command, ct)
-            : null;
-
-    private static async Task CheckIfMatchAsync(HttpContext http, StreamId? guarded, CancellationToken ct)
-    {
-        if (guarded is not { } stream || ETags.Parse(http.Request.Headers[ETags.IfMatch].ToString()) is not { } ifMatch)
-        {
-            return;
-        }
-
-        var actual = await http.RequestServices.GetRequiredService<IEventStore>().ReadStreamVersionAsync(stream, ct);
-        if (!ifMatch.Accepts(actual))
-        {
-            throw new WrongExpectedVersionException(stream.Value, ifMatch.Describe(), actual);
-        }
     }
 
     /// <summary>The command context of a request.</summary>

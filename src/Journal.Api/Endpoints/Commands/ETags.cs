@@ -1,3 +1,4 @@
+using Journal.Domain.Tape;
 using System.Globalization;
 using Journal.Domain.Errors;
 
@@ -50,6 +51,6 @@ public sealed record IfMatch(bool Any, IReadOnlyList<long> Versions)
     /// <summary>Whether a stream at <paramref name="actual"/> satisfies the precondition.</summary>
     public bool Accepts(long actual) => Any ? actual > 0 : Versions.Contains(actual);
 
-    /// <summary>How the expectation reads in a conflict.</summary>
-    public string Describe() => Any ? "stream-exists" : string.Join(",", Versions);
+    /// <summary>The precondition as an append's expected version (<c>*</c>: the stream must exist).</summary>
+    public ExpectedVersion Expected => Any ? ExpectedVersion.StreamExists : ExpectedVersion.Exact(Versions[0]);
 }

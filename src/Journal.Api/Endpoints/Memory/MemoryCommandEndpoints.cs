@@ -5,6 +5,7 @@ using Journal.Domain.Memory.UseCases;
 using Journal.Projections.Memory;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journal.Application.Memory;
 
 namespace Journal.Api.Endpoints.Memory;
 

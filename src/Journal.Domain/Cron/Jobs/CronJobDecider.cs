@@ -20,6 +20,9 @@ public static class CronJobDecider
     public static CronJobState Initial { get; } = new(
         false, false, Guid.Empty, null, false, false, null, null, null, null, [], null, 0, default, default);
 
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<CronJobCommand, CronJobState, ICronJobEvent> Value { get; } = new(c => StreamFor(c.JobId), Initial, Decide, Evolve);
+
     /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <returns>The events to append; empty when nothing is to be done.</returns>
     /// <exception cref="ValidationException">A field is invalid.</exception>

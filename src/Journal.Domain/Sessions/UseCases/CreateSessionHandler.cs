@@ -21,22 +21,17 @@ public sealed record CreateSessionRequest(Guid? SessionId, string Principal, str
 public sealed class CreateSessionHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<CreateSessionRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(CreateSessionRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(CreateSessionRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var sessionId = request.SessionId ?? Guid.CreateVersion7(now);
-        var stream = SessionDecider.StreamFor(sessionId);
-        var session = await aggregates.LoadAsync<SessionState, ISessionEvent>(stream, SessionDecider.Initial, SessionDecider.Evolve, cancellationToken);
-        var created = SessionDecider.Decide(new CreateSession(sessionId, request.Principal, request.Device, request.Channel, request.SessionKey, request.Label, now), session.State);
-        var changes = new List<AggregateChange> { new(stream, session.Version, [.. created], Fold.All(session.State, created, SessionDecider.Evolve)) };
-        if (request.SessionKey is { } key)
+        return aggregates.ExecuteAsync(request, SessionDecider.StreamFor(sessionId), async (load, ct) =>
         {
-            var keyStream = SessionKeyDecider.StreamFor(key);
-            var claim = await aggregates.LoadAsync<SessionKeyState, ISessionKeyEvent>(keyStream, SessionKeyDecider.Initial, SessionKeyDecider.Evolve, cancellationToken);
-            var claimed = SessionKeyDecider.Decide(new ClaimSessionKey(key, sessionId, now), claim.State);
-            changes.Add(new AggregateChange(keyStream, claim.Version, [.. claimed], Fold.All(claim.State, claimed, SessionKeyDecider.Evolve)));
-        }
-
-        return await aggregates.SaveAsync(changes, request, cancellationToken);
+            var created = await load.DecideAsync(SessionDecider.Value, new CreateSession(sessionId, request.Principal, request.Device, request.Channel, request.SessionKey, request.Label, now), ct);
+            var claimed = request.SessionKey is { } key
+                ? await load.DecideAsync(SessionKeyDecider.Value, new ClaimSessionKey(key, sessionId, now), ct)
+                : null;
+            return DeciderLoading.Changes(created, claimed);
+        }, cancellationToken);
     }
 }

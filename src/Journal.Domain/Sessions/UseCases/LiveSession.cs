@@ -10,11 +10,11 @@ namespace Journal.Domain.Sessions.UseCases;
 internal static class LiveSession
 {
     /// <summary>Loads the session, whatever its state.</summary>
-    public static Task<Loaded<SessionState>> LoadAsync(IAggregateStore aggregates, Guid sessionId, CancellationToken ct) =>
-        aggregates.LoadAsync<SessionState, ISessionEvent>(SessionDecider.StreamFor(sessionId), SessionDecider.Initial, SessionDecider.Evolve, ct);
+    public static Task<Loaded<SessionState>> LoadAsync(IAggregateLoader aggregates, Guid sessionId, CancellationToken ct) =>
+        aggregates.LoadAsync(SessionDecider.Value, SessionDecider.StreamFor(sessionId), ct);
 
     /// <summary>Loads the session and refuses <c>session.not_found</c> or <c>session.archived</c>.</summary>
-    public static async Task<Loaded<SessionState>> RequireAsync(IAggregateStore aggregates, Guid sessionId, CancellationToken ct)
+    public static async Task<Loaded<SessionState>> RequireAsync(IAggregateLoader aggregates, Guid sessionId, CancellationToken ct)
     {
         Require.Id(sessionId, "SessionId");
         var session = await LoadAsync(aggregates, sessionId, ct);
@@ -29,7 +29,7 @@ internal static class LiveSession
     }
 
     /// <summary>The change that detaches <paramref name="runId"/> from its session, decided by the session decider.</summary>
-    public static async Task<AggregateChange> DetachAsync(IAggregateStore aggregates, Guid sessionId, Guid runId, DateTimeOffset at, CancellationToken ct)
+    public static async Task<AggregateChange> DetachAsync(IAggregateLoader aggregates, Guid sessionId, Guid runId, DateTimeOffset at, CancellationToken ct)
     {
         var session = await LoadAsync(aggregates, sessionId, ct);
         var detached = SessionDecider.Decide(new DetachForegroundRun(sessionId, runId, at), session.State);

@@ -17,11 +17,5 @@ public sealed class RenameSessionHandler(IAggregateStore aggregates, TimeProvide
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(RenameSessionRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<SessionState, ISessionEvent>(
-            request,
-            SessionDecider.StreamFor(request.SessionId),
-            SessionDecider.Initial,
-            SessionDecider.Evolve,
-            state => SessionDecider.Decide(new RenameSession(request.SessionId, request.Label, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, SessionDecider.Value, new RenameSession(request.SessionId, request.Label, time.GetUtcNow()), cancellationToken);
 }

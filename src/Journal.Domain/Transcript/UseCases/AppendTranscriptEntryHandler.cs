@@ -25,15 +25,14 @@ public sealed record AppendTranscriptEntryRequest(Guid SessionId, Guid? EntryId,
 public sealed class AppendTranscriptEntryHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<AppendTranscriptEntryRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(AppendTranscriptEntryRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(AppendTranscriptEntryRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var entry = new AppendTranscriptEntry(request.SessionId, request.EntryId ?? Guid.CreateVersion7(now), request.Kind, request.Text, request.RunId, request.ToolName, now);
-
-        await LiveSession.RequireAsync(aggregates, request.SessionId, cancellationToken);
-        var stream = TranscriptDecider.StreamFor(request.SessionId);
-        var transcript = await aggregates.LoadAsync<TranscriptState, ITranscriptEvent>(stream, TranscriptDecider.Initial, TranscriptDecider.Evolve, cancellationToken);
-        var appended = TranscriptDecider.Decide(entry, transcript.State);
-        return await aggregates.SaveAsync([new AggregateChange(stream, transcript.Version, [.. appended], Fold.All(transcript.State, appended, TranscriptDecider.Evolve))], request, cancellationToken);
+        return aggregates.ExecuteAsync(request, TranscriptDecider.StreamFor(request.SessionId), async (load, ct) =>
+        {
+            await LiveSession.RequireAsync(load, request.SessionId, ct);
+            return DeciderLoading.Changes(await load.DecideAsync(TranscriptDecider.Value, entry, ct));
+        }, cancellationToken);
     }
 }

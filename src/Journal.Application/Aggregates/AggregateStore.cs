@@ -1,0 +1,209 @@
+using Journal.Domain.Commands;
+using Journal.Domain.Deciding;
+using Journal.Domain.Errors;
+using Journal.Domain.Tape;
+using Journal.EventStore.Ports;
+
+namespace Journal.Application.Aggregates;
+
+/// <summary>
+/// <see cref="IAggregateStore"/> over any tape backend (<see cref="IAggregateTape"/>). One call per
+/// command: the idempotency key is looked up once; commands on one stream queue behind each other in
+/// this process (<see cref="StreamGates"/>), so they never race here; each attempt loads through a
+/// <see cref="CommandAttempt"/> (serving the remembered latest state of a stream without reading the tape
+/// on the first attempt), decides, and appends against the versions it decided on. A race lost to another
+/// writer is decided again on fresh state, up to <see cref="CommandRetry.MaxAttempts"/> times with jitter;
+/// only the caller's own precondition or a rule of the domain refuses.
+/// </summary>
+public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, CommandRetry? retry = null, int cacheCapacity = 10_000) : IAggregateStore
+{
+    private readonly AggregateCache _cache = new(cacheCapacity);
+    private readonly StreamGates _gates = new();
+    private readonly CommandRetry _retry = retry ?? new CommandRetry();
+    private readonly DecisionAppender _appender = new(tape, time);
+
+    /// <inheritdoc />
+    public Task<Loaded<TState>> LoadAsync<TState, TEvent>(StreamId stream, TState initial, Func<TState, TEvent, TState> evolve, CancellationToken ct)
+        where TState : class
+        where TEvent : class
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(CatchUp(stream, initial, evolve));
+    }
+
+    /// <inheritdoc />
+    public Task<CommandResult> ExecuteAsync<TCommand, TState, TEvent>(ICommand request, Decider<TCommand, TState, TEvent> decider, TCommand command, CancellationToken ct)
+        where TState : class
+        where TEvent : class
+    {
+        ArgumentNullException.ThrowIfNull(decider);
+        return ExecuteAsync(request, decider.Stream(command), async (loader, token) => DeciderLoading.Changes(await loader.DecideAsync(decider, command, token).ConfigureAwait(false)), ct);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> ExecuteAsync(ICommand request, StreamId primary, Func<IAggregateLoader, CancellationToken, Task<IReadOnlyList<AggregateChange>>> decide, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decide);
+        if (_appender.FindReplay(request) is { } replay)
+        {
+            return replay;
+        }
+
+        using var gate = await _gates.EnterAsync(primary.Value, ct).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var loads = new CommandAttempt(this, request.Context?.Precondition, mayUseMemory: attempt == 1);
+            try
+            {
+                var changes = await decide(loads, ct).ConfigureAwait(false);
+                await loads.CheckPreconditionAsync(ct).ConfigureAwait(false);
+                if (changes.Count == 0)
+                {
+                    if (!loads.RemembersOnlyLatest(IsLatest))
+                    {
+                        continue;
+                    }
+
+                    var (version, position) = await loads.VersionOfAsync(primary, ct).ConfigureAwait(false);
+                    return new CommandResult(primary.Value, version, position, 0);
+                }
+
+                if (!loads.RemembersOnlyLatest(IsLatest, except: changes))
+                {
+                    continue;
+                }
+
+                return await SaveChangesAsync(changes, request, ct).ConfigureAwait(false);
+            }
+            catch (WrongExpectedVersionException ex) when (!loads.PreconditionFailed && attempt < _retry.MaxAttempts)
+            {
+                // Lost a race to another writer: decide again on what it wrote.
+                _cache.Forget(ex.Stream);
+                await _retry.BackOffAsync(attempt, ct).ConfigureAwait(false);
+            }
+            catch (JournalException ex) when (ex is not WrongExpectedVersionException && loads.ServedFromMemory)
+            {
+                // A refusal decided on a remembered state stands only once the tape confirms that state.
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StreamId>> FindOpenStreamsAsync(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(tape.FindOpenStreams(category, openingTypes, closingTypes));
+    }
+
+    /// <summary>The remembered latest state of a stream, when this store has one.</summary>
+    internal bool TryRemember<TState>(StreamId stream, out Loaded<TState> loaded)
+        where TState : class
+    {
+        if (_cache.TryGet(stream.Value, typeof(TState), out var entry))
+        {
+            loaded = new Loaded<TState>((TState)entry.State, entry.Version, entry.Position);
+            return true;
+        }
+
+        loaded = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// The remembered state (or the initial one) brought up to date with the stream's newer events: an
+    /// index seek that usually finds none, so a load costs the same at the 10,000th event as at the first.
+    /// </summary>
+    internal Loaded<TState> CatchUp<TState, TEvent>(StreamId stream, TState initial, Func<TState, TEvent, TState> evolve)
+        where TState : class
+        where TEvent : class
+    {
+        var (state, version, position) = TryRemember<TState>(stream, out var remembered)
+            ? (remembered.State, remembered.Version, remembered.Position)
+            : (initial, 0L, 0L);
+        while (true)
+        {
+            var page = tape.ReadStreamFrom(stream, version + 1, _retry.ReadPageSize);
+            foreach (var recorded in page)
+            {
+                if (recorded.Payload is { } payload && tape.Serializer.Decode(recorded.EventType, payload.Span) is TEvent @event)
+                {
+                    state = evolve(state, @event);
+                }
+
+                version = recorded.StreamVersion;
+                position = recorded.Seq;
+            }
+
+            if (page.Count < _retry.ReadPageSize)
+            {
+                break;
+            }
+        }
+
+        _cache.Set(stream.Value, state, version, position);
+        return new Loaded<TState>(state, version, position);
+    }
+
+    /// <summary>A stream's version and last position, read without folding (and without touching what is remembered).</summary>
+    internal (long Version, long Position) ReadVersion(StreamId stream)
+    {
+        var (version, position) = (0L, 0L);
+        while (true)
+        {
+            var page = tape.ReadStreamFrom(stream, version + 1, _retry.ReadPageSize);
+            if (page.Count > 0)
+            {
+                (version, position) = (page[^1].StreamVersion, page[^1].Seq);
+            }
+
+            if (page.Count < _retry.ReadPageSize)
+            {
+                return (version, position);
+            }
+        }
+    }
+
+    private bool IsLatest(StreamId stream, long version) => tape.ReadStreamFrom(stream, version + 1, 1).Count == 0;
+
+    /// <inheritdoc />
+    public Task<CommandResult> SaveAsync(IReadOnlyList<AggregateChange> changes, ICommand command, CancellationToken ct) => SaveChangesAsync(changes, command, ct);
+
+    private async Task<CommandResult> SaveChangesAsync(IReadOnlyList<AggregateChange> changes, ICommand request, CancellationToken ct)
+    {
+        IReadOnlyList<AppendResult> results;
+        try
+        {
+            results = await _appender.AppendAsync(changes, request, ct).ConfigureAwait(false);
+        }
+        catch (JournalException)
+        {
+            foreach (var change in changes)
+            {
+                _cache.Forget(change.Stream.Value);
+            }
+
+            throw;
+        }
+
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (results[i].Duplicate)
+            {
+                _cache.Forget(changes[i].Stream.Value);
+            }
+            else
+            {
+                _cache.Set(changes[i].Stream.Value, changes[i].NewState, results[i].StreamVersion, results[i].Position);
+            }
+        }
+
+        var replayed = results.All(r => r.Duplicate);
+        return new CommandResult(
+            results[0].Stream.Value,
+            results[0].StreamVersion,
+            results.Max(r => r.Position),
+            replayed ? 0 : results.Sum(r => r.Events.Count),
+            replayed);
+    }
+}

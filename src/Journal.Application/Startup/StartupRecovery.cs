@@ -1,0 +1,31 @@
+using Journal.Domain.Commands;
+using Journal.Domain.Runs.UseCases;
+using Journal.Domain.ToolJobs.UseCases;
+using MediatR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Journal.Application.Startup;
+
+/// <summary>
+/// At start-up, before anything else runs, fails the runs and tool jobs a crash left active: nothing
+/// stays "running" forever because the process that ran it is gone. Registered by AddJournal.
+/// </summary>
+public sealed class StartupRecovery(IMediator mediator, ILogger<StartupRecovery> logger) : IHostedService
+{
+    private static readonly CommandContext Context = new(Actor: "journal.recovery", CorrelationId: "startup-recovery");
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var runs = await mediator.Send(new RecoverInterruptedWorkRequest { Context = Context }, cancellationToken).ConfigureAwait(false);
+        var jobs = await mediator.Send(new RecoverInterruptedToolJobsRequest { Context = Context }, cancellationToken).ConfigureAwait(false);
+        if (runs.EventsWritten + jobs.EventsWritten > 0)
+        {
+            logger.LogWarning("Recovered work a stop left active: {RunEvents} run events, {JobEvents} tool job events appended", runs.EventsWritten, jobs.EventsWritten);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

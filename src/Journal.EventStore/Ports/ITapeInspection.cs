@@ -1,0 +1,22 @@
+using Journal.EventStore.Maintenance;
+
+namespace Journal.EventStore.Ports;
+
+/// <summary>What an operator sees of a tape's storage: its identity, schema, location, and housekeeping.</summary>
+public interface ITapeInspection
+{
+    /// <summary>The journal's id, fixed when the tape was created.</summary>
+    Guid JournalId { get; }
+
+    /// <summary>The schema version the tape is migrated to.</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>Where the tape lives (a file path, or a description of the server).</summary>
+    string Location { get; }
+
+    /// <summary>True when the tape lives in memory only.</summary>
+    bool IsInMemory { get; }
+
+    /// <summary>Runs the storage's housekeeping (checkpoints, statistics, vacuum when due), one step each.</summary>
+    IReadOnlyList<MaintenanceStep> RunMaintenance();
+}

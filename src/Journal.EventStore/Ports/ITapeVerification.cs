@@ -1,0 +1,17 @@
+using Journal.EventStore.Checkpoints;
+using Journal.EventStore.Verification;
+
+namespace Journal.EventStore.Ports;
+
+/// <summary>Checks of the tape's integrity: the chain, the storage file, and the head a checkpoint signs.</summary>
+public interface ITapeVerification
+{
+    /// <summary>Verifies the chain over <paramref name="from"/>..<paramref name="to"/> (the head when null).</summary>
+    Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default);
+
+    /// <summary>The storage's own consistency check; empty when the file is sound.</summary>
+    Task<IReadOnlyList<string>> CheckFileAsync(CancellationToken ct = default);
+
+    /// <summary>The head and erasure digest a signed checkpoint commits to.</summary>
+    Task<CheckpointState> ReadCheckpointStateAsync(CancellationToken ct);
+}
