@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
 static async Task<int> Commands(bool quick)
 {
     Console.WriteLine(await TranscriptAppendBenchmark.RunAsync(quick).ConfigureAwait(false));
+    Console.WriteLine(await ContendedAppendBenchmark.RunAsync(quick).ConfigureAwait(false));
     return 0;
 }
 
@@ -38,7 +39,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Journal.Benchmarks <verb> [options]");
     Console.Error.WriteLine("  tape [--quick] [--only append-1,append-16,append-16-ceiling,append-100,verify-1m,backup-1m]   the tape against raw SQLite");
-    Console.Error.WriteLine("  commands [--quick]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline");
+    Console.Error.WriteLine("  commands [--quick]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline; 16 writers on one session vs on 16 sessions");
     Console.Error.WriteLine("  projections [--quick] [--only replay-1m,live-lag]   rebuild of every read model vs a raw tape read; live lag vs time to commit");
     Console.Error.WriteLine("  canvas [--quick]     a canvas with 10,000 versions: patch throughput on a 20 KB state, state at a random version, each vs raw SQLite");
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
