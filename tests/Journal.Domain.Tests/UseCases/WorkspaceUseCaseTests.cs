@@ -67,7 +67,7 @@ public sealed class WorkspaceUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_CreateWorkspaceDocument_racing_for_one_path_let_exactly_one_win()
+    public async Task Two_CreateWorkspaceDocument_racing_for_one_path_let_exactly_one_win_and_the_other_is_refused_by_the_rule()
     {
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
@@ -83,7 +83,7 @@ public sealed class WorkspaceUseCaseTests : IAsyncLifetime
         var outcomes = await Task.WhenAll(Outcome(firstCreate), Outcome(secondCreate));
 
         Assert.Single(outcomes, o => o is null);
-        Assert.Single(outcomes, o => o is WrongExpectedVersionException);
+        Assert.Single(outcomes, o => o is RuleViolationException { Code: "workspace.path_taken" });
         Assert.Equal(2, await _journal.HeadAsync());
         var holder = Assert.IsType<WorkspacePathClaimed>(Assert.Single(await _journal.EventsAsync(WorkspacePath.ClaimStreamFor("shared/todo.md")))).DocumentId;
         var loser = holder == first ? second : first;
