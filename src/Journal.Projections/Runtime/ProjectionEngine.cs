@@ -1,5 +1,3 @@
-using Journal.Domain.Tape;
-using Journal.EventStore;
 using Journal.EventStore.Schema;
 using Journal.Projections.Sql;
 using Microsoft.Data.Sqlite;
@@ -9,27 +7,26 @@ namespace Journal.Projections.Runtime;
 /// <summary>
 /// Applies the tape to a set of projections in one read-model file: reads a batch once, hands each
 /// event to every projection that handles it and has not seen it, and commits the read-model writes
-/// and every checkpoint in one transaction. A batch that fails is redone event by event under
-/// savepoints, so that one poison event becomes a dead letter instead of blocking everything.
+/// and every checkpoint in one transaction (see <see cref="BatchApply"/>).
 /// </summary>
 internal sealed class ProjectionEngine : IDisposable
 {
-    private readonly SqliteEventStore _tape;
+    private readonly TapeFeed _tape;
     private readonly ReadModelWriter _db;
-    private readonly List<Cursor> _cursors;
-    private readonly ProjectionOptions _options;
+    private readonly List<ProjectionCursor> _cursors;
     private readonly TimeProvider _time;
-    private readonly IProjectionFaults? _faults;
+    private readonly CheckpointTable _checkpoints;
+    private readonly BatchApply _apply;
     private readonly ReadAhead _readAhead = new();
 
-    public ProjectionEngine(SqliteEventStore tape, SqliteConnection connection, IReadOnlyList<IProjection> projections, ProjectionOptions options, TimeProvider time, IProjectionFaults? faults)
+    public ProjectionEngine(TapeFeed tape, SqliteConnection connection, IReadOnlyList<IProjection> projections, ProjectionOptions options, TimeProvider time, IProjectionFaults? faults)
     {
         _tape = tape;
         _db = new ReadModelWriter(connection);
-        _cursors = projections.Select(p => new Cursor(p, new HashSet<string>(p.EventTypes, StringComparer.Ordinal))).ToList();
-        _options = options;
+        _cursors = projections.Select(p => new ProjectionCursor(p, new HashSet<string>(p.EventTypes, StringComparer.Ordinal))).ToList();
         _time = time;
-        _faults = faults;
+        _checkpoints = new CheckpointTable(_db, time);
+        _apply = new BatchApply(_db, tape.Serializer, _checkpoints, new DeadLetterLog(_db, options, time), faults);
         BatchSize = options.BatchSize;
     }
 
@@ -49,34 +46,7 @@ internal sealed class ProjectionEngine : IDisposable
     public void Initialize()
     {
         Migrator.Migrate(_db.Connection, MigrationSet.FromAssembly(typeof(ProjectionSql).Assembly, "Journal.Projections.Sql.Migrations."), _time);
-        InTransaction(LoadCheckpoints);
-    }
-
-    /// <summary>Drops stale tables, creates each projection's tables and loads (or first saves) every checkpoint.</summary>
-    private void LoadCheckpoints()
-    {
-        DropStaleTables();
-        var stored = _db.Query(RuntimeSql.SelectCheckpoints, r => (Name: r.GetString(0), Position: r.GetInt64(1), Stopped: r.GetString(2) == "stopped", LastEventAt: r.GetInt64(3)))
-            .ToDictionary(c => c.Name, StringComparer.Ordinal);
-        foreach (var cursor in _cursors)
-        {
-            cursor.Projection.Create(_db);
-            if (stored.TryGetValue(cursor.Projection.Name, out var checkpoint))
-            {
-                cursor.Position = checkpoint.Position;
-                cursor.Stopped = checkpoint.Stopped;
-                cursor.LastEventAt = checkpoint.LastEventAt;
-            }
-            else
-            {
-                SaveCheckpoint(cursor);
-            }
-        }
-
-        foreach (var name in stored.Keys.Where(n => _cursors.All(c => c.Projection.Name != n)))
-        {
-            _db.Execute(RuntimeSql.DeleteCheckpoint, ("$name", name));
-        }
+        InTransaction(() => _checkpoints.Load(_cursors));
     }
 
     /// <summary>Restarts a stopped projection at the event after its dead letter (an operator's decision).</summary>
@@ -89,7 +59,7 @@ internal sealed class ProjectionEngine : IDisposable
             cursor.Position++;
         }
 
-        InTransaction(() => SaveCheckpoint(cursor));
+        InTransaction(() => _checkpoints.Save(cursor));
     }
 
     /// <summary>
@@ -145,22 +115,7 @@ internal sealed class ProjectionEngine : IDisposable
             _readAhead.Start(_tape, batch.Events[^1].Seq + 1, BatchSize, running.SelectMany(c => c.Types).ToHashSet(StringComparer.Ordinal));
         }
 
-        try
-        {
-            Commit(batch, running, tolerant: false);
-        }
-        catch (ProjectionApplyException)
-        {
-            foreach (var cursor in running)
-            {
-                cursor.Restore();
-            }
-
-            // The redo decodes afresh, so no projection sees a payload object the failed attempt touched.
-            batch.ForgetDecoded();
-            Commit(batch, running, tolerant: true);
-        }
-
+        _apply.Apply(batch, running);
         return batch.Events.Count;
     }
 
@@ -168,128 +123,6 @@ internal sealed class ProjectionEngine : IDisposable
     {
         _readAhead.Dispose();
         _db.Dispose();
-    }
-
-    private void Commit(ReadBatch batch, List<Cursor> running, bool tolerant)
-    {
-        foreach (var cursor in running)
-        {
-            cursor.Mark();
-        }
-
-        using var transaction = _db.Connection.BeginTransaction(deferred: false);
-        _db.Transaction = transaction;
-        _db.DeferWrites = !tolerant;
-        try
-        {
-            for (var i = 0; i < batch.Events.Count; i++)
-            {
-                var recorded = batch.Events[i];
-                foreach (var cursor in running)
-                {
-                    if (cursor.Stopped || cursor.Position >= recorded.Seq)
-                    {
-                        continue;
-                    }
-
-                    if (cursor.Types.Contains(recorded.EventType))
-                    {
-                        Apply(cursor, batch, i, tolerant, transaction);
-                    }
-
-                    if (!cursor.Stopped)
-                    {
-                        cursor.Position = recorded.Seq;
-                        cursor.LastEventAt = recorded.RecordedAt;
-                    }
-                }
-            }
-
-            if (!tolerant)
-            {
-                try
-                {
-                    _db.FlushDeferred();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Redone event by event (nothing deferred), which finds the event that cannot be written.
-                    throw new ProjectionApplyException(ex);
-                }
-            }
-
-            foreach (var cursor in running)
-            {
-                SaveCheckpoint(cursor);
-            }
-
-            _faults?.BeforeCommit(batch.Events[^1].Seq);
-            transaction.Commit();
-        }
-        catch
-        {
-            _db.Discard();
-            foreach (var cursor in running)
-            {
-                cursor.Restore();
-            }
-
-            throw;
-        }
-        finally
-        {
-            _db.DeferWrites = false;
-            _db.Transaction = null;
-        }
-
-        _db.TrimCaches();
-    }
-
-    private void Apply(Cursor cursor, ReadBatch batch, int index, bool tolerant, SqliteTransaction transaction)
-    {
-        var recorded = batch.Events[index];
-        _db.Replaying = cursor.Replaying;
-        if (!tolerant)
-        {
-            try
-            {
-                cursor.Projection.Apply(_db, batch.Projected(index, _tape.Serializer));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                throw new ProjectionApplyException(ex);
-            }
-
-            return;
-        }
-
-        const string savepoint = "projection_event";
-        transaction.Save(savepoint);
-        try
-        {
-            cursor.Projection.Apply(_db, batch.Projected(index, _tape.Serializer));
-            transaction.Release(savepoint);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            transaction.Rollback(savepoint);
-            _db.InvalidateCaches();
-            var stop = _options.PoisonPolicy == PoisonPolicy.Stop;
-            _db.Execute(
-                RuntimeSql.InsertDeadLetter,
-                ("$projection", cursor.Projection.Name),
-                ("$seq", recorded.Seq),
-                ("$event_id", recorded.EventId.ToString()),
-                ("$event_type", recorded.EventType),
-                ("$error", $"{ex.GetType().Name}: {ex.Message}"),
-                ("$action", stop ? "stopped" : "skipped"),
-                ("$recorded_at", _time.GetUtcNow().ToUnixTimeMilliseconds()));
-            if (stop)
-            {
-                cursor.Stopped = true;
-                cursor.Position = recorded.Seq - 1;
-            }
-        }
     }
 
     /// <summary>Runs <paramref name="body"/> in one immediate transaction on the read-model writer.</summary>
@@ -307,53 +140,4 @@ internal sealed class ProjectionEngine : IDisposable
             _db.Transaction = null;
         }
     }
-
-    private void SaveCheckpoint(Cursor cursor) => _db.Execute(
-        RuntimeSql.UpsertCheckpoint,
-        ("$name", cursor.Projection.Name),
-        ("$position", cursor.Position),
-        ("$state", cursor.Stopped ? "stopped" : "running"),
-        ("$last_event_at", cursor.LastEventAt),
-        ("$updated_at", _time.GetUtcNow().ToUnixTimeMilliseconds()));
-
-    private void DropStaleTables()
-    {
-        var prefixes = _cursors.Select(c => ProjectionNames.TablePrefix(c.Projection.Name)).ToList();
-        var tables = _db.Query(RuntimeSql.SelectTables, r => r.GetString(0));
-        foreach (var table in tables)
-        {
-            var owned = table.StartsWith("projection_", StringComparison.Ordinal) || table == "schema_migrations"
-                || prefixes.Any(p => table.StartsWith(p, StringComparison.Ordinal));
-
-            // FTS5 shadow tables go with their virtual table; dropping one twice is harmless.
-            if (!owned && tables.Contains(table))
-            {
-                _db.ExecuteScript($"DROP TABLE IF EXISTS \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-            }
-        }
-    }
-
-    private sealed class Cursor(IProjection projection, HashSet<string> types)
-    {
-        private (long Position, bool Stopped, long LastEventAt) _mark;
-
-        public IProjection Projection { get; } = projection;
-
-        public HashSet<string> Types { get; } = types;
-
-        public long Position { get; set; }
-
-        public bool Stopped { get; set; }
-
-        /// <summary>Replaying the tape into empty tables during a rebuild (see <see cref="IReplayFinisher"/>).</summary>
-        public bool Replaying { get; set; }
-
-        public long LastEventAt { get; set; }
-
-        public void Mark() => _mark = (Position, Stopped, LastEventAt);
-
-        public void Restore() => (Position, Stopped, LastEventAt) = _mark;
-    }
-
-    private sealed class ProjectionApplyException(Exception inner) : Exception(inner.Message, inner);
 }

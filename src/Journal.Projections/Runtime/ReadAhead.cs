@@ -1,5 +1,3 @@
-using Journal.EventStore;
-
 namespace Journal.Projections.Runtime;
 
 /// <summary>
@@ -13,7 +11,7 @@ internal sealed class ReadAhead : IDisposable
     private Task<ReadBatch>? _next;
     private long _from;
 
-    public void Start(SqliteEventStore tape, long from, int limit, IReadOnlySet<string> decode)
+    public void Start(TapeFeed tape, long from, int limit, IReadOnlySet<string> decode)
     {
         Discard();
         _from = from;

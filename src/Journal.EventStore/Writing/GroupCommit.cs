@@ -1,0 +1,231 @@
+using Journal.Domain.Errors;
+using Journal.EventStore.Serialization;
+using Journal.EventStore.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.EventStore.Writing;
+
+/// <summary>
+/// Commits waiting requests as one group: one transaction, each request applied on its own (a request
+/// that fails is undone and the others still commit), then every caller completed with its own outcome.
+/// Only the holder of the writer calls it.
+/// </summary>
+internal sealed class GroupCommit
+{
+    private const int SqliteConstraint = 19;
+
+    private readonly TapeStatements _sql;
+    private readonly WriteQueue _queue;
+    private readonly WriterHead _head;
+    private readonly TimeProvider _time;
+    private readonly Action<int> _onGroup;
+    private readonly StreamVersions _versions;
+    private readonly GroupAppend _appends;
+    private readonly GroupErasure _erasures;
+    private readonly List<WriteRequest> _group = [];
+    private readonly List<RequestOutcome> _outcomes = [];
+    private long _groups;
+
+    public GroupCommit(TapeStatements sql, WriteQueue queue, WriterHead head, PayloadSerializer serializer, TimeProvider time, Action<int> onGroup)
+    {
+        _sql = sql;
+        _queue = queue;
+        _head = head;
+        _time = time;
+        _onGroup = onGroup;
+        _versions = new StreamVersions(sql);
+        var chain = new ChainInsert(sql);
+        _appends = new GroupAppend(new IdempotencyKeys(sql), new DuplicateEvents(sql), _versions, chain);
+        _erasures = new GroupErasure(sql, serializer, time, _versions, chain);
+    }
+
+    /// <summary>Group commits done so far.</summary>
+    public long Groups => Interlocked.Read(ref _groups);
+
+    /// <summary>
+    /// Takes every request waiting (up to the group limit) and commits them; false when none was waiting.
+    /// With <paramref name="gather"/>, the group also takes requests that arrive while it is open, until
+    /// it has as many as the last group had (see <see cref="CohortGate"/>).
+    /// </summary>
+    public bool CommitNext(bool gather)
+    {
+        var group = _group;
+        group.Clear();
+        var events = _queue.Take(group, 0);
+        if (group.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            Commit(group, events, gather ? _queue.Expected : 0);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never leave a caller waiting: an unexpected failure fails the requests it left incomplete.
+            var error = new StorageException($"the tape could not be written: {ex.Message}", ex);
+            foreach (var request in group)
+            {
+                request.Fail(error);
+            }
+        }
+
+        _queue.Committed(group.Count);
+        Interlocked.Increment(ref _groups);
+        group.Clear();
+        return true;
+    }
+
+    private void Commit(List<WriteRequest> group, int events, int expected)
+    {
+        var outcomes = _outcomes;
+        outcomes.Clear();
+        var state = _head.Open(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        var open = false;
+        try
+        {
+            _sql.Begin();
+            open = true;
+            if (_head.Sync(state))
+            {
+                _versions.Forget();
+            }
+
+            // An append checks everything that can refuse it before its first write, so a refused append
+            // has written nothing and needs no savepoint. An erasure writes as it checks, so it always gets one.
+            var deadline = _queue.Deadline();
+            while (true)
+            {
+                for (var i = outcomes.Count; i < group.Count; i++)
+                {
+                    outcomes.Add(ApplyOne(group[i], state, savepoint: group[i] is EraseRequest));
+                }
+
+                if (group.Count >= expected || events >= _queue.MaxEventsPerCommit || !_queue.AwaitArrival(deadline))
+                {
+                    break;
+                }
+
+                events = _queue.Take(group, events);
+            }
+
+            if (group.Count == 1 && outcomes[0].Error is not null)
+            {
+                _sql.Rollback();
+            }
+            else
+            {
+                _sql.Commit();
+            }
+
+            open = false;
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+        {
+            if (open)
+            {
+                TryRollback();
+                open = false;
+            }
+
+            // The failed group committed nothing: what is cached may no longer be true.
+            _versions.Forget();
+            _head.Reread();
+            var error = ex is SqliteException sqlite
+                ? StorageException.From("the tape could not be written", sqlite)
+                : new StorageException($"the tape could not be written: {ex.Message}", ex);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Fail(i < outcomes.Count ? outcomes[i].Error ?? error : error);
+            }
+
+            return;
+        }
+        finally
+        {
+            // Whatever else went wrong, the transaction does not outlive the group.
+            if (open)
+            {
+                TryRollback();
+            }
+        }
+
+        _versions.Keep(state);
+        var wrote = _head.Advance(state);
+        _onGroup(group.Count);
+
+        // Published before any caller resumes (see WriterHead.Publish).
+        if (wrote)
+        {
+            _head.Publish();
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            outcomes[i].Complete(group[i]);
+        }
+    }
+
+    private RequestOutcome ApplyOne(WriteRequest request, GroupState state, bool savepoint)
+    {
+        if (savepoint)
+        {
+            _sql.Savepoint();
+        }
+
+        var mark = state.Mark();
+        try
+        {
+            object result = request switch
+            {
+                AppendRequest append => _appends.Apply(append, state),
+                EraseRequest erase => _erasures.Apply(erase, state),
+                _ => throw new InvalidOperationException("unknown write request"),
+            };
+            if (savepoint)
+            {
+                _sql.ReleaseSavepoint();
+            }
+
+            return new RequestOutcome(result, null);
+        }
+        catch (JournalException ex)
+        {
+            RollbackTo(savepoint);
+            state.Undo(mark);
+            return new RequestOutcome(null, ex);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && savepoint)
+        {
+            RollbackTo(savepoint);
+            state.Undo(mark);
+            return new RequestOutcome(null, new StorageException($"the append broke a tape constraint: {ex.Message}", ex));
+        }
+    }
+
+    /// <summary>Back to the savepoint; without one the caller rolls back the whole transaction.</summary>
+    private void RollbackTo(bool savepoint)
+    {
+        if (savepoint)
+        {
+            _sql.RollbackToSavepoint();
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _sql.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // SQLite may already have rolled back after an I/O error.
+        }
+        catch (InvalidOperationException)
+        {
+            // Already completed.
+        }
+    }
+}

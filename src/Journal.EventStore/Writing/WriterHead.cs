@@ -1,0 +1,95 @@
+using Journal.EventStore.Chain;
+using Microsoft.Data.Sqlite;
+
+namespace Journal.EventStore.Writing;
+
+/// <summary>
+/// The end of the chain as the writer knows it (last position, its hash, the latest time stamped) and
+/// what the writer publishes when a group moved it. The head read inside a group's transaction is the
+/// truth: another process may have written since the last commit, and what it wrote is remembered as
+/// foreign (see <see cref="ForeignCommits"/>).
+/// </summary>
+internal sealed class WriterHead
+{
+    private readonly TapeStatements _sql;
+    private readonly Action<long> _onCommitted;
+    private long _seq;
+    private byte[] _hash = ChainHash.Genesis.ToArray();
+    private long _lastRecordedAt;
+
+    public WriterHead(TapeStatements sql, Action<long> onCommitted)
+    {
+        _sql = sql;
+        _onCommitted = onCommitted;
+        Read();
+    }
+
+    /// <summary>The last position this writer committed or saw (read from any thread).</summary>
+    public long Seq => Interlocked.Read(ref _seq);
+
+    /// <summary>Positions committed by other connections, as far as this writer saw them.</summary>
+    public ForeignCommits Foreign { get; } = new();
+
+    /// <summary>The state a new group starts from; its events are stamped no earlier than the last group's.</summary>
+    public GroupState Open(long now) => new(_seq, _hash, Math.Max(now, _lastRecordedAt));
+
+    /// <summary>
+    /// Brings the group's state to the head read inside its write transaction; true when it had moved
+    /// (another connection wrote), and then the caller drops what it cached of the streams.
+    /// </summary>
+    public bool Sync(GroupState state)
+    {
+        var (seq, hash, recordedAt) = _sql.Head();
+        if (seq == state.HeadSeq && hash.AsSpan().SequenceEqual(state.HeadHash))
+        {
+            return false;
+        }
+
+        Foreign.Note(state.HeadSeq, seq);
+        state.Reset(seq, hash, Math.Max(state.RecordedAt, recordedAt));
+        return true;
+    }
+
+    /// <summary>
+    /// After a group that committed nothing: reads the head again (best effort); a head that moved was
+    /// moved by another connection.
+    /// </summary>
+    public void Reread()
+    {
+        var knownHead = _seq;
+        try
+        {
+            Read();
+        }
+        catch (SqliteException)
+        {
+            // The next group reads the head inside its own transaction anyway.
+        }
+
+        Foreign.Note(knownHead, _seq);
+    }
+
+    /// <summary>Takes the committed group's head; true when the group wrote (the head moved).</summary>
+    public bool Advance(GroupState state)
+    {
+        var wrote = state.HeadSeq != _seq;
+        Interlocked.Exchange(ref _seq, state.HeadSeq);
+        _hash = state.HeadHash;
+        _lastRecordedAt = state.RecordedAt;
+        return wrote;
+    }
+
+    /// <summary>
+    /// Announces the new head. Called before any caller of the group resumes, so whoever sees an append
+    /// return can rely on the notification having been sent; subscribers must not block.
+    /// </summary>
+    public void Publish() => _onCommitted(_seq);
+
+    private void Read()
+    {
+        var (seq, hash, recordedAt) = _sql.Head();
+        Interlocked.Exchange(ref _seq, seq);
+        _hash = hash;
+        _lastRecordedAt = recordedAt;
+    }
+}
