@@ -88,12 +88,6 @@ internal sealed class TapeWriter : IAsyncDisposable
     public long HeadSeq => _head.Seq;
 
     /// <summary>
-    /// Whether every one of <paramref name="seqs"/> lies after <paramref name="after"/> and was committed by
-    /// this writer, not by another connection (as far as the recent foreign commits it saw tell).
-    /// </summary>
-    public bool CommittedHereAfter(IEnumerable<long> seqs, long after) => _head.Foreign.AllHereAfter(seqs, after);
-
-    /// <summary>
     /// Holds the writer between groups until the returned handle is disposed: requests queue up and
     /// then commit as one group. A seam for tests and for maintenance that needs a quiet file.
     /// </summary>

@@ -6,8 +6,7 @@ namespace Journal.EventStore.Writing;
 /// <summary>
 /// The end of the chain as the writer knows it (last position, its hash, the latest time stamped) and
 /// what the writer publishes when a group moved it. The head read inside a group's transaction is the
-/// truth: another process may have written since the last commit, and what it wrote is remembered as
-/// foreign (see <see cref="ForeignCommits"/>).
+/// truth: another process may have written since the last commit.
 /// </summary>
 internal sealed class WriterHead
 {
@@ -27,9 +26,6 @@ internal sealed class WriterHead
     /// <summary>The last position this writer committed or saw (read from any thread).</summary>
     public long Seq => Interlocked.Read(ref _seq);
 
-    /// <summary>Positions committed by other connections, as far as this writer saw them.</summary>
-    public ForeignCommits Foreign { get; } = new();
-
     /// <summary>The state a new group starts from; its events are stamped no earlier than the last group's.</summary>
     public GroupState Open(long now) => new(_seq, _hash, Math.Max(now, _lastRecordedAt));
 
@@ -45,18 +41,13 @@ internal sealed class WriterHead
             return false;
         }
 
-        Foreign.Note(state.HeadSeq, seq);
         state.Reset(seq, hash, Math.Max(state.RecordedAt, recordedAt));
         return true;
     }
 
-    /// <summary>
-    /// After a group that committed nothing: reads the head again (best effort); a head that moved was
-    /// moved by another connection.
-    /// </summary>
+    /// <summary>After a group that committed nothing: reads the head again (best effort).</summary>
     public void Reread()
     {
-        var knownHead = _seq;
         try
         {
             Read();
@@ -65,8 +56,6 @@ internal sealed class WriterHead
         {
             // The next group reads the head inside its own transaction anyway.
         }
-
-        Foreign.Note(knownHead, _seq);
     }
 
     /// <summary>Takes the committed group's head; true when the group wrote (the head moved).</summary>

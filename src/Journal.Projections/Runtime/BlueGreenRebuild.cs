@@ -1,3 +1,4 @@
+using Journal.EventStore.Ports;
 using System.Diagnostics;
 using Journal.Projections.Sql;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ namespace Journal.Projections.Runtime;
 /// reading the current one, then switches the live engine to it atomically. One rebuild at a time.
 /// </summary>
 internal sealed class BlueGreenRebuild(
-    TapeFeed tape,
+    ITapeFeed tape,
     ReadModelStore readModels,
     IReadOnlyList<IProjection> projections,
     ProjectionOptions options,

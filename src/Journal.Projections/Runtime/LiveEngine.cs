@@ -1,3 +1,4 @@
+using Journal.EventStore.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace Journal.Projections.Runtime;
@@ -8,7 +9,7 @@ namespace Journal.Projections.Runtime;
 /// published to the <see cref="CheckpointBoard"/> and counted towards the next WAL checkpoint.
 /// </summary>
 internal sealed class LiveEngine(
-    TapeFeed tape,
+    ITapeFeed tape,
     ReadModelStore readModels,
     IReadOnlyList<IProjection> projections,
     ProjectionOptions options,

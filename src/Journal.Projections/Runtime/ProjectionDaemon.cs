@@ -1,3 +1,4 @@
+using Journal.EventStore.Ports;
 using Journal.EventStore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ public sealed class ProjectionDaemon : BackgroundService
 
     /// <summary>Creates the daemon; nothing is opened until it starts or is first asked.</summary>
     public ProjectionDaemon(
-        SqliteEventStore tape,
+        ITapeFeed tape,
         ReadModelStore readModels,
         IEnumerable<IProjection> projections,
         ProjectionOptions options,
@@ -33,15 +34,14 @@ public sealed class ProjectionDaemon : BackgroundService
         IProjectionFaults? faults = null,
         System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
-        var feed = new TapeFeed(tape);
         _readModels = readModels;
         _projections = projections.ToList();
         _options = options;
         _time = time;
-        _live = new LiveEngine(feed, readModels, _projections, options, time, faults, _board);
-        _loop = new WakeLoop(feed, _live, options, logger);
-        _status = new StatusReport(feed, readModels, _projections, _live, _board);
-        _rebuild = new BlueGreenRebuild(feed, readModels, _projections, options, time, _live, logger);
+        _live = new LiveEngine(tape, readModels, _projections, options, time, faults, _board);
+        _loop = new WakeLoop(tape, _live, options, logger);
+        _status = new StatusReport(tape, readModels, _projections, _live, _board);
+        _rebuild = new BlueGreenRebuild(tape, readModels, _projections, options, time, _live, logger);
         _metrics = new ProjectionMetrics(() => StatusAsync(CancellationToken.None).GetAwaiter().GetResult(), meterFactory);
         var duplicate = _projections.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

@@ -1,3 +1,4 @@
+using Journal.EventStore.Ports;
 using Journal.EventStore.Schema;
 using Journal.Projections.Sql;
 using Microsoft.Data.Sqlite;
@@ -11,7 +12,7 @@ namespace Journal.Projections.Runtime;
 /// </summary>
 internal sealed class ProjectionEngine : IDisposable
 {
-    private readonly TapeFeed _tape;
+    private readonly ITapeFeed _tape;
     private readonly ReadModelWriter _db;
     private readonly List<ProjectionCursor> _cursors;
     private readonly TimeProvider _time;
@@ -19,7 +20,7 @@ internal sealed class ProjectionEngine : IDisposable
     private readonly BatchApply _apply;
     private readonly ReadAhead _readAhead = new();
 
-    public ProjectionEngine(TapeFeed tape, SqliteConnection connection, IReadOnlyList<IProjection> projections, ProjectionOptions options, TimeProvider time, IProjectionFaults? faults)
+    public ProjectionEngine(ITapeFeed tape, SqliteConnection connection, IReadOnlyList<IProjection> projections, ProjectionOptions options, TimeProvider time, IProjectionFaults? faults)
     {
         _tape = tape;
         _db = new ReadModelWriter(connection);

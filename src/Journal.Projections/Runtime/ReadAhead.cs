@@ -1,3 +1,4 @@
+using Journal.EventStore.Ports;
 namespace Journal.Projections.Runtime;
 
 /// <summary>
@@ -11,7 +12,7 @@ internal sealed class ReadAhead : IDisposable
     private Task<ReadBatch>? _next;
     private long _from;
 
-    public void Start(TapeFeed tape, long from, int limit, IReadOnlySet<string> decode)
+    public void Start(ITapeFeed tape, long from, int limit, IReadOnlySet<string> decode)
     {
         Discard();
         _from = from;

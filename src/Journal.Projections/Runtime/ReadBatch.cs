@@ -1,3 +1,4 @@
+using Journal.EventStore.Ports;
 using Journal.Domain.Tape;
 using Journal.EventStore.Serialization;
 
@@ -24,7 +25,7 @@ internal sealed class ReadBatch
     public IReadOnlyList<RecordedEvent> Events { get; }
 
     /// <summary>Reads a page; decodes the payloads of <paramref name="decode"/>'s event types now (null: none).</summary>
-    public static ReadBatch Read(TapeFeed tape, long from, int limit, IReadOnlySet<string>? decode)
+    public static ReadBatch Read(ITapeFeed tape, long from, int limit, IReadOnlySet<string>? decode)
     {
         var batch = new ReadBatch(from, tape.ReadPage(from, limit));
         if (decode is not null)

@@ -1,7 +1,8 @@
+using Journal.EventStore.Ports;
 namespace Journal.Projections.Runtime;
 
 /// <summary>Where every projection stands against the tape's head: checkpoint, state, lag and dead letters.</summary>
-internal sealed class StatusReport(TapeFeed tape, ReadModelStore readModels, IReadOnlyList<IProjection> projections, LiveEngine live, CheckpointBoard board)
+internal sealed class StatusReport(ITapeFeed tape, ReadModelStore readModels, IReadOnlyList<IProjection> projections, LiveEngine live, CheckpointBoard board)
 {
     /// <summary>Checkpoint, state, lag and dead letters of every projection.</summary>
     public async Task<IReadOnlyList<ProjectionStatus>> ReadAsync(CancellationToken ct)

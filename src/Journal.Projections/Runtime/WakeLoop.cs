@@ -1,3 +1,4 @@
+using Journal.EventStore.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace Journal.Projections.Runtime;
@@ -6,7 +7,7 @@ namespace Journal.Projections.Runtime;
 /// The daemon's loop: catches up, then sleeps until the tape commits, someone asks (a read-your-writes
 /// wait, a resume), or the poll interval passes. A catch-up that fails is retried after the interval.
 /// </summary>
-internal sealed class WakeLoop(TapeFeed tape, LiveEngine live, ProjectionOptions options, ILogger logger) : IDisposable
+internal sealed class WakeLoop(ITapeFeed tape, LiveEngine live, ProjectionOptions options, ILogger logger) : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
 
