@@ -1,3 +1,4 @@
+using Journal.Domain.Deciding;
 using Journal.Domain.Errors;
 using Journal.Domain.Tape;
 
@@ -15,34 +16,18 @@ public static class LegalHoldDecider
     /// <summary>No hold.</summary>
     public static LegalHoldState Initial { get; } = new(false);
 
-    /// <summary>Places a hold.</summary>
+    /// <summary>This decider as a value, for the store's one call per command.</summary>
+    public static Decider<LegalHoldCommand, LegalHoldState, ILegalHoldEvent> Value { get; } = new(c => StreamFor(c.Stream), Initial, Decide, Evolve);
+
+    /// <summary>Decides <paramref name="command"/> against <paramref name="state"/>.</summary>
     /// <exception cref="ValidationException">The reason or the actor is missing or too long.</exception>
-    /// <exception cref="RuleViolationException"><c>legal_hold.already_placed</c>.</exception>
-    public static IReadOnlyList<ILegalHoldEvent> Place(StreamId stream, string reason, string placedBy, DateTimeOffset at, LegalHoldState state)
+    /// <exception cref="RuleViolationException"><c>legal_hold.already_placed</c>, <c>legal_hold.not_placed</c>.</exception>
+    public static IReadOnlyList<ILegalHoldEvent> Decide(LegalHoldCommand command, LegalHoldState state) => command switch
     {
-        Text(reason, "reason");
-        Text(placedBy, "placedBy");
-        if (state.Held)
-        {
-            throw new RuleViolationException("legal_hold.already_placed", $"stream '{stream}' is on legal hold already");
-        }
-
-        return [new LegalHoldPlaced(stream.Value, reason, placedBy, at)];
-    }
-
-    /// <summary>Releases a hold.</summary>
-    /// <exception cref="ValidationException">The actor is missing or too long.</exception>
-    /// <exception cref="RuleViolationException"><c>legal_hold.not_placed</c>.</exception>
-    public static IReadOnlyList<ILegalHoldEvent> Release(StreamId stream, string releasedBy, DateTimeOffset at, LegalHoldState state)
-    {
-        Text(releasedBy, "releasedBy");
-        if (!state.Held)
-        {
-            throw new RuleViolationException("legal_hold.not_placed", $"stream '{stream}' is not on legal hold");
-        }
-
-        return [new LegalHoldReleased(stream.Value, releasedBy, at)];
-    }
+        PlaceLegalHold c => Place(c, state),
+        ReleaseLegalHold c => Release(c, state),
+        _ => throw new ArgumentException($"unknown legal hold command {command.GetType().Name}", nameof(command)),
+    };
 
     /// <summary>Applies one event.</summary>
     public static LegalHoldState Evolve(LegalHoldState state, ILegalHoldEvent @event) => @event switch
@@ -51,6 +36,23 @@ public static class LegalHoldDecider
         LegalHoldReleased => new LegalHoldState(false),
         _ => state,
     };
+
+    private static ILegalHoldEvent[] Place(PlaceLegalHold c, LegalHoldState state)
+    {
+        Text(c.Reason, "reason");
+        Text(c.PlacedBy, "placedBy");
+        return state.Held
+            ? throw new RuleViolationException("legal_hold.already_placed", $"stream '{c.Stream}' is on legal hold already")
+            : [new LegalHoldPlaced(c.Stream.Value, c.Reason, c.PlacedBy, c.At)];
+    }
+
+    private static ILegalHoldEvent[] Release(ReleaseLegalHold c, LegalHoldState state)
+    {
+        Text(c.ReleasedBy, "releasedBy");
+        return state.Held
+            ? [new LegalHoldReleased(c.Stream.Value, c.ReleasedBy, c.At)]
+            : throw new RuleViolationException("legal_hold.not_placed", $"stream '{c.Stream}' is not on legal hold");
+    }
 
     private static void Text(string? value, string field)
     {

@@ -23,9 +23,6 @@ public sealed class GetSessionByIdHandler(ReadModelStore readModels) : IRequestH
     public Task<SessionView> Handle(GetSessionByIdQuery request, CancellationToken cancellationToken)
     {
         var id = ReadModelValues.Id(request.SessionId);
-        using var connection = readModels.OpenReader();
-        return Task.FromResult(
-            ReadModelQueries.Rows(connection, SessionRows.SelectById, SessionRows.Read, ("$session_id", id)).SingleOrDefault()
-            ?? throw new NotFoundException("session", id));
+        return Task.FromResult(SessionLookup.One(readModels, SessionRows.SelectById, ("$session_id", id), id));
     }
 }

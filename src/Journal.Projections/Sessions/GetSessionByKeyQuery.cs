@@ -1,6 +1,5 @@
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
-using Journal.Projections.Shared;
 using Journal.Projections.Runtime;
 using MediatR;
 
@@ -27,9 +26,6 @@ public sealed class GetSessionByKeyHandler(ReadModelStore readModels) : IRequest
             throw new ValidationException("sessionKey", "must not be empty");
         }
 
-        using var connection = readModels.OpenReader();
-        return Task.FromResult(
-            ReadModelQueries.Rows(connection, SessionRows.SelectLiveByKey, SessionRows.Read, ("$session_key", request.SessionKey)).FirstOrDefault()
-            ?? throw new NotFoundException("session", request.SessionKey));
+        return Task.FromResult(SessionLookup.One(readModels, SessionRows.SelectLiveByKey, ("$session_key", request.SessionKey), request.SessionKey));
     }
 }

@@ -12,10 +12,10 @@ public class LegalHoldDeciderSpecs
     [Fact]
     public void Given_no_hold_When_place_Then_placed_on_the_holds_stream()
     {
-        var events = LegalHoldDecider.Place(Held, "case 42", "legal", T0, LegalHoldDecider.Initial);
+        var events = LegalHoldDecider.Decide(new PlaceLegalHold(Held, "case 42", "legal", T0), LegalHoldDecider.Initial);
 
         Assert.Equal([new LegalHoldPlaced("session-abc", "case 42", "legal", T0)], events);
-        Assert.Equal("legalhold-session-abc", LegalHoldDecider.StreamFor(Held).Value);
+        Assert.Equal("legalhold-session-abc", LegalHoldDecider.Value.Stream(new PlaceLegalHold(Held, "case 42", "legal", T0)).Value);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class LegalHoldDeciderSpecs
     {
         var state = LegalHoldDecider.Evolve(LegalHoldDecider.Initial, new LegalHoldPlaced("session-abc", "case 42", "legal", T0));
 
-        var error = Assert.Throws<RuleViolationException>(() => LegalHoldDecider.Place(Held, "case 43", "legal", T0, state));
+        var error = Assert.Throws<RuleViolationException>(() => LegalHoldDecider.Decide(new PlaceLegalHold(Held, "case 43", "legal", T0), state));
 
         Assert.Equal("legal_hold.already_placed", error.Code);
     }
@@ -33,7 +33,7 @@ public class LegalHoldDeciderSpecs
     {
         var state = LegalHoldDecider.Evolve(LegalHoldDecider.Initial, new LegalHoldPlaced("session-abc", "case 42", "legal", T0));
 
-        var events = LegalHoldDecider.Release(Held, "legal", T0, state);
+        var events = LegalHoldDecider.Decide(new ReleaseLegalHold(Held, "legal", T0), state);
 
         Assert.Equal([new LegalHoldReleased("session-abc", "legal", T0)], events);
         Assert.False(LegalHoldDecider.Evolve(state, events[0]).Held);
@@ -42,7 +42,7 @@ public class LegalHoldDeciderSpecs
     [Fact]
     public void Given_no_hold_When_release_Then_not_placed()
     {
-        var error = Assert.Throws<RuleViolationException>(() => LegalHoldDecider.Release(Held, "legal", T0, LegalHoldDecider.Initial));
+        var error = Assert.Throws<RuleViolationException>(() => LegalHoldDecider.Decide(new ReleaseLegalHold(Held, "legal", T0), LegalHoldDecider.Initial));
 
         Assert.Equal("legal_hold.not_placed", error.Code);
     }
@@ -50,6 +50,14 @@ public class LegalHoldDeciderSpecs
     [Fact]
     public void Given_no_hold_When_place_without_a_reason_Then_validation_fails()
     {
-        Assert.Throws<ValidationException>(() => LegalHoldDecider.Place(Held, " ", "legal", T0, LegalHoldDecider.Initial));
+        Assert.Throws<ValidationException>(() => LegalHoldDecider.Decide(new PlaceLegalHold(Held, " ", "legal", T0), LegalHoldDecider.Initial));
+    }
+
+    [Fact]
+    public void Given_no_hold_When_release_without_an_actor_Then_validation_names_releasedBy()
+    {
+        var error = Assert.Throws<ValidationException>(() => LegalHoldDecider.Decide(new ReleaseLegalHold(Held, "", T0), LegalHoldDecider.Initial));
+
+        Assert.Equal("releasedBy", error.Field);
     }
 }

@@ -1,4 +1,5 @@
 using Journal.Domain.Commands;
+using Journal.Domain.Deciding;
 using Journal.Domain.Errors;
 using Journal.Domain.Runs;
 using Journal.Domain.Runs.UseCases;
@@ -139,7 +140,8 @@ public sealed class RunUseCaseTests : IAsyncLifetime
         var outcomes = await Task.WhenAll(JournalHarness.OutcomeAsync(one), JournalHarness.OutcomeAsync(two));
 
         Assert.Single(outcomes, o => o is null);
-        Assert.Single(outcomes, o => o is WrongExpectedVersionException or RuleViolationException { Code: "run.already_active" });
+        // The loser's append lost the race on the session stream; decided again on the winner's attach, it is refused by rule.
+        Assert.Single(outcomes, o => o is RuleViolationException { Code: "run.already_active" });
         var winner = outcomes[0] is null ? first : second;
         var loser = winner == first ? second : first;
         Assert.Equal(winner, (await Session()).ForegroundRunId);
@@ -189,6 +191,32 @@ public sealed class RunUseCaseTests : IAsyncLifetime
         Assert.Equal("corr-done", detached.Metadata.CorrelationId);
         Assert.Null((await Session()).ForegroundRunId);
         Assert.Equal(2, (await _journal.Send(new AcceptRunRequest(Guid.NewGuid(), _session, RunKind.Foreground))).EventsWritten);
+    }
+
+    [Fact]
+    public async Task CompleteRun_that_loses_a_race_on_its_session_is_decided_again_and_detaches_the_run()
+    {
+        var run = await Started(RunKind.Foreground);
+        Task<CommandResult> rename;
+        Task<CommandResult> complete;
+        using (await _journal.Store.HoldWriterAsync(default))
+        {
+            // The rename's append queues first, so the completion's detach was decided on a session version that is gone.
+            rename = _journal.Send(new RenameSessionRequest(_session, "busy"));
+            await _journal.WaitUntilQueuedAsync(1);
+            complete = _journal.Send(new CompleteRunRequest(run));
+            await _journal.WaitUntilQueuedAsync(2);
+        }
+
+        await rename;
+        var completed = await complete;
+
+        Assert.Equal(2, completed.EventsWritten);
+        Assert.IsType<RunSucceeded>((await _journal.EventsAsync(RunDecider.StreamFor(run)))[^1]);
+        var session = await _journal.EventsAsync(SessionDecider.StreamFor(_session));
+        Assert.IsType<SessionRenamed>(session[^2]);
+        Assert.Equal(run, Assert.IsType<SessionForegroundRunDetached>(session[^1]).RunId);
+        Assert.Null((await Session()).ForegroundRunId);
     }
 
     [Fact]
@@ -352,5 +380,5 @@ public sealed class RunUseCaseTests : IAsyncLifetime
     private Task<SessionState> Session() => _journal.Mediator.Send(new GetSessionRequest(_session));
 
     private async Task<RunState> Run(Guid run) =>
-        (await _journal.Get<IAggregateStore>().LoadAsync<RunState, IRunEvent>(RunDecider.StreamFor(run), RunDecider.Initial, RunDecider.Evolve, default)).State;
+        (await _journal.Get<IAggregateStore>().LoadAsync(RunDecider.Value, RunDecider.StreamFor(run), default)).State;
 }

@@ -57,6 +57,32 @@ public sealed class SessionArchiveUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ArchiveSession_that_loses_a_race_to_a_transcript_entry_is_decided_again_and_closes_the_transcript_after_it()
+    {
+        var id = Guid.NewGuid();
+        await _journal.Send(new CreateSessionRequest(id, "alice", "laptop", "cli"));
+        Task<CommandResult> entry;
+        Task<CommandResult> archive;
+        using (await _journal.Store.HoldWriterAsync(default))
+        {
+            // The entry's append queues first, so the archive's close was decided on a transcript version that is gone.
+            entry = _journal.Send(new AppendTranscriptEntryRequest(id, null, TranscriptEntryKind.UserMessage, "last words"));
+            await _journal.WaitUntilQueuedAsync(1);
+            archive = _journal.Send(new ArchiveSessionRequest(id));
+            await _journal.WaitUntilQueuedAsync(2);
+        }
+
+        await entry;
+        var archived = await archive;
+
+        Assert.Equal(2, archived.EventsWritten);
+        var transcript = await _journal.EventsAsync(TranscriptDecider.StreamFor(id));
+        Assert.Equal("last words", Assert.IsType<TranscriptEntryAppended>(transcript[0]).Text);
+        Assert.IsType<TranscriptClosed>(transcript[1]);
+        Assert.IsType<SessionArchived>((await _journal.EventsAsync(SessionDecider.StreamFor(id)))[^1]);
+    }
+
+    [Fact]
     public async Task ArchiveSession_frees_the_key_so_a_new_session_can_claim_it()
     {
         var first = Guid.NewGuid();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Journal.Domain.Commands;
+using Journal.Domain.Deciding;
 using Journal.Domain.Errors;
 using Journal.Domain.ToolJobs;
 using Journal.Domain.ToolJobs.UseCases;
@@ -387,6 +388,21 @@ public sealed class ToolJobUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecoverInterruptedToolJobs_with_an_idempotency_key_recovers_every_job()
+    {
+        var one = await Running();
+        var two = await Running();
+
+        var result = await _journal.Send(new RecoverInterruptedToolJobsRequest { Context = new CommandContext(IdempotencyKey: "boot-1") });
+
+        Assert.Equal(2, result.EventsWritten);
+        Assert.Equal(await _journal.HeadAsync(), result.Position);
+        Assert.Contains(result.Stream, new[] { ToolJobDecider.StreamFor(one).Value, ToolJobDecider.StreamFor(two).Value });
+        Assert.Equal(ToolJobStatus.Failed, (await StateOf(one)).Status);
+        Assert.Equal(ToolJobStatus.Failed, (await StateOf(two)).Status);
+    }
+
+    [Fact]
     public async Task RecoverInterruptedToolJobs_writes_nothing_on_an_empty_tape()
     {
         var result = await _journal.Send(new RecoverInterruptedToolJobsRequest());
@@ -410,6 +426,5 @@ public sealed class ToolJobUseCaseTests : IAsyncLifetime
     }
 
     private async Task<ToolJobState> StateOf(Guid jobId) =>
-        (await _journal.Get<IAggregateStore>().LoadAsync<ToolJobState, IToolJobEvent>(
-            ToolJobDecider.StreamFor(jobId), ToolJobDecider.Initial, ToolJobDecider.Evolve, default)).State;
+        (await _journal.Get<IAggregateStore>().LoadAsync(ToolJobDecider.Value, ToolJobDecider.StreamFor(jobId), default)).State;
 }

@@ -7,7 +7,7 @@ namespace Journal.Domain.Approvals.UseCases;
 /// Answers a pending approval before it expires. For a session-long or time-boxed scope the answer is
 /// remembered: the appended <see cref="ApprovalDecided"/> carries everything a read model needs.
 /// </summary>
-/// <param name="ApprovalId">The approval.</param>
+/// <param name="ApprovalId">The approval; it must be pending and not past its deadline.</param>
 /// <param name="Decision">Allow or deny.</param>
 /// <param name="DecidedBy">Who answers.</param>
 /// <param name="Reason">Why, optional.</param>
@@ -22,11 +22,5 @@ public sealed class DecideApprovalHandler(IAggregateStore aggregates, TimeProvid
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(DecideApprovalRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ApprovalState, IApprovalEvent>(
-            request,
-            ApprovalDecider.StreamFor(request.ApprovalId),
-            ApprovalDecider.Initial,
-            ApprovalDecider.Evolve,
-            state => ApprovalDecider.Decide(new DecideApproval(request.ApprovalId, request.Decision, request.DecidedBy, request.Reason, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ApprovalDecider.Value, new DecideApproval(request.ApprovalId, request.Decision, request.DecidedBy, request.Reason, time.GetUtcNow()), cancellationToken);
 }

@@ -7,7 +7,6 @@ namespace Journal.Domain.Approvals.UseCases;
 /// Turns a pending approval past its deadline into timed out. An approval already decided or timed
 /// out is left alone (nothing written), so a sweeper may send this freely; one not yet due is refused.
 /// </summary>
-/// <param name="ApprovalId">The approval.</param>
 public sealed record ExpireApprovalRequest(Guid ApprovalId) : ICommand
 {
     /// <inheritdoc />
@@ -19,11 +18,5 @@ public sealed class ExpireApprovalHandler(IAggregateStore aggregates, TimeProvid
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(ExpireApprovalRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ApprovalState, IApprovalEvent>(
-            request,
-            ApprovalDecider.StreamFor(request.ApprovalId),
-            ApprovalDecider.Initial,
-            ApprovalDecider.Evolve,
-            state => ApprovalDecider.Decide(new ExpireApproval(request.ApprovalId, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ApprovalDecider.Value, new ExpireApproval(request.ApprovalId, time.GetUtcNow()), cancellationToken);
 }

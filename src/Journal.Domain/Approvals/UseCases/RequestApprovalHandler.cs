@@ -36,12 +36,6 @@ public sealed class RequestApprovalHandler(IAggregateStore aggregates, TimeProvi
         var approvalId = request.ApprovalId ?? Guid.CreateVersion7(now);
         var command = new RequestApproval(
             approvalId, request.SessionId, request.SubjectType, request.SubjectId, request.Summary, request.Scope, request.DurationSeconds, request.ExpiresAt, now);
-        return aggregates.ExecuteAsync<ApprovalState, IApprovalEvent>(
-            request,
-            ApprovalDecider.StreamFor(approvalId),
-            ApprovalDecider.Initial,
-            ApprovalDecider.Evolve,
-            state => ApprovalDecider.Decide(command, state),
-            cancellationToken);
+        return aggregates.ExecuteAsync(request, ApprovalDecider.Value, command, cancellationToken);
     }
 }

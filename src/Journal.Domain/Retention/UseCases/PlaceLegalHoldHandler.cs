@@ -18,15 +18,6 @@ public sealed record PlaceLegalHoldRequest(string Stream, string Reason, string 
 public sealed class PlaceLegalHoldHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<PlaceLegalHoldRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(PlaceLegalHoldRequest request, CancellationToken cancellationToken)
-    {
-        var stream = StreamId.Parse(request.Stream);
-        return aggregates.ExecuteAsync<LegalHoldState, ILegalHoldEvent>(
-            request,
-            LegalHoldDecider.StreamFor(stream),
-            LegalHoldDecider.Initial,
-            LegalHoldDecider.Evolve,
-            state => LegalHoldDecider.Place(stream, request.Reason, request.PlacedBy, time.GetUtcNow(), state),
-            cancellationToken);
-    }
+    public Task<CommandResult> Handle(PlaceLegalHoldRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync(request, LegalHoldDecider.Value, new PlaceLegalHold(StreamId.Parse(request.Stream), request.Reason, request.PlacedBy, time.GetUtcNow()), cancellationToken);
 }

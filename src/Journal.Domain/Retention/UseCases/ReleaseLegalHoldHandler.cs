@@ -17,15 +17,6 @@ public sealed record ReleaseLegalHoldRequest(string Stream, string ReleasedBy) :
 public sealed class ReleaseLegalHoldHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<ReleaseLegalHoldRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(ReleaseLegalHoldRequest request, CancellationToken cancellationToken)
-    {
-        var stream = StreamId.Parse(request.Stream);
-        return aggregates.ExecuteAsync<LegalHoldState, ILegalHoldEvent>(
-            request,
-            LegalHoldDecider.StreamFor(stream),
-            LegalHoldDecider.Initial,
-            LegalHoldDecider.Evolve,
-            state => LegalHoldDecider.Release(stream, request.ReleasedBy, time.GetUtcNow(), state),
-            cancellationToken);
-    }
+    public Task<CommandResult> Handle(ReleaseLegalHoldRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync(request, LegalHoldDecider.Value, new ReleaseLegalHold(StreamId.Parse(request.Stream), request.ReleasedBy, time.GetUtcNow()), cancellationToken);
 }

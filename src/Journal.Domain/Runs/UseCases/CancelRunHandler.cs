@@ -3,9 +3,10 @@ using MediatR;
 
 namespace Journal.Domain.Runs.UseCases;
 
-/// <summary>Marks an active run as cancelled (it has stopped); a foreground run is detached from its session in the same append.</summary>
-/// <param name="RunId">The run.</param>
-/// <param name="Reason">Why, optional.</param>
+/// <summary>
+/// Marks an active run as cancelled (it has stopped), with an optional reason; a foreground run is
+/// detached from its session in the same append.
+/// </summary>
 public sealed record CancelRunRequest(Guid RunId, string? Reason = null) : ICommand
 {
     /// <inheritdoc />
@@ -16,9 +17,6 @@ public sealed record CancelRunRequest(Guid RunId, string? Reason = null) : IComm
 public sealed class CancelRunHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<CancelRunRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(CancelRunRequest request, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return RunEnding.ExecuteAsync(aggregates, request, request.RunId, state => RunDecider.Decide(new CancelRun(request.RunId, request.Reason, now), state), now, cancellationToken);
-    }
+    public Task<CommandResult> Handle(CancelRunRequest request, CancellationToken cancellationToken) =>
+        RunEnding.ExecuteAsync(aggregates, request, new CancelRun(request.RunId, request.Reason, time.GetUtcNow()), cancellationToken);
 }

@@ -4,11 +4,9 @@ using MediatR;
 namespace Journal.Domain.Runs.UseCases;
 
 /// <summary>
-/// Marks a run in progress as succeeded (refused once a cancel was requested); a foreground run is
-/// detached from its session in the same append.
+/// Marks a run in progress as succeeded, with an optional short summary of the outcome (refused once a
+/// cancel was requested); a foreground run is detached from its session in the same append.
 /// </summary>
-/// <param name="RunId">The run.</param>
-/// <param name="Summary">A short outcome, optional.</param>
 public sealed record CompleteRunRequest(Guid RunId, string? Summary = null) : ICommand
 {
     /// <inheritdoc />
@@ -19,9 +17,6 @@ public sealed record CompleteRunRequest(Guid RunId, string? Summary = null) : IC
 public sealed class CompleteRunHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<CompleteRunRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(CompleteRunRequest request, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return RunEnding.ExecuteAsync(aggregates, request, request.RunId, state => RunDecider.Decide(new CompleteRun(request.RunId, request.Summary, now), state), now, cancellationToken);
-    }
+    public Task<CommandResult> Handle(CompleteRunRequest request, CancellationToken cancellationToken) =>
+        RunEnding.ExecuteAsync(aggregates, request, new CompleteRun(request.RunId, request.Summary, time.GetUtcNow()), cancellationToken);
 }

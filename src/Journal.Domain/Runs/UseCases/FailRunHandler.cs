@@ -3,9 +3,7 @@ using MediatR;
 
 namespace Journal.Domain.Runs.UseCases;
 
-/// <summary>Marks an active run as failed; a foreground run is detached from its session in the same append.</summary>
-/// <param name="RunId">The run.</param>
-/// <param name="Reason">Why it failed.</param>
+/// <summary>Marks an active run as failed, with a reason (required); a foreground run is detached from its session in the same append.</summary>
 public sealed record FailRunRequest(Guid RunId, string Reason) : ICommand
 {
     /// <inheritdoc />
@@ -16,9 +14,6 @@ public sealed record FailRunRequest(Guid RunId, string Reason) : ICommand
 public sealed class FailRunHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<FailRunRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(FailRunRequest request, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return RunEnding.ExecuteAsync(aggregates, request, request.RunId, state => RunDecider.Decide(new FailRun(request.RunId, request.Reason, now), state), now, cancellationToken);
-    }
+    public Task<CommandResult> Handle(FailRunRequest request, CancellationToken cancellationToken) =>
+        RunEnding.ExecuteAsync(aggregates, request, new FailRun(request.RunId, request.Reason, time.GetUtcNow()), cancellationToken);
 }

@@ -3,10 +3,10 @@ using MediatR;
 
 namespace Journal.Domain.Runs.UseCases;
 
-/// <summary>Records the tokens an active run used since its last record (deltas; the run keeps the totals).</summary>
-/// <param name="RunId">The run.</param>
-/// <param name="InputTokens">Input tokens used, never negative.</param>
-/// <param name="OutputTokens">Output tokens used, never negative.</param>
+/// <summary>
+/// Records the input and output tokens an active run used since its last record (deltas, never
+/// negative; the run keeps the totals). Two zeros write nothing.
+/// </summary>
 public sealed record RecordRunTokenUsageRequest(Guid RunId, long InputTokens, long OutputTokens) : ICommand
 {
     /// <inheritdoc />
@@ -18,11 +18,5 @@ public sealed class RecordRunTokenUsageHandler(IAggregateStore aggregates, TimeP
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(RecordRunTokenUsageRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<RunState, IRunEvent>(
-            request,
-            RunDecider.StreamFor(request.RunId),
-            RunDecider.Initial,
-            RunDecider.Evolve,
-            state => RunDecider.Decide(new RecordRunTokenUsage(request.RunId, request.InputTokens, request.OutputTokens, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, RunDecider.Value, new RecordRunTokenUsage(request.RunId, request.InputTokens, request.OutputTokens, time.GetUtcNow()), cancellationToken);
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Journal.Domain.Commands;
-using Journal.Domain.Errors;
+using Journal.Domain.Deciding;
 using Journal.Domain.Tape;
 using MediatR;
 
@@ -29,17 +29,14 @@ public sealed class RecoverInterruptedWorkHandler(IAggregateStore aggregates, IE
     /// <summary>The stream name of the result.</summary>
     public const string ResultStream = "recovery";
 
-    /// <summary>A run that ended between the scan and its save is simply seen ended on the next attempt.</summary>
-    private const int Attempts = 3;
-
     private static readonly string[] OpeningTypes = [NameOf<RunAccepted>(), NameOf<RunStarted>()];
     private static readonly string[] ClosingTypes = [NameOf<RunSucceeded>(), NameOf<RunFailed>(), NameOf<RunCancelled>()];
 
     /// <inheritdoc />
     public async Task<CommandResult> Handle(RecoverInterruptedWorkRequest request, CancellationToken cancellationToken)
     {
-        // Each run is saved on its own; an idempotency key would be recorded by the first save and
-        // refuse the next ones. Recovery is idempotent by itself, so the key is left out.
+        // Each run is its own command; an idempotency key would be recorded by the first and replay its
+        // result for the next ones. Recovery is idempotent by itself, so the key is left out.
         var perRun = request with { Context = request.Context with { IdempotencyKey = null } };
         var open = await aggregates.FindOpenStreamsAsync("run", OpeningTypes, ClosingTypes, cancellationToken);
         var written = 0;
@@ -51,7 +48,7 @@ public sealed class RecoverInterruptedWorkHandler(IAggregateStore aggregates, IE
                 continue;
             }
 
-            var result = await FailAsync(perRun, runId, cancellationToken);
+            var result = await FailAsync(perRun, new FailOrphanedRun(runId, RecoverInterruptedWorkRequest.Reason, time.GetUtcNow()), cancellationToken);
             written += result.EventsWritten;
             if (result.EventsWritten > 0)
             {
@@ -67,34 +64,15 @@ public sealed class RecoverInterruptedWorkHandler(IAggregateStore aggregates, IE
         return new CommandResult(ResultStream, 0, position, written);
     }
 
-    private async Task<CommandResult> FailAsync(RecoverInterruptedWorkRequest request, Guid runId, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var now = time.GetUtcNow();
-                var run = await aggregates.LoadAsync<RunState, IRunEvent>(RunDecider.StreamFor(runId), RunDecider.Initial, RunDecider.Evolve, ct);
-                if (!run.State.Exists)
-                {
-                    return new CommandResult(ResultStream, 0, 0, 0);
-                }
-
-                var failed = RunDecider.Decide(new FailOrphanedRun(runId, RecoverInterruptedWorkRequest.Reason, now), run.State);
-                if (failed.Count == 0)
-                {
-                    return new CommandResult(ResultStream, 0, 0, 0);
-                }
-
-                var changes = await RunEnding.ChangesAsync(aggregates, run, failed, now, detachOnlyWhenAttached: true, ct);
-                return await aggregates.SaveAsync(changes, request, ct);
-            }
-            catch (WrongExpectedVersionException) when (attempt < Attempts)
-            {
-                // Reload and decide again.
-            }
-        }
-    }
+    /// <summary>
+    /// Fails one orphaned run and frees its session's slot. A run whose state does not load (its
+    /// payloads erased, say) is skipped rather than refused: recovery must not stop at one odd stream.
+    /// </summary>
+    private Task<CommandResult> FailAsync(RecoverInterruptedWorkRequest request, FailOrphanedRun orphaned, CancellationToken ct) =>
+        aggregates.ExecuteAsync(request, RunDecider.Value.Stream(orphaned), async (load, token) =>
+            (await load.LoadAsync(RunDecider.Value, RunDecider.Value.Stream(orphaned), token)).State.Exists
+                ? await RunEnding.DecideAsync(load, orphaned, detachOnlyWhenAttached: true, token)
+                : [], ct);
 
     private static string NameOf<TEvent>() => typeof(TEvent).GetCustomAttribute<EventTypeAttribute>()!.Name;
 }

@@ -3,9 +3,10 @@ using MediatR;
 
 namespace Journal.Domain.Runs.UseCases;
 
-/// <summary>Asks an active run to stop; from then on it can only be cancelled or fail. Asking again writes nothing.</summary>
-/// <param name="RunId">The run.</param>
-/// <param name="RequestedBy">Who asks, optional.</param>
+/// <summary>
+/// Asks an active run to stop (naming who asks is optional); from then on it can only be cancelled or
+/// fail. Asking again writes nothing.
+/// </summary>
 public sealed record RequestRunCancelRequest(Guid RunId, string? RequestedBy = null) : ICommand
 {
     /// <inheritdoc />
@@ -17,11 +18,5 @@ public sealed class RequestRunCancelHandler(IAggregateStore aggregates, TimeProv
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(RequestRunCancelRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<RunState, IRunEvent>(
-            request,
-            RunDecider.StreamFor(request.RunId),
-            RunDecider.Initial,
-            RunDecider.Evolve,
-            state => RunDecider.Decide(new RequestRunCancel(request.RunId, request.RequestedBy, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, RunDecider.Value, new RequestRunCancel(request.RunId, request.RequestedBy, time.GetUtcNow()), cancellationToken);
 }

@@ -4,7 +4,6 @@ using MediatR;
 namespace Journal.Domain.Runs.UseCases;
 
 /// <summary>Moves an accepted run to in progress.</summary>
-/// <param name="RunId">The run.</param>
 public sealed record StartRunRequest(Guid RunId) : ICommand
 {
     /// <inheritdoc />
@@ -16,11 +15,5 @@ public sealed class StartRunHandler(IAggregateStore aggregates, TimeProvider tim
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(StartRunRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<RunState, IRunEvent>(
-            request,
-            RunDecider.StreamFor(request.RunId),
-            RunDecider.Initial,
-            RunDecider.Evolve,
-            state => RunDecider.Decide(new StartRun(request.RunId, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, RunDecider.Value, new StartRun(request.RunId, time.GetUtcNow()), cancellationToken);
 }

@@ -8,9 +8,8 @@ namespace Journal.Domain.Sessions.UseCases;
 /// <summary>
 /// Archives a session. In the same append it releases the session's key (when it has one), so a new
 /// session may claim it, and closes the session's transcript, so no entry lands after the archive.
+/// The reason is optional; a session whose foreground run is still active is refused.
 /// </summary>
-/// <param name="SessionId">The session.</param>
-/// <param name="Reason">Why, optional.</param>
 public sealed record ArchiveSessionRequest(Guid SessionId, string? Reason = null) : ICommand
 {
     /// <inheritdoc />
@@ -21,25 +20,18 @@ public sealed record ArchiveSessionRequest(Guid SessionId, string? Reason = null
 public sealed class ArchiveSessionHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<ArchiveSessionRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(ArchiveSessionRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(ArchiveSessionRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var stream = SessionDecider.StreamFor(request.SessionId);
-        var session = await aggregates.LoadAsync<SessionState, ISessionEvent>(stream, SessionDecider.Initial, SessionDecider.Evolve, cancellationToken);
-        var archived = SessionDecider.Decide(new ArchiveSession(request.SessionId, request.Reason, now), session.State);
-        var changes = new List<AggregateChange> { new(stream, session.Version, [.. archived], Fold.All(session.State, archived, SessionDecider.Evolve)) };
-        if (session.State.SessionKey is { } key)
+        var archive = new ArchiveSession(request.SessionId, request.Reason, now);
+        return aggregates.ExecuteAsync(request, SessionDecider.Value.Stream(archive), async (load, ct) =>
         {
-            var keyStream = SessionKeyDecider.StreamFor(key);
-            var claim = await aggregates.LoadAsync<SessionKeyState, ISessionKeyEvent>(keyStream, SessionKeyDecider.Initial, SessionKeyDecider.Evolve, cancellationToken);
-            var released = SessionKeyDecider.Decide(new ReleaseSessionKey(key, request.SessionId, now), claim.State);
-            changes.Add(new AggregateChange(keyStream, claim.Version, [.. released], Fold.All(claim.State, released, SessionKeyDecider.Evolve)));
-        }
-
-        var transcriptStream = TranscriptDecider.StreamFor(request.SessionId);
-        var transcript = await aggregates.LoadAsync<TranscriptState, ITranscriptEvent>(transcriptStream, TranscriptDecider.Initial, TranscriptDecider.Evolve, cancellationToken);
-        var closed = TranscriptDecider.Decide(new CloseTranscript(request.SessionId, now), transcript.State);
-        changes.Add(new AggregateChange(transcriptStream, transcript.Version, [.. closed], Fold.All(transcript.State, closed, TranscriptDecider.Evolve)));
-        return await aggregates.SaveAsync(changes, request, cancellationToken);
+            var archived = await load.DecideAsync(SessionDecider.Value, archive, ct);
+            var released = (archived?.NewState as SessionState)?.SessionKey is { } key
+                ? await load.DecideAsync(SessionKeyDecider.Value, new ReleaseSessionKey(key, request.SessionId, now), ct)
+                : null;
+            var closed = await load.DecideAsync(TranscriptDecider.Value, new CloseTranscript(request.SessionId, now), ct);
+            return DeciderLoading.Changes(archived, released, closed);
+        }, cancellationToken);
     }
 }

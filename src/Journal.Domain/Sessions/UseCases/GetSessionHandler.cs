@@ -1,5 +1,5 @@
+using System.Globalization;
 using Journal.Domain.Commands;
-using Journal.Domain.Deciding;
 using MediatR;
 
 namespace Journal.Domain.Sessions.UseCases;
@@ -8,7 +8,7 @@ namespace Journal.Domain.Sessions.UseCases;
 /// Reads one session's current state straight from its stream (not from a read model), so the
 /// answer is as fresh as the tape.
 /// </summary>
-/// <param name="SessionId">The session.</param>
+/// <param name="SessionId">The session, live or archived.</param>
 public sealed record GetSessionRequest(Guid SessionId) : IRequest<SessionState>;
 
 /// <summary>Handles <see cref="GetSessionRequest"/>.</summary>
@@ -16,9 +16,6 @@ public sealed class GetSessionHandler(IAggregateStore aggregates) : IRequestHand
 {
     /// <inheritdoc />
     /// <exception cref="Errors.NotFoundException"><c>session.not_found</c>.</exception>
-    public async Task<SessionState> Handle(GetSessionRequest request, CancellationToken cancellationToken)
-    {
-        var session = await LiveSession.LoadAsync(aggregates, request.SessionId, cancellationToken);
-        return session.State.Exists ? session.State : throw Refuse.NotFound("session", request.SessionId);
-    }
+    public Task<SessionState> Handle(GetSessionRequest request, CancellationToken cancellationToken) =>
+        LiveSession.ExistingAsync(aggregates, request.SessionId, request.SessionId.ToString("D", CultureInfo.InvariantCulture), cancellationToken);
 }

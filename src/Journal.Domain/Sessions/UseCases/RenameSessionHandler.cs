@@ -3,9 +3,7 @@ using MediatR;
 
 namespace Journal.Domain.Sessions.UseCases;
 
-/// <summary>Changes a session's label.</summary>
-/// <param name="SessionId">The session.</param>
-/// <param name="Label">The new label.</param>
+/// <summary>Changes a live session's label; the same label again writes nothing.</summary>
 public sealed record RenameSessionRequest(Guid SessionId, string Label) : ICommand
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using Journal.Domain.Commands;
+using Journal.Domain.Deciding;
 using Journal.Domain.Errors;
 using MediatR;
 
@@ -8,7 +9,6 @@ namespace Journal.Domain.Sessions.UseCases;
 /// Finds the live session holding a key, from the key's claim stream and then the session's own
 /// stream. A key released by an archived session resolves to nothing.
 /// </summary>
-/// <param name="Key">The session key.</param>
 public sealed record ResolveSessionByKeyRequest(string Key) : IRequest<SessionState>;
 
 /// <summary>Handles <see cref="ResolveSessionByKeyRequest"/>.</summary>
@@ -19,13 +19,7 @@ public sealed class ResolveSessionByKeyHandler(IAggregateStore aggregates) : IRe
     /// <exception cref="NotFoundException"><c>session.not_found</c>: no live session holds the key.</exception>
     public async Task<SessionState> Handle(ResolveSessionByKeyRequest request, CancellationToken cancellationToken)
     {
-        var claim = await aggregates.LoadAsync<SessionKeyState, ISessionKeyEvent>(SessionKeyDecider.StreamFor(request.Key), SessionKeyDecider.Initial, SessionKeyDecider.Evolve, cancellationToken);
-        if (claim.State.HeldBy is not { } sessionId)
-        {
-            throw new NotFoundException("session", request.Key);
-        }
-
-        var session = await LiveSession.LoadAsync(aggregates, sessionId, cancellationToken);
-        return session.State.Exists ? session.State : throw new NotFoundException("session", request.Key);
+        var claim = await aggregates.LoadAsync(SessionKeyDecider.Value, SessionKeyDecider.StreamFor(request.Key), cancellationToken);
+        return await LiveSession.ExistingAsync(aggregates, claim.State.HeldBy, request.Key, cancellationToken);
     }
 }

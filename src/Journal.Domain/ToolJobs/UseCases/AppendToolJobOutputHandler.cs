@@ -7,8 +7,8 @@ namespace Journal.Domain.ToolJobs.UseCases;
 /// Records a chunk of a running job's output. The chunk is kept whole on the tape (secrets redacted
 /// before it is written); the job's state keeps only a bounded tail.
 /// </summary>
-/// <param name="JobId">The job.</param>
-/// <param name="Stream">Stdout or stderr.</param>
+/// <param name="JobId">The job; it must be running.</param>
+/// <param name="Stream">Which output the chunk came from.</param>
 /// <param name="Text">The chunk; not empty, at most <paramref name="MaxTailBytes"/> UTF-8 bytes.</param>
 /// <param name="MaxTailBytes">How many bytes of output tail the state keeps (1 byte to 1 MiB).</param>
 public sealed record AppendToolJobOutputRequest(
@@ -29,11 +29,5 @@ public sealed class AppendToolJobOutputHandler(IAggregateStore aggregates, IText
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(AppendToolJobOutputRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
-            request,
-            ToolJobDecider.StreamFor(request.JobId),
-            ToolJobDecider.Initial,
-            ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new AppendToolJobOutput(request.JobId, request.Stream, request.Text is null ? null! : redactor.Redact(request.Text), time.GetUtcNow(), request.MaxTailBytes), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ToolJobDecider.Value, new AppendToolJobOutput(request.JobId, request.Stream, request.Text is null ? null! : redactor.Redact(request.Text), time.GetUtcNow(), request.MaxTailBytes), cancellationToken);
 }

@@ -3,9 +3,7 @@ using MediatR;
 
 namespace Journal.Domain.ToolJobs.UseCases;
 
-/// <summary>Cancels a queued or running job.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="Reason">Why, optional.</param>
+/// <summary>Cancels a queued or running job, with an optional reason.</summary>
 public sealed record CancelToolJobRequest(Guid JobId, string? Reason = null) : ICommand
 {
     /// <inheritdoc />
@@ -17,11 +15,5 @@ public sealed class CancelToolJobHandler(IAggregateStore aggregates, TimeProvide
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(CancelToolJobRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
-            request,
-            ToolJobDecider.StreamFor(request.JobId),
-            ToolJobDecider.Initial,
-            ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new CancelToolJob(request.JobId, request.Reason, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ToolJobDecider.Value, new CancelToolJob(request.JobId, request.Reason, time.GetUtcNow()), cancellationToken);
 }

@@ -3,9 +3,7 @@ using MediatR;
 
 namespace Journal.Domain.ToolJobs.UseCases;
 
-/// <summary>Marks a running job as succeeded.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="ExitCode">The process exit code, optional.</param>
+/// <summary>Marks a running job as succeeded, with its process exit code when there is one.</summary>
 public sealed record CompleteToolJobRequest(Guid JobId, int? ExitCode = null) : ICommand
 {
     /// <inheritdoc />
@@ -17,11 +15,5 @@ public sealed class CompleteToolJobHandler(IAggregateStore aggregates, TimeProvi
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(CompleteToolJobRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
-            request,
-            ToolJobDecider.StreamFor(request.JobId),
-            ToolJobDecider.Initial,
-            ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new CompleteToolJob(request.JobId, request.ExitCode, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ToolJobDecider.Value, new CompleteToolJob(request.JobId, request.ExitCode, time.GetUtcNow()), cancellationToken);
 }

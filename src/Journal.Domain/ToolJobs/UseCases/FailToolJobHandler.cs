@@ -3,10 +3,10 @@ using MediatR;
 
 namespace Journal.Domain.ToolJobs.UseCases;
 
-/// <summary>Marks a running job as failed; a failed job may be retried.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="Reason">Why.</param>
-/// <param name="ExitCode">The process exit code, optional.</param>
+/// <summary>
+/// Marks a running job as failed, with a reason and its process exit code when there is one; a failed
+/// job may be retried.
+/// </summary>
 public sealed record FailToolJobRequest(Guid JobId, string Reason, int? ExitCode = null) : ICommand
 {
     /// <inheritdoc />
@@ -18,11 +18,5 @@ public sealed class FailToolJobHandler(IAggregateStore aggregates, TimeProvider 
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(FailToolJobRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
-            request,
-            ToolJobDecider.StreamFor(request.JobId),
-            ToolJobDecider.Initial,
-            ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new FailToolJob(request.JobId, request.Reason, request.ExitCode, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ToolJobDecider.Value, new FailToolJob(request.JobId, request.Reason, request.ExitCode, time.GetUtcNow()), cancellationToken);
 }

@@ -23,12 +23,6 @@ public sealed class QueueToolJobHandler(IAggregateStore aggregates, TimeProvider
     {
         var now = time.GetUtcNow();
         var jobId = request.JobId ?? Guid.CreateVersion7(now);
-        return aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
-            request,
-            ToolJobDecider.StreamFor(jobId),
-            ToolJobDecider.Initial,
-            ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new QueueToolJob(jobId, request.SessionId, request.RunId, request.ToolName, request.Arguments, now), state),
-            cancellationToken);
+        return aggregates.ExecuteAsync(request, ToolJobDecider.Value, new QueueToolJob(jobId, request.SessionId, request.RunId, request.ToolName, request.Arguments, now), cancellationToken);
     }
 }

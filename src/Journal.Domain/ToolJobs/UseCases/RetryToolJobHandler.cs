@@ -6,12 +6,11 @@ using MediatR;
 namespace Journal.Domain.ToolJobs.UseCases;
 
 /// <summary>
-/// Queues a failed or timed-out job again for a new attempt. The key is required and belongs to the
-/// request itself (not only to its context): the job remembers the keys of its retries, so a retry
-/// sent twice with the same key starts one attempt, even after the job failed again.
+/// Queues a failed or timed-out job again for a new attempt. The caller's key for the retry (letters,
+/// digits and <c>- _ . : @</c>) is required and belongs to the request itself (not only to its context):
+/// the job remembers the keys of its retries, so a retry sent twice with the same key starts one
+/// attempt, even after the job failed again.
 /// </summary>
-/// <param name="JobId">The job.</param>
-/// <param name="IdempotencyKey">The caller's key for this retry: letters, digits and <c>- _ . : @</c>.</param>
 public sealed record RetryToolJobRequest(Guid JobId, string? IdempotencyKey) : ICommand, IValidatable
 {
     /// <inheritdoc />
@@ -35,11 +34,5 @@ public sealed class RetryToolJobHandler(IAggregateStore aggregates, TimeProvider
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(RetryToolJobRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
-            request,
-            ToolJobDecider.StreamFor(request.JobId),
-            ToolJobDecider.Initial,
-            ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new RetryToolJob(request.JobId, request.IdempotencyKey, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ToolJobDecider.Value, new RetryToolJob(request.JobId, request.IdempotencyKey, time.GetUtcNow()), cancellationToken);
 }

@@ -4,7 +4,6 @@ using MediatR;
 namespace Journal.Domain.ToolJobs.UseCases;
 
 /// <summary>Moves a queued job to running.</summary>
-/// <param name="JobId">The job.</param>
 public sealed record StartToolJobRequest(Guid JobId) : ICommand
 {
     /// <inheritdoc />
@@ -16,11 +15,5 @@ public sealed class StartToolJobHandler(IAggregateStore aggregates, TimeProvider
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(StartToolJobRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
-            request,
-            ToolJobDecider.StreamFor(request.JobId),
-            ToolJobDecider.Initial,
-            ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new StartToolJob(request.JobId, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ToolJobDecider.Value, new StartToolJob(request.JobId, time.GetUtcNow()), cancellationToken);
 }

@@ -4,7 +4,6 @@ using MediatR;
 namespace Journal.Domain.ToolJobs.UseCases;
 
 /// <summary>Marks a running job as timed out; a timed-out job may be retried.</summary>
-/// <param name="JobId">The job.</param>
 public sealed record TimeOutToolJobRequest(Guid JobId) : ICommand
 {
     /// <inheritdoc />
@@ -16,11 +15,5 @@ public sealed class TimeOutToolJobHandler(IAggregateStore aggregates, TimeProvid
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(TimeOutToolJobRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<ToolJobState, IToolJobEvent>(
-            request,
-            ToolJobDecider.StreamFor(request.JobId),
-            ToolJobDecider.Initial,
-            ToolJobDecider.Evolve,
-            state => ToolJobDecider.Decide(new TimeOutToolJob(request.JobId, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, ToolJobDecider.Value, new TimeOutToolJob(request.JobId, time.GetUtcNow()), cancellationToken);
 }
