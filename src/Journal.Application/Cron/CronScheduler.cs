@@ -18,7 +18,9 @@ namespace Journal.Application.Cron;
 /// time, a retry, a run's timeout) or until an append is committed, whichever comes first; then looks at
 /// every due job through <see cref="TickCronJobRequest"/>. Starting a run is a claim: the append carries
 /// the job stream's expected version, so when several schedulers share the tape exactly one starts each
-/// run and the others get <see cref="WrongExpectedVersionException"/> and move on. Each claimed run is
+/// run; another's tick is decided again on what the winner wrote and finds nothing left to do
+/// (<see cref="CronTickOutcome.Lost"/>, or <see cref="WrongExpectedVersionException"/> after too many
+/// lost races), and it moves on. Each claimed run is
 /// published as <see cref="CronRunClaimed"/>. Its first pass, at start-up, fails runs left active past
 /// their timeout by a previous process (stale recovery).
 /// </summary>
@@ -69,14 +71,22 @@ public sealed class CronScheduler(
             }
             catch (WrongExpectedVersionException)
             {
-                // Another scheduler (or a command) changed the job first; whatever was due is its business now.
+                // Lost the race to other writers more times than the store decides again: the job is theirs for now.
                 lost++;
-                logger.LogDebug("cron job {JobId}: another writer got there first", jobId);
+                logger.LogDebug("cron job {JobId}: other writers kept getting there first", jobId);
                 continue;
             }
             catch (JournalException ex)
             {
                 logger.LogWarning("cron job {JobId} not ticked: {Code} {Message}", jobId, ex.Code, ex.Message);
+                continue;
+            }
+
+            if (outcome.Lost)
+            {
+                // Another scheduler (or a command) changed the job first, and on what it wrote nothing was left due.
+                lost++;
+                logger.LogDebug("cron job {JobId}: another writer got there first", jobId);
                 continue;
             }
 

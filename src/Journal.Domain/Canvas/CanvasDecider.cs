@@ -29,11 +29,19 @@ public static class CanvasDecider
     /// <exception cref="WrongExpectedVersionException">The canvas is not at the version the command expected (its version is its stream's).</exception>
     /// <exception cref="RuleViolationException"><c>canvas.exists</c>, <c>canvas.state_not_object</c>, <c>canvas.state_too_deep</c>.</exception>
     /// <exception cref="JsonPatchException">The patch is malformed, a path does not resolve or a <c>test</c> failed; names the operation.</exception>
-    public static IReadOnlyList<ICanvasEvent> Decide(CanvasCommand command, CanvasState state) => command switch
+    public static IReadOnlyList<ICanvasEvent> Decide(CanvasCommand command, CanvasState state) => [Decided(command, state).Event];
+
+    /// <summary>
+    /// Decides <paramref name="command"/> like <see cref="Decide"/>, and hands back the state after its event
+    /// as the decision computed it: a patch is then applied once, not again by <see cref="Evolve"/>, and the
+    /// state keeps the canonical bytes the next patch reuses.
+    /// </summary>
+    /// <exception cref="JournalException">As <see cref="Decide"/>.</exception>
+    public static (ICanvasEvent Event, CanvasState State) Decided(CanvasCommand command, CanvasState state) => command switch
     {
-        CreateCanvas c => [Create(c, state).Event],
-        PatchCanvas c => [Patch(c, state).Event],
-        RestoreCanvas c => [Restore(c, state).Event],
+        CreateCanvas c => Create(c, state),
+        PatchCanvas c => Patch(c, state),
+        RestoreCanvas c => Restore(c, state),
         _ => throw new ArgumentException($"unknown canvas command {command.GetType().Name}", nameof(command)),
     };
 
@@ -132,11 +140,11 @@ public static class CanvasDecider
         return (restored, state with { Document = (JsonObject)document.DeepClone(), StateSha256 = c.RestoredState.StateSha256, Version = state.Version + 1, Canonical = null });
     }
 
-    /// <summary>The hash of a state, refusing one over the size limit or holding a number beyond the double range.</summary>
     /// <summary>A stale canvas version is a stale stream version: the same refusal, and the same answer, as any other.</summary>
     private static WrongExpectedVersionException Stale(Guid canvasId, long expected, long actual) =>
         new(StreamFor(canvasId).Value, expected.ToString(CultureInfo.InvariantCulture), actual);
 
+    /// <summary>The hash of a state, refusing one over the size limit or holding a number beyond the double range.</summary>
     private static string HashState(JsonObject document, string field) =>
         JsonValues.FindNonFiniteNumber(document) is { } number
             ? throw new ValidationException(field, $"the number {number} is beyond the range of a double")

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
 using Journal.Projections.Runtime;
@@ -22,31 +21,11 @@ public sealed record ListCanvasVersionsQuery(Guid CanvasId, string? Cursor = nul
 /// <summary>Handles <see cref="ListCanvasVersionsQuery"/>.</summary>
 public sealed class ListCanvasVersionsHandler(ReadModelStore readModels) : IRequestHandler<ListCanvasVersionsQuery, Page<CanvasVersionRow>>
 {
-    private const string Listing = "canvas.versions";
+    private static readonly VersionListing<CanvasVersionRow> Versions = new("canvas.versions", "canvas", CanvasSql.SelectVersions, CanvasSql.ReadVersion, v => v.Version);
 
     /// <inheritdoc />
     /// <exception cref="ValidationException">A bad cursor or limit.</exception>
     /// <exception cref="NotFoundException"><c>canvas.not_found</c>: no such canvas in the read model.</exception>
-    public Task<Page<CanvasVersionRow>> Handle(ListCanvasVersionsQuery request, CancellationToken cancellationToken)
-    {
-        var limit = PageCursor.Limit(request.Limit);
-        var id = ReadModelValues.Id(request.CanvasId);
-        var before = PageCursor.BeforeVersion(request.Cursor, Listing, id);
-
-        using var connection = readModels.OpenReader();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var rows = ReadModelQueries.Rows(
-            transaction,
-            CanvasSql.SelectVersions,
-            CanvasSql.ReadVersion,
-            ("$canvas_id", id),
-            ("$before_version", before),
-            ("$limit", limit + 1));
-        if (rows.Count == 0 && before is null)
-        {
-            throw new NotFoundException("canvas", id);
-        }
-
-        return Task.FromResult(ReadModelQueries.ToPage(rows, limit, Listing, v => [id, v.Version.ToString(CultureInfo.InvariantCulture)]));
-    }
+    public Task<Page<CanvasVersionRow>> Handle(ListCanvasVersionsQuery request, CancellationToken cancellationToken) =>
+        Task.FromResult(Versions.Read(readModels, request.CanvasId, request.Cursor, request.Limit));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
 using Journal.Projections.Runtime;
@@ -22,31 +21,11 @@ public sealed record ListDocumentVersionsQuery(Guid DocumentId, string? Cursor =
 /// <summary>Handles <see cref="ListDocumentVersionsQuery"/>.</summary>
 public sealed class ListDocumentVersionsHandler(ReadModelStore readModels) : IRequestHandler<ListDocumentVersionsQuery, Page<DocumentVersionRow>>
 {
-    private const string Listing = "workspace.versions";
+    private static readonly VersionListing<DocumentVersionRow> Versions = new("workspace.versions", "workspace", WorkspaceSql.SelectVersions, WorkspaceSql.ReadVersionRow, v => v.Version);
 
     /// <inheritdoc />
     /// <exception cref="ValidationException">A bad cursor or limit.</exception>
     /// <exception cref="NotFoundException"><c>workspace.not_found</c>: no such document in the read model.</exception>
-    public Task<Page<DocumentVersionRow>> Handle(ListDocumentVersionsQuery request, CancellationToken cancellationToken)
-    {
-        var limit = PageCursor.Limit(request.Limit);
-        var id = ReadModelValues.Id(request.DocumentId);
-        var before = PageCursor.BeforeVersion(request.Cursor, Listing, id);
-
-        using var connection = readModels.OpenReader();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        if (ReadModelQueries.Rows(transaction, WorkspaceSql.DocumentExists, r => r.GetInt64(0), ("$document_id", id)) is not [> 0])
-        {
-            throw new NotFoundException("workspace", id);
-        }
-
-        var rows = ReadModelQueries.Rows(
-            transaction,
-            WorkspaceSql.SelectVersions,
-            WorkspaceSql.ReadVersionRow,
-            ("$document_id", id),
-            ("$before_version", before),
-            ("$limit", limit + 1));
-        return Task.FromResult(ReadModelQueries.ToPage(rows, limit, Listing, v => [id, v.Version.ToString(CultureInfo.InvariantCulture)]));
-    }
+    public Task<Page<DocumentVersionRow>> Handle(ListDocumentVersionsQuery request, CancellationToken cancellationToken) =>
+        Task.FromResult(Versions.Read(readModels, request.DocumentId, request.Cursor, request.Limit));
 }

@@ -10,7 +10,6 @@ internal static class WorkspaceSql
     public static readonly string UpsertDocument = Load("UpsertDocument.sql");
     public static readonly string SelectDocument = Load("SelectDocument.sql");
     public static readonly string SelectDocuments = Load("SelectDocuments.sql");
-    public static readonly string DocumentExists = Load("DocumentExists.sql");
     public static readonly string InsertVersion = Load("InsertVersion.sql");
     public static readonly string SelectVersions = Load("SelectVersions.sql");
     public static readonly string SelectVersion = Load("SelectVersion.sql");

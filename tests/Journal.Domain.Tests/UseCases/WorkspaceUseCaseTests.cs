@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Journal.Domain.Commands;
 using Journal.Domain.Errors;
+using Journal.Domain.Tape;
 using Journal.Domain.Workspace;
 using Journal.Domain.Workspace.UseCases;
 
@@ -67,6 +68,47 @@ public sealed class WorkspaceUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateWorkspaceDocument_retried_with_its_idempotency_key_returns_the_first_result_and_writes_once()
+    {
+        var context = new CommandContext(IdempotencyKey: "create-plan-1");
+        var first = await _journal.Send(new CreateWorkspaceDocumentRequest(null, "notes/plan.md", "# Plan\n") { Context = context });
+
+        var again = await _journal.Send(new CreateWorkspaceDocumentRequest(null, "notes/plan.md", "# Plan\n") { Context = context });
+
+        Assert.True(again.Replayed);
+        Assert.Equal((first.Stream, first.StreamVersion, first.Position), (again.Stream, again.StreamVersion, again.Position));
+        Assert.Equal(2, await _journal.HeadAsync());
+    }
+
+    [Fact]
+    public async Task DeleteWorkspaceDocument_refuses_a_precondition_on_another_version_and_writes_nothing()
+    {
+        var id = await Created("a.md");
+        await _journal.Send(new UpdateWorkspaceDocumentRequest(id, "v2"));
+        var head = await _journal.HeadAsync();
+        var stream = WorkspaceDocumentDecider.StreamFor(id);
+
+        var error = await Assert.ThrowsAsync<WrongExpectedVersionException>(() => _journal.Send(
+            new DeleteWorkspaceDocumentRequest(id) { Context = new CommandContext(Precondition: new Precondition(stream, ExpectedVersion.Exact(1))) }));
+
+        Assert.Equal((stream.Value, 2L), (error.Stream, error.Actual));
+        Assert.Equal(head, await _journal.HeadAsync());
+        Assert.False((await _journal.Mediator.Send(new GetWorkspaceDocumentRequest(id))).Deleted);
+    }
+
+    [Fact]
+    public async Task MoveWorkspaceDocument_with_the_current_version_as_its_precondition_moves_the_document()
+    {
+        var id = await Created("a.md");
+        var stream = WorkspaceDocumentDecider.StreamFor(id);
+
+        var result = await _journal.Send(new MoveWorkspaceDocumentRequest(id, "b.md") { Context = new CommandContext(Precondition: new Precondition(stream, ExpectedVersion.Exact(1))) });
+
+        Assert.Equal((stream.Value, 2L, 3), (result.Stream, result.StreamVersion, result.EventsWritten));
+        Assert.Equal("b.md", (await _journal.Mediator.Send(new GetWorkspaceDocumentRequest(id))).Path);
+    }
+
+    [Fact]
     public async Task Two_CreateWorkspaceDocument_racing_for_one_path_let_exactly_one_win_and_the_other_is_refused_by_the_rule()
     {
         var first = Guid.NewGuid();
@@ -82,6 +124,7 @@ public sealed class WorkspaceUseCaseTests : IAsyncLifetime
 
         var outcomes = await Task.WhenAll(Outcome(firstCreate), Outcome(secondCreate));
 
+        // The loser's append lost the race on the path's stream; decided again, the path is taken.
         Assert.Single(outcomes, o => o is null);
         Assert.Single(outcomes, o => o is RuleViolationException { Code: "workspace.path_taken" });
         Assert.Equal(2, await _journal.HeadAsync());

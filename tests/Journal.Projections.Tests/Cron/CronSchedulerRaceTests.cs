@@ -1,4 +1,5 @@
 using Journal.Domain.Cron.Jobs;
+using Journal.Domain.Cron.Jobs.UseCases;
 using Journal.Projections.Cron;
 using Journal.Projections.Tests.Support;
 using static Journal.Projections.Tests.Cron.CronTestData;
@@ -37,6 +38,33 @@ public sealed class CronSchedulerRaceTests : IDisposable
         Assert.Equal(["cron.job_created.v1", "cron.run_started.v1"], await EventTypesOf(a.Store, jobId));
         Assert.Single(a.Recorder.Claims);
         Assert.Empty(b.Recorder.Claims);
+    }
+
+    [Fact]
+    public async Task RunDueAsync_of_a_scheduler_whose_skip_lost_to_a_finished_run_decides_again_and_starts_the_due_run()
+    {
+        await using var a = new CronHost(_dir.Path, _clock, "a");
+        await using var b = new CronHost(_dir.Path, _clock, "b", gated: true);
+        await a.StartAsync();
+        await b.StartAsync();
+        var jobId = Guid.NewGuid();
+        await a.Send(EveryMinute(jobId, timeoutSeconds: 3600));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await a.Scheduler.RunDueAsync(default);
+        var first = Assert.Single(a.Recorder.Claims);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        // B decides to skip the tick (a run is active, concurrency Forbid) and waits at its append; the run finishes meanwhile.
+        var deciding = b.Scheduler.RunDueAsync(default);
+        await b.Gate!.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
+        await a.Send(new FinishCronRunRequest(jobId, first.RunId, CronRunOutcome.Succeeded));
+        b.Gate.Open();
+        var pass = await deciding;
+
+        Assert.Equal(new CronPass(1, 1, 0, 1), pass);
+        var second = Assert.Single(b.Recorder.Claims);
+        Assert.Equal((Start.AddMinutes(2), "schedule"), (second.Tick, second.Trigger));
+        Assert.Equal(["cron.job_created.v1", "cron.run_started.v1", "cron.run_succeeded.v1", "cron.run_started.v1"], await EventTypesOf(a.Store, jobId));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal static class CronTestData
         RetryPolicy? retry = null,
         long? timeoutSeconds = 60,
         string payload = "{\"prompt\":\"summarise the inbox\"}") =>
-        new(jobId, "inbox", owner, "cli", null, payload, new ScheduleSpec(ScheduleKind.Interval, EverySeconds: 60, Anchor: Start), concurrency, misfire, retry, 0, null, timeoutSeconds);
+        new(jobId, new CronJobSpec("inbox", owner, "cli", null, payload, new ScheduleSpec(ScheduleKind.Interval, EverySeconds: 60, Anchor: Start), concurrency, misfire, retry, 0, null, timeoutSeconds));
 
     public static async Task<List<string>> EventTypesOf(SqliteEventStore store, Guid jobId)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Journal.Domain.Commands;
 using Journal.Domain.Cron.Jobs;
+using Journal.Domain.Cron.Jobs.UseCases;
 using Journal.Domain.Errors;
 
 namespace Journal.Api.Endpoints.Cron;
@@ -33,10 +35,15 @@ public sealed record CronJobBody(
     long? TimeoutSeconds = null,
     Guid? JobId = null)
 {
-    /// <summary>The payload as JSON text.</summary>
+    /// <summary>The job the body defines, for a creation or an update; its owner is whom the request acts for when the body names none.</summary>
     /// <exception cref="ValidationException">On field <c>payload</c>, when it is missing or null.</exception>
-    public string PayloadText() =>
-        Payload.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? throw new ValidationException("payload", "is required") : Payload.GetRawText();
+    public CronJobSpec Spec(CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var payload = Payload.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? throw new ValidationException("payload", "is required") : Payload.GetRawText();
+        return new CronJobSpec(
+            Name, Owner ?? context.Principal ?? context.Actor!, Channel, SessionKey, payload, Schedule, Concurrency, Misfire, Retry, JitterSeconds, MaxRuns, TimeoutSeconds);
+    }
 }
 
 /// <summary>Body of <c>POST /v1/cron/jobs/{jobId}/review</c>.</summary>

@@ -30,14 +30,7 @@ internal static class CronCommandEndpoints
     /// </remarks>
     internal static async Task<Created<CommandResponse>> CreateCronJob(CronJobBody body, HttpContext http, CancellationToken ct)
     {
-        var payload = body.PayloadText();
-        var response = await CommandDispatch.SendAsync(
-            http,
-            null,
-            context => new CreateCronJobRequest(
-                body.JobId, body.Name, body.Owner ?? context.Principal ?? context.Actor!, body.Channel, body.SessionKey, payload, body.Schedule, body.Concurrency,
-                body.Misfire, body.Retry, body.JitterSeconds, body.MaxRuns, body.TimeoutSeconds) { Context = context },
-            ct);
+        var response = await CommandDispatch.SendAsync(http, null, context => new CreateCronJobRequest(body.JobId, body.Spec(context)) { Context = context }, ct);
         return TypedResults.Created($"/v1/cron/jobs/{EndpointConventions.IdOf(response.Stream)}", response);
     }
 
@@ -45,17 +38,8 @@ internal static class CronCommandEndpoints
     /// <remarks>
     /// The whole definition, as for a creation (<c>jobId</c> ignored); the schedule starts again from now.
     /// </remarks>
-    internal static async Task<Ok<CommandResponse>> UpdateCronJob(Guid jobId, CronJobBody body, HttpContext http, CancellationToken ct)
-    {
-        var payload = body.PayloadText();
-        return TypedResults.Ok(await CommandDispatch.SendAsync(
-            http,
-            CronJobDecider.StreamFor(jobId),
-            context => new UpdateCronJobRequest(
-                jobId, body.Name, body.Owner ?? context.Principal ?? context.Actor!, body.Channel, body.SessionKey, payload, body.Schedule, body.Concurrency,
-                body.Misfire, body.Retry, body.JitterSeconds, body.MaxRuns, body.TimeoutSeconds) { Context = context },
-            ct));
-    }
+    internal static async Task<Ok<CommandResponse>> UpdateCronJob(Guid jobId, CronJobBody body, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync(http, CronJobDecider.StreamFor(jobId), context => new UpdateCronJobRequest(jobId, body.Spec(context)) { Context = context }, ct));
 
     /// <summary>Pause a cron job</summary>
     /// <remarks>

@@ -18,14 +18,10 @@ public sealed record CreateCanvasRequest(Guid? CanvasId, Guid SessionId, JsonObj
 public sealed class CreateCanvasHandler(IAggregateStore aggregates, IJsonRedactor redactor, TimeProvider time) : IRequestHandler<CreateCanvasRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(CreateCanvasRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(CreateCanvasRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var canvasId = request.CanvasId ?? Guid.CreateVersion7(now);
-        var stream = CanvasDecider.StreamFor(canvasId);
-        var canvas = await aggregates.LoadAsync<CanvasState, ICanvasEvent>(stream, CanvasDecider.Initial, CanvasDecider.Evolve, cancellationToken);
-        var state = redactor.Redact(request.State) as JsonObject;
-        var (created, after) = CanvasDecider.Create(new CreateCanvas(canvasId, request.SessionId, state, now), canvas.State);
-        return await aggregates.SaveAsync([new AggregateChange(stream, canvas.Version, [created], after)], request, cancellationToken);
+        var command = new CreateCanvas(request.CanvasId ?? Guid.CreateVersion7(now), request.SessionId, redactor.Redact(request.State) as JsonObject, now);
+        return aggregates.ExecuteAsync(request, CanvasDecider.StreamFor(command.CanvasId), (load, ct) => CanvasChange.DecideAsync(load, command, ct), cancellationToken);
     }
 }

@@ -22,14 +22,9 @@ public sealed record PatchCanvasRequest(Guid CanvasId, JsonNode? Patch, long Exp
 public sealed class PatchCanvasHandler(IAggregateStore aggregates, IJsonRedactor redactor, TimeProvider time) : IRequestHandler<PatchCanvasRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(PatchCanvasRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(PatchCanvasRequest request, CancellationToken cancellationToken)
     {
-        var stream = CanvasDecider.StreamFor(request.CanvasId);
-        var canvas = await aggregates.LoadAsync<CanvasState, ICanvasEvent>(stream, CanvasDecider.Initial, CanvasDecider.Evolve, cancellationToken);
         var command = new PatchCanvas(request.CanvasId, redactor.Redact(request.Patch), request.ExpectedVersion, time.GetUtcNow());
-
-        // The decider hands back the state it computed, so the patch is not applied a second time by a fold.
-        var (patched, after) = CanvasDecider.Patch(command, canvas.State);
-        return await aggregates.SaveAsync([new AggregateChange(stream, canvas.Version, [patched], after)], request, cancellationToken);
+        return aggregates.ExecuteAsync(request, CanvasDecider.StreamFor(request.CanvasId), (load, ct) => CanvasChange.DecideAsync(load, command, ct), cancellationToken);
     }
 }

@@ -20,14 +20,18 @@ public sealed record RestoreCanvasRequest(Guid CanvasId, long Version, long? Exp
 public sealed class RestoreCanvasHandler(IAggregateStore aggregates, IStreamHistory history, TimeProvider time) : IRequestHandler<RestoreCanvasRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(RestoreCanvasRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(RestoreCanvasRequest request, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var stream = CanvasDecider.StreamFor(request.CanvasId);
-        var canvas = await aggregates.LoadAsync<CanvasState, ICanvasEvent>(stream, CanvasDecider.Initial, CanvasDecider.Evolve, cancellationToken);
-        var target = request.Version >= 1 && request.Version <= canvas.Version
-            ? (await history.FoldToAsync<CanvasState, ICanvasEvent>(stream, CanvasDecider.Initial, CanvasDecider.Evolve, request.Version, cancellationToken)).State
-            : CanvasDecider.Initial;
-        var (restored, after) = CanvasDecider.Restore(new RestoreCanvas(request.CanvasId, request.Version, target, request.ExpectedVersion, time.GetUtcNow()), canvas.State);
-        return await aggregates.SaveAsync([new AggregateChange(stream, canvas.Version, [restored], after)], request, cancellationToken);
+        return aggregates.ExecuteAsync(request, stream, async (load, ct) =>
+        {
+            var canvas = await CanvasChange.LoadAsync(load, request.CanvasId, ct);
+            var decider = CanvasDecider.Value;
+            var target = request.Version >= 1 && request.Version <= canvas.Version
+                ? (await history.FoldToAsync(stream, decider.Initial, decider.Evolve, request.Version, ct)).State
+                : decider.Initial;
+            return CanvasChange.Of(canvas, new RestoreCanvas(request.CanvasId, request.Version, target, request.ExpectedVersion, now));
+        }, cancellationToken);
     }
 }

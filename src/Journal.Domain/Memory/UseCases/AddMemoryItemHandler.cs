@@ -34,15 +34,8 @@ public sealed class AddMemoryItemHandler(IAggregateStore aggregates, ITextRedact
     public Task<CommandResult> Handle(AddMemoryItemRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var itemId = request.ItemId ?? Guid.CreateVersion7(now);
         var content = request.Content is null ? string.Empty : redactor.Redact(MemoryText.Normalize(request.Content));
-        var command = new AddMemoryItem(itemId, request.Scope, content, request.Tags, request.Source, request.Confidence ?? 1.0, request.TtlSeconds, now);
-        return aggregates.ExecuteAsync<MemoryItemState, IMemoryItemEvent>(
-            request,
-            MemoryItemDecider.StreamFor(itemId),
-            MemoryItemDecider.Initial,
-            MemoryItemDecider.Evolve,
-            state => MemoryItemDecider.Decide(command, state),
-            cancellationToken);
+        var command = new AddMemoryItem(request.ItemId ?? Guid.CreateVersion7(now), request.Scope, content, request.Tags, request.Source, request.Confidence ?? 1.0, request.TtlSeconds, now);
+        return aggregates.ExecuteAsync(request, MemoryItemDecider.Value, command, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Journal.Domain.Commands;
-using Journal.Domain.Deciding;
 using Journal.Domain.Tape;
 using MediatR;
 
@@ -9,10 +8,9 @@ namespace Journal.Domain.Memory.UseCases;
 /// Forgets one item for good: appends <see cref="MemoryItemForgotten"/> and erases the payloads of the
 /// item's earlier events from the tape (the chain still verifies). Deleting an item forgotten already
 /// only finishes an erasure a crash may have cut short. An idempotency key is accepted but not
-/// recorded (the forgetting is saved in batches that cannot share one record): a retried delete is
+/// recorded (the append and the erasure after it cannot share one record): a retried delete is
 /// harmless and writes nothing.
 /// </summary>
-/// <param name="ItemId">The item.</param>
 public sealed record DeleteMemoryItemRequest(Guid ItemId) : ICommand
 {
     /// <inheritdoc />
@@ -26,15 +24,12 @@ public sealed class DeleteMemoryItemHandler(IAggregateStore aggregates, IEventSt
     /// <exception cref="Errors.NotFoundException"><c>memory_item.not_found</c>: no such item was added.</exception>
     public async Task<CommandResult> Handle(DeleteMemoryItemRequest request, CancellationToken cancellationToken)
     {
-        var stream = MemoryItemDecider.StreamFor(request.ItemId);
-        var loaded = await aggregates.LoadAsync<MemoryItemState, IMemoryItemEvent>(stream, MemoryItemDecider.Initial, MemoryItemDecider.Evolve, cancellationToken);
-        if (!loaded.State.Exists)
-        {
-            throw Refuse.NotFound("memory_item", request.ItemId);
-        }
+        var forgetting = request with { Context = MemoryForgetting.WithoutKey(request.Context) };
+        var forget = new ForgetMemoryItem(request.ItemId, MemoryForgetReasons.Deleted, time.GetUtcNow());
+        var result = await aggregates.ExecuteAsync(forgetting, MemoryItemDecider.Value, forget, cancellationToken);
 
-        var outcome = await MemoryForgetting.ForgetAsync(aggregates, tape, [request.ItemId], MemoryForgetReasons.Deleted, request, time.GetUtcNow(), cancellationToken);
-        var version = await tape.ReadStreamVersionAsync(stream, cancellationToken);
-        return new CommandResult(stream.Value, version, Math.Max(outcome.Position, loaded.Position), outcome.EventsWritten);
+        // After the append, as the erasure is no decision: it runs again on every delete until nothing is left.
+        var erasure = await MemoryForgetting.EraseAsync(tape, [request.ItemId], MemoryForgetReasons.Deleted, forgetting.Context, cancellationToken);
+        return result with { Position = Math.Max(result.Position, erasure.Position), EventsWritten = result.EventsWritten + erasure.Records };
     }
 }

@@ -1,4 +1,5 @@
 using Journal.Domain.Commands;
+using Journal.Domain.Deciding;
 using Journal.Domain.Tape;
 
 namespace Journal.Domain.Memory.UseCases;
@@ -24,67 +25,91 @@ public static class MemoryForgetting
 
     private const string ForgottenType = "memory.item_forgotten.v1";
 
-    /// <summary>Forgets <paramref name="itemIds"/> (items that do not exist are skipped).</summary>
+    /// <summary>Forgets <paramref name="itemIds"/> (items that do not exist are skipped): one store call per batch, each followed by its erasure.</summary>
     public static async Task<MemoryForgetOutcome> ForgetAsync(
         IAggregateStore aggregates, IEventStore tape, IReadOnlyList<Guid> itemIds, string reason, ICommand command, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
         ArgumentNullException.ThrowIfNull(command);
+        var batch = new ForgetBatch(reason) { Context = WithoutKey(command.Context) };
         var forgotten = new List<Guid>();
         var erased = 0;
         var written = 0;
         var position = 0L;
-
-        // Several appends and erasures cannot share one idempotency record: forgetting is idempotent by
-        // itself (forgetting again writes nothing new), so the batches go without the key.
-        var batchCommand = new ForgetBatch(reason) { Context = (command.Context ?? CommandContext.None) with { IdempotencyKey = null } };
-        var metadata = new EventMetadata(batchCommand.Context.Actor, batchCommand.Context.Principal, batchCommand.Context.CorrelationId, batchCommand.Context.CausationId);
         foreach (var chunk in itemIds.Distinct().Chunk(BatchSize))
         {
-            var changes = new List<AggregateChange>();
-            var existing = new List<Guid>();
-            foreach (var itemId in chunk)
+            List<Guid> existing = [];
+            List<Guid> forgottenNow = [];
+            var saved = await aggregates.ExecuteAsync(batch, MemoryItemDecider.StreamFor(chunk[0]), async (load, token) =>
             {
-                var stream = MemoryItemDecider.StreamFor(itemId);
-                var loaded = await aggregates.LoadAsync<MemoryItemState, IMemoryItemEvent>(stream, MemoryItemDecider.Initial, MemoryItemDecider.Evolve, ct).ConfigureAwait(false);
-                if (!loaded.State.Exists)
+                // The store decides again after a lost race: the lists then describe the decision it appends.
+                existing.Clear();
+                forgottenNow.Clear();
+                var changes = new List<AggregateChange>();
+                foreach (var itemId in chunk)
                 {
-                    continue;
+                    if (!(await load.LoadAsync(MemoryItemDecider.Value, MemoryItemDecider.StreamFor(itemId), token)).State.Exists)
+                    {
+                        continue;
+                    }
+
+                    existing.Add(itemId);
+                    if (await load.DecideAsync(MemoryItemDecider.Value, new ForgetMemoryItem(itemId, reason, now), token) is { } change)
+                    {
+                        changes.Add(change);
+                        forgottenNow.Add(itemId);
+                    }
                 }
 
-                existing.Add(itemId);
-                var events = MemoryItemDecider.Decide(new ForgetMemoryItem(itemId, reason, now), loaded.State);
-                if (events.Count > 0)
-                {
-                    changes.Add(new AggregateChange(stream, loaded.Version, [.. events], Deciding.Fold.All(loaded.State, events, MemoryItemDecider.Evolve)));
-                    forgotten.Add(itemId);
-                }
-            }
-
-            if (changes.Count > 0)
+                return changes;
+            }, ct).ConfigureAwait(false);
+            if (saved.EventsWritten > 0)
             {
-                var saved = await aggregates.SaveAsync(changes, batchCommand, ct).ConfigureAwait(false);
-                written += changes.Count;
+                written += saved.EventsWritten;
                 position = Math.Max(position, saved.Position);
             }
 
-            var seqs = new List<long>();
-            foreach (var itemId in existing)
-            {
-                seqs.AddRange(await ErasableAsync(tape, MemoryItemDecider.StreamFor(itemId), ct).ConfigureAwait(false));
-            }
-
-            if (seqs.Count > 0)
-            {
-                var erasure = await tape.ErasePayloadsAsync(seqs, "memory." + reason, metadata, ct).ConfigureAwait(false);
-                erased += erasure.Erased.Count;
-                written++;
-                position = Math.Max(position, erasure.Position);
-            }
+            forgotten.AddRange(forgottenNow);
+            var erasure = await EraseAsync(tape, existing, reason, batch.Context, ct).ConfigureAwait(false);
+            erased += erasure.Erased;
+            written += erasure.Records;
+            position = Math.Max(position, erasure.Position);
         }
 
         return new MemoryForgetOutcome(forgotten, erased, written, position);
     }
+
+    /// <summary>
+    /// Erases the payloads of the events of <paramref name="itemIds"/> but their forgotten events, in one
+    /// erasure record (none when nothing is left to erase).
+    /// </summary>
+    /// <returns>Payloads erased, erasure records written (0 or 1) and the record's position (0 when none).</returns>
+    public static async Task<(int Erased, int Records, long Position)> EraseAsync(IEventStore tape, IReadOnlyList<Guid> itemIds, string reason, CommandContext? context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var seqs = new List<long>();
+        foreach (var itemId in itemIds)
+        {
+            seqs.AddRange(await ErasableAsync(tape, MemoryItemDecider.StreamFor(itemId), ct).ConfigureAwait(false));
+        }
+
+        if (seqs.Count == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        context ??= CommandContext.None;
+        var metadata = new EventMetadata(context.Actor, context.Principal, context.CorrelationId, context.CausationId);
+        var erasure = await tape.ErasePayloadsAsync(seqs, "memory." + reason, metadata, ct).ConfigureAwait(false);
+        return (erasure.Erased.Count, 1, erasure.Position);
+    }
+
+    /// <summary>
+    /// The context forgetting runs under: the caller's, without its idempotency key. Forgetting is idempotent
+    /// by itself (forgetting again writes nothing new), and its appends and erasures cannot share one record.
+    /// </summary>
+    public static CommandContext WithoutKey(CommandContext? context) => (context ?? CommandContext.None) with { IdempotencyKey = null };
 
     private static async Task<List<long>> ErasableAsync(IEventStore tape, StreamId stream, CancellationToken ct)
     {
@@ -103,7 +128,7 @@ public static class MemoryForgetting
         }
     }
 
-    /// <summary>The command a batch of forgetting is saved under (its context travels into the events' metadata).</summary>
+    /// <summary>The command a batch of forgetting runs as (its context travels into the events' metadata).</summary>
     private sealed record ForgetBatch(string Reason) : ICommand
     {
         public CommandContext Context { get; init; } = CommandContext.None;

@@ -18,11 +18,5 @@ public sealed class UpdateMemoryItemHandler(IAggregateStore aggregates, TimeProv
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(UpdateMemoryItemRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<MemoryItemState, IMemoryItemEvent>(
-            request,
-            MemoryItemDecider.StreamFor(request.ItemId),
-            MemoryItemDecider.Initial,
-            MemoryItemDecider.Evolve,
-            state => MemoryItemDecider.Decide(new UpdateMemoryItem(request.ItemId, request.Tags, request.Confidence, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, MemoryItemDecider.Value, new UpdateMemoryItem(request.ItemId, request.Tags, request.Confidence, time.GetUtcNow()), cancellationToken);
 }

@@ -18,16 +18,10 @@ public sealed record CreateWorkspaceDocumentRequest(Guid? DocumentId, string Pat
 public sealed class CreateWorkspaceDocumentHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<CreateWorkspaceDocumentRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(CreateWorkspaceDocumentRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(CreateWorkspaceDocumentRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var documentId = request.DocumentId ?? Guid.CreateVersion7(now);
-        var stream = WorkspaceDocumentDecider.StreamFor(documentId);
-        var document = await aggregates.LoadAsync<WorkspaceDocumentState, IWorkspaceDocumentEvent>(stream, WorkspaceDocumentDecider.Initial, WorkspaceDocumentDecider.Evolve, cancellationToken);
-        var created = WorkspaceDocumentDecider.Decide(new CreateWorkspaceDocument(documentId, request.Path, request.Content, now), document.State);
-        var after = Fold.All(document.State, created, WorkspaceDocumentDecider.Evolve);
-        var claim = await aggregates.DecidePathAsync(new ClaimWorkspacePath(after.Path, documentId, now), cancellationToken);
-        var changes = new AggregateChange(stream, document.Version, [.. created], after).With(claim);
-        return await aggregates.SaveAsync(changes, request, cancellationToken);
+        var command = new CreateWorkspaceDocument(request.DocumentId ?? Guid.CreateVersion7(now), request.Path, request.Content, now);
+        return aggregates.ExecuteAsync(request, WorkspaceDocumentDecider.StreamFor(command.DocumentId), (load, ct) => WorkspacePathChange.DecideAsync(load, command, ct), cancellationToken);
     }
 }

@@ -8,7 +8,6 @@ namespace Journal.Domain.Workspace.UseCases;
 /// Soft-deletes a live document and releases its path in the same append: its versions stay on the
 /// tape, another document may take the path, and the document can be restored while the path is free.
 /// </summary>
-/// <param name="DocumentId">The document.</param>
 public sealed record DeleteWorkspaceDocumentRequest(Guid DocumentId) : ICommand
 {
     /// <inheritdoc />
@@ -19,15 +18,9 @@ public sealed record DeleteWorkspaceDocumentRequest(Guid DocumentId) : ICommand
 public sealed class DeleteWorkspaceDocumentHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<DeleteWorkspaceDocumentRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(DeleteWorkspaceDocumentRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(DeleteWorkspaceDocumentRequest request, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var stream = WorkspaceDocumentDecider.StreamFor(request.DocumentId);
-        var document = await aggregates.LoadAsync<WorkspaceDocumentState, IWorkspaceDocumentEvent>(stream, WorkspaceDocumentDecider.Initial, WorkspaceDocumentDecider.Evolve, cancellationToken);
-        var events = WorkspaceDocumentDecider.Decide(new DeleteWorkspaceDocument(request.DocumentId, now), document.State);
-        var after = Fold.All(document.State, events, WorkspaceDocumentDecider.Evolve);
-        var release = await aggregates.DecidePathAsync(new ReleaseWorkspacePath(document.State.Path, request.DocumentId, now), cancellationToken);
-        var changes = new AggregateChange(stream, document.Version, [.. events], after).With(release);
-        return await aggregates.SaveAsync(changes, request, cancellationToken);
+        var command = new DeleteWorkspaceDocument(request.DocumentId, time.GetUtcNow());
+        return aggregates.ExecuteAsync(request, WorkspaceDocumentDecider.StreamFor(request.DocumentId), (load, ct) => WorkspacePathChange.DecideAsync(load, command, ct), cancellationToken);
     }
 }

@@ -8,7 +8,6 @@ namespace Journal.Domain.Workspace.UseCases;
 /// Reads one document's state (path, content hash, version, whether deleted) from its own stream, so
 /// it reflects every change already appended. A deleted document is returned, marked deleted.
 /// </summary>
-/// <param name="DocumentId">The document.</param>
 public sealed record GetWorkspaceDocumentRequest(Guid DocumentId) : IRequest<WorkspaceDocumentState>;
 
 /// <summary>Handles <see cref="GetWorkspaceDocumentRequest"/>.</summary>
@@ -18,8 +17,7 @@ public sealed class GetWorkspaceDocumentHandler(IAggregateStore aggregates) : IR
     /// <exception cref="Errors.NotFoundException"><c>workspace.not_found</c>: no such document was created.</exception>
     public async Task<WorkspaceDocumentState> Handle(GetWorkspaceDocumentRequest request, CancellationToken cancellationToken)
     {
-        var document = await aggregates.LoadAsync<WorkspaceDocumentState, IWorkspaceDocumentEvent>(
-            WorkspaceDocumentDecider.StreamFor(request.DocumentId), WorkspaceDocumentDecider.Initial, WorkspaceDocumentDecider.Evolve, cancellationToken);
+        var document = await aggregates.LoadAsync(WorkspaceDocumentDecider.Value, WorkspaceDocumentDecider.StreamFor(request.DocumentId), cancellationToken);
         return document.State.Exists ? document.State : throw Refuse.NotFound("workspace", request.DocumentId);
     }
 }

@@ -20,20 +20,9 @@ public sealed record MoveWorkspaceDocumentRequest(Guid DocumentId, string NewPat
 public sealed class MoveWorkspaceDocumentHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<MoveWorkspaceDocumentRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(MoveWorkspaceDocumentRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(MoveWorkspaceDocumentRequest request, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var stream = WorkspaceDocumentDecider.StreamFor(request.DocumentId);
-        var document = await aggregates.LoadAsync<WorkspaceDocumentState, IWorkspaceDocumentEvent>(stream, WorkspaceDocumentDecider.Initial, WorkspaceDocumentDecider.Evolve, cancellationToken);
-        var events = WorkspaceDocumentDecider.Decide(new MoveWorkspaceDocument(request.DocumentId, request.NewPath, now), document.State);
-        if (events is not [WorkspaceDocumentMoved moved])
-        {
-            return new CommandResult(stream.Value, document.Version, document.Position, 0);
-        }
-
-        var release = await aggregates.DecidePathAsync(new ReleaseWorkspacePath(moved.FromPath, request.DocumentId, now), cancellationToken);
-        var claim = await aggregates.DecidePathAsync(new ClaimWorkspacePath(moved.ToPath, request.DocumentId, now), cancellationToken);
-        var changes = new AggregateChange(stream, document.Version, [.. events], Fold.All(document.State, events, WorkspaceDocumentDecider.Evolve)).With(release, claim);
-        return await aggregates.SaveAsync(changes, request, cancellationToken);
+        var command = new MoveWorkspaceDocument(request.DocumentId, request.NewPath, time.GetUtcNow());
+        return aggregates.ExecuteAsync(request, WorkspaceDocumentDecider.StreamFor(request.DocumentId), (load, ct) => WorkspacePathChange.DecideAsync(load, command, ct), cancellationToken);
     }
 }

@@ -8,7 +8,6 @@ namespace Journal.Domain.Workspace.UseCases;
 /// Restores a soft-deleted document at the path it had, claiming the path again in the same append;
 /// refused with <c>workspace.path_taken</c> when another live document holds that path now.
 /// </summary>
-/// <param name="DocumentId">The document.</param>
 public sealed record RestoreWorkspaceDocumentRequest(Guid DocumentId) : ICommand
 {
     /// <inheritdoc />
@@ -19,15 +18,9 @@ public sealed record RestoreWorkspaceDocumentRequest(Guid DocumentId) : ICommand
 public sealed class RestoreWorkspaceDocumentHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<RestoreWorkspaceDocumentRequest, CommandResult>
 {
     /// <inheritdoc />
-    public async Task<CommandResult> Handle(RestoreWorkspaceDocumentRequest request, CancellationToken cancellationToken)
+    public Task<CommandResult> Handle(RestoreWorkspaceDocumentRequest request, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var stream = WorkspaceDocumentDecider.StreamFor(request.DocumentId);
-        var document = await aggregates.LoadAsync<WorkspaceDocumentState, IWorkspaceDocumentEvent>(stream, WorkspaceDocumentDecider.Initial, WorkspaceDocumentDecider.Evolve, cancellationToken);
-        var events = WorkspaceDocumentDecider.Decide(new RestoreWorkspaceDocument(request.DocumentId, now), document.State);
-        var after = Fold.All(document.State, events, WorkspaceDocumentDecider.Evolve);
-        var claim = await aggregates.DecidePathAsync(new ClaimWorkspacePath(after.Path, request.DocumentId, now), cancellationToken);
-        var changes = new AggregateChange(stream, document.Version, [.. events], after).With(claim);
-        return await aggregates.SaveAsync(changes, request, cancellationToken);
+        var command = new RestoreWorkspaceDocument(request.DocumentId, time.GetUtcNow());
+        return aggregates.ExecuteAsync(request, WorkspaceDocumentDecider.StreamFor(request.DocumentId), (load, ct) => WorkspacePathChange.DecideAsync(load, command, ct), cancellationToken);
     }
 }

@@ -21,11 +21,5 @@ public sealed class UpdateWorkspaceDocumentHandler(IAggregateStore aggregates, T
 {
     /// <inheritdoc />
     public Task<CommandResult> Handle(UpdateWorkspaceDocumentRequest request, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<WorkspaceDocumentState, IWorkspaceDocumentEvent>(
-            request,
-            WorkspaceDocumentDecider.StreamFor(request.DocumentId),
-            WorkspaceDocumentDecider.Initial,
-            WorkspaceDocumentDecider.Evolve,
-            state => WorkspaceDocumentDecider.Decide(new UpdateWorkspaceDocument(request.DocumentId, request.Content, request.ExpectedVersion, time.GetUtcNow()), state),
-            cancellationToken);
+        aggregates.ExecuteAsync(request, WorkspaceDocumentDecider.Value, new UpdateWorkspaceDocument(request.DocumentId, request.Content, request.ExpectedVersion, time.GetUtcNow()), cancellationToken);
 }

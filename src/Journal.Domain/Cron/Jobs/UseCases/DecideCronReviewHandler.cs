@@ -17,10 +17,6 @@ public sealed record DecideCronReviewRequest(Guid JobId, ReviewDecision Decision
 public sealed class DecideCronReviewHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<DecideCronReviewRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(DecideCronReviewRequest request, CancellationToken cancellationToken)
-    {
-        var command = new DecideCronReview(request.JobId, request.Decision, request.By, time.LocalTimeZone, time.GetUtcNow());
-        return aggregates.ExecuteAsync<CronJobState, ICronJobEvent>(
-            request, CronJobDecider.StreamFor(request.JobId), CronJobDecider.Initial, CronJobDecider.Evolve, state => CronJobDecider.Decide(command, state), cancellationToken);
-    }
+    public Task<CommandResult> Handle(DecideCronReviewRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync(request, CronJobDecider.Value, new DecideCronReview(request.JobId, request.Decision, request.By, time.LocalTimeZone, time.GetUtcNow()), cancellationToken);
 }

@@ -16,10 +16,6 @@ public sealed record DeleteCronJobRequest(Guid JobId, string? By = null) : IComm
 public sealed class DeleteCronJobHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<DeleteCronJobRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(DeleteCronJobRequest request, CancellationToken cancellationToken)
-    {
-        var command = new DeleteCronJob(request.JobId, request.By, time.GetUtcNow());
-        return aggregates.ExecuteAsync<CronJobState, ICronJobEvent>(
-            request, CronJobDecider.StreamFor(request.JobId), CronJobDecider.Initial, CronJobDecider.Evolve, state => CronJobDecider.Decide(command, state), cancellationToken);
-    }
+    public Task<CommandResult> Handle(DeleteCronJobRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync(request, CronJobDecider.Value, new DeleteCronJob(request.JobId, request.By, time.GetUtcNow()), cancellationToken);
 }

@@ -18,10 +18,6 @@ public sealed record FinishCronRunRequest(Guid JobId, Guid RunId, CronRunOutcome
 public sealed class FinishCronRunHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<FinishCronRunRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(FinishCronRunRequest request, CancellationToken cancellationToken)
-    {
-        var command = new FinishCronRun(request.JobId, request.RunId, request.Outcome, request.Error, time.GetUtcNow());
-        return aggregates.ExecuteAsync<CronJobState, ICronJobEvent>(
-            request, CronJobDecider.StreamFor(request.JobId), CronJobDecider.Initial, CronJobDecider.Evolve, state => CronJobDecider.Decide(command, state), cancellationToken);
-    }
+    public Task<CommandResult> Handle(FinishCronRunRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync(request, CronJobDecider.Value, new FinishCronRun(request.JobId, request.RunId, request.Outcome, request.Error, time.GetUtcNow()), cancellationToken);
 }

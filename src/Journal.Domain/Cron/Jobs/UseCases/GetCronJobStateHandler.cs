@@ -5,7 +5,6 @@ using MediatR;
 namespace Journal.Domain.Cron.Jobs.UseCases;
 
 /// <summary>Reads one job from its own stream (not a read model): what a caller about to act on it must see.</summary>
-/// <param name="JobId">The job.</param>
 public sealed record GetCronJobStateRequest(Guid JobId) : IRequest<CronJobState>;
 
 /// <summary>Handles <see cref="GetCronJobStateRequest"/>.</summary>
@@ -15,8 +14,7 @@ public sealed class GetCronJobStateHandler(IAggregateStore aggregates) : IReques
     /// <exception cref="Errors.NotFoundException"><c>cron_job.not_found</c>.</exception>
     public async Task<CronJobState> Handle(GetCronJobStateRequest request, CancellationToken cancellationToken)
     {
-        var job = await aggregates.LoadAsync<CronJobState, ICronJobEvent>(
-            CronJobDecider.StreamFor(request.JobId), CronJobDecider.Initial, CronJobDecider.Evolve, cancellationToken);
+        var job = await aggregates.LoadAsync(CronJobDecider.Value, CronJobDecider.StreamFor(request.JobId), cancellationToken);
         return job.State is { Exists: true, Deleted: false } ? job.State : throw Refuse.NotFound("cron_job", request.JobId);
     }
 }

@@ -16,10 +16,6 @@ public sealed record PauseCronJobRequest(Guid JobId, string? By = null) : IComma
 public sealed class PauseCronJobHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<PauseCronJobRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(PauseCronJobRequest request, CancellationToken cancellationToken)
-    {
-        var command = new PauseCronJob(request.JobId, request.By, time.GetUtcNow());
-        return aggregates.ExecuteAsync<CronJobState, ICronJobEvent>(
-            request, CronJobDecider.StreamFor(request.JobId), CronJobDecider.Initial, CronJobDecider.Evolve, state => CronJobDecider.Decide(command, state), cancellationToken);
-    }
+    public Task<CommandResult> Handle(PauseCronJobRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync(request, CronJobDecider.Value, new PauseCronJob(request.JobId, request.By, time.GetUtcNow()), cancellationToken);
 }

@@ -16,10 +16,6 @@ public sealed record ResumeCronJobRequest(Guid JobId, string? By = null) : IComm
 public sealed class ResumeCronJobHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<ResumeCronJobRequest, CommandResult>
 {
     /// <inheritdoc />
-    public Task<CommandResult> Handle(ResumeCronJobRequest request, CancellationToken cancellationToken)
-    {
-        var command = new ResumeCronJob(request.JobId, request.By, time.LocalTimeZone, time.GetUtcNow());
-        return aggregates.ExecuteAsync<CronJobState, ICronJobEvent>(
-            request, CronJobDecider.StreamFor(request.JobId), CronJobDecider.Initial, CronJobDecider.Evolve, state => CronJobDecider.Decide(command, state), cancellationToken);
-    }
+    public Task<CommandResult> Handle(ResumeCronJobRequest request, CancellationToken cancellationToken) =>
+        aggregates.ExecuteAsync(request, CronJobDecider.Value, new ResumeCronJob(request.JobId, request.By, time.LocalTimeZone, time.GetUtcNow()), cancellationToken);
 }

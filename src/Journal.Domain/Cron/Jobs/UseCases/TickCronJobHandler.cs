@@ -5,11 +5,12 @@ using MediatR;
 namespace Journal.Domain.Cron.Jobs.UseCases;
 
 /// <summary>
-/// The scheduler's look at one job now (see <see cref="TickCronJob"/>). Appends against the version the
-/// job was loaded at: when another scheduler got there first, this one fails with
-/// <see cref="Errors.WrongExpectedVersionException"/> and has written nothing.
+/// The scheduler's look at one job now (see <see cref="TickCronJob"/>). Starting a run is a claim: the
+/// append carries the version the job was decided on, so of two schedulers only one starts a run. The
+/// loser's append is refused and its tick decided again on what the winner wrote, which usually leaves
+/// nothing to do (<see cref="CronTickOutcome.Lost"/>); after too many lost races it fails with
+/// <see cref="Errors.WrongExpectedVersionException"/>, having written nothing.
 /// </summary>
-/// <param name="JobId">The job.</param>
 public sealed record TickCronJobRequest(Guid JobId) : IRequest<CronTickOutcome>
 {
     /// <summary>Who ticks (the scheduler).</summary>
@@ -20,7 +21,11 @@ public sealed record TickCronJobRequest(Guid JobId) : IRequest<CronTickOutcome>
 /// <param name="Result">The append (events written 0 when nothing was due).</param>
 /// <param name="Events">The events it appended.</param>
 /// <param name="Claimed">The run it started, if any, ready to publish.</param>
-public sealed record CronTickOutcome(CommandResult Result, IReadOnlyList<ICronJobEvent> Events, CronRunClaimed? Claimed);
+/// <param name="Lost">
+/// Another writer changed the job while this tick decided, and on what it wrote nothing was left to do:
+/// whatever was due, that writer handled.
+/// </param>
+public sealed record CronTickOutcome(CommandResult Result, IReadOnlyList<ICronJobEvent> Events, CronRunClaimed? Claimed, bool Lost = false);
 
 /// <summary>Handles <see cref="TickCronJobRequest"/>.</summary>
 public sealed class TickCronJobHandler(IAggregateStore aggregates, TimeProvider time) : IRequestHandler<TickCronJobRequest, CronTickOutcome>
@@ -28,18 +33,26 @@ public sealed class TickCronJobHandler(IAggregateStore aggregates, TimeProvider 
     /// <inheritdoc />
     public async Task<CronTickOutcome> Handle(TickCronJobRequest request, CancellationToken cancellationToken)
     {
-        var stream = CronJobDecider.StreamFor(request.JobId);
-        var loaded = await aggregates.LoadAsync<CronJobState, ICronJobEvent>(stream, CronJobDecider.Initial, CronJobDecider.Evolve, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var events = CronJobDecider.Decide(new TickCronJob(request.JobId, Guid.CreateVersion7(now), time.LocalTimeZone, now), loaded.State);
-        if (events.Count == 0)
+        var tick = new TickCronJob(request.JobId, Guid.CreateVersion7(now), time.LocalTimeZone, now);
+        var decisions = 0;
+        AggregateChange? decided = null;
+        var result = await aggregates.ExecuteAsync(new SchedulerCommand(request.Context), CronJobDecider.StreamFor(request.JobId), async (load, ct) =>
         {
-            return new CronTickOutcome(new CommandResult(stream.Value, loaded.Version, loaded.Position, 0), events, null);
+            // Decided again after a lost race: the last decision is the one appended, and the one reported.
+            decisions++;
+            decided = await load.DecideAsync(CronJobDecider.Value, tick, ct);
+            return DeciderLoading.Changes(decided);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (decided is null)
+        {
+            return new CronTickOutcome(result, [], null, Lost: decisions > 1);
         }
 
-        var state = Fold.All(loaded.State, events, CronJobDecider.Evolve);
-        var result = await aggregates.SaveAsync([new AggregateChange(stream, loaded.Version, events, state)], new SchedulerCommand(request.Context), cancellationToken).ConfigureAwait(false);
-        var claimed = events.OfType<CronRunStarted>().Select(e => Claim(e, state.Definition!)).FirstOrDefault();
+        var events = decided.Events.Cast<ICronJobEvent>().ToList();
+        var definition = ((CronJobState)decided.NewState).Definition!;
+        var claimed = events.OfType<CronRunStarted>().Select(e => Claim(e, definition)).FirstOrDefault();
         return new CronTickOutcome(result, events, claimed);
     }
 

@@ -1,1 +1,0 @@
-SELECT count(*) FROM workspace_v1_documents WHERE document_id = $document_id;
