@@ -54,6 +54,7 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
         for (var attempt = 1; ; attempt++)
         {
             var loads = new CommandAttempt(this, request.Context?.Precondition, mayUseMemory: attempt == 1);
+            var appending = false;
             try
             {
                 var changes = await decide(loads, ct).ConfigureAwait(false);
@@ -74,17 +75,19 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
                     continue;
                 }
 
+                appending = true;
                 return await SaveChangesAsync(changes, request, ct).ConfigureAwait(false);
             }
-            catch (WrongExpectedVersionException ex) when (!loads.PreconditionFailed && attempt < _retry.MaxAttempts)
+            catch (WrongExpectedVersionException ex) when (!loads.PreconditionFailed && (appending || loads.ServedFromMemory) && attempt < _retry.MaxAttempts)
             {
                 // Lost a race to another writer: decide again on what it wrote.
                 _cache.Forget(ex.Stream);
                 await _retry.BackOffAsync(attempt, ct).ConfigureAwait(false);
             }
-            catch (JournalException ex) when (ex is not WrongExpectedVersionException && loads.ServedFromMemory)
+            catch (JournalException) when (!appending && loads.ServedFromMemory)
             {
-                // A refusal decided on a remembered state stands only once the tape confirms that state.
+                // A refusal decided on a remembered state (a version the decision itself names included)
+                // stands only once the tape confirms that state.
             }
         }
     }
@@ -165,9 +168,6 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
     }
 
     private bool IsLatest(StreamId stream, long version) => tape.ReadStreamFrom(stream, version + 1, 1).Count == 0;
-
-    /// <inheritdoc />
-    public Task<CommandResult> SaveAsync(IReadOnlyList<AggregateChange> changes, ICommand command, CancellationToken ct) => SaveChangesAsync(changes, command, ct);
 
     private async Task<CommandResult> SaveChangesAsync(IReadOnlyList<AggregateChange> changes, ICommand request, CancellationToken ct)
     {

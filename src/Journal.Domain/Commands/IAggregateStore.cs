@@ -32,9 +32,6 @@ public interface IAggregateStore : IAggregateLoader
     /// <param name="ct">Cancellation.</param>
     Task<CommandResult> ExecuteAsync(ICommand request, StreamId primary, Func<IAggregateLoader, CancellationToken, Task<IReadOnlyList<AggregateChange>>> decide, CancellationToken ct);
 
-    /// <summary>TEMPORARY while handlers move to the one call: appends changes decided outside it.</summary>
-    Task<CommandResult> SaveAsync(IReadOnlyList<AggregateChange> changes, ICommand command, CancellationToken ct);
-
     /// <summary>
     /// Streams of <paramref name="category"/> that hold an event of one of <paramref name="openingTypes"/>
     /// and none of <paramref name="closingTypes"/>: for example runs left active by a crash.

@@ -54,13 +54,6 @@ public sealed class GatedAggregateStore(IAggregateStore inner) : IAggregateStore
             return changes;
         }, ct);
 
-    public async Task<CommandResult> SaveAsync(IReadOnlyList<AggregateChange> changes, ICommand command, CancellationToken ct)
-    {
-        _arrived.TrySetResult();
-        await _open.Task.WaitAsync(ct);
-        return await inner.SaveAsync(changes, command, ct);
-    }
-
     public Task<IReadOnlyList<Domain.Tape.StreamId>> FindOpenStreamsAsync(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes, CancellationToken ct) =>
         inner.FindOpenStreamsAsync(category, openingTypes, closingTypes, ct);
 }
