@@ -113,6 +113,12 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     bool Ports.ITapeInspection.IsInMemory => File.Connections.IsInMemory;
 
     /// <inheritdoc />
+    long Ports.ITapeInspection.StorageBytes => BytesOnDisk(File.DatabasePath);
+
+    /// <inheritdoc />
+    long Ports.ITapeInspection.LogBytes => BytesOnDisk(File.DatabasePath + "-wal");
+
+    /// <inheritdoc />
     IReadOnlyList<Maintenance.MaintenanceStep> Ports.ITapeInspection.RunMaintenance() => Maintenance.SqliteMaintenance.Run(File.Connections, "tape");
 
     /// <inheritdoc />
@@ -120,6 +126,18 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
 
     /// <inheritdoc />
     Task<Checkpoints.CheckpointState> Ports.ITapeVerification.ReadCheckpointStateAsync(CancellationToken ct) => Verifier.ReadCheckpointStateAsync(ct);
+
+    /// <summary>The size of one of the tape's files; an in-memory tape has none (its name is no path).</summary>
+    private long BytesOnDisk(string path)
+    {
+        if (File.Connections.IsInMemory)
+        {
+            return 0;
+        }
+
+        var info = new FileInfo(path);
+        return info.Exists ? info.Length : 0;
+    }
 
     internal List<RecordedEvent> ReadStreamFrom(StreamId stream, long fromVersion, int limit) =>
         _writer.TryReadStreamWhileIdle(stream.Value, fromVersion, limit) ?? _reader.ReadStreamFrom(stream.Value, fromVersion, limit);

@@ -6,6 +6,7 @@ using Journal.Domain.Tape;
 using Journal.Domain.ToolJobs;
 using Journal.Domain.Transcript;
 using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.Projections;
 using Journal.Projections.Runtime;
 using Microsoft.Data.Sqlite;
@@ -56,9 +57,9 @@ internal static class LiveLagScenario
             var services = new ServiceCollection();
             services.AddJournal(new JournalStoreOptions { DatabasePath = Path.Combine(directory, "journal.db") });
             await using var provider = services.BuildServiceProvider();
-            var store = provider.GetRequiredService<SqliteEventStore>();
+            var store = provider.GetRequiredService<IEventStore>();
             var daemon = provider.GetRequiredService<ProjectionDaemon>();
-            var feed = new Feed(store.Serializer.Registry);
+            var feed = new Feed(provider.GetRequiredService<ITapeFeed>().Serializer.Registry);
             await feed.SeedAsync(store).ConfigureAwait(false);
             await daemon.StartAsync(CancellationToken.None).ConfigureAwait(false);
             try
@@ -96,7 +97,7 @@ internal static class LiveLagScenario
     /// appender is a dedicated thread that sleeps until each due time (nanosleep, not a spin, so it leaves
     /// the cores to the daemon) and appends synchronously; the observers run on the thread pool.
     /// </summary>
-    private static async Task<LiveLagResult> PaceAsync(SqliteEventStore store, ProjectionDaemon daemon, Feed feed, int count)
+    private static async Task<LiveLagResult> PaceAsync(IEventStore store, ProjectionDaemon daemon, Feed feed, int count)
     {
         var commit = new double[count];
         var visible = new double[count];
@@ -178,7 +179,7 @@ internal static class LiveLagScenario
 
         public EventMetadata Metadata { get; } = new(Actor: "agent:bench", Principal: "user:bench", CorrelationId: "corr-live");
 
-        public async Task SeedAsync(SqliteEventStore store)
+        public async Task SeedAsync(IEventStore store)
         {
             var at = DateTimeOffset.UtcNow;
             var steps = new Func<int, (StreamId, object)>[]

@@ -82,7 +82,7 @@ internal static class MixedTape
     }
 
     /// <summary>Appends <paramref name="events"/> events of the script, a cohort step per call.</summary>
-    public static async Task WriteAsync(SqliteEventStore store, EventTypeRegistry registry, long events, CancellationToken ct)
+    public static async Task WriteAsync(IEventStore store, EventTypeRegistry registry, long events, CancellationToken ct)
     {
         var script = Script();
         var metadata = new EventMetadata(Actor: "agent:bench", Principal: "user:bench", CorrelationId: "corr-replay");

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Endpoints.Health;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Serialization;
 using Journal.Projections.Runtime;
 
@@ -28,12 +28,11 @@ internal static class HealthCommand
         {
             var path = parse.GetValue(db)!;
             await using var services = JournalServices.Open(path, parse.GetValue(projections));
-            var tape = services.GetRequiredService<SqliteEventStore>();
             var daemon = services.GetRequiredService<ProjectionDaemon>();
             daemon.EnsureInitialized();
-            var report = await tape.VerifyAsync(ct: ct);
+            var report = await services.GetRequiredService<ITapeVerification>().VerifyAsync(ct: ct);
             var snapshot = Path.Combine(Path.GetDirectoryName(path) ?? ".", "journal.snapshot.db");
-            var health = await HealthReport.BuildAsync(tape, daemon, services.GetRequiredService<MediatR.IMediator>(), new VerifiedAt(report, TimeProvider.System.GetUtcNow()), snapshot, null, ct);
+            var health = await HealthReport.BuildAsync(services.GetRequiredService<ITapeFeed>(), services.GetRequiredService<ITapeInspection>(), daemon, services.GetRequiredService<MediatR.IMediator>(), new VerifiedAt(report, TimeProvider.System.GetUtcNow()), snapshot, null, ct);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(health, AllFields));

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.Projections.Runtime;
 using Spectre.Console;
 
@@ -29,8 +29,7 @@ internal static class ReplayCommand
             using var held = OfflineLock.Acquire("replay", tapePath, parse.GetValue(projections));
             await using var services = JournalServices.Open(tapePath, parse.GetValue(projections));
             var daemon = services.GetRequiredService<ProjectionDaemon>();
-            var tape = services.GetRequiredService<SqliteEventStore>();
-            var verification = parse.GetValue(verify) ? tape.VerifyAsync(ct: ct) : null;
+            var verification = parse.GetValue(verify) ? services.GetRequiredService<ITapeVerification>().VerifyAsync(ct: ct) : null;
             var result = await RebuildAsync(context, daemon, parse.GetValue(only), ct);
             await context.Output.WriteLineAsync($"rebuilt {string.Join(", ", result.Projections)}: {result.Events} events in {result.Elapsed.TotalSeconds:0.0} s ({Rate(result.Events, result.Elapsed):0} events/s), generation {result.Generation}");
             if (verification is null)

@@ -1,5 +1,5 @@
 using Journal.Api.Endpoints.Admin;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Storage;
 
 namespace Journal.Api.Hosting;
@@ -15,9 +15,8 @@ internal static class StartupCheck
     /// <exception cref="StorageException">The file is damaged, or the chain is broken and the service may not start with it.</exception>
     public static void Run(WebApplication app, JournalSettings settings)
     {
-        var tape = app.Services.GetRequiredService<SqliteEventStore>();
-        var path = tape.File.DatabasePath;
-        var problems = tape.Verifier.CheckFileAsync().GetAwaiter().GetResult();
+        var path = app.Services.GetRequiredService<ITapeInspection>().Location;
+        var problems = app.Services.GetRequiredService<ITapeVerification>().CheckFileAsync().GetAwaiter().GetResult();
         if (problems.Count > 0)
         {
             throw new StorageException($"the tape file '{path}' is damaged: {string.Join("; ", problems.Take(3))}", null, StorageException.Corrupt);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Journal.Api.Hosting;
-using Journal.EventStore;
 using Journal.EventStore.Checkpoints;
+using Journal.EventStore.Ports;
 
 namespace Journal.Api.Operations;
 
@@ -11,7 +11,7 @@ namespace Journal.Api.Operations;
 /// <c>latest.json</c>. Copy them off the machine: a later tape that does not extend them was truncated
 /// or rewritten.
 /// </summary>
-public sealed class CheckpointPublisher(SqliteEventStore tape, JournalSettings settings, OperationsStatus status, TimeProvider time, ILogger<CheckpointPublisher> logger)
+public sealed class CheckpointPublisher(ITapeVerification verification, ITapeInspection inspection, JournalSettings settings, OperationsStatus status, TimeProvider time, ILogger<CheckpointPublisher> logger)
     : BackgroundService
 {
     private long _lastSeq = -1;
@@ -21,14 +21,14 @@ public sealed class CheckpointPublisher(SqliteEventStore tape, JournalSettings s
     {
         try
         {
-            var head = await tape.Verifier.ReadCheckpointStateAsync(ct).ConfigureAwait(false);
+            var head = await verification.ReadCheckpointStateAsync(ct).ConfigureAwait(false);
             if (head.Seq == _lastSeq && status.Checkpoint is { Error: null } unchanged)
             {
                 return unchanged;
             }
 
             using var key = CheckpointKeys.Load(settings.CheckpointKeyPath!);
-            var checkpoint = CheckpointSigner.Sign(tape.File.JournalId, head, time.GetUtcNow(), key);
+            var checkpoint = CheckpointSigner.Sign(inspection.JournalId, head, time.GetUtcNow(), key);
             var path = Path.Combine(settings.CheckpointDirectory, string.Create(CultureInfo.InvariantCulture, $"checkpoint-{head.Seq:D12}.json"));
             await CheckpointFile.WriteAsync(path, checkpoint, ct).ConfigureAwait(false);
             await CheckpointFile.WriteAsync(Path.Combine(settings.CheckpointDirectory, "latest.json"), checkpoint, ct).ConfigureAwait(false);

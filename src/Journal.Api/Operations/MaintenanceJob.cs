@@ -1,6 +1,7 @@
 using Journal.Api.Hosting;
-using Journal.EventStore;
+using Journal.Domain.Tape;
 using Journal.EventStore.Maintenance;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Retention;
 using Journal.Projections.Maintenance;
 using Journal.Projections.Runtime;
@@ -15,7 +16,8 @@ namespace Journal.Api.Operations;
 /// health report.
 /// </summary>
 public sealed class MaintenanceJob(
-    SqliteEventStore tape,
+    IEventStore tape,
+    ITapeInspection inspection,
     ReadModelStore readModels,
     JournalSettings settings,
     OperationsStatus status,
@@ -29,7 +31,7 @@ public sealed class MaintenanceJob(
         var retention = await RetainAsync(ct).ConfigureAwait(false);
         status.Retention = retention;
         var steps = new List<MaintenanceStep>();
-        steps.AddRange(SqliteMaintenance.Run(tape.File.Connections, "tape"));
+        steps.AddRange(inspection.RunMaintenance());
         steps.AddRange(ReadModelMaintenance.Housekeep(readModels));
         steps.Add(ReadModelMaintenance.CheckFullTextIndex(readModels));
         foreach (var step in steps)

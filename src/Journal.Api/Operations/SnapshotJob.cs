@@ -1,5 +1,5 @@
 using Journal.Api.Hosting;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 
 namespace Journal.Api.Operations;
 
@@ -9,7 +9,7 @@ namespace Journal.Api.Operations;
 /// (owner-only, replaced atomically). A crash loses what was committed after the last snapshot: at most
 /// one interval.
 /// </summary>
-public sealed class SnapshotJob(SqliteEventStore tape, JournalSettings settings, OperationsStatus status, OperationsMetrics metrics, TimeProvider time, ILogger<SnapshotJob> logger)
+public sealed class SnapshotJob(ITapeFeed feed, ITapeBackup backup, JournalSettings settings, OperationsStatus status, OperationsMetrics metrics, TimeProvider time, ILogger<SnapshotJob> logger)
     : BackgroundService
 {
     private readonly Lock _gate = new();
@@ -22,12 +22,12 @@ public sealed class SnapshotJob(SqliteEventStore tape, JournalSettings settings,
         try
         {
             // Every write to the tape appends an event (an erasure too), so an unmoved head means nothing to save.
-            if (status.Snapshot is { Ok: true, Result: { } last } unchanged && (await tape.ReadHeadAsync(ct).ConfigureAwait(false)).Seq == last.HeadSeq)
+            if (status.Snapshot is { Ok: true, Result: { } last } unchanged && (await feed.ReadHeadAsync(ct).ConfigureAwait(false)).Seq == last.HeadSeq)
             {
                 return unchanged;
             }
 
-            var result = await tape.BackupAsync(settings.SnapshotPath, ct).ConfigureAwait(false);
+            var result = await backup.BackupAsync(settings.SnapshotPath, ct).ConfigureAwait(false);
             logger.LogInformation("Snapshot written to {Path}: head {Seq}, {Bytes} bytes in {Elapsed:0} ms", result.Path, result.HeadSeq, result.Bytes, result.ElapsedMs);
             metrics.RecordSnapshot(true);
             return status.Snapshot = new SnapshotRun(time.GetUtcNow(), true, result, null);

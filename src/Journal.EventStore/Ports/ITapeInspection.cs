@@ -17,6 +17,12 @@ public interface ITapeInspection
     /// <summary>True when the tape lives in memory only.</summary>
     bool IsInMemory { get; }
 
+    /// <summary>Bytes the tape's storage takes on disk (for SQLite, the database file); 0 in memory.</summary>
+    long StorageBytes { get; }
+
+    /// <summary>Bytes of its log of commits not yet folded into the storage (for SQLite, the <c>-wal</c> file); 0 in memory or when there is none.</summary>
+    long LogBytes { get; }
+
     /// <summary>Runs the storage's housekeeping (checkpoints, statistics, vacuum when due), one step each.</summary>
     IReadOnlyList<MaintenanceStep> RunMaintenance();
 }

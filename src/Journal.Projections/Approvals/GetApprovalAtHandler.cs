@@ -1,6 +1,7 @@
 using Journal.Domain.Approvals;
 using Journal.Domain.Errors;
-using Journal.EventStore;
+using Journal.Domain.Tape;
+using Journal.EventStore.Ports;
 using Journal.Projections.Shared;
 using MediatR;
 
@@ -17,12 +18,12 @@ namespace Journal.Projections.Approvals;
 public sealed record GetApprovalAtQuery(Guid ApprovalId, long? StreamVersion = null, long? Position = null) : IRequest<ApprovalRow>;
 
 /// <summary>Handles <see cref="GetApprovalAtQuery"/>.</summary>
-public sealed class GetApprovalAtHandler(SqliteEventStore tape) : IRequestHandler<GetApprovalAtQuery, ApprovalRow>
+public sealed class GetApprovalAtHandler(IEventStore tape, ITapeFeed feed) : IRequestHandler<GetApprovalAtQuery, ApprovalRow>
 {
     /// <inheritdoc />
     /// <exception cref="NotFoundException"><c>approval.not_found</c>: the approval did not exist at that point.</exception>
     /// <exception cref="ValidationException">A negative bound.</exception>
     public async Task<ApprovalRow> Handle(GetApprovalAtQuery request, CancellationToken cancellationToken) =>
-        await StreamHistory.FoldAsync<ApprovalRow>(tape, ApprovalDecider.StreamFor(request.ApprovalId), request.StreamVersion, request.Position, ApprovalFold.Apply, cancellationToken).ConfigureAwait(false)
+        await StreamHistory.FoldAsync<ApprovalRow>(tape, feed.Serializer, ApprovalDecider.StreamFor(request.ApprovalId), request.StreamVersion, request.Position, ApprovalFold.Apply, cancellationToken).ConfigureAwait(false)
         ?? throw new NotFoundException("approval", ReadModelValues.Id(request.ApprovalId));
 }

@@ -1,7 +1,7 @@
 using Journal.Domain.Errors;
 using Journal.Domain.Runs;
-using Journal.EventStore;
-
+using Journal.Domain.Tape;
+using Journal.EventStore.Ports;
 using Journal.Projections.Shared;
 using MediatR;
 
@@ -18,7 +18,7 @@ namespace Journal.Projections.Runs;
 public sealed record GetRunAtQuery(Guid RunId, long? StreamVersion = null, long? Position = null) : IRequest<RunView>;
 
 /// <summary>Handles <see cref="GetRunAtQuery"/>.</summary>
-public sealed class GetRunAtHandler(SqliteEventStore tape) : IRequestHandler<GetRunAtQuery, RunView>
+public sealed class GetRunAtHandler(IEventStore tape, ITapeFeed feed) : IRequestHandler<GetRunAtQuery, RunView>
 {
     /// <inheritdoc />
     /// <exception cref="ValidationException">A bound is negative.</exception>
@@ -26,7 +26,7 @@ public sealed class GetRunAtHandler(SqliteEventStore tape) : IRequestHandler<Get
     public async Task<RunView> Handle(GetRunAtQuery request, CancellationToken cancellationToken)
     {
         var view = await StreamHistory.FoldAsync<RunView>(
-            tape, RunDecider.StreamFor(request.RunId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? RunFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
+            tape, feed.Serializer, RunDecider.StreamFor(request.RunId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? RunFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
         return view ?? throw new NotFoundException("run", ReadModelValues.Id(request.RunId));
     }
 }

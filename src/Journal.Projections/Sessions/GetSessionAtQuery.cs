@@ -1,7 +1,7 @@
 using Journal.Domain.Errors;
 using Journal.Domain.Sessions;
-using Journal.EventStore;
-
+using Journal.Domain.Tape;
+using Journal.EventStore.Ports;
 using Journal.Projections.Shared;
 using MediatR;
 
@@ -21,7 +21,7 @@ namespace Journal.Projections.Sessions;
 public sealed record GetSessionAtQuery(Guid SessionId, long? StreamVersion = null, long? Position = null) : IRequest<SessionView>;
 
 /// <summary>Handles <see cref="GetSessionAtQuery"/>.</summary>
-public sealed class GetSessionAtHandler(SqliteEventStore tape) : IRequestHandler<GetSessionAtQuery, SessionView>
+public sealed class GetSessionAtHandler(IEventStore tape, ITapeFeed feed) : IRequestHandler<GetSessionAtQuery, SessionView>
 {
     /// <inheritdoc />
     /// <exception cref="ValidationException">A bound is negative.</exception>
@@ -29,7 +29,7 @@ public sealed class GetSessionAtHandler(SqliteEventStore tape) : IRequestHandler
     public async Task<SessionView> Handle(GetSessionAtQuery request, CancellationToken cancellationToken)
     {
         var view = await StreamHistory.FoldAsync<SessionView>(
-            tape, SessionDecider.StreamFor(request.SessionId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? SessionFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
+            tape, feed.Serializer, SessionDecider.StreamFor(request.SessionId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? SessionFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
         return view ?? throw new NotFoundException("session", ReadModelValues.Id(request.SessionId));
     }
 }

@@ -1,6 +1,6 @@
 using Journal.Domain.Errors;
 using Journal.Domain.Tape;
-using Journal.EventStore;
+using Journal.EventStore.Serialization;
 using Journal.Projections.Runtime;
 
 namespace Journal.Projections.Shared;
@@ -21,7 +21,8 @@ internal static class StreamHistory
     /// </summary>
     /// <exception cref="ValidationException">A bound is negative.</exception>
     public static async Task<T?> FoldAsync<T>(
-        SqliteEventStore tape,
+        IEventStore tape,
+        PayloadSerializer serializer,
         StreamId stream,
         long? streamVersion,
         long? position,
@@ -51,7 +52,7 @@ internal static class StreamHistory
                     return state;
                 }
 
-                var payload = recorded.Payload is { } bytes ? tape.Serializer.Decode(recorded.EventType, bytes.Span) : null;
+                var payload = recorded.Payload is { } bytes ? serializer.Decode(recorded.EventType, bytes.Span) : null;
                 state = apply(state, new ProjectedEvent(recorded, payload));
             }
 

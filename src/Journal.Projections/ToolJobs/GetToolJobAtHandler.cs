@@ -1,6 +1,7 @@
 using Journal.Domain.Errors;
+using Journal.Domain.Tape;
 using Journal.Domain.ToolJobs;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.Projections.Shared;
 using MediatR;
 
@@ -17,12 +18,12 @@ namespace Journal.Projections.ToolJobs;
 public sealed record GetToolJobAtQuery(Guid JobId, long? StreamVersion = null, long? Position = null) : IRequest<ToolJobView>;
 
 /// <summary>Handles <see cref="GetToolJobAtQuery"/>.</summary>
-public sealed class GetToolJobAtHandler(SqliteEventStore tape) : IRequestHandler<GetToolJobAtQuery, ToolJobView>
+public sealed class GetToolJobAtHandler(IEventStore tape, ITapeFeed feed) : IRequestHandler<GetToolJobAtQuery, ToolJobView>
 {
     /// <inheritdoc />
     /// <exception cref="NotFoundException"><c>tooljob.not_found</c>: the job did not exist at that point.</exception>
     /// <exception cref="ValidationException">A negative bound.</exception>
     public async Task<ToolJobView> Handle(GetToolJobAtQuery request, CancellationToken cancellationToken) =>
-        await StreamHistory.FoldAsync<ToolJobView>(tape, ToolJobDecider.StreamFor(request.JobId), request.StreamVersion, request.Position, ToolJobFold.Apply, cancellationToken).ConfigureAwait(false)
+        await StreamHistory.FoldAsync<ToolJobView>(tape, feed.Serializer, ToolJobDecider.StreamFor(request.JobId), request.StreamVersion, request.Position, ToolJobFold.Apply, cancellationToken).ConfigureAwait(false)
         ?? throw new NotFoundException("tooljob", ReadModelValues.Id(request.JobId));
 }

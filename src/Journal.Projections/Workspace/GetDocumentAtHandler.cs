@@ -1,6 +1,7 @@
 using Journal.Domain.Errors;
+using Journal.Domain.Tape;
 using Journal.Domain.Workspace;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.Projections.Shared;
 using MediatR;
 
@@ -17,13 +18,13 @@ namespace Journal.Projections.Workspace;
 public sealed record GetDocumentAtQuery(Guid DocumentId, long? StreamVersion = null, long? Position = null) : IRequest<WorkspaceDocumentView>;
 
 /// <summary>Handles <see cref="GetDocumentAtQuery"/>.</summary>
-public sealed class GetDocumentAtHandler(SqliteEventStore tape) : IRequestHandler<GetDocumentAtQuery, WorkspaceDocumentView>
+public sealed class GetDocumentAtHandler(IEventStore tape, ITapeFeed feed) : IRequestHandler<GetDocumentAtQuery, WorkspaceDocumentView>
 {
     /// <inheritdoc />
     /// <exception cref="NotFoundException"><c>workspace.not_found</c>: the document did not exist at that point.</exception>
     /// <exception cref="ValidationException">A negative bound.</exception>
     public async Task<WorkspaceDocumentView> Handle(GetDocumentAtQuery request, CancellationToken cancellationToken) =>
         await StreamHistory.FoldAsync<WorkspaceDocumentView>(
-            tape, WorkspaceDocumentDecider.StreamFor(request.DocumentId), request.StreamVersion, request.Position, WorkspaceDocumentFold.Apply, cancellationToken).ConfigureAwait(false)
+            tape, feed.Serializer, WorkspaceDocumentDecider.StreamFor(request.DocumentId), request.StreamVersion, request.Position, WorkspaceDocumentFold.Apply, cancellationToken).ConfigureAwait(false)
         ?? throw new NotFoundException("workspace", ReadModelValues.Id(request.DocumentId));
 }

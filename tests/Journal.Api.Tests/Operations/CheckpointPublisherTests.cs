@@ -35,7 +35,7 @@ public sealed class CheckpointPublisherTests : IAsyncLifetime
         CheckpointKeys.Generate(key, key + ".pub");
         var settings = new JournalSettings { CheckpointIntervalMinutes = 60, CheckpointKeyPath = key, CheckpointDirectory = Path.Combine(_directory, "checkpoints") };
         var status = new OperationsStatus();
-        var publisher = new CheckpointPublisher(_store, settings, status, TimeProvider.System, NullLogger<CheckpointPublisher>.Instance);
+        var publisher = new CheckpointPublisher(_store, _store, settings, status, TimeProvider.System, NullLogger<CheckpointPublisher>.Instance);
 
         var first = await publisher.PublishAsync(default);
         var unchanged = await publisher.PublishAsync(default);
@@ -59,7 +59,7 @@ public sealed class CheckpointPublisherTests : IAsyncLifetime
     public async Task PublishAsync_reports_a_missing_key_instead_of_throwing()
     {
         var settings = new JournalSettings { CheckpointIntervalMinutes = 60, CheckpointKeyPath = Path.Combine(_directory, "missing.pem"), CheckpointDirectory = Path.Combine(_directory, "checkpoints") };
-        var publisher = new CheckpointPublisher(_store, settings, new OperationsStatus(), TimeProvider.System, NullLogger<CheckpointPublisher>.Instance);
+        var publisher = new CheckpointPublisher(_store, _store, settings, new OperationsStatus(), TimeProvider.System, NullLogger<CheckpointPublisher>.Instance);
 
         var run = await publisher.PublishAsync(default);
 

@@ -69,7 +69,7 @@ public sealed class SnapshotJobTests : IAsyncLifetime
     }
 
     private SnapshotJob NewJob(OperationsStatus status) =>
-        new(_store, _settings, status, new OperationsMetrics(), TimeProvider.System, NullLogger<SnapshotJob>.Instance);
+        new(_store, _store, _settings, status, new OperationsMetrics(), TimeProvider.System, NullLogger<SnapshotJob>.Instance);
 
     private Task<AppendResult> AppendAsync() =>
         _store.AppendAsync(StreamId.Parse($"s-{Guid.NewGuid():N}"), ExpectedVersion.NoStream, [new EventData(Guid.NewGuid(), "test.said.v1", new { text = "hi" })], EventMetadata.Empty, default);

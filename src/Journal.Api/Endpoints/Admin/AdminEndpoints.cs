@@ -1,5 +1,5 @@
 using Journal.Api.Http.Auth;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Verification;
 using Journal.Projections.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,7 +60,7 @@ internal static class AdminEndpoints
     /// The tape's head; each projection's checkpoint, state and lag in events and in milliseconds; the dead letters;
     /// and the current or last rebuild.
     /// </remarks>
-    internal static async Task<Ok<ProjectionsReport>> ReadProjections(ProjectionDaemon daemon, SqliteEventStore tape, ProjectionRebuilds rebuilds, CancellationToken ct)
+    internal static async Task<Ok<ProjectionsReport>> ReadProjections(ProjectionDaemon daemon, ITapeFeed tape, ProjectionRebuilds rebuilds, CancellationToken ct)
     {
         var head = await tape.ReadHeadAsync(ct);
         var statuses = await daemon.StatusAsync(ct);

@@ -1,10 +1,10 @@
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Verification;
 
 namespace Journal.Api.Endpoints.Admin;
 
 /// <summary>Runs chain verification and remembers the last report, for the health report.</summary>
-public sealed class LastVerification(SqliteEventStore tape, TimeProvider time, Operations.OperationsMetrics? metrics = null) : IDisposable
+public sealed class LastVerification(ITapeVerification tape, TimeProvider time, Operations.OperationsMetrics? metrics = null) : IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
     private VerifiedAt? _last;

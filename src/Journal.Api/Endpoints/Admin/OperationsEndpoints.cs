@@ -4,8 +4,8 @@ using Journal.Api.Hosting;
 using Journal.Api.Http.Auth;
 using Journal.Api.Operations;
 using Journal.Domain.Retention.UseCases;
-using Journal.EventStore;
 using Journal.EventStore.Backup;
+using Journal.EventStore.Ports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Admin;
@@ -42,7 +42,7 @@ internal static class OperationsEndpoints
     /// only. The caller never names a path: the service writes only where it is configured to. Answers the file, the
     /// head it holds and its size; 503 <c>storage.unavailable</c> when it cannot be written.
     /// </remarks>
-    internal static async Task<Ok<BackupResult>> Backup(SqliteEventStore tape, JournalSettings settings, OperationsMetrics metrics, TimeProvider time, CancellationToken ct)
+    internal static async Task<Ok<BackupResult>> Backup(ITapeBackup tape, JournalSettings settings, OperationsMetrics metrics, TimeProvider time, CancellationToken ct)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"journal-{time.GetUtcNow():yyyyMMdd'T'HHmmssfff'Z'}.db");
         try

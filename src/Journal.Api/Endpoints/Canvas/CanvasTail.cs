@@ -6,7 +6,7 @@ using Journal.Api.Hosting;
 using Journal.Domain.Canvas;
 using Journal.Domain.Errors;
 using Journal.Domain.Tape;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +28,8 @@ internal static class CanvasTail
     internal static async Task StreamAsync(
         Guid canvasId,
         HttpContext http,
-        SqliteEventStore tape,
+        IEventStore tape,
+        ITapeFeed feed,
         JournalSettings settings,
         IOptions<JsonOptions> json,
         IHostApplicationLifetime lifetime,
@@ -42,13 +43,13 @@ internal static class CanvasTail
         }
 
         var next = SseTail.Start(http, fromVersion, "fromVersion", current, "canvas version");
-        await SseTail.RunAsync(http, tape, settings, lifetime, next, $"canvas {canvasId} from version {next}", async (version, ct) =>
+        await SseTail.RunAsync(http, feed, settings, lifetime, next, $"canvas {canvasId} from version {next}", async (version, ct) =>
         {
             var slice = await tape.ReadStreamAsync(stream, version, ReadDirection.Forward, PageSize, ct);
             var text = new StringBuilder();
             foreach (var recorded in slice.Events)
             {
-                var payload = recorded.Payload is { } bytes ? tape.Serializer.Decode(recorded.EventType, bytes.Span) : null;
+                var payload = recorded.Payload is { } bytes ? feed.Serializer.Decode(recorded.EventType, bytes.Span) : null;
                 var item = CanvasStreamEvent.From(canvasId, recorded, payload);
                 text.AppendEvent(item.Version, item.Kind, JsonSerializer.Serialize(item, json.Value.SerializerOptions));
                 version = recorded.StreamVersion + 1;

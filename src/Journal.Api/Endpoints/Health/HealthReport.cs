@@ -1,6 +1,6 @@
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Operations;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Schema;
 using Journal.Projections.Runtime;
 
@@ -10,15 +10,15 @@ namespace Journal.Api.Endpoints.Health;
 internal static class HealthReport
 {
     public static async Task<JournalHealth> BuildAsync(
-        SqliteEventStore tape, ProjectionDaemon daemon, MediatR.IMediator mediator, VerifiedAt verified, string snapshotPath, OperationsStatus? operations, CancellationToken ct)
+        ITapeFeed tape, ITapeInspection inspection, ProjectionDaemon daemon, MediatR.IMediator mediator, VerifiedAt verified, string snapshotPath, OperationsStatus? operations, CancellationToken ct)
     {
         var canvasMismatches = (await mediator.Send(new Projections.Canvas.CanvasIntegrityQuery(1), ct)).Mismatches;
         var stats = tape.ReadStats();
         var head = await tape.ReadHeadAsync(ct);
         var projections = await daemon.StatusAsync(ct);
         var deadLetters = daemon.DeadLetters().Count;
-        var inMemory = tape.File.Connections.IsInMemory;
-        var path = inMemory ? Path.GetFullPath(snapshotPath) : tape.File.DatabasePath;
+        var inMemory = inspection.IsInMemory;
+        var path = inMemory ? Path.GetFullPath(snapshotPath) : inspection.Location;
         var files = FilePermissions.Check(path);
         var snapshot = operations?.Snapshot;
         var retention = operations?.Retention;
@@ -38,10 +38,10 @@ internal static class HealthReport
             stats.Streams,
             stats.ErasedPayloads,
             new Tape.TapeHeadView(head.Seq, Convert.ToHexStringLower(head.Hash.Span)),
-            inMemory ? 0 : SizeOf(path),
-            inMemory ? 0 : SizeOf(path + "-wal"),
-            inMemory && File.Exists(path) ? SizeOf(path) : null,
-            tape.File.SchemaVersion,
+            inspection.StorageBytes,
+            inspection.LogBytes,
+            inMemory && File.Exists(path) ? new FileInfo(path).Length : null,
+            inspection.SchemaVersion,
             MigrationSet.Tape().LatestVersion,
             verified,
             projections,
@@ -55,8 +55,6 @@ internal static class HealthReport
             canvasMismatches,
             Math.Max(0, head.Seq - verified.Report.To));
     }
-
-    private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
     private static long? DiskFree(string path)
     {

@@ -1,7 +1,7 @@
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Hosting;
 using Journal.Api.Operations;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.Projections.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -76,9 +76,9 @@ internal static class JournalHealthEndpoints
     /// how many events came after it; <c>verify=true</c> verifies the whole chain first.
     /// </remarks>
     internal static async Task<Ok<JournalHealth>> ReadJournalHealth(
-        SqliteEventStore tape, ProjectionDaemon daemon, LastVerification verification, JournalSettings settings, OperationsStatus operations, MediatR.IMediator mediator, CancellationToken ct, bool verify = false)
+        ITapeFeed tape, ITapeInspection inspection, ProjectionDaemon daemon, LastVerification verification, JournalSettings settings, OperationsStatus operations, MediatR.IMediator mediator, CancellationToken ct, bool verify = false)
     {
         var verified = verify || verification.Last is null ? await verification.RunAsync(1, null, ct) : verification.Last;
-        return TypedResults.Ok(await HealthReport.BuildAsync(tape, daemon, mediator, verified, settings.SnapshotPath, operations, ct));
+        return TypedResults.Ok(await HealthReport.BuildAsync(tape, inspection, daemon, mediator, verified, settings.SnapshotPath, operations, ct));
     }
 }

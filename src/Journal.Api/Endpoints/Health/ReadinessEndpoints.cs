@@ -1,6 +1,6 @@
 using Journal.Api.Hosting;
 using Journal.Api.Http.Problems;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Schema;
 using Journal.Projections.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,7 +40,7 @@ internal static class ReadinessEndpoints
     /// <c>Journal:ReadyMaxLagEvents</c> events of the head; else 503 <c>service.not_ready</c> with the checks that
     /// failed. Needs no key.
     /// </remarks>
-    internal static async Task<Results<Ok<Readiness>, ProblemHttpResult>> Ready(SqliteEventStore tape, ProjectionDaemon daemon, JournalSettings settings, CancellationToken ct)
+    internal static async Task<Results<Ok<Readiness>, ProblemHttpResult>> Ready(ITapeFeed tape, ITapeInspection inspection, ProjectionDaemon daemon, JournalSettings settings, CancellationToken ct)
     {
         var checks = new List<ReadinessCheck>();
         try
@@ -48,7 +48,7 @@ internal static class ReadinessEndpoints
             var head = await tape.ReadHeadAsync(ct);
             checks.Add(new ReadinessCheck("database", true, $"head at {head.Seq}"));
             var latest = MigrationSet.Tape().LatestVersion;
-            checks.Add(new ReadinessCheck("schema", tape.File.SchemaVersion == latest, $"version {tape.File.SchemaVersion} of {latest}"));
+            checks.Add(new ReadinessCheck("schema", inspection.SchemaVersion == latest, $"version {inspection.SchemaVersion} of {latest}"));
             var statuses = await daemon.StatusAsync(ct);
             var worst = statuses.Count == 0 ? 0 : statuses.Max(s => s.LagEvents);
             var stopped = statuses.Where(s => s.State != "running").Select(s => s.Name).ToList();

@@ -3,7 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Journal.Api.Hosting;
 using Journal.Domain.Errors;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 
 namespace Journal.Api.Endpoints.Streaming;
 
@@ -44,7 +44,7 @@ internal static class SseTail
     /// <summary>Streams <paramref name="read"/>'s pages from <paramref name="next"/> on, after a first comment line.</summary>
     public static async Task RunAsync(
         HttpContext http,
-        SqliteEventStore tape,
+        ITapeFeed tape,
         JournalSettings settings,
         IHostApplicationLifetime lifetime,
         long next,

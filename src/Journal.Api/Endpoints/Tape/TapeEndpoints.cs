@@ -1,5 +1,5 @@
 using Journal.Domain.Errors;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Tape;
@@ -24,7 +24,7 @@ internal static class TapeEndpoints
     /// chain hashes and its payload decoded to JSON (null once erased). <c>next</c> is the <c>from</c> of the next
     /// page, null at the head.
     /// </remarks>
-    internal static async Task<Ok<TapePage>> ReadEvents(SqliteEventStore tape, CancellationToken ct, long? from = null, int? limit = null)
+    internal static async Task<Ok<TapePage>> ReadEvents(ITapeFeed tape, CancellationToken ct, long? from = null, int? limit = null)
     {
         var start = from ?? 1;
         if (start < 1)
@@ -48,7 +48,7 @@ internal static class TapeEndpoints
     /// <remarks>
     /// The newest position and its chain hash (hex); position 0 on an empty tape.
     /// </remarks>
-    internal static async Task<Ok<TapeHeadView>> ReadHead(SqliteEventStore tape, CancellationToken ct)
+    internal static async Task<Ok<TapeHeadView>> ReadHead(ITapeFeed tape, CancellationToken ct)
     {
         var head = await tape.ReadHeadAsync(ct);
         return TypedResults.Ok(new TapeHeadView(head.Seq, Convert.ToHexStringLower(head.Hash.Span)));

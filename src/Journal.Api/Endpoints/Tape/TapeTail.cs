@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Journal.Api.Endpoints.Streaming;
 using Journal.Api.Hosting;
-using Journal.EventStore;
+using Journal.EventStore.Ports;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +22,7 @@ internal static class TapeTail
     /// </remarks>
     internal static async Task StreamAsync(
         HttpContext http,
-        SqliteEventStore tape,
+        ITapeFeed tape,
         JournalSettings settings,
         IOptions<JsonOptions> json,
         IHostApplicationLifetime lifetime,
