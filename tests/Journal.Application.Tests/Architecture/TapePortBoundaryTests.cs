@@ -9,21 +9,11 @@ namespace Journal.Application.Tests.Architecture;
 /// </summary>
 public sealed partial class TapePortBoundaryTests
 {
-    /// <summary>Files that open the SQLite tape and register it as its ports.</summary>
+    /// <summary>Files that open the SQLite tape and register it as its ports (AddJournal through AddJournalTape; the CLI's offline services).</summary>
     private static readonly string[] CompositionRoot =
     [
         "src/Journal.Application/JournalServiceCollectionExtensions.cs",
         "src/Journal.Api/Cli/JournalServices.cs",
-    ];
-
-    /// <summary>
-    /// TEMPORARY, to be emptied by the lead: the projection runtime (ProjectionDaemon, ProjectionEngine, ReadAhead,
-    /// ReadBatch) is being split into smaller files on another branch and moves to ITapeFeed afterwards. A folder,
-    /// not file names, so the split's new files are covered until then.
-    /// </summary>
-    private static readonly string[] TemporarilyAllowedUntilRuntimeUsesTapeFeed =
-    [
-        "src/Journal.Projections/Runtime/",
     ];
 
     [Fact]
@@ -35,7 +25,6 @@ public sealed partial class TapePortBoundaryTests
             .Where(file => !file.StartsWith("src/Journal.EventStore/", StringComparison.Ordinal))
             .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
             .Where(file => !CompositionRoot.Contains(file, StringComparer.Ordinal))
-            .Where(file => !TemporarilyAllowedUntilRuntimeUsesTapeFeed.Any(folder => file.StartsWith(folder, StringComparison.Ordinal)))
             .Where(file => NamesTheAdapter().IsMatch(File.ReadAllText(Path.Combine(root, file))))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -49,9 +38,7 @@ public sealed partial class TapePortBoundaryTests
     public void Allow_lists_name_only_paths_that_exist()
     {
         var root = RepositoryRoot.Path;
-        var missing = CompositionRoot.Where(file => !File.Exists(Path.Combine(root, file)))
-            .Concat(TemporarilyAllowedUntilRuntimeUsesTapeFeed.Where(folder => !Directory.Exists(Path.Combine(root, folder))))
-            .ToList();
+        var missing = CompositionRoot.Where(file => !File.Exists(Path.Combine(root, file))).ToList();
 
         Assert.True(missing.Count == 0, $"allow-listed paths that do not exist (remove them): {string.Join(", ", missing)}");
     }
