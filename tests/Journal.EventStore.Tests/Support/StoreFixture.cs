@@ -8,8 +8,15 @@ public sealed class StoreFixture : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly List<SqliteEventStore> _opened = [];
+    private readonly EventTypeRegistry _registry;
 
-    public StoreFixture(string fileName = "journal.db") => DatabasePath = _directory.File(Path.Combine("data", fileName));
+    /// <param name="fileName">The tape's file name in the data directory.</param>
+    /// <param name="registry">The event types the stores know (the test events of this assembly when null).</param>
+    public StoreFixture(string fileName = "journal.db", EventTypeRegistry? registry = null)
+    {
+        DatabasePath = _directory.File(Path.Combine("data", fileName));
+        _registry = registry ?? Registry;
+    }
 
     public string DatabasePath { get; }
 
@@ -23,7 +30,7 @@ public sealed class StoreFixture : IAsyncDisposable
     {
         var options = new JournalStoreOptions { DatabasePath = DatabasePath };
         options = configure?.Invoke(options) ?? options;
-        var store = SqliteEventStore.Open(options, Registry, Clock);
+        var store = SqliteEventStore.Open(options, _registry, Clock);
         _opened.Add(store);
         return store;
     }
