@@ -62,7 +62,7 @@ public sealed class ConcurrencyRaceTests : ApiTestBase
     [Fact]
     public async Task Transcript_append_is_written_exactly_at_its_If_Match_or_refused_409_when_writers_race()
     {
-        const int appendsEach = 20;
+        const int appendsEach = 30;
         var sessionId = await Host.CreateSessionAsync();
         var seed = await Queries.AppendAsync(sessionId, "seed");
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
