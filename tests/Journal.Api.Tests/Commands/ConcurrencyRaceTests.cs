@@ -54,7 +54,7 @@ public sealed class ConcurrencyRaceTests : ApiTestBase
         Assert.Equal((HttpStatusCode.Created, seed.StreamVersion + 1), (early.Status, early.ETag));
         Assert.True(
             held is { Status: HttpStatusCode.Conflict, Type: StaleVersion } && held.Actual == seed.StreamVersion + 1,
-            $"the append sent with If-Match {held.IfMatch} answered {(int)held.Status} {held.Type} with ETag {held.ETag}, actual {held.Actual}");
+            $"the append sent with If-Match {held.IfMatch} answered {(int)held.Status} {held.Type ?? "(no problem type)"}, ETag {held.ETag?.ToString(CultureInfo.InvariantCulture) ?? "none"}, actual {held.Actual?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         var entries = await TranscriptAsync(sessionId, early.Position!.Value);
         Assert.Equal(["seed", "early"], entries.Select(e => e.GetProperty("text").GetString()));
     }
