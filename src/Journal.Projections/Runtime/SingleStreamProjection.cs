@@ -53,7 +53,10 @@ public abstract class SingleStreamProjection<TView> : IProjection
     /// <inheritdoc />
     public abstract void Create(ReadModelWriter db);
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Applies one event: to its row when <see cref="Rows"/> routes it, then its step when <see cref="Steps"/>
+    /// routes it; nothing else. Runs inside the batch's transaction.
+    /// </summary>
     public void Apply(ReadModelWriter db, ProjectedEvent e)
     {
         ArgumentNullException.ThrowIfNull(db);
