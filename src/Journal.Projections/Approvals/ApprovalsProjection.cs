@@ -12,94 +12,68 @@ namespace Journal.Projections.Approvals;
 /// remembered answer supersedes an older one, and an archived session's answers are dropped. An
 /// approval's row as last written is kept in a cache (no read-back per event) and written once per batch.
 /// </summary>
-public sealed class ApprovalsProjection : IProjection
+public sealed class ApprovalsProjection() : SingleStreamProjection<ApprovalRow>(ProjectionName, Approvals, Remembered)
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "approvals.v1";
 
-    private const string CacheName = "approvals_v1_approvals";
+    /// <summary>Every event of an approval, routed to its approval.</summary>
+    private static readonly EventRoutes<Guid> Approvals = new EventRoutes<Guid>()
+        .On<ApprovalRequested>(e => e.ApprovalId)
+        .On<ApprovalDecided>(e => e.ApprovalId)
+        .On<ApprovalTimedOut>(e => e.ApprovalId);
+
+    /// <summary>The events that change the remembered answers.</summary>
+    private static readonly EventRoutes<Action<ReadModelWriter, ProjectedEvent>> Remembered = new EventRoutes<Action<ReadModelWriter, ProjectedEvent>>()
+        .On<ApprovalDecided>(x => (db, e) =>
+        {
+            if (x.Remembered)
+            {
+                Remember(db, e, x);
+            }
+        })
+
+        // An archived session asks nothing more; whatever it remembered is over.
+        .On<SessionArchived>(x => (db, _) => db.Execute(ApprovalSql.DeleteRememberedOfSession, ("$session_id", Id(x.SessionId))));
 
     /// <inheritdoc />
-    public string Name => ProjectionName;
+    public override void Create(ReadModelWriter db) => db.ExecuteScript(ApprovalSql.Create);
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EventTypes { get; } =
-    [
-        "approval.requested.v1",
-        "approval.decided.v1",
-        "approval.timed_out.v1",
-        "session.archived.v1",
-    ];
+    public override ApprovalRow? Evolve(ApprovalRow? row, ProjectedEvent e) => ApprovalFold.Apply(row, e);
 
     /// <inheritdoc />
-    public void Create(ReadModelWriter db) => db.ExecuteScript(ApprovalSql.Create);
+    protected override ApprovalRow? Load(ReadModelWriter db, Guid key) =>
+        db.Query(ApprovalSql.SelectApproval, ApprovalSql.ReadApproval, ("$approval_id", Id(key))) is [var row] ? row : null;
 
     /// <inheritdoc />
-    public void Apply(ReadModelWriter db, ProjectedEvent e)
+    protected override void Write(ReadModelWriter db, Guid key, ApprovalRow? before, ApprovalRow after, ProjectedEvent e)
     {
-        switch (e.Payload)
-        {
-            case ApprovalRequested x:
-                Project(db, e, x.ApprovalId);
-                break;
-            case ApprovalDecided x:
-                Project(db, e, x.ApprovalId);
-                if (x.Remembered)
-                {
-                    Remember(db, e, x);
-                }
-
-                break;
-            case ApprovalTimedOut x:
-                Project(db, e, x.ApprovalId);
-                break;
-            case SessionArchived x:
-                // An archived session asks nothing more; whatever it remembered is over.
-                db.Execute(ApprovalSql.DeleteRememberedOfSession, ("$session_id", Id(x.SessionId)));
-                break;
-        }
-    }
-
-    private static void Project(ReadModelWriter db, ProjectedEvent e, Guid approvalId)
-    {
-        var id = Id(approvalId);
-        var cache = db.Cache<Guid, ApprovalRow>(CacheName);
-        if (!cache.TryGet(approvalId, out var before))
-        {
-            before = db.Query(ApprovalSql.SelectApproval, ApprovalSql.ReadApproval, ("$approval_id", id)) is [var row] ? row : null;
-        }
-
-        if (ApprovalFold.Apply(before, e) is not { } a)
-        {
-            return;
-        }
-
+        var id = Id(key);
         db.Upsert(
             ApprovalSql.UpsertApproval,
             id,
             [
-                ("$approval_id", Id(a.ApprovalId)),
-                ("$session_id", Id(a.SessionId)),
-                ("$subject_type", a.SubjectType),
-                ("$subject_id", a.SubjectId),
-                ("$summary", a.Summary),
-                ("$scope", a.Scope.ToString()),
-                ("$duration_seconds", a.DurationSeconds),
-                ("$expires_at", Ms(a.ExpiresAt)),
-                ("$status", a.Status.ToString()),
-                ("$pending", a.Status == ApprovalStatus.Pending),
-                ("$decision", a.Decision?.ToString()),
-                ("$decided_by", a.DecidedBy),
-                ("$reason", a.Reason),
-                ("$remembered", a.Remembered),
-                ("$remembered_until", Ms(a.RememberedUntil)),
-                ("$requested_at", Ms(a.RequestedAt)),
-                ("$resolved_at", Ms(a.ResolvedAt)),
-                ("$stream_version", a.StreamVersion),
-                ("$last_position", a.LastPosition),
+                ("$approval_id", Id(after.ApprovalId)),
+                ("$session_id", Id(after.SessionId)),
+                ("$subject_type", after.SubjectType),
+                ("$subject_id", after.SubjectId),
+                ("$summary", after.Summary),
+                ("$scope", after.Scope.ToString()),
+                ("$duration_seconds", after.DurationSeconds),
+                ("$expires_at", Ms(after.ExpiresAt)),
+                ("$status", after.Status.ToString()),
+                ("$pending", after.Status == ApprovalStatus.Pending),
+                ("$decision", after.Decision?.ToString()),
+                ("$decided_by", after.DecidedBy),
+                ("$reason", after.Reason),
+                ("$remembered", after.Remembered),
+                ("$remembered_until", Ms(after.RememberedUntil)),
+                ("$requested_at", Ms(after.RequestedAt)),
+                ("$resolved_at", Ms(after.ResolvedAt)),
+                ("$stream_version", after.StreamVersion),
+                ("$last_position", after.LastPosition),
             ]);
-
-        cache.Set(approvalId, a);
     }
 
     private static void Remember(ReadModelWriter db, ProjectedEvent e, ApprovalDecided x) => db.Execute(

@@ -1,4 +1,5 @@
 using Journal.Domain.Runs;
+using Journal.Projections.Runtime;
 using Journal.Projections.Shared;
 
 namespace Journal.Projections.Runs;
@@ -9,30 +10,15 @@ namespace Journal.Projections.Runs;
 /// </summary>
 public static class RunFold
 {
-    /// <summary>The tape event types that change a run view.</summary>
-    public static IReadOnlyCollection<string> EventTypes { get; } =
-    [
-        "run.accepted.v1",
-        "run.started.v1",
-        "run.cancel_requested.v1",
-        "run.tokens_recorded.v1",
-        "run.succeeded.v1",
-        "run.failed.v1",
-        "run.cancelled.v1",
-    ];
-
-    /// <summary>The run an event is about, or null for any other event.</summary>
-    public static Guid? RunOf(object? @event) => @event switch
-    {
-        RunAccepted e => e.RunId,
-        RunStarted e => e.RunId,
-        RunCancelRequested e => e.RunId,
-        RunTokensRecorded e => e.RunId,
-        RunSucceeded e => e.RunId,
-        RunFailed e => e.RunId,
-        RunCancelled e => e.RunId,
-        _ => null,
-    };
+    /// <summary>The events that change a run view, each routed to its run: the one declaration of what the fold handles.</summary>
+    public static EventRoutes<Guid> Routes { get; } = new EventRoutes<Guid>()
+        .On<RunAccepted>(e => e.RunId)
+        .On<RunStarted>(e => e.RunId)
+        .On<RunCancelRequested>(e => e.RunId)
+        .On<RunTokensRecorded>(e => e.RunId)
+        .On<RunSucceeded>(e => e.RunId)
+        .On<RunFailed>(e => e.RunId)
+        .On<RunCancelled>(e => e.RunId);
 
     /// <summary>Applies one event at tape position <paramref name="position"/>; returns <paramref name="view"/> itself when nothing changes.</summary>
     public static RunView? Evolve(RunView? view, object @event, long position)

@@ -3,43 +3,24 @@ using Journal.Projections.Runtime;
 
 namespace Journal.Projections.Runs;
 
-/// <summary><c>runs.v1</c>: one row per run in <c>runs_v1_runs</c>, kept by <see cref="RunFold"/>.</summary>
-public sealed class RunsProjection : IProjection
+/// <summary><c>runs.v1</c>: one row per run in <c>runs_v1_runs</c>, kept by <see cref="RunFold"/> from the events of <see cref="RunFold.Routes"/>.</summary>
+public sealed class RunsProjection() : SingleStreamProjection<RunView>(ProjectionName, RunFold.Routes)
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "runs.v1";
 
-    private const string CacheName = "runs_v1_runs";
+    /// <inheritdoc />
+    public override void Create(ReadModelWriter db) => db.ExecuteScript(RunRows.Create);
 
     /// <inheritdoc />
-    public string Name => ProjectionName;
+    public override RunView? Evolve(RunView? row, ProjectedEvent e) =>
+        e.Payload is { } @event ? RunFold.Evolve(row, @event, e.Seq) : row;
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EventTypes => RunFold.EventTypes;
+    protected override RunView? Load(ReadModelWriter db, Guid key) =>
+        db.Query(RunRows.SelectById, RunRows.Read, ("$run_id", ReadModelValues.Id(key))).SingleOrDefault();
 
     /// <inheritdoc />
-    public void Create(ReadModelWriter db) => db.ExecuteScript(RunRows.Create);
-
-    /// <inheritdoc />
-    public void Apply(ReadModelWriter db, ProjectedEvent e)
-    {
-        switch (e.Payload)
-        {
-            case { } @event when RunFold.RunOf(@event) is { } runId:
-                var cache = db.Cache<Guid, RunView>(CacheName);
-                if (!cache.TryGet(runId, out var before))
-                {
-                    before = db.Query(RunRows.SelectById, RunRows.Read, ("$run_id", ReadModelValues.Id(runId))).SingleOrDefault();
-                }
-
-                var after = RunFold.Evolve(before, @event, e.Seq);
-                if (after is not null && after != before)
-                {
-                    db.Upsert(RunRows.Upsert, ReadModelValues.Id(runId), RunRows.Parameters(after));
-                    cache.Set(runId, after);
-                }
-
-                break;
-        }
-    }
+    protected override void Write(ReadModelWriter db, Guid key, RunView? before, RunView after, ProjectedEvent e) =>
+        db.Upsert(RunRows.Upsert, ReadModelValues.Id(key), RunRows.Parameters(after));
 }

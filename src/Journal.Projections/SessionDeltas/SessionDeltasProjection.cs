@@ -6,64 +6,44 @@ namespace Journal.Projections.SessionDeltas;
 
 /// <summary>
 /// <c>session_deltas.v2</c>: for every event that changes a session's <see cref="SessionView"/> (by
-/// <see cref="SessionFold"/>, the fold of <c>sessions.v1</c>), a <see cref="SessionDelta"/> with the
-/// view before and after. It keeps its own copy of each view, so it can be rebuilt on its own.
+/// <see cref="SessionFold"/>, the fold of <c>sessions.v1</c>, over the events of <see cref="SessionFold.Routes"/>),
+/// a <see cref="SessionDelta"/> with the view before and after. It keeps its own copy of each view, so it
+/// can be rebuilt on its own.
 /// </summary>
-public sealed class SessionDeltasProjection : IProjection
+public sealed class SessionDeltasProjection() : SingleStreamProjection<StoredSessionView>(ProjectionName, SessionFold.Routes.Select(r => r.SessionId))
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "session_deltas.v2";
 
-    private const string CacheName = "session_deltas_v2_views";
+    /// <inheritdoc />
+    public override void Create(ReadModelWriter db) => db.ExecuteScript(SessionDeltaRows.Create);
 
     /// <inheritdoc />
-    public string Name => ProjectionName;
-
-    /// <inheritdoc />
-    public IReadOnlyCollection<string> EventTypes => SessionFold.EventTypes;
-
-    /// <inheritdoc />
-    public void Create(ReadModelWriter db) => db.ExecuteScript(SessionDeltaRows.Create);
-
-    /// <inheritdoc />
-    public void Apply(ReadModelWriter db, ProjectedEvent e)
+    public override StoredSessionView? Evolve(StoredSessionView? row, ProjectedEvent e)
     {
-        switch (e.Payload)
-        {
-            case { } @event when SessionFold.SessionOf(@event) is { } sessionId:
-                var id = ReadModelValues.Id(sessionId);
-                var cache = db.Cache<Guid, (SessionView View, string Json)>(CacheName);
-                string? beforeJson;
-                SessionView? before;
-                if (cache.TryGet(sessionId, out var cached))
-                {
-                    (before, beforeJson) = cached;
-                }
-                else
-                {
-                    beforeJson = db.Scalar<string>(SessionDeltaRows.SelectView, ("$session_id", id));
-                    before = beforeJson is null ? null : SessionViewJson.Read(beforeJson);
-                }
+        var after = e.Payload is { } @event ? SessionFold.Evolve(row?.View, @event, e.Seq) : row?.View;
+        return after is null || after == row?.View ? row : new StoredSessionView(after, SessionViewJson.Write(after));
+    }
 
-                var after = SessionFold.Evolve(before, @event, e.Seq);
-                if (after is null || after == before)
-                {
-                    break;
-                }
+    /// <inheritdoc />
+    protected override StoredSessionView? Load(ReadModelWriter db, Guid key) =>
+        db.Scalar<string>(SessionDeltaRows.SelectView, ("$session_id", ReadModelValues.Id(key))) is { } json
+            ? new StoredSessionView(SessionViewJson.Read(json), json)
+            : null;
 
-                var afterJson = SessionViewJson.Write(after);
-                db.Upsert(SessionDeltaRows.UpsertView, id, [("$session_id", id), ("$view", afterJson)]);
-                db.Execute(
-                    SessionDeltaRows.InsertDelta,
-                    ("$session_id", id),
-                    ("$position", e.Seq),
-                    ("$change_type", ChangeType(before, after)),
-                    ("$at", ReadModelValues.Ms(after.UpdatedAt)),
-                    ("$before", beforeJson),
-                    ("$after", afterJson));
-                cache.Set(sessionId, (after, afterJson));
-                break;
-        }
+    /// <inheritdoc />
+    protected override void Write(ReadModelWriter db, Guid key, StoredSessionView? before, StoredSessionView after, ProjectedEvent e)
+    {
+        var id = ReadModelValues.Id(key);
+        db.Upsert(SessionDeltaRows.UpsertView, id, [("$session_id", id), ("$view", after.Json)]);
+        db.Execute(
+            SessionDeltaRows.InsertDelta,
+            ("$session_id", id),
+            ("$position", e.Seq),
+            ("$change_type", ChangeType(before?.View, after.View)),
+            ("$at", ReadModelValues.Ms(after.View.UpdatedAt)),
+            ("$before", before?.Json),
+            ("$after", after.Json));
     }
 
     private static string ChangeType(SessionView? before, SessionView after) =>

@@ -1,6 +1,7 @@
 using Journal.Domain.Runs;
 using Journal.Domain.Sessions;
 using Journal.Domain.Transcript;
+using Journal.Projections.Runtime;
 using Journal.Projections.Shared;
 
 namespace Journal.Projections.Sessions;
@@ -13,34 +14,26 @@ namespace Journal.Projections.Sessions;
 /// </summary>
 public static class SessionFold
 {
-    /// <summary>The tape event types that change a session view.</summary>
-    public static IReadOnlyCollection<string> EventTypes { get; } =
-    [
-        "session.created.v1",
-        "session.renamed.v1",
-        "session.archived.v1",
-        "run.accepted.v1",
-        "run.started.v1",
-        "run.succeeded.v1",
-        "run.failed.v1",
-        "run.cancelled.v1",
-        "transcript.entry_appended.v1",
-    ];
+    /// <summary>
+    /// The events that change a session view, each routed to the session it is about and the time it
+    /// happened: the one declaration of what the fold handles (the projections' tape filter is made from it).
+    /// </summary>
+    public static EventRoutes<SessionEventRoute> Routes { get; } = new EventRoutes<SessionEventRoute>()
+        .On<SessionCreated>(e => new(e.SessionId, e.At))
+        .On<SessionRenamed>(e => new(e.SessionId, e.At))
+        .On<SessionArchived>(e => new(e.SessionId, e.At))
+        .On<RunAccepted>(e => new(e.SessionId, e.At))
+        .On<RunStarted>(e => new(e.SessionId, e.At))
+        .On<RunSucceeded>(e => new(e.SessionId, e.At))
+        .On<RunFailed>(e => new(e.SessionId, e.At))
+        .On<RunCancelled>(e => new(e.SessionId, e.At))
+        .On<TranscriptEntryAppended>(e => new(e.SessionId, e.At));
+
+    /// <summary>The tape event types that change a session view (the names of <see cref="Routes"/>).</summary>
+    public static IReadOnlyCollection<string> EventTypes => Routes.Names;
 
     /// <summary>The session an event is about, or null for an event that never changes a session view.</summary>
-    public static Guid? SessionOf(object? @event) => @event switch
-    {
-        SessionCreated e => e.SessionId,
-        SessionRenamed e => e.SessionId,
-        SessionArchived e => e.SessionId,
-        RunAccepted r => r.SessionId,
-        RunStarted r => r.SessionId,
-        RunSucceeded r => r.SessionId,
-        RunFailed r => r.SessionId,
-        RunCancelled r => r.SessionId,
-        TranscriptEntryAppended t => t.SessionId,
-        _ => null,
-    };
+    public static Guid? SessionOf(object? @event) => Routes.TryRoute(@event, out var route) ? route.SessionId : null;
 
     /// <summary>
     /// Applies one event at tape position <paramref name="position"/>. Returns <paramref name="view"/> itself
@@ -51,7 +44,7 @@ public static class SessionFold
         var next = Apply(view, @event);
         return next is null || next == view
             ? view
-            : next with { UpdatedAt = ReadModelValues.Truncate(AtOf(@event)), LastPosition = position };
+            : next with { UpdatedAt = ReadModelValues.Truncate(Routes.Route(@event).At), LastPosition = position };
     }
 
     private static SessionView? Apply(SessionView? view, object @event) => (view, @event) switch
@@ -73,18 +66,4 @@ public static class SessionFold
 
     private static SessionView LastRun(SessionView view, Guid runId, RunStatus status) =>
         view.LastRunId == runId ? view with { LastRunStatus = status } : view;
-
-    private static DateTimeOffset AtOf(object @event) => @event switch
-    {
-        SessionCreated e => e.At,
-        SessionRenamed e => e.At,
-        SessionArchived e => e.At,
-        RunAccepted e => e.At,
-        RunStarted e => e.At,
-        RunSucceeded e => e.At,
-        RunFailed e => e.At,
-        RunCancelled e => e.At,
-        TranscriptEntryAppended e => e.At,
-        _ => throw new ArgumentException($"{@event.GetType().Name} does not change a session", nameof(@event)),
-    };
 }

@@ -5,44 +5,26 @@ namespace Journal.Projections.Sessions;
 
 /// <summary>
 /// <c>sessions.v1</c>: one row per session in <c>sessions_v1_sessions</c>, kept by <see cref="SessionFold"/>
-/// from the session's own events, its runs' acceptance and ends, and its transcript entries.
+/// from the session's own events, its runs' acceptance and ends, and its transcript entries (the events
+/// of <see cref="SessionFold.Routes"/>).
 /// </summary>
-public sealed class SessionsProjection : IProjection
+public sealed class SessionsProjection() : SingleStreamProjection<SessionView>(ProjectionName, SessionFold.Routes.Select(r => r.SessionId))
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "sessions.v1";
 
-    private const string CacheName = "sessions_v1_sessions";
+    /// <inheritdoc />
+    public override void Create(ReadModelWriter db) => db.ExecuteScript(SessionRows.Create);
 
     /// <inheritdoc />
-    public string Name => ProjectionName;
+    public override SessionView? Evolve(SessionView? row, ProjectedEvent e) =>
+        e.Payload is { } @event ? SessionFold.Evolve(row, @event, e.Seq) : row;
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EventTypes => SessionFold.EventTypes;
+    protected override SessionView? Load(ReadModelWriter db, Guid key) =>
+        db.Query(SessionRows.SelectById, SessionRows.Read, ("$session_id", ReadModelValues.Id(key))).SingleOrDefault();
 
     /// <inheritdoc />
-    public void Create(ReadModelWriter db) => db.ExecuteScript(SessionRows.Create);
-
-    /// <inheritdoc />
-    public void Apply(ReadModelWriter db, ProjectedEvent e)
-    {
-        switch (e.Payload)
-        {
-            case { } @event when SessionFold.SessionOf(@event) is { } sessionId:
-                var cache = db.Cache<Guid, SessionView>(CacheName);
-                if (!cache.TryGet(sessionId, out var before))
-                {
-                    before = db.Query(SessionRows.SelectById, SessionRows.Read, ("$session_id", ReadModelValues.Id(sessionId))).SingleOrDefault();
-                }
-
-                var after = SessionFold.Evolve(before, @event, e.Seq);
-                if (after is not null && after != before)
-                {
-                    db.Upsert(SessionRows.Upsert, ReadModelValues.Id(sessionId), SessionRows.Parameters(after));
-                    cache.Set(sessionId, after);
-                }
-
-                break;
-        }
-    }
+    protected override void Write(ReadModelWriter db, Guid key, SessionView? before, SessionView after, ProjectedEvent e) =>
+        db.Upsert(SessionRows.Upsert, ReadModelValues.Id(key), SessionRows.Parameters(after));
 }

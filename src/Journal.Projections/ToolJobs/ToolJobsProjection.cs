@@ -11,62 +11,32 @@ namespace Journal.Projections.ToolJobs;
 /// The view as last written (row and tail) is kept in a cache, so an event does not read it back, and
 /// the row is written once per batch (a delayed whole-row upsert); the tail's difference is written at once.
 /// </summary>
-public sealed class ToolJobsProjection : IProjection
+public sealed class ToolJobsProjection() : SingleStreamProjection<ToolJobView>(ProjectionName, Jobs)
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "tooljobs.v1";
 
-    private const string CacheName = "tooljobs_v1_jobs";
+    /// <summary>Every event of a tool job, routed to its job.</summary>
+    private static readonly EventRoutes<Guid> Jobs = new EventRoutes<Guid>()
+        .On<ToolJobQueued>(e => e.JobId)
+        .On<ToolJobStarted>(e => e.JobId)
+        .On<ToolJobOutputAppended>(e => e.JobId)
+        .On<ToolJobSucceeded>(e => e.JobId)
+        .On<ToolJobFailed>(e => e.JobId)
+        .On<ToolJobCancelled>(e => e.JobId)
+        .On<ToolJobTimedOut>(e => e.JobId)
+        .On<ToolJobRetried>(e => e.JobId);
 
     /// <inheritdoc />
-    public string Name => ProjectionName;
+    public override void Create(ReadModelWriter db) => db.ExecuteScript(ToolJobSql.Create);
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EventTypes { get; } =
-    [
-        "tooljob.queued.v1",
-        "tooljob.started.v1",
-        "tooljob.output_appended.v1",
-        "tooljob.succeeded.v1",
-        "tooljob.failed.v1",
-        "tooljob.cancelled.v1",
-        "tooljob.timed_out.v1",
-        "tooljob.retried.v1",
-    ];
+    public override ToolJobView? Evolve(ToolJobView? row, ProjectedEvent e) => ToolJobFold.Apply(row, e);
 
     /// <inheritdoc />
-    public void Create(ReadModelWriter db) => db.ExecuteScript(ToolJobSql.Create);
-
-    /// <inheritdoc />
-    public void Apply(ReadModelWriter db, ProjectedEvent e)
+    protected override void Write(ReadModelWriter db, Guid key, ToolJobView? before, ToolJobView after, ProjectedEvent e)
     {
-        switch (e.Payload)
-        {
-            case ToolJobQueued x: Project(db, e, x.JobId); break;
-            case ToolJobStarted x: Project(db, e, x.JobId); break;
-            case ToolJobOutputAppended x: Project(db, e, x.JobId); break;
-            case ToolJobSucceeded x: Project(db, e, x.JobId); break;
-            case ToolJobFailed x: Project(db, e, x.JobId); break;
-            case ToolJobCancelled x: Project(db, e, x.JobId); break;
-            case ToolJobTimedOut x: Project(db, e, x.JobId); break;
-            case ToolJobRetried x: Project(db, e, x.JobId); break;
-        }
-    }
-
-    private static void Project(ReadModelWriter db, ProjectedEvent e, Guid jobId)
-    {
-        var cache = db.Cache<Guid, ToolJobView>(CacheName);
-        if (!cache.TryGet(jobId, out var before))
-        {
-            before = Load(db, jobId);
-        }
-
-        if (ToolJobFold.Apply(before, e) is not { } after)
-        {
-            return;
-        }
-
-        var id = Id(jobId);
+        var id = Id(key);
         var job = after.Job;
         db.Upsert(
             ToolJobSql.UpsertJob,
@@ -114,13 +84,12 @@ public sealed class ToolJobsProjection : IProjection
                 ("$sha256", chunk.Sha256),
                 ("$at", Ms(chunk.At)));
         }
-
-        cache.Set(jobId, after);
     }
 
-    private static ToolJobView? Load(ReadModelWriter db, Guid jobId)
+    /// <inheritdoc />
+    protected override ToolJobView? Load(ReadModelWriter db, Guid key)
     {
-        var id = Id(jobId);
+        var id = Id(key);
         var job = db.Query(ToolJobSql.SelectJob, ToolJobSql.ReadJob, ("$job_id", id));
         return job is [var row] ? new ToolJobView(row, db.Query(ToolJobSql.SelectTail, ToolJobSql.ReadChunk, ("$job_id", id))) : null;
     }

@@ -12,56 +12,33 @@ namespace Journal.Projections.Workspace;
 /// written are kept in a cache (no read-back per event); a new document's row is inserted at once (its
 /// <c>doc_rowid</c> keys the index), later writes of the row and of its index entry once per batch.
 /// </summary>
-public sealed class WorkspaceProjection : IProjection, IReplayFinisher
+public sealed class WorkspaceProjection() : SingleStreamProjection<WorkspaceDocumentView>(ProjectionName, Documents), IReplayFinisher
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "workspace.v1";
 
-    private const string CacheName = "workspace_v1_documents";
+    /// <summary>Every event of a document, routed to its document.</summary>
+    private static readonly EventRoutes<Guid> Documents = new EventRoutes<Guid>()
+        .On<WorkspaceDocumentCreated>(e => e.DocumentId)
+        .On<WorkspaceDocumentUpdated>(e => e.DocumentId)
+        .On<WorkspaceDocumentMoved>(e => e.DocumentId)
+        .On<WorkspaceDocumentDeleted>(e => e.DocumentId)
+        .On<WorkspaceDocumentRestored>(e => e.DocumentId);
 
     /// <inheritdoc />
-    public string Name => ProjectionName;
+    public override void Create(ReadModelWriter db) => db.ExecuteScript(WorkspaceSql.Create);
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EventTypes { get; } =
-    [
-        "workspace.document_created.v1",
-        "workspace.document_updated.v1",
-        "workspace.document_moved.v1",
-        "workspace.document_deleted.v1",
-        "workspace.document_restored.v1",
-    ];
+    public override WorkspaceDocumentView? Evolve(WorkspaceDocumentView? row, ProjectedEvent e) => WorkspaceDocumentFold.Apply(row, e);
 
     /// <inheritdoc />
-    public void Create(ReadModelWriter db) => db.ExecuteScript(WorkspaceSql.Create);
+    protected override WorkspaceDocumentView? Load(ReadModelWriter db, Guid key) =>
+        db.Query(WorkspaceSql.SelectDocument, WorkspaceSql.ReadView, ("$document_id", Id(key))) is [var view] ? view : null;
 
     /// <inheritdoc />
-    public void Apply(ReadModelWriter db, ProjectedEvent e)
+    protected override void Write(ReadModelWriter db, Guid key, WorkspaceDocumentView? before, WorkspaceDocumentView after, ProjectedEvent e)
     {
-        switch (e.Payload)
-        {
-            case WorkspaceDocumentCreated x: Project(db, e, x.DocumentId); break;
-            case WorkspaceDocumentUpdated x: Project(db, e, x.DocumentId); break;
-            case WorkspaceDocumentMoved x: Project(db, e, x.DocumentId); break;
-            case WorkspaceDocumentDeleted x: Project(db, e, x.DocumentId); break;
-            case WorkspaceDocumentRestored x: Project(db, e, x.DocumentId); break;
-        }
-    }
-
-    private static void Project(ReadModelWriter db, ProjectedEvent e, Guid documentId)
-    {
-        var id = Id(documentId);
-        var cache = db.Cache<Guid, WorkspaceDocumentView>(CacheName);
-        if (!cache.TryGet(documentId, out var before))
-        {
-            before = db.Query(WorkspaceSql.SelectDocument, WorkspaceSql.ReadView, ("$document_id", id)) is [var view] ? view : null;
-        }
-
-        if (WorkspaceDocumentFold.Apply(before, e) is not { } after)
-        {
-            return;
-        }
-
+        var id = Id(key);
         var d = after.Document;
         (string Name, object? Value)[] row =
         [
@@ -111,8 +88,6 @@ public sealed class WorkspaceProjection : IProjection, IReplayFinisher
                 id,
                 [("$document_id", id), ("$content", after.Content), ("$active", d.Status == WorkspaceDocumentStatus.Active)]);
         }
-
-        cache.Set(documentId, after);
     }
 
     /// <inheritdoc />
