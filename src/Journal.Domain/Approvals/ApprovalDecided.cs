@@ -7,10 +7,8 @@ namespace Journal.Domain.Approvals;
 /// remembered) so that a read model can answer "is there a remembered allow for this subject in this
 /// session now?" from this event alone.
 /// </summary>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="SessionId">The session that asked.</param>
 /// <param name="SubjectType">The subject's kind.</param>
-/// <param name="SubjectId">The subject.</param>
 /// <param name="Scope">How far the answer reaches.</param>
 /// <param name="Decision">Allow or deny.</param>
 /// <param name="DecidedBy">Who answered.</param>

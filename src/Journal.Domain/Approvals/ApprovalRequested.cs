@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Approvals;
 
 /// <summary>A human was asked to approve something.</summary>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="SessionId">The session asking.</param>
 /// <param name="SubjectType">What kind of thing needs approval, such as <c>tool.shell</c>.</param>
 /// <param name="SubjectId">Which one.</param>

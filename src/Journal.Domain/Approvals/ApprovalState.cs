@@ -2,10 +2,8 @@ namespace Journal.Domain.Approvals;
 
 /// <summary>What the approval decider needs to know about one approval, and what it remembers.</summary>
 /// <param name="Exists">Whether the approval was requested.</param>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="SessionId">The session that asked.</param>
 /// <param name="SubjectType">The subject's kind.</param>
-/// <param name="SubjectId">The subject.</param>
 /// <param name="Scope">How far an answer reaches.</param>
 /// <param name="DurationSeconds">The time box, for a time-boxed scope.</param>
 /// <param name="ExpiresAt">Deadline for a decision.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Approvals;
 
 /// <summary>A pending approval expired without a decision.</summary>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="SessionId">The session that asked.</param>
 /// <param name="At">When.</param>
 [EventType("approval.timed_out.v1")]

@@ -1,7 +1,6 @@
 namespace Journal.Domain.Approvals;
 
 /// <summary>Answers a pending approval before it expires.</summary>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="Decision">Allow or deny.</param>
 /// <param name="DecidedBy">Who answers.</param>
 /// <param name="Reason">Why, optional.</param>

@@ -4,6 +4,5 @@ namespace Journal.Domain.Approvals;
 /// Turns a pending approval past its deadline into timed out. An approval that is already decided or
 /// timed out is left alone (no events), so a sweeper may send this freely.
 /// </summary>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="At">The current time.</param>
 public sealed record ExpireApproval(Guid ApprovalId, DateTimeOffset At) : ApprovalCommand(ApprovalId, At);

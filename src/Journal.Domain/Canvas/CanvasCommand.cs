@@ -15,14 +15,12 @@ public abstract record CanvasCommand(Guid CanvasId, DateTimeOffset At);
 public sealed record CreateCanvas(Guid CanvasId, Guid SessionId, JsonObject? State, DateTimeOffset At) : CanvasCommand(CanvasId, At);
 
 /// <summary>Applies an RFC 6902 patch against the version the editor saw.</summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="Patch">The patch document (already redacted).</param>
 /// <param name="ExpectedVersion">The version the patch was made against; another current version is a conflict.</param>
 /// <param name="At">The current time.</param>
 public sealed record PatchCanvas(Guid CanvasId, JsonNode? Patch, long ExpectedVersion, DateTimeOffset At) : CanvasCommand(CanvasId, At);
 
 /// <summary>Makes an earlier version's state the latest, as a new version.</summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="RestoredVersion">The version to restore.</param>
 /// <param name="RestoredState">The state at that version (the handler folds the stream to it).</param>
 /// <param name="ExpectedVersion">When given, the version the caller saw; another current version is a conflict.</param>

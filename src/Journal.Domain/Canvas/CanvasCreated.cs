@@ -4,7 +4,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Canvas;
 
 /// <summary>A canvas was created: its version 1, with its whole initial state (as redacted).</summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="SessionId">The session it belongs to.</param>
 /// <param name="State">The initial state, a JSON object.</param>
 /// <param name="StateSha256">SHA-256 of the state's canonical form.</param>

@@ -7,7 +7,6 @@ namespace Journal.Domain.Canvas;
 /// A JSON Patch was applied: the tape keeps the patch (as redacted), not the state; the state hash
 /// lets a replay prove it recomputed the same state.
 /// </summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="Patch">The RFC 6902 patch, as applied.</param>
 /// <param name="StateSha256">SHA-256 of the canonical form of the state after the patch.</param>
 /// <param name="Version">The new version.</param>

@@ -7,7 +7,6 @@ namespace Journal.Domain.Canvas;
 /// An earlier version's state became the latest again, as a new version (history is appended to,
 /// never rewritten). Carries the whole state, so a replay needs nothing before it.
 /// </summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="RestoredVersion">The version whose state was restored.</param>
 /// <param name="State">That state.</param>
 /// <param name="StateSha256">SHA-256 of its canonical form (equal to the restored version's).</param>

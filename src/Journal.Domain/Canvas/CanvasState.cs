@@ -4,7 +4,6 @@ namespace Journal.Domain.Canvas;
 
 /// <summary>What the canvas decider needs: the current document, never mutated (patches apply to copies).</summary>
 /// <param name="Exists">Whether the canvas was created.</param>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="SessionId">Its session.</param>
 /// <param name="Document">The current state.</param>
 /// <param name="StateSha256">SHA-256 of the current state's canonical form.</param>

@@ -16,7 +16,6 @@ public interface IAggregateStore : IAggregateLoader
     /// <param name="request">The request, for its context and idempotency hash.</param>
     /// <param name="decider">The aggregate's decider.</param>
     /// <param name="command">The domain command.</param>
-    /// <param name="ct">Cancellation.</param>
     Task<CommandResult> ExecuteAsync<TCommand, TState, TEvent>(ICommand request, Decider<TCommand, TState, TEvent> decider, TCommand command, CancellationToken ct)
         where TState : class
         where TEvent : class;
@@ -29,7 +28,6 @@ public interface IAggregateStore : IAggregateLoader
     /// <param name="request">The request, for its context and idempotency hash.</param>
     /// <param name="primary">The stream the result describes (and that concurrent commands queue on).</param>
     /// <param name="decide">Loads and decides.</param>
-    /// <param name="ct">Cancellation.</param>
     Task<CommandResult> ExecuteAsync(ICommand request, StreamId primary, Func<IAggregateLoader, CancellationToken, Task<IReadOnlyList<AggregateChange>>> decide, CancellationToken ct);
 
     /// <summary>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Memory;
 
 /// <summary>A memory item was stored. Its content is normalized and redacted before it reaches this event.</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Principal">On whose behalf it is remembered.</param>
 /// <param name="Channel">The channel it belongs to, if any.</param>
 /// <param name="SessionId">The session it belongs to, if any.</param>

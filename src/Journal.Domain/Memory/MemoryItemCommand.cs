@@ -19,14 +19,12 @@ public sealed record AddMemoryItem(
     : MemoryItemCommand(ItemId, At);
 
 /// <summary>Changes an item's tags and/or confidence (null leaves a field as it is).</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Tags">The new tags, or null.</param>
 /// <param name="Confidence">The new confidence, or null.</param>
 /// <param name="At">The current time.</param>
 public sealed record UpdateMemoryItem(Guid ItemId, IReadOnlyList<string>? Tags, double? Confidence, DateTimeOffset At) : MemoryItemCommand(ItemId, At);
 
 /// <summary>Forgets an item. An item forgotten already is left alone (no event).</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Reason">Why (see <see cref="MemoryForgetReasons"/>).</param>
 /// <param name="At">The current time.</param>
 public sealed record ForgetMemoryItem(Guid ItemId, string Reason, DateTimeOffset At) : MemoryItemCommand(ItemId, At);

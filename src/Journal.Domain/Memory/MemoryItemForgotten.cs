@@ -6,7 +6,6 @@ namespace Journal.Domain.Memory;
 /// An item was forgotten (deleted, purged or removed by retention). The event holds no content: the
 /// payloads of the item's earlier events are erased from the tape right after it is appended.
 /// </summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Principal">Its principal.</param>
 /// <param name="Reason">Why (see <see cref="MemoryForgetReasons"/>).</param>
 /// <param name="At">When.</param>

@@ -6,7 +6,6 @@ namespace Journal.Domain.Memory;
 /// </summary>
 /// <param name="Exists">Whether the item was added.</param>
 /// <param name="Forgotten">Whether it was forgotten.</param>
-/// <param name="ItemId">The item.</param>
 /// <param name="Principal">Its principal.</param>
 /// <param name="Channel">Its channel.</param>
 /// <param name="SessionId">Its session.</param>

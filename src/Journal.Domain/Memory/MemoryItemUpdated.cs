@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Memory;
 
 /// <summary>An item's tags or confidence changed; the event carries both as they are now.</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Principal">Its principal.</param>
 /// <param name="Tags">The tags now, joined by single spaces.</param>
 /// <param name="Confidence">The confidence now.</param>

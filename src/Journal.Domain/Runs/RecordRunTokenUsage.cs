@@ -1,7 +1,6 @@
 namespace Journal.Domain.Runs;
 
 /// <summary>Adds token usage to an active run; two zeros change nothing.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="InputTokens">Input tokens used since the last record, not negative.</param>
 /// <param name="OutputTokens">Output tokens used since the last record, not negative.</param>
 /// <param name="At">The current time.</param>

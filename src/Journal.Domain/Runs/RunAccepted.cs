@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Runs;
 
 /// <summary>A run was accepted in a session.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="SessionId">Its session.</param>
 /// <param name="Kind">Foreground, background or delegated.</param>
 /// <param name="ParentRunId">For a delegated run, the run that delegated it; null otherwise.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Runs;
 
 /// <summary>A run stopped on request.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="SessionId">Its session.</param>
 /// <param name="Reason">Why, if given.</param>
 /// <param name="At">When.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Runs;
 
 /// <summary>A run failed.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="SessionId">Its session.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="Orphaned">True when crash recovery failed a run its process no longer drove.</param>

@@ -2,7 +2,6 @@ namespace Journal.Domain.Runs;
 
 /// <summary>What the run decider needs to know about one run.</summary>
 /// <param name="Exists">Whether the run was accepted.</param>
-/// <param name="RunId">The run.</param>
 /// <param name="SessionId">Its session.</param>
 /// <param name="Kind">Its kind.</param>
 /// <param name="Status">Its status.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Runs;
 
 /// <summary>A run finished well.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="SessionId">Its session.</param>
 /// <param name="Summary">A short outcome, if given.</param>
 /// <param name="At">When.</param>

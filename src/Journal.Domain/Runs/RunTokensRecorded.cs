@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Runs;
 
 /// <summary>Tokens a run used since the last record (deltas; the state keeps the totals).</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="SessionId">Its session.</param>
 /// <param name="InputTokens">Input tokens used, never negative.</param>
 /// <param name="OutputTokens">Output tokens used, never negative.</param>

@@ -3,8 +3,6 @@ namespace Journal.Domain.Sessions;
 /// <summary>Opens a new session. The handler claims <paramref name="SessionKey"/> in the same append.</summary>
 /// <param name="SessionId">The new session's id, chosen by the caller.</param>
 /// <param name="Principal">On whose behalf.</param>
-/// <param name="Device">The device.</param>
-/// <param name="Channel">The channel.</param>
 /// <param name="SessionKey">Optional stable key.</param>
 /// <param name="Label">Optional label.</param>
 /// <param name="At">The current time.</param>

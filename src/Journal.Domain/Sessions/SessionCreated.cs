@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Sessions;
 
 /// <summary>A session was opened. Its identity fields (principal, device, channel, key) never change afterwards.</summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="Principal">On whose behalf the session runs.</param>
 /// <param name="Device">The device the session belongs to.</param>
 /// <param name="Channel">The channel it came in on.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Sessions;
 
 /// <summary>A session took a key; no other live session may take it until it is released.</summary>
-/// <param name="SessionKey">The key.</param>
 /// <param name="SessionId">The session that holds it.</param>
 /// <param name="At">When.</param>
 [EventType("sessionkey.claimed.v1")]

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Sessions;
 
 /// <summary>A session gave its key up (it was archived); the key may be claimed again.</summary>
-/// <param name="SessionKey">The key.</param>
 /// <param name="SessionId">The session that held it.</param>
 /// <param name="At">When.</param>
 [EventType("sessionkey.released.v1")]

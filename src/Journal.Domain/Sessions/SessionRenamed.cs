@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Sessions;
 
 /// <summary>A session's label changed.</summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="Label">The new label.</param>
 /// <param name="At">When.</param>
 [EventType("session.renamed.v1")]

@@ -2,7 +2,6 @@ namespace Journal.Domain.Sessions;
 
 /// <summary>What the session decider needs to know about one session.</summary>
 /// <param name="Exists">Whether the session was created.</param>
-/// <param name="SessionId">The session.</param>
 /// <param name="Principal">On whose behalf (never changes).</param>
 /// <param name="Device">The device (never changes).</param>
 /// <param name="Channel">The channel (never changes).</param>

@@ -15,7 +15,6 @@ public sealed record EventPosition(Guid EventId, long Seq, long StreamVersion);
 public sealed record AppendResult(StreamId Stream, IReadOnlyList<EventPosition> Events, long StreamVersion, long Position, bool Duplicate);
 
 /// <summary>One stream's part of a multi-stream append.</summary>
-/// <param name="Stream">The stream.</param>
 /// <param name="Expected">What the stream's version must be.</param>
 /// <param name="Events">The events to append to it.</param>
 public sealed record StreamAppend(StreamId Stream, ExpectedVersion Expected, IReadOnlyList<EventData> Events);

@@ -1,7 +1,6 @@
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>Records a chunk of a running job's output.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Stream">Stdout or stderr.</param>
 /// <param name="Text">The chunk; not empty, at most <paramref name="MaxTailBytes"/> UTF-8 bytes.</param>
 /// <param name="At">The current time.</param>

@@ -1,7 +1,6 @@
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>Marks a running job as failed.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="ExitCode">The exit code, optional.</param>
 /// <param name="At">The current time.</param>

@@ -4,6 +4,5 @@ namespace Journal.Domain.ToolJobs;
 /// Crash recovery at start-up: fails a job left running as <c>interrupted</c>. A job in any other
 /// status is left alone (no events), so recovery can run any number of times.
 /// </summary>
-/// <param name="JobId">The job.</param>
 /// <param name="At">The current time.</param>
 public sealed record RecoverInterruptedToolJob(Guid JobId, DateTimeOffset At) : ToolJobCommand(JobId, At);

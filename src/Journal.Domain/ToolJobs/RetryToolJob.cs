@@ -5,7 +5,6 @@ namespace Journal.Domain.ToolJobs;
 /// its retry request (a lost response) must not start a second attempt, so the same key twice is a
 /// no-op.
 /// </summary>
-/// <param name="JobId">The job.</param>
 /// <param name="IdempotencyKey">The caller's key for this retry.</param>
 /// <param name="At">The current time.</param>
 public sealed record RetryToolJob(Guid JobId, string? IdempotencyKey, DateTimeOffset At) : ToolJobCommand(JobId, At);

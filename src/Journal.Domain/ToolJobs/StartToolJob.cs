@@ -1,6 +1,5 @@
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>Moves a queued job to running.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="At">The current time.</param>
 public sealed record StartToolJob(Guid JobId, DateTimeOffset At) : ToolJobCommand(JobId, At);

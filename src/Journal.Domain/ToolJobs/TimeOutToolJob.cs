@@ -1,6 +1,5 @@
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>Marks a running job as timed out.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="At">The current time.</param>
 public sealed record TimeOutToolJob(Guid JobId, DateTimeOffset At) : ToolJobCommand(JobId, At);

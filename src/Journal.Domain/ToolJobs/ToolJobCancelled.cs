@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>A tool job was cancelled.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Reason">Why, if given.</param>
 /// <param name="At">When.</param>
 [EventType("tooljob.cancelled.v1")]

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>A tool job failed.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Reason">Why (<c>interrupted</c> when crash recovery failed it).</param>
 /// <param name="ExitCode">The process exit code, if known.</param>
 /// <param name="Interrupted">True when crash recovery failed a job left running.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>A running job wrote a chunk of output. The event keeps the chunk; the state only a bounded tail.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Index">The chunk's number in the job, from 0.</param>
 /// <param name="Stream">Stdout or stderr.</param>
 /// <param name="Text">The chunk.</param>

@@ -3,10 +3,8 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>A tool job was queued.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="SessionId">The session it serves.</param>
 /// <param name="RunId">The run that asked for it, if any.</param>
-/// <param name="ToolName">The tool.</param>
 /// <param name="Arguments">The tool's arguments (usually JSON text), if any.</param>
 /// <param name="At">When.</param>
 [EventType("tooljob.queued.v1")]

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>A tool job began running.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Attempt">Which attempt, from 1.</param>
 /// <param name="At">When.</param>
 [EventType("tooljob.started.v1")]

@@ -4,9 +4,7 @@ namespace Journal.Domain.ToolJobs;
 
 /// <summary>What the tool job decider needs to know about one job.</summary>
 /// <param name="Exists">Whether the job was queued.</param>
-/// <param name="JobId">The job.</param>
 /// <param name="SessionId">The session it serves.</param>
-/// <param name="ToolName">The tool.</param>
 /// <param name="Status">Its status.</param>
 /// <param name="Attempt">The current attempt, from 1.</param>
 /// <param name="NextChunkIndex">The number the next output chunk gets.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>A tool job finished well.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="ExitCode">The process exit code, if there was a process.</param>
 /// <param name="At">When.</param>
 [EventType("tooljob.succeeded.v1")]

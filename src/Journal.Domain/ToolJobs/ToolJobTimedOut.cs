@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.ToolJobs;
 
 /// <summary>A running tool job ran out of time.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="At">When.</param>
 [EventType("tooljob.timed_out.v1")]
 public sealed record ToolJobTimedOut(Guid JobId, DateTimeOffset At) : IToolJobEvent;

@@ -1,7 +1,6 @@
 namespace Journal.Domain.Transcript;
 
 /// <summary>Adds an entry at the end of a session's transcript. The handler checks that the session exists.</summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="EntryId">The new entry's id, chosen by the caller.</param>
 /// <param name="Kind">What it records.</param>
 /// <param name="Text">Its text, not empty, at most <see cref="TranscriptLimits.TextMaxLength"/> characters.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Transcript;
 
 /// <summary>An entry was added to a session's transcript.</summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="EntryId">The entry's id, chosen by the caller.</param>
 /// <param name="Sequence">Its number in the transcript: 1, 2, 3, ... without gaps.</param>
 /// <param name="Kind">What it records.</param>

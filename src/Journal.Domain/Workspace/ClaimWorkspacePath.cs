@@ -1,7 +1,5 @@
 namespace Journal.Domain.Workspace;
 
 /// <summary>Claims a path for a document (create, move in, restore); again for the same document changes nothing.</summary>
-/// <param name="Path">The path.</param>
-/// <param name="DocumentId">The document.</param>
 /// <param name="At">The current time.</param>
 public sealed record ClaimWorkspacePath(string Path, Guid DocumentId, DateTimeOffset At) : WorkspacePathCommand(Path, DocumentId, At);

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Workspace;
 
 /// <summary>A document was created: its version 1.</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="Path">Its normalized path.</param>
 /// <param name="Content">Its content.</param>
 /// <param name="ContentSha256">SHA-256 of the content's UTF-8 bytes, lower-case hex.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Workspace;
 
 /// <summary>A document moved to another path.</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="FromPath">The old normalized path.</param>
 /// <param name="ToPath">The new normalized path.</param>
 /// <param name="At">When.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Workspace;
 
 /// <summary>A soft-deleted document came back at its path.</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="Path">The path it holds again.</param>
 /// <param name="At">When.</param>
 [EventType("workspace.document_restored.v1")]

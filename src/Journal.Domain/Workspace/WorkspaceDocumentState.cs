@@ -2,7 +2,6 @@ namespace Journal.Domain.Workspace;
 
 /// <summary>What the document decider needs: never the content, only its hash.</summary>
 /// <param name="Exists">Whether the document was created.</param>
-/// <param name="DocumentId">The document.</param>
 /// <param name="Path">Its normalized path.</param>
 /// <param name="ContentSha256">SHA-256 of the current content, lower-case hex.</param>
 /// <param name="Version">The current content version, from 1.</param>

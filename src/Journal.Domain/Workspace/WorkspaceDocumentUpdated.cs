@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Workspace;
 
 /// <summary>A document's content changed: a new version, kept in full (the events are the versions).</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="Content">The new content.</param>
 /// <param name="ContentSha256">SHA-256 of the content's UTF-8 bytes, lower-case hex.</param>
 /// <param name="Version">The new version number.</param>

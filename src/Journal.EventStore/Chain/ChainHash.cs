@@ -6,7 +6,6 @@ namespace Journal.EventStore.Chain;
 
 /// <summary>The identity fields of one event that its chain hash covers.</summary>
 /// <param name="Seq">Global position.</param>
-/// <param name="EventId">Event id.</param>
 /// <param name="StreamId">Stream name.</param>
 /// <param name="StreamVersion">Position in the stream.</param>
 /// <param name="EventType">Stable type name.</param>

@@ -23,14 +23,12 @@ public ref struct MessagePackWriter
     public readonly void WriteNil() => WriteByte(MessagePackCode.Nil);
 
     /// <summary>Writes a boolean.</summary>
-    /// <param name="value">The value.</param>
     public readonly void WriteBoolean(bool value) => WriteByte(value ? MessagePackCode.True : MessagePackCode.False);
 
     /// <summary>
     /// Writes a signed integer in its shortest form: non-negative values as positive fixint or uint8..64,
     /// negative values as negative fixint or the smallest int8..64 that holds them.
     /// </summary>
-    /// <param name="value">The value.</param>
     public readonly void WriteInt64(long value)
     {
         if (value >= 0)
@@ -74,7 +72,6 @@ public ref struct MessagePackWriter
     }
 
     /// <summary>Writes an unsigned integer in its shortest form (positive fixint or uint8..64).</summary>
-    /// <param name="value">The value.</param>
     public readonly void WriteUInt64(ulong value)
     {
         if (value <= MessagePackCode.MaxPositiveFixInt)
@@ -112,7 +109,6 @@ public ref struct MessagePackWriter
     }
 
     /// <summary>Writes a float32.</summary>
-    /// <param name="value">The value.</param>
     public readonly void WriteSingle(float value)
     {
         Span<byte> span = _output.GetSpan(5);
@@ -125,7 +121,6 @@ public ref struct MessagePackWriter
     /// Writes a floating-point value as float32 when it converts to float and back without change
     /// (including NaN, the infinities and -0.0), otherwise as float64.
     /// </summary>
-    /// <param name="value">The value.</param>
     public readonly void WriteDouble(double value)
     {
         float narrow = (float)value;

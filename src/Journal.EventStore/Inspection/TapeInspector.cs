@@ -164,7 +164,6 @@ public sealed class TapeInspector : IDisposable
 /// <summary>What <c>stats</c> reports.</summary>
 /// <param name="DatabasePath">The file.</param>
 /// <param name="JournalId">The journal's id.</param>
-/// <param name="SchemaVersion">Schema version.</param>
 /// <param name="Events">Rows on the tape.</param>
 /// <param name="Streams">Distinct streams.</param>
 /// <param name="ErasedPayloads">Rows whose payload was erased.</param>

@@ -1,7 +1,6 @@
 namespace Journal.EventStore.Serialization;
 
 /// <summary>An event made ready for the tape: redacted, encoded, digested. Built by callers, outside the writer.</summary>
-/// <param name="EventId">Event id.</param>
 /// <param name="EventType">Tape type name.</param>
 /// <param name="Metadata">MessagePack metadata (with this event's redacted paths).</param>
 /// <param name="MetadataDigest">SHA-256 of <paramref name="Metadata"/>.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Approvals;
 namespace Journal.Projections.Approvals;
 
 /// <summary>One approval as the <c>approvals.v1</c> read model keeps it.</summary>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="SessionId">The session that asked.</param>
 /// <param name="SubjectType">What kind of thing needs approval, such as <c>tool.shell</c>.</param>
 /// <param name="SubjectId">Which one.</param>

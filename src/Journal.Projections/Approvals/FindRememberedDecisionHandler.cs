@@ -11,9 +11,7 @@ namespace Journal.Projections.Approvals;
 /// session at <paramref name="At"/>: the newest one given by then, if its time box (if any) is not
 /// over. Asked before bothering a human again.
 /// </summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="SubjectType">The subject's kind.</param>
-/// <param name="SubjectId">The subject.</param>
 /// <param name="At">The moment asked about; now (the journal's clock) when null.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record FindRememberedDecisionQuery(Guid SessionId, string SubjectType, string SubjectId, DateTimeOffset? At = null, long? MinPosition = null)

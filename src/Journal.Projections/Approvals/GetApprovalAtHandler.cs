@@ -12,7 +12,6 @@ namespace Journal.Projections.Approvals;
 /// <paramref name="StreamVersion"/> and/or tape position <paramref name="Position"/> (the latest when
 /// neither is given), folded from the tape with <see cref="ApprovalFold"/>.
 /// </summary>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="StreamVersion">The last stream version to include, if bounded.</param>
 /// <param name="Position">The last tape position to include, if bounded.</param>
 public sealed record GetApprovalAtQuery(Guid ApprovalId, long? StreamVersion = null, long? Position = null) : IRequest<ApprovalRow>;

@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.Approvals;
 
 /// <summary>One approval from the read model.</summary>
-/// <param name="ApprovalId">The approval.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetApprovalQuery(Guid ApprovalId, long? MinPosition = null) : IRequest<ApprovalRow>, IReadModelQuery
 {

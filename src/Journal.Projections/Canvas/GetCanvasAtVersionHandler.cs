@@ -10,7 +10,6 @@ using MediatR;
 namespace Journal.Projections.Canvas;
 
 /// <summary>A canvas's state as of one version: the nearest snapshot at or before it, plus the patches after that snapshot.</summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="Version">The version, from 1.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetCanvasAtVersionQuery(Guid CanvasId, long Version, long? MinPosition = null) : IRequest<CanvasAtVersion>, IReadModelQuery

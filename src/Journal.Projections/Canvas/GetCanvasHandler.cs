@@ -8,7 +8,6 @@ using MediatR;
 namespace Journal.Projections.Canvas;
 
 /// <summary>One canvas with its latest state.</summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetCanvasQuery(Guid CanvasId, long? MinPosition = null) : IRequest<CanvasView>, IReadModelQuery
 {

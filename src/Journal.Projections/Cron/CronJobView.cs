@@ -3,7 +3,6 @@ using Journal.Domain.Cron.Jobs;
 namespace Journal.Projections.Cron;
 
 /// <summary>One job as the <c>cron.v1</c> read model keeps it.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Definition">What it is (payload as stored: redacted).</param>
 /// <param name="Enabled">Whether new ticks run (not paused, disabled or in review).</param>
 /// <param name="Paused">Paused by an operator.</param>

@@ -3,7 +3,6 @@ namespace Journal.Projections.Cron;
 /// <summary>One run record of a job: a run, or a tick that did not run.</summary>
 /// <param name="RecordSeq">The tape position of the event that made the record (its id in listings).</param>
 /// <param name="RunId">The run, for records of runs that started.</param>
-/// <param name="JobId">The job.</param>
 /// <param name="Tick">The scheduled time (the first, when it stands for several).</param>
 /// <param name="Ticks">How many ticks the record stands for.</param>
 /// <param name="Attempt">For runs: the attempt number.</param>

@@ -9,7 +9,6 @@ namespace Journal.Projections.Cron;
 /// The job a run belongs to, for an executor that holds only the run id (<c>POST /v1/cron/runs/{runId}/finish</c>).
 /// Brings the read model up to the tape's head first, so a run claimed a moment ago is found.
 /// </summary>
-/// <param name="RunId">The run.</param>
 public sealed record FindCronRunJobQuery(Guid RunId) : IRequest<Guid>;
 
 /// <summary>Handles <see cref="FindCronRunJobQuery"/>.</summary>

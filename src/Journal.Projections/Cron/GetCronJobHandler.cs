@@ -8,7 +8,6 @@ using MediatR;
 namespace Journal.Projections.Cron;
 
 /// <summary>One job and a preview of its next fire times.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Preview">How many next fire times to list (0 to 100; 5 when null).</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetCronJobQuery(Guid JobId, int? Preview = null, long? MinPosition = null) : IRequest<CronJobDetail>, IReadModelQuery

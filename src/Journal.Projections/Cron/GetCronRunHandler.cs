@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.Cron;
 
 /// <summary>One run by its id.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetCronRunQuery(Guid RunId, long? MinPosition = null) : IRequest<CronRunView>, IReadModelQuery
 {

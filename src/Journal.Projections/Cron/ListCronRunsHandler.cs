@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.Cron;
 
 /// <summary>The run history of one job, newest record first: runs and ticks that did not run.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Cursor">The <see cref="Page{T}.NextCursor"/> of the previous page; null for the first page.</param>
 /// <param name="Limit">Rows per page, 1 to <see cref="PageCursor.MaxLimit"/> (50 when null).</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>

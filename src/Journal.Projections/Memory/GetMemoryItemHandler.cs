@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.Memory;
 
 /// <summary>One live item, with its vector's provenance. An expired or forgotten item is not found.</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetMemoryItemQuery(Guid ItemId, long? MinPosition = null) : IRequest<MemoryItemView>, IReadModelQuery
 {

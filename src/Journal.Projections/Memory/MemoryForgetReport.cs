@@ -14,6 +14,5 @@ public sealed record MemoryForgetReport(IReadOnlyList<MemoryRemoval> Removed, in
 }
 
 /// <summary>One forgotten item.</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Reason">Why (see <see cref="Domain.Memory.MemoryForgetReasons"/>).</param>
 public sealed record MemoryRemoval(Guid ItemId, string Reason);

@@ -3,7 +3,6 @@ using Journal.Domain.Memory;
 namespace Journal.Projections.Memory;
 
 /// <summary>A live memory item as the read model holds it.</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Content">Its (normalized, redacted) text.</param>
 /// <param name="Scope">Where it is stored.</param>
 /// <param name="Tags">Its tags.</param>
@@ -34,7 +33,6 @@ public sealed record MemoryItemView(
 public sealed record MemoryEmbeddingInfo(string Model, int Dimensions, int Version);
 
 /// <summary>One recalled item, best first, with how its score was made.</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Content">Its text.</param>
 /// <param name="Scope">Where it is stored.</param>
 /// <param name="Tags">Its tags.</param>

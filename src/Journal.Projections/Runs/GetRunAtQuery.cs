@@ -12,7 +12,6 @@ namespace Journal.Projections.Runs;
 /// position, folded from the tape with <see cref="RunFold"/>; read from the tape, so it never waits
 /// for projections.
 /// </summary>
-/// <param name="RunId">The run.</param>
 /// <param name="StreamVersion">As of this version of its stream (from 1); or</param>
 /// <param name="Position">as of this tape position; the current state when both are null.</param>
 public sealed record GetRunAtQuery(Guid RunId, long? StreamVersion = null, long? Position = null) : IRequest<RunView>;

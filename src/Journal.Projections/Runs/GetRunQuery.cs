@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.Runs;
 
 /// <summary>One run from the read model.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetRunQuery(Guid RunId, long? MinPosition = null) : IRequest<RunView>, IReadModelQuery
 {

@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.Runs;
 
 /// <summary>The runs of a session, newest first (by acceptance), one keyset page at a time. An unknown session has none.</summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="Cursor">The previous page's <see cref="Page{T}.NextCursor"/>; null for the first page.</param>
 /// <param name="Limit">Rows per page, 1 to 500 (50 when null).</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>

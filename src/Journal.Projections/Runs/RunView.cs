@@ -3,7 +3,6 @@ using Journal.Domain.Runs;
 namespace Journal.Projections.Runs;
 
 /// <summary>A run as the read side shows it: one row of <c>runs_v1_runs</c>. Times are whole milliseconds, UTC.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="SessionId">Its session.</param>
 /// <param name="Kind">Foreground, background or delegated.</param>
 /// <param name="ParentRunId">The run that delegated it, for a delegated run.</param>

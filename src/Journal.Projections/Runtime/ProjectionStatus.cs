@@ -10,7 +10,6 @@ namespace Journal.Projections.Runtime;
 public sealed record ProjectionStatus(string Name, long Position, string State, long LagEvents, long LagMs, int DeadLetters);
 
 /// <summary>An event a projection could not apply.</summary>
-/// <param name="Projection">The projection.</param>
 /// <param name="Seq">The event's position.</param>
 /// <param name="EventId">The event's id.</param>
 /// <param name="EventType">Its type.</param>

@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.SessionDeltas;
 
 /// <summary>A session's latest changes, newest first.</summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="Limit">The most changes to return, 1 to 500 (100 when null).</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record ListSessionDeltasQuery(Guid SessionId, int? Limit = null, long? MinPosition = null)

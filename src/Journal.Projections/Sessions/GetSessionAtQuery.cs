@@ -15,7 +15,6 @@ namespace Journal.Projections.Sessions;
 /// <see cref="SessionView.TranscriptEntryCount"/> come from other streams (the runs' and the
 /// transcript's) and stay at their initial values (null, 0) here.
 /// </summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="StreamVersion">As of this version of its stream (from 1); or</param>
 /// <param name="Position">as of this tape position; the current state when both are null.</param>
 public sealed record GetSessionAtQuery(Guid SessionId, long? StreamVersion = null, long? Position = null) : IRequest<SessionView>;

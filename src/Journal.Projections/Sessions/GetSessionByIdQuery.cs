@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.Sessions;
 
 /// <summary>One session, live or archived, from the read model.</summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetSessionByIdQuery(Guid SessionId, long? MinPosition = null) : IRequest<SessionView>, IReadModelQuery
 {

@@ -6,7 +6,6 @@ using MediatR;
 namespace Journal.Projections.Sessions;
 
 /// <summary>The live session holding a key. Archived sessions gave their key up and never answer.</summary>
-/// <param name="SessionKey">The key.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetSessionByKeyQuery(string SessionKey, long? MinPosition = null) : IRequest<SessionView>, IReadModelQuery
 {

@@ -6,7 +6,6 @@ namespace Journal.Projections.Sessions;
 /// A session as the read side shows it: one row of <c>sessions_v1_sessions</c>, and the before/after
 /// state of a session delta. Times are whole milliseconds, UTC (the events' own times).
 /// </summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="Principal">On whose behalf it runs.</param>
 /// <param name="Device">Its device.</param>
 /// <param name="Channel">The channel it came in on.</param>

@@ -12,7 +12,6 @@ namespace Journal.Projections.ToolJobs;
 /// <paramref name="StreamVersion"/> and/or tape position <paramref name="Position"/> (the latest when
 /// neither is given), folded from the tape with <see cref="ToolJobFold"/>.
 /// </summary>
-/// <param name="JobId">The job.</param>
 /// <param name="StreamVersion">The last stream version to include, if bounded.</param>
 /// <param name="Position">The last tape position to include, if bounded.</param>
 public sealed record GetToolJobAtQuery(Guid JobId, long? StreamVersion = null, long? Position = null) : IRequest<ToolJobView>;

@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.ToolJobs;
 
 /// <summary>One tool job with its output tail, oldest chunk first.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetToolJobQuery(Guid JobId, long? MinPosition = null) : IRequest<ToolJobView>, IReadModelQuery
 {

@@ -3,10 +3,8 @@ using Journal.Domain.ToolJobs;
 namespace Journal.Projections.ToolJobs;
 
 /// <summary>One tool job as the <c>tooljobs.v1</c> read model keeps it.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="SessionId">The session it serves.</param>
 /// <param name="RunId">The run that asked for it, if any.</param>
-/// <param name="ToolName">The tool.</param>
 /// <param name="Arguments">The tool's arguments, if any.</param>
 /// <param name="Status">Where the job is.</param>
 /// <param name="Attempt">The current attempt, from 1.</param>

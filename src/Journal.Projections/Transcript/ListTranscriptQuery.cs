@@ -11,7 +11,6 @@ namespace Journal.Projections.Transcript;
 /// A session's transcript, oldest first, from the entry after <paramref name="AfterSequence"/> (or
 /// after the previous page, when <paramref name="Cursor"/> is given). An unknown session has no entries.
 /// </summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="AfterSequence">Start after this entry number (0: from the first).</param>
 /// <param name="Limit">Entries per page, 1 to 500 (50 when null).</param>
 /// <param name="Cursor">The previous page's <see cref="Page{T}.NextCursor"/>; it takes the place of <paramref name="AfterSequence"/>.</param>

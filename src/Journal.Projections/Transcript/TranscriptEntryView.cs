@@ -3,7 +3,6 @@ using Journal.Domain.Transcript;
 namespace Journal.Projections.Transcript;
 
 /// <summary>One transcript entry as the read side shows it: a row of <c>transcript_v1_entries</c>.</summary>
-/// <param name="SessionId">The session.</param>
 /// <param name="Sequence">Its number in the transcript: 1, 2, 3, ...</param>
 /// <param name="EntryId">The entry's id.</param>
 /// <param name="Kind">What it records.</param>

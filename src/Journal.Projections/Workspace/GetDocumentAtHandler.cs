@@ -12,7 +12,6 @@ namespace Journal.Projections.Workspace;
 /// version <paramref name="StreamVersion"/> and/or tape position <paramref name="Position"/> (the
 /// latest when neither is given), folded from the tape with <see cref="WorkspaceDocumentFold"/>.
 /// </summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="StreamVersion">The last stream version to include, if bounded.</param>
 /// <param name="Position">The last tape position to include, if bounded.</param>
 public sealed record GetDocumentAtQuery(Guid DocumentId, long? StreamVersion = null, long? Position = null) : IRequest<WorkspaceDocumentView>;

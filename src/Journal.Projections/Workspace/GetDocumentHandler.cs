@@ -7,7 +7,6 @@ using MediatR;
 namespace Journal.Projections.Workspace;
 
 /// <summary>One workspace document with its latest content (a deleted one too, marked deleted).</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetDocumentQuery(Guid DocumentId, long? MinPosition = null) : IRequest<WorkspaceDocumentView>, IReadModelQuery
 {

@@ -8,7 +8,6 @@ using MediatR;
 namespace Journal.Projections.Workspace;
 
 /// <summary>One version of a document, with its content.</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="Version">The version, from 1.</param>
 /// <param name="MinPosition">The tape position the answer must reflect, if any.</param>
 public sealed record GetDocumentVersionQuery(Guid DocumentId, long Version, long? MinPosition = null) : IRequest<DocumentVersion>, IReadModelQuery

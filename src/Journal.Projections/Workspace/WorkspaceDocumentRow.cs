@@ -14,7 +14,6 @@ public enum WorkspaceDocumentStatus
 }
 
 /// <summary>One workspace document as the <c>workspace.v1</c> read model lists it (without content).</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="Path">Its normalized path.</param>
 /// <param name="Status">Active or deleted.</param>
 /// <param name="Version">The latest content version, from 1 (moves do not change it).</param>
@@ -42,7 +41,6 @@ public sealed record WorkspaceDocumentRow(
 public sealed record WorkspaceDocumentView(WorkspaceDocumentRow Document, string Content);
 
 /// <summary>One version of a document, without its content.</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="Version">The version, from 1.</param>
 /// <param name="ContentSha256">SHA-256 of its content, lower-case hex.</param>
 /// <param name="SizeBytes">Its content's size in UTF-8 bytes.</param>
@@ -56,7 +54,6 @@ public sealed record DocumentVersionRow(Guid DocumentId, long Version, string Co
 public sealed record DocumentVersion(DocumentVersionRow Version, string Content);
 
 /// <summary>A full-text search hit.</summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="Path">Its path.</param>
 /// <param name="Version">The version searched (the latest).</param>
 /// <param name="Score">Relevance (the negated bm25 rank): higher is better.</param>

@@ -7,6 +7,7 @@ using Journal.Projections.Sessions;
 using Journal.Projections.Transcript;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Journal.Application;
 
 namespace Journal.Projections.Tests.Runtime;
 

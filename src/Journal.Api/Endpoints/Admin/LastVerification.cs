@@ -35,6 +35,5 @@ public sealed class LastVerification(ITapeVerification tape, TimeProvider time, 
 }
 
 /// <summary>A verification report and when it was made.</summary>
-/// <param name="Report">The report.</param>
 /// <param name="At">When.</param>
 public sealed record VerifiedAt(VerificationReport Report, DateTimeOffset At);

@@ -5,7 +5,6 @@ using Journal.Domain.Tape;
 namespace Journal.Api.Endpoints.Canvas;
 
 /// <summary>One event of a canvas's live stream.</summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="Version">The version it made (also the SSE <c>id</c>).</param>
 /// <param name="Kind"><c>created</c>, <c>patched</c>, <c>restored</c>, or <c>erased</c> when its payload was erased.</param>
 /// <param name="Patch">For a patch, the RFC 6902 patch as stored (redacted).</param>

@@ -2,8 +2,6 @@ namespace Journal.Api.Endpoints.Sessions;
 
 /// <summary>Body of <c>POST /v1/sessions</c>.</summary>
 /// <param name="Principal">On whose behalf.</param>
-/// <param name="Device">The device.</param>
-/// <param name="Channel">The channel.</param>
 /// <param name="SessionId">The new session's id; the journal picks one when left out.</param>
 /// <param name="SessionKey">Optional stable key, unique among live sessions.</param>
 /// <param name="Label">Optional label.</param>

@@ -6,8 +6,6 @@ namespace Journal.Api.Endpoints.Tape;
 
 /// <summary>One tape event as the API shows it: payload decoded to JSON, hashes in lower-case hex.</summary>
 /// <param name="Seq">Global position.</param>
-/// <param name="EventId">Event id.</param>
-/// <param name="StreamId">Stream.</param>
 /// <param name="StreamVersion">Position in the stream.</param>
 /// <param name="EventType">Stable type name.</param>
 /// <param name="RecordedAt">Unix milliseconds.</param>

@@ -4,7 +4,6 @@ namespace Journal.Api.Endpoints.ToolJobs;
 
 /// <summary>Body of <c>POST /v1/tool-jobs</c>.</summary>
 /// <param name="SessionId">The session it serves.</param>
-/// <param name="ToolName">The tool.</param>
 /// <param name="JobId">The new job's id; the journal picks one when left out.</param>
 /// <param name="RunId">The run that asks for it, optional.</param>
 /// <param name="Arguments">The tool's arguments (usually JSON text), optional.</param>

@@ -9,7 +9,6 @@ namespace Journal.Domain.Canvas.UseCases;
 /// none. The patch is redacted like every payload first, so the state it leads to (and its hash) is
 /// what a replay of the tape recomputes.
 /// </summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="Patch">The patch document: an array of operations.</param>
 /// <param name="ExpectedVersion">The canvas version the patch was made against (<c>stream.wrong_expected_version</c> otherwise).</param>
 public sealed record PatchCanvasRequest(Guid CanvasId, JsonNode? Patch, long ExpectedVersion) : ICommand

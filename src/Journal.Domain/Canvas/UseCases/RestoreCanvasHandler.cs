@@ -7,7 +7,6 @@ namespace Journal.Domain.Canvas.UseCases;
 /// Makes an earlier version's state the latest, as a new version appended to the history (nothing is
 /// rewritten). The earlier state is recomputed from the canvas's own stream.
 /// </summary>
-/// <param name="CanvasId">The canvas.</param>
 /// <param name="Version">The version to restore, from 1 to the current one.</param>
 /// <param name="ExpectedVersion">When given, the version the caller saw (<c>stream.wrong_expected_version</c> otherwise).</param>
 public sealed record RestoreCanvasRequest(Guid CanvasId, long Version, long? ExpectedVersion = null) : ICommand

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>Missed ticks were planned to run one after another (misfire policy CatchUp, or an operator's Run decision).</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Runs">The planned runs, oldest first; the last may stand for several ticks.</param>
 /// <param name="NextDueAt">The next future tick.</param>
 /// <param name="At">When.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A cron job was created.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Definition">What it is.</param>
 /// <param name="NextDueAt">Its first tick (before jitter), or null when the schedule never fires.</param>
 /// <param name="At">When.</param>

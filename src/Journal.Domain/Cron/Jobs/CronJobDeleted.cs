@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A cron job was deleted.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="By">Who deleted it.</param>
 /// <param name="At">When.</param>
 [EventType("cron.job_deleted.v1")]

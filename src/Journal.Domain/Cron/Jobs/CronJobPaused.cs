@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A cron job was paused: nothing new starts until it is resumed.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="By">Who paused it.</param>
 /// <param name="At">When.</param>
 [EventType("cron.job_paused.v1")]

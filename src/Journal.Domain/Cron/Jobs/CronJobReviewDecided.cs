@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>An operator decided a job in review: run the missed ticks or skip them.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Decision">Run or Skip.</param>
 /// <param name="By">Who decided.</param>
 /// <param name="NextDueAt">The next tick after the decision.</param>

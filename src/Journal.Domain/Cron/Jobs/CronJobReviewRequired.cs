@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>An outage was longer than the job's review window: nothing runs until an operator decides.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="FirstMissed">The first missed tick.</param>
 /// <param name="LastMissed">The last missed tick.</param>
 /// <param name="Missed">How many ticks were missed (saturates at <see cref="CronJobLimits.MissedCountCap"/>).</param>

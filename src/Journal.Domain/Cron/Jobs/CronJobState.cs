@@ -1,7 +1,6 @@
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A run that was started and has not finished.</summary>
-/// <param name="RunId">The run.</param>
 /// <param name="Tick">The tick it runs for.</param>
 /// <param name="Attempt">Its attempt number.</param>
 /// <param name="Ticks">How many ticks it stands for.</param>
@@ -10,7 +9,6 @@ namespace Journal.Domain.Cron.Jobs;
 public sealed record ActiveCronRun(Guid RunId, DateTimeOffset Tick, int Attempt, int Ticks, DateTimeOffset StartedAt, DateTimeOffset TimeoutAt);
 
 /// <summary>A tick waiting to be tried again.</summary>
-/// <param name="Tick">The tick.</param>
 /// <param name="Ticks">How many ticks it stands for.</param>
 /// <param name="Attempt">The next attempt's number.</param>
 /// <param name="RetryAt">When it may start.</param>
@@ -26,7 +24,6 @@ public sealed record CronReview(DateTimeOffset FirstMissed, DateTimeOffset LastM
 /// <summary>What the cron job decider knows about one job and its runs.</summary>
 /// <param name="Exists">Whether the job was created.</param>
 /// <param name="Deleted">Whether it was deleted.</param>
-/// <param name="JobId">The job.</param>
 /// <param name="Definition">Its definition (null before it exists).</param>
 /// <param name="Paused">Paused by an operator: nothing new starts.</param>
 /// <param name="Disabled">Disabled by itself (schedule ended, max runs): no new ticks.</param>

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A cron job was redefined; its schedule starts again from now.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Definition">The new definition, whole.</param>
 /// <param name="NextDueAt">Its next tick by the new schedule.</param>
 /// <param name="At">When.</param>

@@ -3,8 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>An active run was cancelled (<c>replaced</c> by a newer tick).</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="RunId">The run.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="At">When.</param>
 [EventType("cron.run_cancelled.v1")]

@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>Missed ticks were denied by an operator's review decision.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Tick">The first missed tick.</param>
 /// <param name="Ticks">How many ticks.</param>
 /// <param name="Reason">Why (<c>review_skipped</c>).</param>

@@ -3,8 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A run failed; the error is redacted by the tape like every payload.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="RunId">The run.</param>
 /// <param name="Error">What went wrong.</param>
 /// <param name="At">When.</param>
 [EventType("cron.run_failed.v1")]

@@ -3,8 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A tick came while a run was active and waits as the one pending run (QueueOne).</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="Tick">The tick.</param>
 /// <param name="NextDueAt">The job's next tick afterwards.</param>
 /// <param name="At">When.</param>
 [EventType("cron.run_queued.v1")]

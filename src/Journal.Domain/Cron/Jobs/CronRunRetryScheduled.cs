@@ -3,9 +3,7 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A failed run's tick will be tried again.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="FailedRunId">The attempt that failed.</param>
-/// <param name="Tick">The tick.</param>
 /// <param name="Ticks">How many ticks it stands for.</param>
 /// <param name="Attempt">The number of the next attempt.</param>
 /// <param name="RetryAt">When it may start.</param>

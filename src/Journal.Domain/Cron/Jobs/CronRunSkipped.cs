@@ -3,7 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A tick (or a stretch of missed ticks) did not run; the reason says why.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Tick">The (first) tick.</param>
 /// <param name="Ticks">How many ticks the record stands for.</param>
 /// <param name="Reason">concurrency_forbid, queue_full or misfire.</param>

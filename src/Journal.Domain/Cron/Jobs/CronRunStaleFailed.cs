@@ -3,8 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A run was not finished by its timeout and was failed as stale.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="RunId">The run.</param>
 /// <param name="TimeoutAt">Its deadline.</param>
 /// <param name="At">When.</param>
 [EventType("cron.run_stale_failed.v1")]

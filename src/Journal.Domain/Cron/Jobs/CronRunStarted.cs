@@ -3,8 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A run was claimed and started. Appended against the job stream's expected version, so two schedulers never both start it.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="RunId">The run.</param>
 /// <param name="Tick">The scheduled time it runs for.</param>
 /// <param name="Attempt">1 for the first attempt, more for retries.</param>
 /// <param name="Ticks">How many ticks it stands for (more than 1 when missed ticks were collapsed).</param>

@@ -3,8 +3,6 @@ using Journal.Domain.Tape;
 namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>A run finished well.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="RunId">The run.</param>
 /// <param name="At">When.</param>
 [EventType("cron.run_succeeded.v1")]
 public sealed record CronRunSucceeded(Guid JobId, Guid RunId, DateTimeOffset At) : ICronJobEvent;

@@ -4,7 +4,6 @@ using MediatR;
 namespace Journal.Domain.Memory.UseCases;
 
 /// <summary>Changes a live item's tags and/or confidence; null leaves a field as it is.</summary>
-/// <param name="ItemId">The item.</param>
 /// <param name="Tags">The new tags (replacing the old ones), or null.</param>
 /// <param name="Confidence">The new confidence, 0 to 1, or null.</param>
 public sealed record UpdateMemoryItemRequest(Guid ItemId, IReadOnlyList<string>? Tags = null, double? Confidence = null) : ICommand

@@ -7,8 +7,6 @@ namespace Journal.Domain.Sessions.UseCases;
 /// <summary>Opens a session; when it has a key, claims the key in the same append so two sessions never share one.</summary>
 /// <param name="SessionId">The new session's id (a new one when null).</param>
 /// <param name="Principal">On whose behalf.</param>
-/// <param name="Device">The device.</param>
-/// <param name="Channel">The channel.</param>
 /// <param name="SessionKey">Optional stable key, unique among live sessions.</param>
 /// <param name="Label">Optional label.</param>
 public sealed record CreateSessionRequest(Guid? SessionId, string Principal, string Device, string Channel, string? SessionKey = null, string? Label = null) : ICommand

@@ -6,7 +6,6 @@ namespace Journal.Domain.ToolJobs.UseCases;
 /// <summary>Queues a new tool job.</summary>
 /// <param name="JobId">The new job's id (a new one when null).</param>
 /// <param name="SessionId">The session it serves.</param>
-/// <param name="ToolName">The tool.</param>
 /// <param name="RunId">The run that asks for it, optional.</param>
 /// <param name="Arguments">The tool's arguments (usually JSON text), optional.</param>
 public sealed record QueueToolJobRequest(Guid? JobId, Guid SessionId, string ToolName, Guid? RunId = null, string? Arguments = null) : ICommand

@@ -8,7 +8,6 @@ namespace Journal.Domain.Workspace.UseCases;
 /// Moves a live document: releases the old path, claims the new one and records the move, in one
 /// append. A move to the path it already has writes nothing.
 /// </summary>
-/// <param name="DocumentId">The document.</param>
 /// <param name="NewPath">The new relative path.</param>
 public sealed record MoveWorkspaceDocumentRequest(Guid DocumentId, string NewPath) : ICommand
 {

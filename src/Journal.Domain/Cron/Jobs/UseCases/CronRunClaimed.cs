@@ -7,8 +7,6 @@ namespace Journal.Domain.Cron.Jobs.UseCases;
 /// does the work and finishes the run with <see cref="FinishCronRunRequest"/>; out-of-process executors
 /// use <c>POST /v1/cron/runs/{runId}/finish</c>. A run not finished by <see cref="TimeoutAt"/> is failed as stale.
 /// </summary>
-/// <param name="JobId">The job.</param>
-/// <param name="RunId">The run.</param>
 /// <param name="Tick">The scheduled time it runs for.</param>
 /// <param name="Attempt">1, or more for a retry.</param>
 /// <param name="Ticks">How many ticks it stands for.</param>

@@ -4,7 +4,6 @@ using MediatR;
 namespace Journal.Domain.Cron.Jobs.UseCases;
 
 /// <summary>Decides a job in review after a long outage: Run the missed ticks (as a catch-up) or Skip them (recorded as denied).</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="Decision">Run or Skip.</param>
 /// <param name="By">Who decides.</param>
 public sealed record DecideCronReviewRequest(Guid JobId, ReviewDecision Decision, string By) : ICommand

@@ -4,7 +4,6 @@ using MediatR;
 namespace Journal.Domain.Cron.Jobs.UseCases;
 
 /// <summary>Deletes a job; refused (<c>cron.run_active</c>) while one of its runs is active.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="By">Who deletes it.</param>
 public sealed record DeleteCronJobRequest(Guid JobId, string? By = null) : ICommand
 {

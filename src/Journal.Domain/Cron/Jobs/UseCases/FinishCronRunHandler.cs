@@ -4,8 +4,6 @@ using MediatR;
 namespace Journal.Domain.Cron.Jobs.UseCases;
 
 /// <summary>Finishes a job's active run, for an executor: succeeded, or failed with an error (redacted by the tape); a failure is retried by the job's retry policy.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="RunId">The run.</param>
 /// <param name="Outcome">Succeeded or Failed.</param>
 /// <param name="Error">For Failed: what went wrong (required); refused for Succeeded.</param>
 public sealed record FinishCronRunRequest(Guid JobId, Guid RunId, CronRunOutcome Outcome, string? Error = null) : ICommand

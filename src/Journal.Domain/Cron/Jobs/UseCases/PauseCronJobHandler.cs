@@ -4,7 +4,6 @@ using MediatR;
 namespace Journal.Domain.Cron.Jobs.UseCases;
 
 /// <summary>Pauses a job: no tick, retry or waiting run starts until it is resumed (an active run goes on). Pausing a paused job changes nothing.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="By">Who pauses it.</param>
 public sealed record PauseCronJobRequest(Guid JobId, string? By = null) : ICommand
 {

@@ -4,7 +4,6 @@ using MediatR;
 namespace Journal.Domain.Cron.Jobs.UseCases;
 
 /// <summary>Resumes a paused job from its next tick after now: ticks that fell in the pause do not run.</summary>
-/// <param name="JobId">The job.</param>
 /// <param name="By">Who resumes it.</param>
 public sealed record ResumeCronJobRequest(Guid JobId, string? By = null) : ICommand
 {
