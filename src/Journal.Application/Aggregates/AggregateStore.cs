@@ -45,12 +45,14 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(decide);
+        // The key is looked up inside the stream's gate: a concurrent retry of the same command (same
+        // key, same primary stream) waits for the first and then gets its result instead of deciding again.
+        using var gate = await _gates.EnterAsync(primary.Value, ct).ConfigureAwait(false);
         if (_appender.FindReplay(request) is { } replay)
         {
             return replay;
         }
 
-        using var gate = await _gates.EnterAsync(primary.Value, ct).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             var loads = new CommandAttempt(this, request.Context?.Precondition, mayUseMemory: attempt == 1);

@@ -34,6 +34,27 @@ public sealed class TranscriptUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendTranscriptEntry_sent_twice_at_once_with_one_idempotency_key_writes_once_and_replays_the_second()
+    {
+        var request = new AppendTranscriptEntryRequest(_session, null, TranscriptEntryKind.UserMessage, "hello") { Context = new CommandContext(IdempotencyKey: "entry-1") };
+        Task<CommandResult> first;
+        Task<CommandResult> second;
+        using (await _journal.Store.HoldWriterAsync(default))
+        {
+            // Both miss the key before either writes; the second waits behind the first on the stream.
+            first = _journal.Send(request);
+            second = _journal.Send(request);
+            await _journal.WaitUntilQueuedAsync(1);
+        }
+
+        var results = await Task.WhenAll(first, second);
+
+        Assert.Single(results, r => r.Replayed);
+        Assert.Equal(results[0].Position, results[1].Position);
+        Assert.Single(await _journal.EventsAsync(TranscriptDecider.StreamFor(_session)));
+    }
+
+    [Fact]
     public async Task AppendTranscriptEntry_keeps_numbering_after_a_restart()
     {
         await _journal.Send(new AppendTranscriptEntryRequest(_session, null, TranscriptEntryKind.UserMessage, "one"));
