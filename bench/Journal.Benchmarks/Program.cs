@@ -1,4 +1,5 @@
 using Journal.Benchmarks.Canvas;
+using Journal.Benchmarks.Codec;
 using Journal.Benchmarks.Commands;
 using Journal.Benchmarks.Projections;
 using Journal.Benchmarks.Http;
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
     "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
+    "codec" => await CodecBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
     "canvas" => await CanvasFigures(args.Contains("--quick")).ConfigureAwait(false),
     _ => Usage(),
 };
@@ -43,6 +45,7 @@ static int Usage()
     Console.Error.WriteLine("  projections [--quick] [--only replay-1m,live-lag]   rebuild of every read model vs a raw tape read; live lag vs time to commit");
     Console.Error.WriteLine("  canvas [--quick]     a canvas with 10,000 versions: patch throughput on a 20 KB state, state at a random version, each vs raw SQLite");
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
+    Console.Error.WriteLine("  codec [--quick]      JSON to MessagePack and back on 2,000 event-shaped documents vs MessagePack-CSharp's own converter");
     Console.Error.WriteLine("  memory [--quick]     100,000 memory items: add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan");
     return 2;
 }

@@ -53,7 +53,7 @@ internal static class ExportCommand
         writer.WritePropertyName("payload");
         if (recorded.Payload is { } payload)
         {
-            JsonMessagePack.WriteJson(payload.Span, writer);
+            JsonMessagePack.WriteJson(payload, writer);
         }
         else
         {

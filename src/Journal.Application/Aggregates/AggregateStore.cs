@@ -131,7 +131,7 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
             var page = tape.ReadStreamFrom(stream, version + 1, _retry.ReadPageSize);
             foreach (var recorded in page)
             {
-                if (recorded.Payload is { } payload && tape.Serializer.Decode(recorded.EventType, payload.Span) is TEvent @event)
+                if (recorded.Payload is { } payload && tape.Serializer.Decode(recorded.EventType, payload) is TEvent @event)
                 {
                     state = evolve(state, @event);
                 }

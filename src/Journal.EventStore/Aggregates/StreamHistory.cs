@@ -20,7 +20,7 @@ public sealed class StreamHistory(SqliteEventStore store) : IStreamHistory
             var slice = await store.ReadStreamAsync(stream, version + 1, ReadDirection.Forward, count, ct).ConfigureAwait(false);
             foreach (var recorded in slice.Events)
             {
-                if (recorded.Payload is { } payload && store.Serializer.Decode(recorded.EventType, payload.Span) is TEvent @event)
+                if (recorded.Payload is { } payload && store.Serializer.Decode(recorded.EventType, payload) is TEvent @event)
                 {
                     state = evolve(state, @event);
                 }

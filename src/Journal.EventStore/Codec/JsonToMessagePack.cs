@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MessagePack;
 
 namespace Journal.EventStore.Codec;
 
@@ -27,7 +28,7 @@ internal static class JsonToMessagePack
                 writer.WriteMapHeader(map.Count);
                 foreach (KeyValuePair<string, JsonNode?> property in map)
                 {
-                    writer.WriteString(property.Key);
+                    writer.Write(property.Key);
                     WriteNode(ref writer, property.Value, depth + 1);
                 }
 
@@ -61,13 +62,13 @@ internal static class JsonToMessagePack
                 writer.WriteNil();
                 return;
             case JsonValueKind.True:
-                writer.WriteBoolean(true);
+                writer.Write(true);
                 return;
             case JsonValueKind.False:
-                writer.WriteBoolean(false);
+                writer.Write(false);
                 return;
             case JsonValueKind.String when value.TryGetValue(out string? text):
-                writer.WriteString(text);
+                writer.Write(text);
                 return;
             case JsonValueKind.Number when TryWriteClrNumber(ref writer, value):
                 return;
@@ -86,11 +87,11 @@ internal static class JsonToMessagePack
     {
         if (value.TryGetValue(out long int64))
         {
-            writer.WriteInt64(int64);
+            writer.Write(int64);
         }
         else if (value.TryGetValue(out int int32))
         {
-            writer.WriteInt64(int32);
+            writer.Write((long)int32);
         }
         else if (value.TryGetValue(out double float64))
         {
@@ -98,27 +99,27 @@ internal static class JsonToMessagePack
         }
         else if (value.TryGetValue(out ulong uint64))
         {
-            writer.WriteUInt64(uint64);
+            writer.Write(uint64);
         }
         else if (value.TryGetValue(out uint uint32))
         {
-            writer.WriteUInt64(uint32);
+            writer.Write((ulong)uint32);
         }
         else if (value.TryGetValue(out short int16))
         {
-            writer.WriteInt64(int16);
+            writer.Write((long)int16);
         }
         else if (value.TryGetValue(out ushort uint16))
         {
-            writer.WriteUInt64(uint16);
+            writer.Write((ulong)uint16);
         }
         else if (value.TryGetValue(out sbyte int8))
         {
-            writer.WriteInt64(int8);
+            writer.Write((long)int8);
         }
         else if (value.TryGetValue(out byte uint8))
         {
-            writer.WriteUInt64(uint8);
+            writer.Write((ulong)uint8);
         }
         else if (value.TryGetValue(out float float32))
         {
@@ -145,7 +146,7 @@ internal static class JsonToMessagePack
                 writer.WriteMapHeader(element.GetPropertyCount());
                 foreach (JsonProperty property in element.EnumerateObject())
                 {
-                    writer.WriteString(property.Name);
+                    writer.Write(property.Name);
                     WriteElement(ref writer, property.Value, depth + 1);
                 }
 
@@ -160,16 +161,16 @@ internal static class JsonToMessagePack
 
                 break;
             case JsonValueKind.String:
-                writer.WriteString(element.GetString());
+                writer.Write(element.GetString());
                 break;
             case JsonValueKind.Number:
                 WriteElementNumber(ref writer, element);
                 break;
             case JsonValueKind.True:
-                writer.WriteBoolean(true);
+                writer.Write(true);
                 break;
             case JsonValueKind.False:
-                writer.WriteBoolean(false);
+                writer.Write(false);
                 break;
             default:
                 writer.WriteNil();
@@ -188,11 +189,11 @@ internal static class JsonToMessagePack
         {
             if (int64 == 0 && negative)
             {
-                writer.WriteDouble(-0.0);
+                CanonicalFloat.Write(ref writer, -0.0);
             }
             else
             {
-                writer.WriteInt64(int64);
+                writer.Write(int64);
             }
 
             return;
@@ -200,7 +201,7 @@ internal static class JsonToMessagePack
 
         if (Utf8Parser.TryParse(text, out ulong uint64, out used) && used == text.Length)
         {
-            writer.WriteUInt64(uint64);
+            writer.Write(uint64);
             return;
         }
 
@@ -235,19 +236,19 @@ internal static class JsonToMessagePack
         {
             if (value == 0 && negative)
             {
-                writer.WriteDouble(-0.0);
+                CanonicalFloat.Write(ref writer, -0.0);
                 return;
             }
 
             if (value >= long.MinValue && value <= long.MaxValue)
             {
-                writer.WriteInt64((long)value);
+                writer.Write((long)value);
                 return;
             }
 
             if (value > 0 && value <= ulong.MaxValue)
             {
-                writer.WriteUInt64((ulong)value);
+                writer.Write((ulong)value);
                 return;
             }
         }
@@ -265,20 +266,20 @@ internal static class JsonToMessagePack
         bool integral = value == Math.Truncate(value) && !(value == 0 && double.IsNegative(value));
         if (integral && Math.Abs(value) <= MaxSafeInteger)
         {
-            writer.WriteInt64((long)value);
+            writer.Write((long)value);
         }
         else
         {
-            writer.WriteDouble(value);
+            CanonicalFloat.Write(ref writer, value);
         }
     }
 
     internal static void CheckDepth(int depth)
     {
-        if (depth > MessagePackReader.DefaultMaxDepth)
+        if (depth > JsonMessagePack.DefaultMaxDepth)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The JSON tree nests deeper than {MessagePackReader.DefaultMaxDepth} levels."));
+                string.Create(CultureInfo.InvariantCulture, $"The JSON tree nests deeper than {JsonMessagePack.DefaultMaxDepth} levels."));
         }
     }
 }

@@ -38,6 +38,16 @@ public sealed class MessagePackFormatException : FormatException
         Offset = offset;
     }
 
+    /// <summary>Creates the exception for a problem found at a byte offset of the input, with its cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="offset">The zero-based byte offset where reading stopped.</param>
+    /// <param name="innerException">The underlying cause.</param>
+    public MessagePackFormatException(string message, int offset, Exception innerException)
+        : base(string.Create(CultureInfo.InvariantCulture, $"{message} (at byte offset {offset})."), innerException)
+    {
+        Offset = offset;
+    }
+
     /// <summary>The zero-based byte offset of the offending value, or -1 when unknown.</summary>
     public int Offset { get; } = -1;
 }

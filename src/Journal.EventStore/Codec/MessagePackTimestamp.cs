@@ -2,24 +2,10 @@ using System.Globalization;
 
 namespace Journal.EventStore.Codec;
 
-/// <summary>Conversions between the timestamp extension's (seconds, nanoseconds) pair and <see cref="DateTimeOffset"/>.</summary>
+/// <summary>Our rendering of a timestamp as text: UTC, 100 ns precision, the round-trip ("O") format.</summary>
 internal static class MessagePackTimestamp
 {
     private const long NanosecondsPerTick = 100;
-
-    /// <summary>Splits an instant into whole seconds since the Unix epoch (floored) and the nanoseconds after them.</summary>
-    public static (long Seconds, uint Nanoseconds) FromDateTimeOffset(DateTimeOffset value)
-    {
-        long ticks = value.UtcTicks - DateTimeOffset.UnixEpoch.Ticks;
-        long seconds = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out long remainder);
-        if (remainder < 0)
-        {
-            seconds--;
-            remainder += TimeSpan.TicksPerSecond;
-        }
-
-        return (seconds, (uint)(remainder * NanosecondsPerTick));
-    }
 
     /// <summary>
     /// Converts a timestamp to a UTC <see cref="DateTimeOffset"/>, truncating to 100 ns ticks;
@@ -29,7 +15,7 @@ internal static class MessagePackTimestamp
     {
         long minSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
         long maxSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
-        if (seconds < minSeconds || seconds > maxSeconds || nanoseconds > MessagePackCode.MaxNanoseconds)
+        if (seconds < minSeconds || seconds > maxSeconds || nanoseconds > MessagePackValues.MaxNanoseconds)
         {
             value = default;
             return false;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MessagePack;
 
 namespace Journal.EventStore.Codec;
 
@@ -6,65 +7,64 @@ namespace Journal.EventStore.Codec;
 internal static class MessagePackToJsonNode
 {
     /// <summary>Converts the next value; <paramref name="depth"/> is the number of containers enclosing it.</summary>
-    public static JsonNode? ReadValue(ref MessagePackReader reader, int depth)
+    public static JsonNode? ReadValue(ref MessagePackReader reader, int depth, int maxDepth)
     {
-        switch (reader.PeekType())
+        switch (MessagePackValues.PeekType(ref reader))
         {
             case MessagePackType.Nil:
-                reader.TryReadNil();
+                reader.ReadNil();
                 return null;
             case MessagePackType.Boolean:
                 return JsonValue.Create(reader.ReadBoolean());
             case MessagePackType.Integer:
-                Int128 integer = reader.ReadInteger();
+                Int128 integer = MessagePackValues.ReadInteger(ref reader);
                 return integer <= long.MaxValue ? JsonValue.Create((long)integer) : JsonValue.Create((ulong)integer);
             case MessagePackType.Float:
-                double number = reader.ReadDouble();
+                double number = MessagePackValues.ReadFloat(ref reader);
                 return double.IsFinite(number) ? JsonValue.Create(number) : JsonValue.Create(MessagePackJsonText.NonFiniteName(number));
             case MessagePackType.String:
-                return JsonValue.Create(reader.ReadString());
+                return JsonValue.Create(MessagePackValues.ReadString(ref reader));
             case MessagePackType.Binary:
-                return JsonValue.Create(Convert.ToBase64String(reader.ReadBinary()));
-            case MessagePackType.Timestamp when MessagePackJsonText.TryReadTimestampText(ref reader, out string text):
+                return JsonValue.Create(Convert.ToBase64String(MessagePackValues.ReadBinary(ref reader)));
+            case MessagePackType.Extension when MessagePackJsonText.TryReadTimestampText(ref reader, out string text):
                 return JsonValue.Create(text);
-            case MessagePackType.Timestamp:
             case MessagePackType.Extension:
-                MessagePackExtension extension = reader.ReadExtension();
+                ReadOnlySpan<byte> data = MessagePackValues.ReadExtension(ref reader, out sbyte type);
                 return new JsonObject
                 {
-                    [MessagePackJsonText.ExtensionTypeProperty] = JsonValue.Create((int)extension.Type),
-                    [MessagePackJsonText.ExtensionDataProperty] = JsonValue.Create(Convert.ToBase64String(extension.Data)),
+                    [MessagePackJsonText.ExtensionTypeProperty] = JsonValue.Create((int)type),
+                    [MessagePackJsonText.ExtensionDataProperty] = JsonValue.Create(Convert.ToBase64String(data)),
                 };
             case MessagePackType.Array:
-                reader.CheckDepth(depth + 1);
+                MessagePackValues.CheckDepth(ref reader, depth + 1, maxDepth);
                 int length = reader.ReadArrayHeader();
                 var array = new JsonArray();
                 for (int i = 0; i < length; i++)
                 {
-                    array.Add(ReadValue(ref reader, depth + 1));
+                    array.Add(ReadValue(ref reader, depth + 1, maxDepth));
                 }
 
                 return array;
             default:
-                return ReadMap(ref reader, depth + 1);
+                return ReadMap(ref reader, depth + 1, maxDepth);
         }
     }
 
-    private static JsonObject ReadMap(ref MessagePackReader reader, int depth)
+    private static JsonObject ReadMap(ref MessagePackReader reader, int depth, int maxDepth)
     {
-        reader.CheckDepth(depth);
+        MessagePackValues.CheckDepth(ref reader, depth, maxDepth);
         int count = reader.ReadMapHeader();
         var map = new JsonObject();
         for (int i = 0; i < count; i++)
         {
-            int keyOffset = reader.Consumed;
-            string key = MessagePackJsonText.ReadKey(ref reader, depth);
+            int keyOffset = MessagePackValues.Offset(ref reader);
+            string key = MessagePackJsonText.ReadKey(ref reader, depth, maxDepth);
             if (map.ContainsKey(key))
             {
                 throw new MessagePackFormatException("Duplicate map key", keyOffset);
             }
 
-            map.Add(key, ReadValue(ref reader, depth));
+            map.Add(key, ReadValue(ref reader, depth, maxDepth));
         }
 
         return map;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MessagePack;
 
 namespace Journal.EventStore.Codec;
 
@@ -6,31 +7,30 @@ namespace Journal.EventStore.Codec;
 internal static class MessagePackToJsonWriter
 {
     /// <summary>Converts the next value; <paramref name="depth"/> is the number of containers enclosing it.</summary>
-    public static void WriteValue(ref MessagePackReader reader, Utf8JsonWriter writer, int depth)
+    public static void WriteValue(ref MessagePackReader reader, Utf8JsonWriter writer, int depth, int maxDepth)
     {
-        switch (reader.PeekType())
+        switch (MessagePackValues.PeekType(ref reader))
         {
             case MessagePackType.Nil:
-                reader.TryReadNil();
+                reader.ReadNil();
                 writer.WriteNullValue();
                 break;
             case MessagePackType.Boolean:
                 writer.WriteBooleanValue(reader.ReadBoolean());
                 break;
             case MessagePackType.Integer:
-                Int128 integer = reader.ReadInteger();
-                if (integer < 0)
+                if (reader.NextCode == MessagePackCode.UInt64)
                 {
-                    writer.WriteNumberValue((long)integer);
+                    writer.WriteNumberValue(reader.ReadUInt64());
                 }
                 else
                 {
-                    writer.WriteNumberValue((ulong)integer);
+                    writer.WriteNumberValue(reader.ReadInt64());
                 }
 
                 break;
             case MessagePackType.Float:
-                double number = reader.ReadDouble();
+                double number = MessagePackValues.ReadFloat(ref reader);
                 if (double.IsFinite(number))
                 {
                     writer.WriteNumberValue(number);
@@ -42,51 +42,50 @@ internal static class MessagePackToJsonWriter
 
                 break;
             case MessagePackType.String:
-                writer.WriteStringValue(reader.ReadStringSpan());
+                writer.WriteStringValue(MessagePackValues.ReadUtf8(ref reader));
                 break;
             case MessagePackType.Binary:
-                writer.WriteBase64StringValue(reader.ReadBinary());
+                writer.WriteBase64StringValue(MessagePackValues.ReadBinary(ref reader));
                 break;
-            case MessagePackType.Timestamp when MessagePackJsonText.TryReadTimestampText(ref reader, out string text):
+            case MessagePackType.Extension when MessagePackJsonText.TryReadTimestampText(ref reader, out string text):
                 writer.WriteStringValue(text);
                 break;
-            case MessagePackType.Timestamp:
             case MessagePackType.Extension:
-                MessagePackExtension extension = reader.ReadExtension();
+                ReadOnlySpan<byte> data = MessagePackValues.ReadExtension(ref reader, out sbyte type);
                 writer.WriteStartObject();
-                writer.WriteNumber(MessagePackJsonText.ExtensionTypeProperty, extension.Type);
-                writer.WriteBase64String(MessagePackJsonText.ExtensionDataProperty, extension.Data);
+                writer.WriteNumber(MessagePackJsonText.ExtensionTypeProperty, type);
+                writer.WriteBase64String(MessagePackJsonText.ExtensionDataProperty, data);
                 writer.WriteEndObject();
                 break;
             case MessagePackType.Array:
-                reader.CheckDepth(depth + 1);
+                MessagePackValues.CheckDepth(ref reader, depth + 1, maxDepth);
                 int length = reader.ReadArrayHeader();
                 writer.WriteStartArray();
                 for (int i = 0; i < length; i++)
                 {
-                    WriteValue(ref reader, writer, depth + 1);
+                    WriteValue(ref reader, writer, depth + 1, maxDepth);
                 }
 
                 writer.WriteEndArray();
                 break;
             default:
-                WriteMap(ref reader, writer, depth + 1);
+                WriteMap(ref reader, writer, depth + 1, maxDepth);
                 break;
         }
     }
 
-    private static void WriteMap(ref MessagePackReader reader, Utf8JsonWriter writer, int depth)
+    private static void WriteMap(ref MessagePackReader reader, Utf8JsonWriter writer, int depth, int maxDepth)
     {
-        reader.CheckDepth(depth);
+        MessagePackValues.CheckDepth(ref reader, depth, maxDepth);
         int count = reader.ReadMapHeader();
         HashSet<string>? seen = count > 1 ? new HashSet<string>(count, StringComparer.Ordinal) : null;
         writer.WriteStartObject();
         for (int i = 0; i < count; i++)
         {
-            int keyOffset = reader.Consumed;
-            if (reader.PeekType() == MessagePackType.String)
+            int keyOffset = MessagePackValues.Offset(ref reader);
+            if (MessagePackValues.PeekType(ref reader) == MessagePackType.String)
             {
-                ReadOnlySpan<byte> utf8 = reader.ReadStringSpan();
+                ReadOnlySpan<byte> utf8 = MessagePackValues.ReadUtf8(ref reader);
                 if (seen is not null && !seen.Add(System.Text.Encoding.UTF8.GetString(utf8)))
                 {
                     throw new MessagePackFormatException("Duplicate map key", keyOffset);
@@ -96,7 +95,7 @@ internal static class MessagePackToJsonWriter
             }
             else
             {
-                string key = MessagePackJsonText.ReadKey(ref reader, depth);
+                string key = MessagePackJsonText.ReadKey(ref reader, depth, maxDepth);
                 if (seen is not null && !seen.Add(key))
                 {
                     throw new MessagePackFormatException("Duplicate map key", keyOffset);
@@ -105,7 +104,7 @@ internal static class MessagePackToJsonWriter
                 writer.WritePropertyName(key);
             }
 
-            WriteValue(ref reader, writer, depth);
+            WriteValue(ref reader, writer, depth, maxDepth);
         }
 
         writer.WriteEndObject();

@@ -8,7 +8,7 @@ namespace Journal.EventStore.Reading;
 internal static class EventRow
 {
     /// <summary>Decodes stored metadata (one delegate for every row).</summary>
-    private static readonly Func<ReadOnlyMemory<byte>, EventMetadata> DecodeMetadata = bytes => PayloadSerializer.DecodeMetadata(bytes.Span);
+    private static readonly Func<ReadOnlyMemory<byte>, EventMetadata> DecodeMetadata = bytes => PayloadSerializer.DecodeMetadata(bytes);
 
     /// <summary>Runs <paramref name="command"/> (a <c>Select*</c> statement, parameters bound) and maps every row.</summary>
     public static List<RecordedEvent> ReadAll(SqliteCommand command)

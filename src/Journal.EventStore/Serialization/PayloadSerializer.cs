@@ -137,14 +137,14 @@ public sealed class PayloadSerializer
         JsonMessagePack.Encode(JsonSerializer.SerializeToNode(metadata, JsonOptions));
 
     /// <summary>Decodes metadata written by <see cref="EncodeMetadata"/>.</summary>
-    public static EventMetadata DecodeMetadata(ReadOnlySpan<byte> bytes) =>
+    public static EventMetadata DecodeMetadata(ReadOnlyMemory<byte> bytes) =>
         ToRecord<EventMetadata>(bytes) ?? EventMetadata.Empty;
 
     /// <summary>
     /// Decodes a payload: the registered record type for <paramref name="eventType"/>, or a
     /// <see cref="JsonNode"/> when the type is not registered.
     /// </summary>
-    public object? Decode(string eventType, ReadOnlySpan<byte> payload)
+    public object? Decode(string eventType, ReadOnlyMemory<byte> payload)
     {
         if (!_registry.TryGetType(eventType, out var type))
         {
@@ -179,7 +179,7 @@ public sealed class PayloadSerializer
     private static Utf8JsonWriter? _decodeWriter;
 
     /// <summary>Decodes a payload to a record of type <typeparamref name="T"/>.</summary>
-    public static T? ToRecord<T>(ReadOnlySpan<byte> payload)
+    public static T? ToRecord<T>(ReadOnlyMemory<byte> payload)
     {
         var json = new ArrayBufferWriter<byte>(payload.Length * 2 + 16);
         using (var writer = new Utf8JsonWriter(json))

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Journal.EventStore.Codec;
 using Journal.EventStore.Redaction;
+using MessagePack;
 
 namespace Journal.EventStore.Serialization;
 
@@ -91,6 +92,7 @@ internal static class StreamingPayloadEncoder
                 return false;
             }
 
+            walker.Flush();
             encoded = scratch.Pack.WrittenSpan.ToArray();
             paths = walker.Paths;
             return true;
@@ -119,7 +121,7 @@ internal static class StreamingPayloadEncoder
         public char[] Chars { get; set; } = new char[512];
 
         /// <summary>The way from the root to the value being written: one entry per enclosing container.</summary>
-        public Segment[] Path { get; } = new Segment[MessagePackReader.DefaultMaxDepth + 1];
+        public Segment[] Path { get; } = new Segment[JsonMessagePack.DefaultMaxDepth + 1];
     }
 
     /// <summary>A step of a pointer: a property, or an array index when <see cref="Index"/> is not negative.</summary>
@@ -141,6 +143,9 @@ internal static class StreamingPayloadEncoder
 
         public List<string>? Paths;
 
+        /// <summary>Commits what the library's writer buffered to the scratch buffer.</summary>
+        public void Flush() => _writer.Flush();
+
         /// <summary>Writes a value; <paramref name="depth"/> is the number of containers enclosing it.</summary>
         public bool Write(JsonElement element, int depth)
         {
@@ -156,10 +161,10 @@ internal static class StreamingPayloadEncoder
                     JsonToMessagePack.WriteNumberText(ref _writer, JsonMarshal.GetRawUtf8Value(element));
                     return true;
                 case JsonValueKind.True:
-                    _writer.WriteBoolean(true);
+                    _writer.Write(true);
                     return true;
                 case JsonValueKind.False:
-                    _writer.WriteBoolean(false);
+                    _writer.Write(false);
                     return true;
                 default:
                     _writer.WriteNil();
@@ -184,11 +189,11 @@ internal static class StreamingPayloadEncoder
                 if (rawName.Contains((byte)'\\'))
                 {
                     name = property.Name;
-                    _writer.WriteString(name);
+                    _writer.Write(name);
                 }
                 else if (Utf8.IsValid(rawName))
                 {
-                    _writer.WriteStringUtf8(rawName);
+                    _writer.WriteString(rawName);
                 }
                 else
                 {
@@ -206,7 +211,7 @@ internal static class StreamingPayloadEncoder
                         (Paths ??= []).Add(Pointer(depth + 1));
                     }
 
-                    _writer.WriteString(replacement);
+                    _writer.Write(replacement);
                     continue;
                 }
 
@@ -240,7 +245,7 @@ internal static class StreamingPayloadEncoder
                         (Paths ??= []).Add(Pointer(depth + 1));
                     }
 
-                    _writer.WriteString(replacement);
+                    _writer.Write(replacement);
                     continue;
                 }
 
@@ -282,7 +287,7 @@ internal static class StreamingPayloadEncoder
                     return false;
                 }
 
-                _writer.WriteStringUtf8(raw);
+                _writer.WriteString(raw);
                 return true;
             }
 
@@ -299,7 +304,7 @@ internal static class StreamingPayloadEncoder
             ReadOnlySpan<char> chars = _scratch.Chars.AsSpan(0, length);
             if (!_redactor.MightRedactValue(chars))
             {
-                _writer.WriteStringUtf8(raw);
+                _writer.WriteString(raw);
                 return true;
             }
 
@@ -329,7 +334,7 @@ internal static class StreamingPayloadEncoder
                 text = result;
             }
 
-            _writer.WriteString(text);
+            _writer.Write(text);
         }
 
         private readonly bool IsSensitive(Redactor redactor, ReadOnlySpan<byte> rawName, string? name)

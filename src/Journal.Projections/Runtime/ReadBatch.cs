@@ -54,7 +54,7 @@ internal sealed class ReadBatch
         }
 
         var recorded = Events[index];
-        var projected = new ProjectedEvent(recorded, recorded.Payload is { } p ? serializer.Decode(recorded.EventType, p.Span) : null);
+        var projected = new ProjectedEvent(recorded, recorded.Payload is { } p ? serializer.Decode(recorded.EventType, p) : null);
         _projected[index] = projected;
         return projected;
     }

@@ -52,7 +52,7 @@ internal static class StreamHistory
                     return state;
                 }
 
-                var payload = recorded.Payload is { } bytes ? serializer.Decode(recorded.EventType, bytes.Span) : null;
+                var payload = recorded.Payload is { } bytes ? serializer.Decode(recorded.EventType, bytes) : null;
                 state = apply(state, new ProjectedEvent(recorded, payload));
             }
 

@@ -341,7 +341,7 @@ public sealed class AggregateStoreTests : IAsyncLifetime
     private async Task<IReadOnlyList<int>> Values(StreamId stream)
     {
         var slice = await _tape.ReadStreamAsync(stream, 1, ReadDirection.Forward, 100, default);
-        return slice.Events.Select(e => ((CounterSet)_tape.Serializer.Decode(e.EventType, e.Payload!.Value.Span)!).Value).ToList();
+        return slice.Events.Select(e => ((CounterSet)_tape.Serializer.Decode(e.EventType, e.Payload!.Value)!).Value).ToList();
     }
 
     /// <summary>A tape that counts the stream reads the store makes through it.</summary>

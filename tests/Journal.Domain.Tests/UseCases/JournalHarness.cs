@@ -35,7 +35,7 @@ public sealed class JournalHarness : IAsyncDisposable
     public async Task<IReadOnlyList<object>> EventsAsync(StreamId stream)
     {
         var slice = await Store.ReadStreamAsync(stream, 1, ReadDirection.Forward, 10_000, default);
-        return slice.Events.Select(e => Store.Serializer.Decode(e.EventType, e.Payload!.Value.Span)!).ToList();
+        return slice.Events.Select(e => Store.Serializer.Decode(e.EventType, e.Payload!.Value)!).ToList();
     }
 
     public async Task<IReadOnlyList<RecordedEvent>> RecordedAsync(StreamId stream) =>

@@ -4,10 +4,10 @@ using Journal.EventStore.Codec;
 
 namespace Journal.EventStore.Tests.Codec;
 
-/// <summary>Runs <see cref="JsonMessagePack.WriteJson(ReadOnlySpan{byte}, Utf8JsonWriter)"/> into a string.</summary>
+/// <summary>Runs <see cref="JsonMessagePack.WriteJson(ReadOnlyMemory{byte}, Utf8JsonWriter)"/> into a string.</summary>
 internal static class JsonBridge
 {
-    public static string ToJsonText(ReadOnlySpan<byte> msgpack)
+    public static string ToJsonText(ReadOnlyMemory<byte> msgpack)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

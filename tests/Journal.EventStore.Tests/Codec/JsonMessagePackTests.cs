@@ -97,7 +97,7 @@ public class JsonMessagePackTests
     public void Encode_throws_when_tree_is_deeper_than_max_depth()
     {
         JsonNode root = new JsonArray();
-        for (int i = 1; i <= MessagePackReader.DefaultMaxDepth; i++)
+        for (int i = 1; i <= JsonMessagePack.DefaultMaxDepth; i++)
         {
             root = new JsonArray(root);
         }
@@ -113,7 +113,7 @@ public class JsonMessagePackTests
     [Fact]
     public void Decode_produces_iso_utc_string_when_value_is_timestamp()
     {
-        byte[] bytes = Pack.Bytes((ref MessagePackWriter w) => w.WriteTimestamp(1514862245, 678901234));
+        byte[] bytes = Pack.Bytes((ref TestWriter w) => w.WriteTimestamp(1514862245, 678901234));
         Assert.Equal("2018-01-02T03:04:05.6789012Z", JsonMessagePack.Decode(bytes)!.GetValue<string>());
         Assert.Equal("\"2018-01-02T03:04:05.6789012Z\"", JsonBridge.ToJsonText(bytes));
     }
@@ -121,7 +121,7 @@ public class JsonMessagePackTests
     [Fact]
     public void Decode_produces_ext_object_when_timestamp_is_outside_datetimeoffset_range()
     {
-        byte[] bytes = Pack.Bytes((ref MessagePackWriter w) => w.WriteTimestamp(long.MinValue, 0));
+        byte[] bytes = Pack.Bytes((ref TestWriter w) => w.WriteTimestamp(long.MinValue, 0));
         const string expected = "{\"$ext\":-1,\"data\":\"AAAAAIAAAAAAAAAA\"}";
         Assert.Equal(expected, JsonMessagePack.Decode(bytes)!.ToJsonString());
         Assert.Equal(expected, JsonBridge.ToJsonText(bytes));
@@ -138,7 +138,7 @@ public class JsonMessagePackTests
     [Fact]
     public void Decode_converts_keys_to_strings_when_map_keys_are_not_strings()
     {
-        byte[] bytes = Pack.Bytes((ref MessagePackWriter w) =>
+        byte[] bytes = Pack.Bytes((ref TestWriter w) =>
         {
             w.WriteMapHeader(9);
             w.WriteInt64(-1);
@@ -171,7 +171,7 @@ public class JsonMessagePackTests
     [Fact]
     public void Decode_produces_strings_when_floats_are_not_finite()
     {
-        byte[] bytes = Pack.Bytes((ref MessagePackWriter w) =>
+        byte[] bytes = Pack.Bytes((ref TestWriter w) =>
         {
             w.WriteArrayHeader(3);
             w.WriteDouble(double.NaN);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Journal.EventStore.Codec;
 
 namespace Journal.EventStore.Tests.Codec;
 
@@ -9,8 +8,9 @@ internal static class Pack
     public static byte[] Bytes(WriteAction action)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        var writer = new MessagePackWriter(buffer);
+        var writer = new TestWriter(buffer);
         action(ref writer);
+        writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 

@@ -26,31 +26,31 @@ internal sealed class TestValue
 
     public TestValue[] Items { get; init; } = [];
 
-    public static TestValue Read(ref MessagePackReader reader, byte[] source)
+    public static TestValue Read(ref TestReader reader, byte[] source)
     {
         switch (reader.PeekType())
         {
-            case MessagePackType.Nil:
+            case TestKind.Nil:
                 Assert.True(reader.TryReadNil());
                 return new TestValue { Kind = TestValueKind.Nil };
-            case MessagePackType.Boolean:
+            case TestKind.Boolean:
                 return new TestValue { Kind = TestValueKind.Boolean, Boolean = reader.ReadBoolean() };
-            case MessagePackType.Integer:
+            case TestKind.Integer:
                 Int128 integer = source[reader.Consumed] == 0xcf ? reader.ReadUInt64() : reader.ReadInt64();
                 return new TestValue { Kind = TestValueKind.Integer, Integer = integer };
-            case MessagePackType.Float:
+            case TestKind.Float:
                 return new TestValue { Kind = TestValueKind.Double, Double = reader.ReadDouble() };
-            case MessagePackType.String:
+            case TestKind.String:
                 return new TestValue { Kind = TestValueKind.String, Text = reader.ReadString() };
-            case MessagePackType.Binary:
+            case TestKind.Binary:
                 return new TestValue { Kind = TestValueKind.Binary, Bytes = reader.ReadBinary().ToArray() };
-            case MessagePackType.Timestamp:
+            case TestKind.Timestamp:
                 (long seconds, uint nanoseconds) = reader.ReadTimestamp();
                 return new TestValue { Kind = TestValueKind.Timestamp, Seconds = seconds, Nanoseconds = nanoseconds };
-            case MessagePackType.Extension:
-                MessagePackExtension extension = reader.ReadExtension();
+            case TestKind.Extension:
+                var extension = reader.ReadExtension();
                 return new TestValue { Kind = TestValueKind.Extension, ExtensionType = extension.Type, Bytes = extension.Data.ToArray() };
-            case MessagePackType.Array:
+            case TestKind.Array:
                 var items = new TestValue[reader.ReadArrayHeader()];
                 for (int i = 0; i < items.Length; i++)
                 {
@@ -69,7 +69,7 @@ internal sealed class TestValue
         }
     }
 
-    public void Write(ref MessagePackWriter writer)
+    public void Write(ref TestWriter writer)
     {
         switch (Kind)
         {
@@ -141,7 +141,7 @@ internal sealed class TestValue
         _ => "{" + string.Join(",", Items.Chunk(2).Select(pair => pair[0] + ":" + pair[1])) + "}",
     };
 
-    private void WriteItems(ref MessagePackWriter writer)
+    private void WriteItems(ref TestWriter writer)
     {
         foreach (TestValue item in Items)
         {

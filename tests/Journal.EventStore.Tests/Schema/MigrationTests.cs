@@ -79,7 +79,7 @@ public sealed class MigrationTests
         Assert.True(report.IsIntact, report.FirstMismatch?.ToString());
         Assert.Equal(25, report.EventsChecked);
         Assert.Equal(20, slice.Events.Count);
-        Assert.Equal("fixture event 7", ((Happened)store.Serializer.Decode(slice.Events[6].EventType, slice.Events[6].Payload!.Value.Span)!).Text);
+        Assert.Equal("fixture event 7", ((Happened)store.Serializer.Decode(slice.Events[6].EventType, slice.Events[6].Payload!.Value)!).Text);
         var next = await store.AppendAsync(StreamId.Parse("fixture-1"), ExpectedVersion.Exact(20), Events.Many(1), EventMetadata.Empty, default);
         Assert.Equal(26, next.Position);
     }

@@ -49,7 +49,7 @@ public sealed class GroupErasureTests : IAsyncLifetime
 
         var good = Assert.Single(_store.ReadPage(2, 1));
         Assert.False(good.IsErased, "seq 2 lost its payload: part of the refused erasure stayed");
-        Assert.Equal("e2", Assert.IsType<Happened>(_store.Serializer.Decode(good.EventType, good.Payload!.Value.Span)).Text);
+        Assert.Equal("e2", Assert.IsType<Happened>(_store.Serializer.Decode(good.EventType, good.Payload!.Value)).Text);
         Assert.Equal(0, await _store.ReadStreamVersionAsync(PayloadsErased.Stream, default));
         Assert.Equal(0, _store.ReadStats().ErasedPayloads);
 

@@ -41,6 +41,6 @@ public sealed class StartupRecoveryTests : IAsyncLifetime
     private async Task<IReadOnlyList<object>> Events(Domain.Tape.StreamId stream)
     {
         var slice = await _journal.Store.ReadStreamAsync(stream, 1, Domain.Tape.ReadDirection.Forward, 100, default);
-        return slice.Events.Select(e => _journal.Store.Serializer.Decode(e.EventType, e.Payload!.Value.Span)!).ToList();
+        return slice.Events.Select(e => _journal.Store.Serializer.Decode(e.EventType, e.Payload!.Value)!).ToList();
     }
 }

@@ -66,7 +66,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             rows++;
             Assert.Equal(rows, row.Seq);
             Assert.NotNull(row.Payload);
-            var payload = JsonMessagePack.Decode(row.Payload.Value.Span) as JsonObject;
+            var payload = JsonMessagePack.Decode(row.Payload.Value) as JsonObject;
             Assert.NotNull(payload);
             _ = row.Metadata;
             if (row.EventType == EntryType)

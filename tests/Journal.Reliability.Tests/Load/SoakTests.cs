@@ -127,7 +127,7 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
         {
             if (acks.TryGetValue(row.Seq, out var ack))
             {
-                var payload = (JsonObject)JsonMessagePack.Decode(row.Payload!.Value.Span)!;
+                var payload = (JsonObject)JsonMessagePack.Decode(row.Payload!.Value)!;
                 Assert.Equal(ack.Entry, Guid.Parse(payload["entryId"]!.GetValue<string>()));
                 Assert.Equal(ack.Text, payload["text"]!.GetValue<string>());
                 found++;

@@ -49,7 +49,7 @@ internal static class CanvasTail
             var text = new StringBuilder();
             foreach (var recorded in slice.Events)
             {
-                var payload = recorded.Payload is { } bytes ? feed.Serializer.Decode(recorded.EventType, bytes.Span) : null;
+                var payload = recorded.Payload is { } bytes ? feed.Serializer.Decode(recorded.EventType, bytes) : null;
                 var item = CanvasStreamEvent.From(canvasId, recorded, payload);
                 text.AppendEvent(item.Version, item.Kind, JsonSerializer.Serialize(item, json.Value.SerializerOptions));
                 version = recorded.StreamVersion + 1;

@@ -38,7 +38,7 @@ public sealed record TapeEvent(
         recorded.EventType,
         recorded.RecordedAt,
         recorded.Metadata,
-        recorded.Payload is { } payload ? JsonMessagePack.Decode(payload.Span) : null,
+        recorded.Payload is { } payload ? JsonMessagePack.Decode(payload) : null,
         recorded.IsErased,
         Convert.ToHexStringLower(recorded.PayloadDigest.Span),
         Convert.ToHexStringLower(recorded.PrevHash.Span),

@@ -24,8 +24,9 @@ internal static class GoldenRecipe
     public static byte[] Value(JsonNode recipe)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        var writer = new MessagePackWriter(buffer);
+        var writer = new TestWriter(buffer);
         Write(ref writer, recipe.AsArray());
+        writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -51,7 +52,7 @@ internal static class GoldenRecipe
         };
     }
 
-    private static void Write(ref MessagePackWriter writer, JsonArray recipe)
+    private static void Write(ref TestWriter writer, JsonArray recipe)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         switch ((string)recipe[0]!)
