@@ -109,7 +109,7 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
     public static float[] Vector(string text, int dimensions = DefaultDimensions)
     {
         var vector = new float[dimensions];
-        foreach (var word in text.ToLowerInvariant().Split(static c => !char.IsLetterOrDigit(c)).Where(w => w.Length > 0))
+        foreach (var word in System.Text.RegularExpressions.Regex.Split(text.ToLowerInvariant(), @"[^\p{L}\p{N}]+").Where(w => w.Length > 0))
         {
             var concept = Array.FindIndex(Concepts, words => words.Contains(word));
             if (concept >= 0)

@@ -142,7 +142,7 @@ public sealed class OpenAiEmbeddingTests : IAsyncLifetime
             shop = MemoryFixture.IdOf(added);
             last = added.Position;
             Assert.Equal(4, await a.Get<MemoryEmbedder>().RunOnceAsync(default));
-            Assert.Equal(cat, (await a.Recall("pet name", minPosition: last))[0].ItemId);
+            Assert.True(Assert.Single(await a.Recall("pet name", minPosition: last), h => h.ItemId == cat).Parts.Vector > 0.8);
         }
 
         await using var b = await new MemoryFixture(embeddings: OpenAi("fake-embed-b"), directory: _directory).StartAsync();
@@ -165,8 +165,7 @@ public sealed class OpenAiEmbeddingTests : IAsyncLifetime
         Assert.Equal(4, written);
         Assert.All(reEmbedded, r => Assert.Equal("fake-embed-b", r.Model));
         Assert.Equal(new[] { Cat, Deploy, Cake, "the pet shop closes at six" }.Order(), reEmbedded.SelectMany(r => r.Input).Order());
-        Assert.Equal(cat, afterReEmbedding[0].ItemId);
-        Assert.True(afterReEmbedding[0].Parts.Vector > 0.8);
+        Assert.True(Assert.Single(afterReEmbedding, h => h.ItemId == cat).Parts.Vector > 0.8);
         Assert.Equal("fake-embed-b", (await b.Mediator.Send(new GetMemoryItemQuery(cat))).Embedding!.Model);
     }
 
