@@ -25,8 +25,12 @@ public sealed class MemoryEmbedder(
     ILogger<MemoryEmbedder> logger) : BackgroundService
 {
     /// <summary>Brings the read model up to the tape, then embeds every pending item; returns how many vectors it wrote.</summary>
-    /// <exception cref="TimeoutException">The model did not answer a batch within <see cref="MemoryOptions.EmbeddingTimeout"/> (the batches before it are written).</exception>
-    /// <exception cref="Exception">Whatever the model's client threw for a batch (the batches before it are written).</exception>
+    /// <remarks>
+    /// A batch the model fails ends the pass with the model client's exception (or a
+    /// <see cref="TimeoutException"/> past <see cref="MemoryOptions.EmbeddingTimeout"/>); the batches before
+    /// it are written, its items and the rest stay pending for the next pass.
+    /// </remarks>
+    /// <exception cref="TimeoutException">The model did not answer a batch in time.</exception>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await daemon.CatchUpAsync(ct).ConfigureAwait(false);
