@@ -29,6 +29,8 @@ public sealed class HostTests : IDisposable
     [InlineData("--Journal:GroupCommitWaitMs=1001", "Journal:GroupCommitWaitMs")]
     [InlineData("--Journal:DatabasePath=../escape.db", "Journal:DatabasePath")]
     [InlineData("--Journal:DataDirectory=data/../..", "Journal:DataDirectory")]
+    [InlineData("--Journal:Memory:Embeddings:Provider=word2vec", "Journal:Memory:Embeddings:Provider")]
+    [InlineData("--Journal:Memory:Embeddings:Provider=openai", "Journal:Memory:Embeddings:BaseUrl")]
     public void Service_refuses_to_start_with_a_bad_setting_and_names_the_key(string argument, string key)
     {
         var error = Assert.Throws<Journal.Api.Hosting.ConfigurationException>(() => Journal.Api.Hosting.JournalHost.Build([argument]));

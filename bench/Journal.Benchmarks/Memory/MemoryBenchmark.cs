@@ -133,10 +133,10 @@ public static class MemoryBenchmark
     {
         var readModels = provider.GetRequiredService<ReadModelStore>();
         var index = provider.GetRequiredService<MemoryVectorIndex>();
-        var embeddings = (HashingEmbeddingProvider)provider.GetRequiredService<IMemoryEmbeddingProvider>();
+        var embeddings = (HashingEmbeddingGenerator)provider.GetRequiredService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>();
         using var connection = readModels.OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var set = index.For(transaction, scope.Principal);
+        var set = index.For(transaction, scope.Principal, embeddings.Dimensions);
         var branch = new double[Queries];
         var scan = new double[Queries];
         var query = new float[embeddings.Dimensions];
@@ -195,7 +195,7 @@ public static class MemoryBenchmark
     /// <summary>The same rows the projection writes, inserted straight into SQLite: items/s.</summary>
     private static double RawInsert(string path, string[] texts)
     {
-        var embeddings = new HashingEmbeddingProvider();
+        var embeddings = new HashingEmbeddingGenerator();
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using (var setup = connection.CreateCommand())

@@ -8,6 +8,7 @@ using Journal.Domain.Tape;
 using Journal.EventStore.Storage;
 using Journal.Projections;
 using Journal.Application;
+using Journal.Application.Memory;
 
 namespace Journal.Api.Hosting;
 
@@ -29,6 +30,7 @@ public static class JournalHost
         // The directory of the file actually used (the tape, or in memory the snapshot) is held for the host's
         // lifetime: the container disposes the lock when the host stops, the OS when the process dies.
         builder.Services.AddSingleton(_ => DataDirectoryLock.Acquire(settings.Persist ? settings.DatabasePath : settings.SnapshotPath));
+        builder.Services.AddJournalMemoryEmbeddings(settings.MemoryEmbeddings);
         builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions());
         builder.Services.AddJournalOperations(settings);
         builder.Services.AddSingleton<LastVerification>();

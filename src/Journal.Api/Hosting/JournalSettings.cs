@@ -89,6 +89,9 @@ public sealed record JournalSettings
     /// <summary>The API keys (hashed). Empty: the service runs unauthenticated and on loopback only.</summary>
     public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
 
+    /// <summary>The embedding model of memory recall (<c>Journal:Memory:Embeddings</c>); the offline hashing one by default.</summary>
+    public Journal.Application.Memory.Embeddings.MemoryEmbeddingSettings MemoryEmbeddings { get; init; } = new();
+
     /// <summary>Reads and validates the section; a bad value throws naming its key.</summary>
     /// <exception cref="ConfigurationException">A value is missing its form or out of range.</exception>
     public static JournalSettings From(IConfiguration configuration)
@@ -138,6 +141,7 @@ public sealed record JournalSettings
             OtlpEndpoint = Operations.OtlpMetrics.ReadEndpoint(section["OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"], section["OtlpEndpoint"] is null ? "OTEL_EXPORTER_OTLP_ENDPOINT" : "Journal:OtlpEndpoint"),
             OtlpIntervalMs = Int(section, "OtlpIntervalMs", 60_000, 100, 3_600_000),
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
+            MemoryEmbeddings = MemoryEmbeddingSettingsReader.Read(section.GetSection("Memory:Embeddings")),
         };
         return settings;
     }

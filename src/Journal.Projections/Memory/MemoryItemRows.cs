@@ -7,7 +7,7 @@ namespace Journal.Projections.Memory;
 /// <summary>How item rows are read back.</summary>
 internal static class MemoryItemRows
 {
-    /// <summary>Maps columns 1 to 12 of <see cref="MemorySql.SelectHits"/> or <see cref="MemorySql.SelectItem"/> (and 13 to 15 when present).</summary>
+    /// <summary>Maps columns 1 to 12 of <see cref="MemorySql.SelectHits"/> or <see cref="MemorySql.SelectItem"/> (and 13 and 14 when present).</summary>
     public static MemoryItemView Read(SqliteDataReader r) => new(
         r.GetId(1),
         r.GetString(5),
@@ -19,5 +19,5 @@ internal static class MemoryItemRows
         r.GetTime(10),
         r.GetTimeOrNull(11),
         r.GetInt64(12),
-        r.FieldCount > 13 && !r.IsDBNull(13) ? new MemoryEmbeddingInfo(r.GetString(13), r.GetInt32(14), r.GetInt32(15)) : null);
+        r.FieldCount > 13 && !r.IsDBNull(13) ? new MemoryEmbeddingInfo(r.GetString(13), r.GetInt32(14)) : null);
 }

@@ -24,8 +24,17 @@ public sealed record MemoryOptions
     /// <summary>How often the embedder looks for items without a current vector; <see cref="Timeout.InfiniteTimeSpan"/> turns it off.</summary>
     public TimeSpan EmbeddingInterval { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Texts per call to the embedding provider.</summary>
+    /// <summary>Texts per call to the embedding model.</summary>
     public int EmbeddingBatchSize { get; init; } = 64;
+
+    /// <summary>
+    /// The longest the embedder waits for one batch; a batch not answered by then stays pending and is
+    /// tried again at the next pass.
+    /// </summary>
+    public TimeSpan EmbeddingTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a recall waits for its query's embedding; past it, the recall answers by full text alone.</summary>
+    public TimeSpan QueryEmbeddingTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Weights of the four parts of a recall score (each part is from 0 to 1).</summary>

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Journal.Domain.Memory;
-using Journal.Domain.Memory.Embeddings;
 using Journal.Projections.Runtime;
 using static Journal.Projections.Shared.ReadModelValues;
 
@@ -12,11 +11,13 @@ namespace Journal.Projections.Memory;
 /// (<c>memory_v1_fts</c>, the only copy of the text in the read model), its vector with provenance
 /// (<c>memory_v1_vectors</c>) and a change stamp per principal (<c>memory_v1_principals</c>) that
 /// tells the recall cache when to reload. The text indexed is the payload decoded from the tape, so it
-/// is the redacted text. With an inline provider (the default hashing one) an item's vector is written
-/// with it; other providers' vectors come from <see cref="MemoryEmbedder"/>. A forgotten item leaves
-/// every table; the index runs with FTS5's <c>secure-delete</c> option, so its words leave the file too.
+/// is the redacted text. With an inline embedding (the default hashing one) an item's vector is written
+/// with it; any other model is never called here (a projection must not wait on the network, nor
+/// dead-letter an item because a model is down): the item is stored with no vector, pending, and
+/// <see cref="MemoryEmbedder"/> embeds it. The tape holds no vector and names no model. A forgotten item
+/// leaves every table; the index runs with FTS5's <c>secure-delete</c> option, so its words leave the file too.
 /// </summary>
-public sealed class MemoryProjection(IMemoryEmbeddingProvider embeddings) : IProjection
+public sealed class MemoryProjection(MemoryEmbeddings embeddings) : IProjection
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "memory.v1";
@@ -68,16 +69,15 @@ public sealed class MemoryProjection(IMemoryEmbeddingProvider embeddings) : IPro
         }
 
         db.Execute(MemorySql.InsertFts, ("$item_rowid", itemRowid), ("$content", x.Content));
-        if (embeddings is IInlineMemoryEmbedding inline)
+        if (embeddings.Inline is { } inline)
         {
-            var vector = new float[embeddings.Dimensions];
+            var vector = new float[inline.Dimensions];
             inline.Embed(x.Content, vector);
             db.Execute(
                 MemorySql.UpsertVector,
                 ("$item_rowid", itemRowid),
                 ("$model", embeddings.ModelId),
-                ("$dimensions", embeddings.Dimensions),
-                ("$version", embeddings.Version),
+                ("$dimensions", vector.Length),
                 ("$vector", MemoryMarshal.AsBytes(vector.AsSpan()).ToArray()),
                 ("$at", e.RecordedAt),
                 ("$item_id", id));

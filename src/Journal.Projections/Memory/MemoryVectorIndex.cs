@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Journal.Domain.Memory;
-using Journal.Domain.Memory.Embeddings;
 using Journal.Projections.Runtime;
 using Journal.Projections.Shared;
 using Microsoft.Data.Sqlite;
@@ -15,7 +14,7 @@ namespace Journal.Projections.Memory;
 /// extended with them (one indexed range read); when items were updated or forgotten, vectors were
 /// re-embedded, or the read-model generation or the model changed, the set is loaded again.
 /// </summary>
-public sealed class MemoryVectorIndex(ReadModelStore readModels, IMemoryEmbeddingProvider embeddings)
+public sealed class MemoryVectorIndex(ReadModelStore readModels, MemoryEmbeddings embeddings)
 {
     private readonly ConcurrentDictionary<string, MemoryVectorSet> _sets = new(StringComparer.Ordinal);
     private readonly Lock _loading = new();
@@ -31,11 +30,15 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, IMemoryEmbeddin
     /// <summary>Drops every cached set (they reload on the next recall).</summary>
     public void Clear() => _sets.Clear();
 
-    /// <summary>The set of <paramref name="principal"/> as of <paramref name="transaction"/>'s snapshot.</summary>
-    internal MemoryVectorSet For(SqliteTransaction transaction, string principal)
+    /// <summary>
+    /// The set of <paramref name="principal"/> as of <paramref name="transaction"/>'s snapshot: only vectors
+    /// of the current model and of <paramref name="dimensions"/> (the query vector's length), so a vector of
+    /// another model is never compared with the query.
+    /// </summary>
+    internal MemoryVectorSet For(SqliteTransaction transaction, string principal, int dimensions)
     {
         var stamps = ReadModelQueries.Row(transaction, MemorySql.SelectStamp, r => new long[] { r.GetInt64(0), r.GetInt64(1), r.GetInt64(2) }, ("$principal", principal)) ?? [0, 0, 0];
-        var key = new MemoryVectorKey(readModels.Generation, stamps[0], stamps[1], stamps[2], embeddings.ModelId, embeddings.Dimensions, embeddings.Version);
+        var key = new MemoryVectorKey(readModels.Generation, stamps[0], stamps[1], stamps[2], embeddings.ModelId, dimensions);
         if (_sets.TryGetValue(principal, out var cached) && Serves(cached.Key, key))
         {
             return cached;
@@ -82,7 +85,6 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, IMemoryEmbeddin
         command.Parameters.AddWithValue("$principal", principal);
         command.Parameters.AddWithValue("$model", key.Model);
         command.Parameters.AddWithValue("$dimensions", key.Dimensions);
-        command.Parameters.AddWithValue("$version", key.Version);
         if (from.Key.Stamp != 0)
         {
             command.Parameters.AddWithValue("$after", from.Key.Stamp);

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace Journal.Projections.Memory;
 
 /// <summary>
-/// The vectors of one principal made by the current model, with what recall filters and ranks by.
+/// The vectors of one principal made by one model at one length, with what recall filters and ranks by.
 /// Vectors sit in chunks of <see cref="ChunkSize"/> entries, so a set extended by newly added items
 /// shares every full chunk with the set it came from. Immutable once built: recalls share it without
 /// locks, and the index builds a new one when the principal changes.
@@ -142,7 +142,7 @@ internal sealed class MemoryVectorSet
 /// What a cached <see cref="MemoryVectorSet"/> was loaded at. A set whose key differs only by a newer
 /// <see cref="Stamp"/> is extended with the items added since; any other difference reloads it.
 /// </summary>
-internal readonly record struct MemoryVectorKey(int Generation, long Stamp, long Removals, long EmbedStamp, string Model, int Dimensions, int Version)
+internal readonly record struct MemoryVectorKey(int Generation, long Stamp, long Removals, long EmbedStamp, string Model, int Dimensions)
 {
     /// <summary>Whether a set loaded at this key can be brought to <paramref name="newer"/> by appending items added after <see cref="Stamp"/>.</summary>
     public bool CanExtendTo(MemoryVectorKey newer) => newer.Stamp > Stamp && this with { Stamp = newer.Stamp } == newer;

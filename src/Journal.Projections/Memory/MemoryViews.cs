@@ -12,7 +12,7 @@ namespace Journal.Projections.Memory;
 /// <param name="UpdatedAt">When its tags or confidence last changed.</param>
 /// <param name="ExpiresAt">When its time to live ends, if it has one.</param>
 /// <param name="Position">The tape position of its last change.</param>
-/// <param name="Embedding">The provenance of its vector; null while it has none.</param>
+/// <param name="Embedding">The model its vector was made by; null while it has none (pending).</param>
 public sealed record MemoryItemView(
     Guid ItemId,
     string Content,
@@ -26,11 +26,13 @@ public sealed record MemoryItemView(
     long Position,
     MemoryEmbeddingInfo? Embedding);
 
-/// <summary>Which model made a vector.</summary>
-/// <param name="Model">The provider's model id.</param>
+/// <summary>
+/// Which model made an item's vector. Recall compares it only with a query embedded by the same model at
+/// the same length; a vector of another model waits to be re-embedded (see <see cref="MemoryEmbedder"/>).
+/// </summary>
+/// <param name="Model">The model id (the generator's <c>DefaultModelId</c>).</param>
 /// <param name="Dimensions">The vector's length.</param>
-/// <param name="Version">The provider's version.</param>
-public sealed record MemoryEmbeddingInfo(string Model, int Dimensions, int Version);
+public sealed record MemoryEmbeddingInfo(string Model, int Dimensions);
 
 /// <summary>One recalled item, best first, with how its score was made.</summary>
 /// <param name="Content">Its text.</param>
@@ -60,4 +62,9 @@ public sealed record MemoryHit(
 /// <param name="Recency">1 when new, halving every half-life.</param>
 /// <param name="Quality">The source's quality times the item's confidence.</param>
 /// <param name="TextMatch">Whether the full-text branch found the item (otherwise only its vector did).</param>
-public sealed record MemoryScoreParts(double Text, double Vector, double Recency, double Quality, bool TextMatch);
+/// <param name="VectorSearchable">
+/// Whether the item's vector took part: false while the item is pending an embedding by the current
+/// model (none yet, or one of another model), or when the query itself could not be embedded; such an
+/// item is found by full text only, with <paramref name="Vector"/> 0.
+/// </param>
+public sealed record MemoryScoreParts(double Text, double Vector, double Recency, double Quality, bool TextMatch, bool VectorSearchable);

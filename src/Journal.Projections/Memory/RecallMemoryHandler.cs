@@ -1,20 +1,23 @@
 using System.Text.Json;
 using Journal.Domain.Errors;
 using Journal.Domain.Memory;
-using Journal.Domain.Memory.Embeddings;
 using Journal.Projections.Querying;
 using Journal.Projections.Runtime;
 using Journal.Projections.Shared;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace Journal.Projections.Memory;
 
 /// <summary>
 /// The top items for a text within a scope: the fusion of a full-text branch (FTS5, bm25; the text is
 /// only ever plain quoted words, see <see cref="MemoryFtsQuery"/>) and a vector branch (cosine over
-/// every current vector of the scope), plus recency and source quality, weighted by
-/// <see cref="MemoryOptions.Weights"/> (or <paramref name="Weights"/>). An item found only by its vector
-/// needs <see cref="MemoryOptions.MinVectorSimilarity"/>. Expired items are never returned.
+/// every vector of the scope made by the current model at the query's length; vectors of another model
+/// are never compared), plus recency and source quality, weighted by <see cref="MemoryOptions.Weights"/>
+/// (or <paramref name="Weights"/>). An item found only by its vector needs
+/// <see cref="MemoryOptions.MinVectorSimilarity"/>. When the model cannot embed the query within
+/// <see cref="MemoryOptions.QueryEmbeddingTimeout"/> the recall answers by full text alone. Expired items
+/// are never returned.
 /// </summary>
 /// <param name="Text">What to recall (1 to 2000 characters).</param>
 /// <param name="Scope">A principal, optionally narrowed to a channel and/or a session.</param>
@@ -38,7 +41,12 @@ public sealed record RecallMemoryQuery(
 
 /// <summary>Handles <see cref="RecallMemoryQuery"/>.</summary>
 public sealed class RecallMemoryHandler(
-    ReadModelStore readModels, MemoryVectorIndex index, IMemoryEmbeddingProvider embeddings, MemoryOptions options, TimeProvider time)
+    ReadModelStore readModels,
+    MemoryVectorIndex index,
+    MemoryEmbeddings embeddings,
+    MemoryOptions options,
+    TimeProvider time,
+    ILogger<RecallMemoryHandler> logger)
     : IRequestHandler<RecallMemoryQuery, IReadOnlyList<MemoryHit>>
 {
     /// <summary>The longest recall text.</summary>
@@ -59,13 +67,13 @@ public sealed class RecallMemoryHandler(
 
         using var connection = readModels.OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var set = index.For(transaction, input.Scope.Principal);
+        var set = query is null ? null : index.For(transaction, input.Scope.Principal, query.Length);
         var filter = new MemoryRecallFilter(
             now, input.Scope.Channel, ReadModelValues.Id(input.Scope.SessionId), SourceMask(input.Sources), [.. input.Tags.Select(t => "," + t + ",")]);
 
         // The vector scan is in memory and needs no connection: it runs beside the full-text query, so a
         // recall takes about the longer of the two branches rather than their sum.
-        var vectorBranch = Task.Run(() => set.Top(query, filter, candidates), cancellationToken);
+        var vectorBranch = set is null ? Task.FromResult(new List<(int Index, float Similarity)>()) : Task.Run(() => set.Top(query, filter, candidates), cancellationToken);
 
         // rowid -> (bm25 turned positive, or null; similarity, or null; source index; confidence; created at)
         var found = new Dictionary<long, Candidate>();
@@ -85,13 +93,13 @@ public sealed class RecallMemoryHandler(
                 ("$limit", candidates));
             foreach (var row in rows)
             {
-                found[row.Rowid] = new Candidate(row.Rank, set.Similarity(row.Rowid, query), row.Source, row.Confidence, row.CreatedAt);
+                found[row.Rowid] = new Candidate(row.Rank, set?.Similarity(row.Rowid, query), row.Source, row.Confidence, row.CreatedAt);
             }
         }
 
         foreach (var (i, similarity) in await vectorBranch.ConfigureAwait(false))
         {
-            var entry = set.Entries[i];
+            var entry = set!.Entries[i];
             if (!found.ContainsKey(entry.Rowid) && similarity >= options.MinVectorSimilarity)
             {
                 found[entry.Rowid] = new Candidate(null, similarity, MemorySources.All[entry.Source], entry.Confidence, entry.CreatedAt);
@@ -109,7 +117,8 @@ public sealed class RecallMemoryHandler(
                     Math.Max(0, c.Similarity ?? 0),
                     Math.Pow(0.5, Math.Max(0, now - c.CreatedAt) / halfLife),
                     MemorySources.Quality(c.Source) * c.Confidence,
-                    c.Rank is not null);
+                    c.Rank is not null,
+                    c.Similarity is not null);
                 var score = (weights.Text * parts.Text) + (weights.Vector * parts.Vector) + (weights.Recency * parts.Recency) + (weights.Quality * parts.Quality);
                 return (Rowid: pair.Key, Score: score, Parts: parts);
             })
@@ -135,17 +144,20 @@ public sealed class RecallMemoryHandler(
             .ToList();
     }
 
-    private async Task<float[]> EmbedAsync(string text, CancellationToken ct)
+    /// <summary>The query's vector, or null when the model could not make it in time (the recall then uses full text alone).</summary>
+    private async Task<float[]?> EmbedAsync(string text, CancellationToken ct)
     {
-        var vector = new float[embeddings.Dimensions];
-        if (embeddings is IInlineMemoryEmbedding inline)
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(options.QueryEmbeddingTimeout);
+        try
         {
-            inline.Embed(text, vector);
-            return vector;
+            return (await embeddings.EmbedAsync([text], bounded.Token).ConfigureAwait(false))[0];
         }
-
-        var embedded = await embeddings.EmbedBatchAsync([text], ct).ConfigureAwait(false);
-        return embedded is [{ } one] && one.Length == vector.Length ? one : vector;
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "memory recall could not embed its query with {Model}; answering by full text alone", embeddings.ModelId);
+            return null;
+        }
     }
 
     /// <summary>The query's words without those too common to be worth scoring (see <see cref="MemoryFtsQuery.WithoutCommonWords"/>).</summary>

@@ -111,10 +111,23 @@ internal sealed class LiveEngine(
             return _engine;
         }
 
-        _connection = readModels.OpenLiveWriter(readModels.Generation, BackgroundCheckpointer.BackstopPages);
-        _engine = new ProjectionEngine(tape, _connection, projections, options, time, faults);
-        _engine.Initialize();
-        board.Publish(_engine);
-        return _engine;
+        // Published only once initialized: EnsureStarted reads _engine without the lock, and a caller that
+        // saw it before the tables were created would query a file without them.
+        var connection = readModels.OpenLiveWriter(readModels.Generation, BackgroundCheckpointer.BackstopPages);
+        var engine = new ProjectionEngine(tape, connection, projections, options, time, faults);
+        try
+        {
+            engine.Initialize();
+        }
+        catch
+        {
+            engine.Dispose();
+            connection.Dispose();
+            throw;
+        }
+
+        (_connection, _engine) = (connection, engine);
+        board.Publish(engine);
+        return engine;
     }
 }

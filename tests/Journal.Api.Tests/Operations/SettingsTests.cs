@@ -98,6 +98,68 @@ public sealed class SettingsTests
         Assert.Equal("keys/checkpoint.pem.pub", JournalSettings.ReadCheckpointPublicKey(Configuration(("Journal:CheckpointPublicKey", "keys/checkpoint.pem.pub"))));
     }
 
+    [Fact]
+    public void From_reads_the_memory_embedding_settings_keeping_only_the_name_of_the_key_variable()
+    {
+        var variable = "JOURNAL_TEST_EMBEDDING_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "sk-secret-value");
+        try
+        {
+            var defaults = JournalSettings.From(Configuration());
+            var settings = JournalSettings.From(Configuration(
+                ("Journal:Memory:Embeddings:Provider", "OpenAI"),
+                ("Journal:Memory:Embeddings:BaseUrl", "http://127.0.0.1:11434/v1"),
+                ("Journal:Memory:Embeddings:Model", "nomic-embed-text"),
+                ("Journal:Memory:Embeddings:ApiKeyEnvironmentVariable", variable),
+                ("Journal:Memory:Embeddings:Dimensions", "768")));
+
+            Assert.Equal(Journal.Application.Memory.Embeddings.MemoryEmbeddingSettings.Hashing, defaults.MemoryEmbeddings.Provider);
+            Assert.Equal(
+                new Journal.Application.Memory.Embeddings.MemoryEmbeddingSettings
+                {
+                    Provider = "openai",
+                    BaseUrl = new Uri("http://127.0.0.1:11434/v1"),
+                    Model = "nomic-embed-text",
+                    ApiKeyEnvironmentVariable = variable,
+                    Dimensions = 768,
+                },
+                settings.MemoryEmbeddings);
+            Assert.DoesNotContain("sk-secret-value", settings.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Theory]
+    [InlineData("word2vec", "http://127.0.0.1:1/v1", "m", "PATH", null, "Provider")]
+    [InlineData("openai", null, "m", "PATH", null, "BaseUrl")]
+    [InlineData("openai", "127.0.0.1:1/v1", "m", "PATH", null, "BaseUrl")]
+    [InlineData("openai", "file:///etc/passwd", "m", "PATH", null, "BaseUrl")]
+    [InlineData("openai", "http://127.0.0.1:1/v1", null, "PATH", null, "Model")]
+    [InlineData("openai", "http://127.0.0.1:1/v1", "m", null, null, "ApiKeyEnvironmentVariable")]
+    [InlineData("openai", "http://127.0.0.1:1/v1", "m", "JOURNAL_TEST_EMBEDDING_KEY_NEVER_SET", null, "ApiKeyEnvironmentVariable")]
+    [InlineData("openai", "http://127.0.0.1:1/v1", "m", "PATH", "many", "Dimensions")]
+    [InlineData("openai", "http://127.0.0.1:1/v1", "m", "PATH", "0", "Dimensions")]
+    public void From_refuses_memory_embedding_settings_that_cannot_reach_a_model_naming_the_key(
+        string provider, string? baseUrl, string? model, string? keyVariable, string? dimensions, string setting)
+    {
+        var values = new List<(string, string)> { ("Journal:Memory:Embeddings:Provider", provider) };
+        foreach (var (key, value) in new[] { ("BaseUrl", baseUrl), ("Model", model), ("ApiKeyEnvironmentVariable", keyVariable), ("Dimensions", dimensions) })
+        {
+            if (value is not null)
+            {
+                values.Add(("Journal:Memory:Embeddings:" + key, value));
+            }
+        }
+
+        var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration([.. values])));
+
+        Assert.Equal("Journal:Memory:Embeddings:" + setting, error.Key);
+        Assert.StartsWith("configuration key Journal:Memory:Embeddings:" + setting + ": ", error.Message, StringComparison.Ordinal);
+    }
+
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 }

@@ -1,4 +1,5 @@
 using Journal.Domain.Memory.Embeddings;
+using Microsoft.Extensions.AI;
 
 namespace Journal.Domain.Tests.Memory;
 
@@ -6,7 +7,7 @@ public class HashingEmbeddingSpecs
 {
     private static float Cosine(float[] a, float[] b) => a.Zip(b).Sum(p => p.First * p.Second);
 
-    private static float[] Embed(HashingEmbeddingProvider provider, string text)
+    private static float[] Embed(HashingEmbeddingGenerator provider, string text)
     {
         var vector = new float[provider.Dimensions];
         provider.Embed(text, vector);
@@ -18,7 +19,7 @@ public class HashingEmbeddingSpecs
     [InlineData(1000)]
     public void Given_many_distinct_words_When_embedded_Then_every_dimension_is_reached_with_both_signs(int dimensions)
     {
-        var provider = new HashingEmbeddingProvider(dimensions);
+        var provider = new HashingEmbeddingGenerator(dimensions);
         var reached = new bool[dimensions];
         var positive = 0;
         var negative = 0;
@@ -49,8 +50,8 @@ public class HashingEmbeddingSpecs
     [Fact]
     public void Given_a_text_When_embedded_twice_and_by_another_instance_Then_the_same_unit_vector()
     {
-        var a = Embed(new HashingEmbeddingProvider(), "The Deploy pipeline runs at noon");
-        var b = Embed(new HashingEmbeddingProvider(), "the deploy   PIPELINE runs at noon!");
+        var a = Embed(new HashingEmbeddingGenerator(), "The Deploy pipeline runs at noon");
+        var b = Embed(new HashingEmbeddingGenerator(), "the deploy   PIPELINE runs at noon!");
 
         Assert.Equal(a, b);
         Assert.Equal(1.0, Math.Sqrt(a.Sum(x => (double)x * x)), 5);
@@ -61,7 +62,7 @@ public class HashingEmbeddingSpecs
     [Fact]
     public void Given_related_and_unrelated_texts_When_embedded_Then_the_related_one_is_closer()
     {
-        var provider = new HashingEmbeddingProvider();
+        var provider = new HashingEmbeddingGenerator();
         var query = Embed(provider, "deployment pipelines");
         var related = Embed(provider, "the deploy pipeline broke on friday");
         var unrelated = Embed(provider, "grandmother bakes apple cake");
@@ -70,16 +71,20 @@ public class HashingEmbeddingSpecs
     }
 
     [Fact]
-    public async Task Given_a_batch_When_embedded_Then_one_vector_per_text_in_order_and_empty_text_gives_zeros()
+    public async Task Given_a_batch_When_generated_Then_one_vector_per_text_in_order_and_empty_text_gives_zeros()
     {
-        var provider = new HashingEmbeddingProvider();
+        IEmbeddingGenerator<string, Embedding<float>> generator = new HashingEmbeddingGenerator();
+        var provider = (HashingEmbeddingGenerator)generator;
 
-        var vectors = await provider.EmbedBatchAsync(["alpha", "", "beta"], CancellationToken.None);
+        var vectors = await generator.GenerateAsync(["alpha", "", "beta"], cancellationToken: CancellationToken.None);
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
 
         Assert.Equal(3, vectors.Count);
-        Assert.Equal(Embed(provider, "alpha"), vectors[0]);
-        Assert.All(vectors[1], x => Assert.Equal(0f, x));
-        Assert.Equal(Embed(provider, "beta"), vectors[2]);
-        Assert.Equal(("journal-hash-256", 256, 1), (provider.ModelId, provider.Dimensions, provider.Version));
+        Assert.Equal(Embed(provider, "alpha"), vectors[0].Vector.ToArray());
+        Assert.All(vectors[1].Vector.ToArray(), x => Assert.Equal(0f, x));
+        Assert.Equal(Embed(provider, "beta"), vectors[2].Vector.ToArray());
+        Assert.All(vectors, v => Assert.Equal("journal-hash-256", v.ModelId));
+        Assert.Equal(("journal-hash-256", 256), (metadata!.DefaultModelId, metadata.DefaultModelDimensions));
+        Assert.Same(provider, generator.GetService<IInlineMemoryEmbedding>());
     }
 }

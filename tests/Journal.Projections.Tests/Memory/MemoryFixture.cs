@@ -1,12 +1,12 @@
 using Journal.Domain.Commands;
 using Journal.Domain.Memory;
-using Journal.Domain.Memory.Embeddings;
 using Journal.Domain.Memory.UseCases;
 using Journal.EventStore;
 using Journal.Projections.Memory;
 using Journal.Projections.Runtime;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Journal.Application;
 
@@ -14,7 +14,7 @@ namespace Journal.Projections.Tests.Memory;
 
 /// <summary>
 /// The journal in-process for memory tests: a chosen directory (so a second fixture can reopen the same
-/// files with another embedding provider), a chosen clock, provider and memory options; background
+/// files with another embedding generator), a chosen clock, generator and memory options; background
 /// passes off (tests run retention and the embedder themselves).
 /// </summary>
 public sealed class MemoryFixture : IAsyncDisposable
@@ -23,7 +23,7 @@ public sealed class MemoryFixture : IAsyncDisposable
     private readonly bool _ownsDirectory;
     private readonly List<IHostedService> _started = [];
 
-    public MemoryFixture(TimeProvider? time = null, IMemoryEmbeddingProvider? embeddings = null, MemoryOptions? options = null, string? directory = null)
+    public MemoryFixture(TimeProvider? time = null, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, MemoryOptions? options = null, string? directory = null)
     {
         _ownsDirectory = directory is null;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "journal-memory", Guid.NewGuid().ToString("N"));

@@ -189,7 +189,7 @@ public sealed class RecallTests : IAsyncLifetime
         Assert.Equal(new MemoryScope("alice", "chat", SessionA), item.Scope);
         Assert.Equal(["a", "b"], item.Tags);
         Assert.Equal((MemorySources.Summary, 0.25), (item.Source, item.Confidence));
-        Assert.Equal(new MemoryEmbeddingInfo("journal-hash-256", 256, 1), item.Embedding);
+        Assert.Equal(new MemoryEmbeddingInfo("journal-hash-256", 256), item.Embedding);
         var ex = await Assert.ThrowsAsync<NotFoundException>(() => _f.Mediator.Send(new GetMemoryItemQuery(MemoryFixture.IdOf(added), deleted.Position)));
         Assert.Equal("memory_item.not_found", ex.Code);
         await Assert.ThrowsAsync<NotFoundException>(() => _f.Mediator.Send(new DeleteMemoryItemRequest(Guid.NewGuid())));

@@ -3,5 +3,5 @@ SELECT i.item_rowid, i.channel, i.session_id, i.tags, i.source, i.confidence, i.
 FROM memory_v1_items i
 JOIN memory_v1_vectors v ON v.item_rowid = i.item_rowid
 WHERE i.principal = $principal AND i.position > $after
-  AND v.model = $model AND v.dimensions = $dimensions AND v.version = $version
+  AND v.model = $model AND v.dimensions = $dimensions
 ORDER BY i.item_rowid;

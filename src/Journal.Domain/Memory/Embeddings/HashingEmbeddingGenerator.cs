@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.AI;
 
 namespace Journal.Domain.Memory.Embeddings;
 
@@ -9,9 +10,11 @@ namespace Journal.Domain.Memory.Embeddings;
 /// with a stable 32-bit hash (<see cref="StableHash"/>), added to dimension <c>hash mod D</c> of the
 /// whole 32-bit value (so every dimension is reachable whatever D is) with the sign given by the
 /// hash's top bit, and the vector is L2-normalized. Words weigh 1, trigrams 0.5: a shared word counts
-/// more than a shared spelling, and trigrams let <c>deploy</c> meet <c>deployment</c>.
+/// more than a shared spelling, and trigrams let <c>deploy</c> meet <c>deployment</c>. Its model id,
+/// <c>journal-hash-{D}</c>, is what every vector it made records; it offers
+/// <see cref="IInlineMemoryEmbedding"/>, so the projection embeds with it directly.
 /// </summary>
-public sealed class HashingEmbeddingProvider : IMemoryEmbeddingProvider, IInlineMemoryEmbedding
+public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>, IInlineMemoryEmbedding
 {
     /// <summary>The default number of dimensions.</summary>
     public const int DefaultDimensions = 256;
@@ -21,37 +24,68 @@ public sealed class HashingEmbeddingProvider : IMemoryEmbeddingProvider, IInline
     private const uint WordSeed = 0x9E3779B9;
     private const uint TrigramSeed = 0x85EBCA6B;
 
-    /// <summary>Creates the provider with <paramref name="dimensions"/> dimensions (8 to 4096).</summary>
-    public HashingEmbeddingProvider(int dimensions = DefaultDimensions)
+    /// <summary>The smallest number of dimensions.</summary>
+    public const int MinDimensions = 8;
+
+    /// <summary>The largest number of dimensions.</summary>
+    public const int MaxDimensions = 4096;
+
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    /// <summary>Creates the generator with <paramref name="dimensions"/> dimensions (<see cref="MinDimensions"/> to <see cref="MaxDimensions"/>).</summary>
+    public HashingEmbeddingGenerator(int dimensions = DefaultDimensions)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 8);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimensions, 4096);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, MinDimensions);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimensions, MaxDimensions);
         Dimensions = dimensions;
         ModelId = "journal-hash-" + dimensions.ToString(CultureInfo.InvariantCulture);
+        _metadata = new EmbeddingGeneratorMetadata("journal-hashing", null, ModelId, dimensions);
     }
 
-    /// <inheritdoc />
+    /// <summary>The model id every vector records: <c>journal-hash-{dimensions}</c>.</summary>
     public string ModelId { get; }
 
     /// <inheritdoc />
     public int Dimensions { get; }
 
     /// <inheritdoc />
-    public int Version => 1;
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<float[]>> EmbedBatchAsync(IReadOnlyList<string> texts, CancellationToken ct)
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(texts);
-        var vectors = new float[texts.Count][];
-        for (var i = 0; i < texts.Count; i++)
+        ArgumentNullException.ThrowIfNull(values);
+        if (options?.Dimensions is { } asked && asked != Dimensions)
         {
-            ct.ThrowIfCancellationRequested();
-            vectors[i] = new float[Dimensions];
-            Embed(texts[i], vectors[i]);
+            throw new ArgumentException($"this generator makes vectors of {Dimensions} dimensions, not {asked}", nameof(options));
         }
 
-        return Task.FromResult<IReadOnlyList<float[]>>(vectors);
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>();
+        foreach (var text in values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var vector = new float[Dimensions];
+            Embed(text, vector);
+            embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId });
+        }
+
+        return Task.FromResult(embeddings);
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        return serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    /// <summary>Nothing to release: the generator holds no resource.</summary>
+    public void Dispose()
+    {
     }
 
     /// <inheritdoc />
