@@ -8,7 +8,7 @@ if (JournalCli.IsVerb(args))
 
 try
 {
-    var app = JournalHost.Build(args);
+    var app = JournalHost.Build(JournalCli.ServiceArguments(args));
     await app.RunAsync();
     return 0;
 }

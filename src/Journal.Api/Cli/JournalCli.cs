@@ -4,8 +4,9 @@ using Journal.EventStore.Schema;
 namespace Journal.Api.Cli;
 
 /// <summary>
-/// The admin verbs: <c>dotnet run --project src/Journal.Api -- &lt;verb&gt; [options]</c>.
-/// Any other first argument starts the service.
+/// The admin verbs: <c>journal &lt;verb&gt; [options]</c> through the .NET tool (<c>dotnet pack src/Journal.Api</c>), or
+/// <c>dotnet run --project src/Journal.Api -- &lt;verb&gt; [options]</c>. No verb, <c>serve</c> or any other first
+/// argument starts the service.
 /// </summary>
 public static class JournalCli
 {
@@ -14,6 +15,9 @@ public static class JournalCli
     /// <summary>Whether the arguments name an admin verb rather than service options.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
+    /// <summary>The service's own arguments: those given, less a leading <c>serve</c> (<c>journal serve --urls ...</c>).</summary>
+    public static string[] ServiceArguments(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+
     /// <summary>Runs a verb, writing to <paramref name="output"/> and <paramref name="error"/>; returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct) =>
         RunAsync(args, Console.In, output, error, ct);
@@ -21,7 +25,7 @@ public static class JournalCli
     /// <summary>Runs a verb reading from <paramref name="input"/> (the <c>hash-key</c> verb reads the key there).</summary>
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var root = new RootCommand("Journal admin verbs. Without a verb, the service starts.");
+        var root = new RootCommand("Journal admin verbs. Without a verb, or with `serve`, the service starts.");
         var context = new CliContext(output, error, ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected) { Input = input };
         root.Add(VerifyCommand.Create(context));
         root.Add(StatsCommand.Create(context));

@@ -120,6 +120,15 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("not a journal", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ServiceArguments_drops_a_leading_serve_and_keeps_the_service_options()
+    {
+        Assert.Equal(["--urls", "http://127.0.0.1:5081"], JournalCli.ServiceArguments(["serve", "--urls", "http://127.0.0.1:5081"]));
+        Assert.Equal(["--urls", "http://127.0.0.1:5081"], JournalCli.ServiceArguments(["--urls", "http://127.0.0.1:5081"]));
+        Assert.Empty(JournalCli.ServiceArguments(["serve"]));
+        Assert.False(JournalCli.IsVerb(["serve"]));
+    }
+
     private void Tamper(string sql)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");

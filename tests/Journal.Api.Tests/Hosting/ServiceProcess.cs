@@ -39,16 +39,24 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the service over <paramref name="dataDirectory"/> on <paramref name="port"/>.</summary>
-    public static ServiceProcess Start(string workingDirectory, string dataDirectory, int port, params string[] extra)
+    public static ServiceProcess Start(string workingDirectory, string dataDirectory, int port, params string[] extra) =>
+        Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Journal.Api.dll")], workingDirectory, dataDirectory, port, extra);
+
+    /// <summary>Starts the service as <paramref name="program"/> <paramref name="leading"/> (an installed tool, say) over <paramref name="dataDirectory"/>.</summary>
+    public static ServiceProcess Start(string program, IEnumerable<string> leading, string workingDirectory, string dataDirectory, int port, params string[] extra)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Journal.Api.dll"));
+        foreach (var argument in leading)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         foreach (var argument in new[] { "--urls", $"http://127.0.0.1:{port}", $"--Journal:DataDirectory={dataDirectory}" }.Concat(extra))
         {
             info.ArgumentList.Add(argument);
