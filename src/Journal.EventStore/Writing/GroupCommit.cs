@@ -1,8 +1,8 @@
 using Journal.Domain.Errors;
+using Journal.Domain.Tape;
 using Journal.EventStore.Serialization;
 using Journal.EventStore.Storage;
 using Journal.EventStore.Tracing;
-using Journal.Domain.Tape;
 using Microsoft.Data.Sqlite;
 
 namespace Journal.EventStore.Writing;
