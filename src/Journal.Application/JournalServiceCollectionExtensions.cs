@@ -21,8 +21,8 @@ public static class JournalServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the tape, the aggregate store, MediatR (over this container) with every command
-    /// handler of the domain and every query handler of the read side, the pipeline (logging, metrics,
-    /// validation, read-your-writes, outermost first), the read-model database beside the
+    /// handler of the domain and every query handler of the read side, the pipeline (tracing, logging,
+    /// metrics, validation, read-your-writes, outermost first), the read-model database beside the
     /// tape and the projection daemon (a hosted service). Then send commands and queries with
     /// <see cref="IMediator.Send{TResponse}"/>.
     /// </summary>
@@ -39,6 +39,7 @@ public static class JournalServiceCollectionExtensions
         services.TryAddSingleton(sp => new CommandMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddTransient<ServiceFactory>(sp => sp.GetService!);
         services.TryAddTransient<IMediator, Mediator>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(MetricsBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -21,6 +21,7 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     private readonly TapeReader _reader;
     private readonly Subject<long> _committed = new();
     private readonly TapeMetrics _metrics;
+    private readonly Tracing.AppendTraceLog _traces = new();
     private int _disposed;
 
     internal SqliteEventStore(TapeFile file, Microsoft.Data.Sqlite.SqliteConnection writerConnection, PayloadSerializer serializer, TimeProvider time, TapeMetrics metrics)
@@ -29,7 +30,7 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
         Serializer = serializer;
         _metrics = metrics;
         _reader = new TapeReader(file.Connections, file.Options.ReadBatchSize);
-        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, GroupCommitWait(file), OnCommitted, metrics.RecordGroup);
+        _writer = new TapeWriter(writerConnection, serializer, time, file.Options.MaxEventsPerCommit, GroupCommitWait(file), OnCommitted, metrics.RecordGroup, _traces);
         Verifier = new TapeVerifier(file.Connections);
     }
 
@@ -77,17 +78,40 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? idempotency, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var encoded = Encode(appends, metadata ?? EventMetadata.Empty);
-        var results = await _writer.AppendAsync(encoded, idempotency, ct).ConfigureAwait(false);
-        var events = 0;
-        foreach (var append in encoded)
-        {
-            events += append.Events.Count;
-        }
+        metadata ??= EventMetadata.Empty;
 
-        _metrics.RecordAppend(events, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return results;
+        // The span lives on the caller's flow, around the awaited append: it is the command's child on any
+        // thread the group commit runs on, and it lasts what the caller waits (encode, queue, commit).
+        using var activity = Tracing.TapeTracing.StartAppend(appends ?? [], metadata);
+        try
+        {
+            var encoded = Encode(appends!, metadata);
+            var trace = activity is null ? (Tracing.AppendTrace?)null : new Tracing.AppendTrace(activity.Context, metadata.CorrelationId, 0, 0);
+            var request = _writer.Append(encoded, idempotency, trace, ct);
+            var results = await request.Completion.Task.ConfigureAwait(false);
+            var events = 0;
+            foreach (var append in encoded)
+            {
+                events += append.Events.Count;
+            }
+
+            _metrics.RecordAppend(events, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            if (activity is not null)
+            {
+                Tracing.TapeTracing.Appended(activity, events, request.GroupSize, results);
+            }
+
+            return results;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            Tracing.TapeTracing.Failed(activity, ex);
+            throw;
+        }
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Tracing.AppendTrace> AppendTraces(long fromSeq, long toSeq, int limit) => _traces.Find(fromSeq, toSeq, limit);
 
     /// <inheritdoc />
     public Task<StreamSlice> ReadStreamAsync(StreamId stream, long fromVersion, ReadDirection direction, int maxCount, CancellationToken ct) =>

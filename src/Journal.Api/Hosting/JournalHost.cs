@@ -4,6 +4,7 @@ using Journal.Api.Http;
 using Journal.Api.Http.Auth;
 using Journal.Api.Http.OpenApi;
 using Journal.Api.Operations;
+using Journal.Api.Telemetry;
 using Journal.Domain.Tape;
 using Journal.EventStore.Storage;
 using Journal.Projections;
@@ -33,6 +34,7 @@ public static class JournalHost
         builder.Services.AddJournalMemoryEmbeddings(settings.MemoryEmbeddings);
         builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions());
         builder.Services.AddJournalOperations(settings);
+        builder.Services.AddJournalTelemetry(settings, builder.Configuration);
         builder.Services.AddSingleton<LastVerification>();
         builder.Services.AddSingleton<ProjectionRebuilds>();
         builder.AddJournalHttp(settings);

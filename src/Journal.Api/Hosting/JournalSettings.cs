@@ -72,13 +72,29 @@ public sealed record JournalSettings
     public string CheckpointDirectory { get; init; } = Path.Combine("data", "checkpoints");
 
     /// <summary>
-    /// Where metrics are exported over OTLP (HTTP/protobuf, <c>{endpoint}/v1/metrics</c>); null (the
-    /// default) exports nothing. Also read from <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.
+    /// Where metrics and traces are exported over OTLP (HTTP/protobuf, <c>{endpoint}/v1/metrics</c> and
+    /// <c>{endpoint}/v1/traces</c>); null (the default) exports nothing. Also read from
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.
     /// </summary>
     public Uri? OtlpEndpoint { get; init; }
 
+    /// <summary>
+    /// Where traces go instead of <see cref="OtlpEndpoint"/> (a bare address gets <c>/v1/traces</c>); also
+    /// read from <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>. Set alone, only traces are exported.
+    /// </summary>
+    public Uri? OtlpTracesEndpoint { get; init; }
+
+    /// <summary>Whether traces are exported when an endpoint is set (default true); false exports metrics only.</summary>
+    public bool OtlpTraces { get; init; } = true;
+
     /// <summary>Milliseconds between two OTLP metric exports (default 60,000).</summary>
     public int OtlpIntervalMs { get; init; } = 60_000;
+
+    /// <summary>Where metrics are sent, or null when they are not exported.</summary>
+    public Uri? OtlpMetricsTarget => OtlpEndpoint is { } endpoint ? Telemetry.OtlpEndpoints.ForSignal(endpoint, Telemetry.OtlpEndpoints.MetricsPath) : null;
+
+    /// <summary>Where spans are sent, or null when tracing is off (the default: no endpoint).</summary>
+    public Uri? OtlpTracesTarget => OtlpTraces && (OtlpTracesEndpoint ?? OtlpEndpoint) is { } endpoint ? Telemetry.OtlpEndpoints.ForSignal(endpoint, Telemetry.OtlpEndpoints.TracesPath) : null;
 
     /// <summary>
     /// Start even when the start-up check finds the tape's chain broken (to inspect it through the health
@@ -138,7 +154,9 @@ public sealed record JournalSettings
             CheckpointPublicKey = ReadCheckpointPublicKey(configuration),
             CheckpointDirectory = checkpointDirectory,
             StartWithBrokenTape = Bool(configuration, "StartWithBrokenTape", null, false),
-            OtlpEndpoint = Operations.OtlpMetrics.ReadEndpoint(section["OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"], section["OtlpEndpoint"] is null ? "OTEL_EXPORTER_OTLP_ENDPOINT" : "Journal:OtlpEndpoint"),
+            OtlpEndpoint = Telemetry.OtlpEndpoints.Read(section["OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"], section["OtlpEndpoint"] is null ? "OTEL_EXPORTER_OTLP_ENDPOINT" : "Journal:OtlpEndpoint"),
+            OtlpTracesEndpoint = Telemetry.OtlpEndpoints.Read(section["OtlpTracesEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"], section["OtlpTracesEndpoint"] is null ? "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" : "Journal:OtlpTracesEndpoint"),
+            OtlpTraces = Bool(configuration, "OtlpTraces", null, true),
             OtlpIntervalMs = Int(section, "OtlpIntervalMs", 60_000, 100, 3_600_000),
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
             MemoryEmbeddings = MemoryEmbeddingSettingsReader.Read(section.GetSection("Memory:Embeddings")),

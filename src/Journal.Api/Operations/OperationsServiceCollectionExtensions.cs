@@ -29,11 +29,6 @@ internal static class OperationsServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<CheckpointPublisher>());
         }
 
-        if (settings.OtlpEndpoint is { } endpoint)
-        {
-            services.AddHostedService(_ => new OtlpMetrics(endpoint, settings.OtlpIntervalMs));
-        }
-
         return services;
     }
 }

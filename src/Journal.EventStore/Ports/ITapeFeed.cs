@@ -24,4 +24,11 @@ public interface ITapeFeed
 
     /// <summary>Events, streams and erased payloads on the tape.</summary>
     TapeStats ReadStats();
+
+    /// <summary>
+    /// The traced appends (their span contexts, kept in memory only, never on the tape) that wrote any
+    /// position from <paramref name="fromSeq"/> to <paramref name="toSeq"/>, oldest first, at most
+    /// <paramref name="limit"/>. A backend that does not trace its appends has none.
+    /// </summary>
+    IReadOnlyList<Tracing.AppendTrace> AppendTraces(long fromSeq, long toSeq, int limit) => [];
 }

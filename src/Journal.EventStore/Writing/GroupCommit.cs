@@ -1,6 +1,8 @@
 using Journal.Domain.Errors;
+using Journal.Domain.Tape;
 using Journal.EventStore.Serialization;
 using Journal.EventStore.Storage;
+using Journal.EventStore.Tracing;
 using Microsoft.Data.Sqlite;
 
 namespace Journal.EventStore.Writing;
@@ -22,12 +24,14 @@ internal sealed class GroupCommit
     private readonly StreamVersions _versions;
     private readonly GroupAppend _appends;
     private readonly GroupErasure _erasures;
+    private readonly AppendTraceLog _traces;
     private readonly List<WriteRequest> _group = [];
     private readonly List<RequestOutcome> _outcomes = [];
     private long _groups;
 
-    public GroupCommit(TapeStatements sql, WriteQueue queue, WriterHead head, PayloadSerializer serializer, TimeProvider time, Action<int> onGroup)
+    public GroupCommit(TapeStatements sql, WriteQueue queue, WriterHead head, PayloadSerializer serializer, TimeProvider time, Action<int> onGroup, AppendTraceLog traces)
     {
+        _traces = traces;
         _sql = sql;
         _queue = queue;
         _head = head;
@@ -116,6 +120,9 @@ internal sealed class GroupCommit
             }
             else
             {
+                // Remembered before the commit, so a projection that reads the new rows finds their spans;
+                // forgotten again if the commit fails.
+                RememberTraces(group, outcomes);
                 _sql.Commit();
             }
 
@@ -125,7 +132,7 @@ internal sealed class GroupCommit
         {
             if (open)
             {
-                TryRollback();
+                Abandon();
                 open = false;
             }
 
@@ -147,7 +154,7 @@ internal sealed class GroupCommit
             // Whatever else went wrong, the transaction does not outlive the group.
             if (open)
             {
-                TryRollback();
+                Abandon();
             }
         }
 
@@ -163,8 +170,35 @@ internal sealed class GroupCommit
 
         for (var i = 0; i < group.Count; i++)
         {
+            if (group[i] is AppendRequest append)
+            {
+                append.GroupSize = group.Count;
+            }
+
             outcomes[i].Complete(group[i]);
         }
+    }
+
+    /// <summary>Remembers the span of every traced append of the group that wrote (not a refused one, not a duplicate).</summary>
+    private void RememberTraces(List<WriteRequest> group, List<RequestOutcome> outcomes)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (group[i] is AppendRequest { Trace: { } trace }
+                && outcomes[i] is { Error: null, Result: AppendResult[] results }
+                && TapeTracing.Positions(results) is var (first, last)
+                && !results.All(r => r.Duplicate))
+            {
+                _traces.Remember(trace with { FirstSeq = first, LastSeq = last });
+            }
+        }
+    }
+
+    /// <summary>Rolls the group back; the spans it remembered name positions it never wrote.</summary>
+    private void Abandon()
+    {
+        TryRollback();
+        _traces.ForgetAfter(_head.Seq);
     }
 
     private RequestOutcome ApplyOne(WriteRequest request, GroupState state, bool savepoint)

@@ -1,5 +1,6 @@
 using Journal.Domain.Tape;
 using Journal.EventStore.Serialization;
+using Journal.EventStore.Tracing;
 using Microsoft.Data.Sqlite;
 
 namespace Journal.EventStore.Writing;
@@ -20,20 +21,21 @@ internal sealed class TapeWriter : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    public TapeWriter(SqliteConnection connection, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, TimeSpan cohortWait, Action<long> onCommitted, Action<int> onGroup)
+    public TapeWriter(SqliteConnection connection, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, TimeSpan cohortWait, Action<long> onCommitted, Action<int> onGroup, AppendTraceLog traces)
     {
         _connection = connection;
         _queue = new WriteQueue(maxEventsPerCommit, cohortWait);
         _sql = new TapeStatements(connection);
         _head = new WriterHead(_sql, onCommitted);
-        _commit = new GroupCommit(_sql, _queue, _head, serializer, time, onGroup);
+        _commit = new GroupCommit(_sql, _queue, _head, serializer, time, onGroup, traces);
     }
 
-    public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EncodedStreamAppend> streams, IdempotencyRecord? idempotency, CancellationToken ct)
+    /// <summary>Queues an append; await its <see cref="AppendRequest.Completion"/>.</summary>
+    public AppendRequest Append(IReadOnlyList<EncodedStreamAppend> streams, IdempotencyRecord? idempotency, AppendTrace? trace, CancellationToken ct)
     {
-        var request = new AppendRequest(streams, idempotency);
+        var request = new AppendRequest(streams, idempotency, trace);
         Enqueue(request, ct);
-        return request.Completion.Task;
+        return request;
     }
 
     public Task<ErasureResult> EraseAsync(IReadOnlyList<long> seqs, string reason, EventMetadata metadata, CancellationToken ct)

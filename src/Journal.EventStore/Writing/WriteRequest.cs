@@ -1,5 +1,6 @@
 using Journal.Domain.Tape;
 using Journal.EventStore.Serialization;
+using Journal.EventStore.Tracing;
 
 namespace Journal.EventStore.Writing;
 
@@ -20,11 +21,17 @@ internal abstract class WriteRequest
 }
 
 /// <summary>An append to one or more streams, all or nothing.</summary>
-internal sealed class AppendRequest(IReadOnlyList<EncodedStreamAppend> streams, IdempotencyRecord? idempotency) : WriteRequest
+internal sealed class AppendRequest(IReadOnlyList<EncodedStreamAppend> streams, IdempotencyRecord? idempotency, AppendTrace? trace = null) : WriteRequest
 {
     public IReadOnlyList<EncodedStreamAppend> Streams { get; } = streams;
 
     public IdempotencyRecord? Idempotency { get; } = idempotency;
+
+    /// <summary>The append's span and correlation id when it is traced (its positions are filled in at commit).</summary>
+    public AppendTrace? Trace { get; } = trace;
+
+    /// <summary>Requests in the group commit that completed this one; set before it completes.</summary>
+    public int GroupSize { get; set; }
 
     public TaskCompletionSource<IReadOnlyList<AppendResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -116,7 +116,17 @@ internal sealed class ProjectionEngine : IDisposable
             _readAhead.Start(_tape, batch.Events[^1].Seq + 1, BatchSize, running.SelectMany(c => c.Types).ToHashSet(StringComparer.Ordinal));
         }
 
-        _apply.Apply(batch, running);
+        using var span = ProjectionTracing.StartBatch(_tape, batch.Events, running.Count);
+        try
+        {
+            _apply.Apply(batch, running);
+        }
+        catch (Exception ex)
+        {
+            span.Failed(ex);
+            throw;
+        }
+
         return batch.Events.Count;
     }
 

@@ -19,7 +19,8 @@ public static class CommandDispatch
     /// <summary>The header that ties the events of a request together (echoed on the response).</summary>
     public const string CorrelationIdHeader = "X-Correlation-Id";
 
-    private const int MaxCorrelationIdLength = 200;
+    /// <summary>The longest correlation id accepted.</summary>
+    internal const int MaxCorrelationIdLength = 200;
 
     /// <summary>
     /// Dispatches the command <paramref name="build"/> makes from the request's context. With
@@ -58,6 +59,7 @@ public static class CommandDispatch
         }
 
         http.Response.Headers[CorrelationIdHeader] = correlation;
+        Telemetry.HttpSpans.Tag(http, EventStore.Tracing.TraceTags.CorrelationId, correlation);
         var idempotencyKey = http.Request.Headers[IdempotencyKeyHeader].ToString();
         return new CommandContext(
             Actor: Policies.KeyName(http.User) ?? ApiKeyAuthenticationHandler.LoopbackName,

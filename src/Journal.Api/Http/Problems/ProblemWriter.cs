@@ -33,5 +33,6 @@ public static class ProblemWriter
         }
 
         problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        Telemetry.HttpSpans.Tag(context.HttpContext, Telemetry.HttpSpans.ProblemTypeTag, problem.Type);
     }
 }
