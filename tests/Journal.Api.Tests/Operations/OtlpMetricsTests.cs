@@ -23,7 +23,9 @@ public sealed class OtlpMetricsTests
         });
 
         await host.CreateSessionAsync();
-        var (path, contentType, body) = await ReceiveUntilAsync(listener, text => text.Contains("Journal.Tape", StringComparison.Ordinal));
+        var (path, contentType, body) = await ReceiveUntilAsync(
+            listener,
+            (path, text) => path == "/v1/metrics" && text.Contains("Journal.Tape", StringComparison.Ordinal));
 
         Assert.Equal("/v1/metrics", path);
         Assert.Equal("application/x-protobuf", contentType);
@@ -52,8 +54,11 @@ public sealed class OtlpMetricsTests
         Assert.Equal(new Uri("http://collector:4318"), standard.OtlpEndpoint);
     }
 
-    /// <summary>Answers each export with 200 until one's body satisfies <paramref name="done"/>.</summary>
-    private static async Task<(string Path, string? ContentType, string Body)> ReceiveUntilAsync(HttpListener listener, Func<string, bool> done)
+    /// <summary>
+    /// Answers each export with 200 until one's path and body satisfy <paramref name="done"/> (trace exports reach the
+    /// same collector and also name the tape's source, so the path tells metrics apart).
+    /// </summary>
+    private static async Task<(string Path, string? ContentType, string Body)> ReceiveUntilAsync(HttpListener listener, Func<string, string, bool> done)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
@@ -65,7 +70,7 @@ public sealed class OtlpMetricsTests
             var answer = (context.Request.Url!.AbsolutePath, context.Request.ContentType, text);
             context.Response.StatusCode = 200;
             context.Response.Close();
-            if (done(text))
+            if (done(answer.AbsolutePath, text))
             {
                 return answer;
             }
