@@ -1,8 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Journal.Api.Hosting;
 using Journal.Api.Tests.Http.Support;
+using Journal.Api.Tests.Telemetry;
 using Microsoft.Extensions.Configuration;
 
 namespace Journal.Api.Tests.Operations;
@@ -12,19 +10,16 @@ public sealed class OtlpMetricsTests
     [Fact]
     public async Task The_service_exports_the_journals_meters_over_otlp_http_when_an_endpoint_is_set()
     {
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        using var collector = new OtlpCollector();
         await using var host = ApiHost.Start(settings: new Dictionary<string, string>
         {
-            ["Journal:OtlpEndpoint"] = $"http://127.0.0.1:{port}",
+            ["Journal:OtlpEndpoint"] = collector.Endpoint,
             ["Journal:OtlpIntervalMs"] = "200",
         });
 
         await host.CreateSessionAsync();
-        var (path, contentType, body) = await ReceiveUntilAsync(
-            listener,
+        var (path, contentType, body) = await collector.ReceiveUntilAsync(
+            // Trace exports reach the same collector and also name the tape's source: the path tells metrics apart.
             (path, text) => path == "/v1/metrics" && text.Contains("Journal.Tape", StringComparison.Ordinal));
 
         Assert.Equal("/v1/metrics", path);
@@ -52,35 +47,5 @@ public sealed class OtlpMetricsTests
 
         Assert.Null(none.OtlpEndpoint);
         Assert.Equal(new Uri("http://collector:4318"), standard.OtlpEndpoint);
-    }
-
-    /// <summary>
-    /// Answers each export with 200 until one's path and body satisfy <paramref name="done"/> (trace exports reach the
-    /// same collector and also name the tape's source, so the path tells metrics apart).
-    /// </summary>
-    private static async Task<(string Path, string? ContentType, string Body)> ReceiveUntilAsync(HttpListener listener, Func<string, string, bool> done)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var context = await listener.GetContextAsync().WaitAsync(deadline.Token);
-            using var buffer = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(buffer, deadline.Token);
-            var text = Encoding.UTF8.GetString(buffer.ToArray());
-            var answer = (context.Request.Url!.AbsolutePath, context.Request.ContentType, text);
-            context.Response.StatusCode = 200;
-            context.Response.Close();
-            if (done(answer.AbsolutePath, text))
-            {
-                return answer;
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

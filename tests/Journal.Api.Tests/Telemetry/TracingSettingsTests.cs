@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Journal.Api.Hosting;
 using Journal.Api.Tests.Http.Support;
 using Microsoft.Extensions.Configuration;
@@ -24,17 +21,14 @@ public sealed class TracingSettingsTests
     [Fact]
     public async Task The_service_exports_its_spans_over_otlp_http_to_the_traces_path_when_an_endpoint_is_set()
     {
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        using var collector = new OtlpCollector();
         await using var host = ApiHost.Start(settings: new Dictionary<string, string>
         {
-            ["Journal:OtlpEndpoint"] = $"http://127.0.0.1:{port}",
+            ["Journal:OtlpEndpoint"] = collector.Endpoint,
             ["Journal:OtlpIntervalMs"] = "200",
         });
 
-        var received = ReceiveUntilAsync(listener, (path, body) => path == "/v1/traces" && body.Contains("journal.tape.append", StringComparison.Ordinal));
+        var received = collector.ReceiveUntilAsync((path, body) => path == "/v1/traces" && body.Contains("journal.tape.append", StringComparison.Ordinal));
         await host.CreateSessionAsync();
 
         // The flush waits for the export's answer, which the listener gives meanwhile.
@@ -75,31 +69,4 @@ public sealed class TracingSettingsTests
 
     private static JournalSettings Read(params (string Key, string Value)[] values) =>
         JournalSettings.From(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
-
-    /// <summary>Answers each export with 200 until one satisfies <paramref name="done"/> (given its path and body).</summary>
-    private static async Task<(string Path, string? ContentType, string Body)> ReceiveUntilAsync(HttpListener listener, Func<string, string, bool> done)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var context = await listener.GetContextAsync().WaitAsync(deadline.Token);
-            using var buffer = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(buffer, deadline.Token);
-            var text = Encoding.UTF8.GetString(buffer.ToArray());
-            var answer = (context.Request.Url!.AbsolutePath, context.Request.ContentType, text);
-            context.Response.StatusCode = 200;
-            context.Response.Close();
-            if (done(answer.AbsolutePath, text))
-            {
-                return answer;
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }
