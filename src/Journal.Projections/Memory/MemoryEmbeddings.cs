@@ -54,6 +54,11 @@ public sealed class MemoryEmbeddings
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
         if (Inline is { } inline)
         {
             var vectors = new float[texts.Count][];

@@ -31,6 +31,17 @@ public sealed class EmbeddingTests
         }
     }
 
+    [Fact]
+    public async Task MemoryEmbeddings_answers_no_texts_with_no_vectors_when_the_model_names_no_dimension()
+    {
+        var embeddings = new MemoryEmbeddings(new HostGenerator("remote", 0, _ => [1f, 0f]));
+
+        var vectors = await embeddings.EmbedAsync([], default);
+
+        Assert.Empty(vectors);
+        Assert.Null(embeddings.Dimensions);
+    }
+
     private static HostGenerator Hashing(string model, int dimensions)
     {
         var inner = new HashingEmbeddingGenerator(dimensions);
