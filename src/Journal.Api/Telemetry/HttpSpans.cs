@@ -27,7 +27,7 @@ internal static class HttpSpans
     public static void Enrich(Activity activity, HttpRequest request)
     {
         var correlation = request.Headers[CommandDispatch.CorrelationIdHeader].ToString();
-        if (correlation.Length is > 0 and <= CommandDispatch.MaxCorrelationIdLength && correlation.All(c => c is >= ' ' and <= '~'))
+        if (CommandDispatch.IsAcceptedCorrelationId(correlation))
         {
             activity.SetTag(TraceTags.CorrelationId, correlation);
         }

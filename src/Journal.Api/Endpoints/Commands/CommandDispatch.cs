@@ -44,6 +44,10 @@ public static class CommandDispatch
         return CommandResponse.From(result);
     }
 
+    /// <summary>Whether a sent correlation id is one the service accepts: 1 to 200 characters, no control characters.</summary>
+    internal static bool IsAcceptedCorrelationId(string correlation) =>
+        correlation.Length is > 0 and <= MaxCorrelationIdLength && !correlation.Any(char.IsControl);
+
     /// <summary>The command context of a request.</summary>
     /// <exception cref="ValidationException">The correlation id header is too long or holds control characters.</exception>
     public static CommandContext ContextOf(HttpContext http)
@@ -53,7 +57,7 @@ public static class CommandDispatch
         {
             correlation = Guid.CreateVersion7().ToString("N");
         }
-        else if (correlation.Length > MaxCorrelationIdLength || correlation.Any(char.IsControl))
+        else if (!IsAcceptedCorrelationId(correlation))
         {
             throw new ValidationException(CorrelationIdHeader, $"must be 1 to {MaxCorrelationIdLength} characters without control characters");
         }
