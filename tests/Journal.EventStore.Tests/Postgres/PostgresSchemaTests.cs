@@ -1,4 +1,4 @@
-using Journal.EventStore.Sql;
+using Journal.EventStore.Postgres;
 using Npgsql;
 
 namespace Journal.EventStore.Tests.Postgres;
@@ -69,8 +69,7 @@ public sealed class PostgresSchemaTests(PostgresServerFixture fixture) : IClassF
         var connectionString = await fixture.Server.CreateDatabaseAsync("tape_" + Guid.NewGuid().ToString("N"));
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, SqlText.Load("Postgres/Migrations/Bootstrap.sql"));
-        await ExecuteAsync(connection, SqlText.Load("Postgres/Migrations/0001_tape.sql"));
+        await PostgresMigrator.MigrateAsync(connection, PostgresMigrator.Tape, TimeProvider.System, default);
         await InsertAsync(connection, seq: 1, version: 1, eventIdLength: 16);
         return connection;
     }
