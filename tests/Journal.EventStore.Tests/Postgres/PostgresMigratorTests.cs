@@ -2,6 +2,8 @@ using Journal.EventStore.Postgres;
 using Journal.EventStore.Schema;
 using Npgsql;
 
+using Journal.Testing.Postgres;
+
 namespace Journal.EventStore.Tests.Postgres;
 
 public sealed class PostgresMigratorTests(PostgresServerFixture fixture) : IClassFixture<PostgresServerFixture>

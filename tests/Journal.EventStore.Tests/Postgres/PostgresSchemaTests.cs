@@ -1,6 +1,8 @@
 using Journal.EventStore.Postgres;
 using Npgsql;
 
+using Journal.Testing.Postgres;
+
 namespace Journal.EventStore.Tests.Postgres;
 
 /// <summary>The PostgreSQL tape schema: the database itself keeps the tape append-only.</summary>

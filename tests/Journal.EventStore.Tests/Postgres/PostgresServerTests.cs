@@ -1,5 +1,7 @@
 using Npgsql;
 
+using Journal.Testing.Postgres;
+
 namespace Journal.EventStore.Tests.Postgres;
 
 public sealed class PostgresServerTests

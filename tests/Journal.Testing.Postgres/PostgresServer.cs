@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Journal.EventStore.Tests.Postgres;
+namespace Journal.Testing.Postgres;
 
 /// <summary>
 /// A throwaway PostgreSQL server for the tests: <c>initdb</c> into a temporary directory, <c>pg_ctl start</c> on a

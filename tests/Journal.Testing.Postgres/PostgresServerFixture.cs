@@ -1,4 +1,4 @@
-namespace Journal.EventStore.Tests.Postgres;
+namespace Journal.Testing.Postgres;
 
 /// <summary>One throwaway server for a test class; each test makes its own database on it.</summary>
 public sealed class PostgresServerFixture : IAsyncLifetime
