@@ -46,6 +46,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (asServiceUser)
         {
             await RunAsync("chown", [ServiceUser + ":" + ServiceUser, directory], ct);
+            RestoreDevNull();
         }
 
         var server = new PostgresServer(bin, directory, FreePort(), asServiceUser);
@@ -136,6 +137,20 @@ public sealed class PostgresServer : IAsyncDisposable
             ?? throw new InvalidOperationException(
                 "PostgreSQL server binaries (initdb, pg_ctl) were not found in JOURNAL_PG_BIN, on the PATH or under /usr/lib/postgresql/*/bin. " +
                 "Install them (Debian: apt-get install postgresql-15) or set JOURNAL_PG_BIN to the directory holding them.");
+    }
+
+    /// <summary>
+    /// initdb's shell redirects to <c>/dev/null</c> as the service user; a machine where that device lost its
+    /// standard mode (0666: some tool chmod-ed it) makes every initdb fail with "cannot open /dev/null". Root gives
+    /// the device its standard mode back rather than fail every PostgreSQL test for an unrelated reason.
+    /// </summary>
+    private static void RestoreDevNull()
+    {
+        const UnixFileMode Standard = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        if (OperatingSystem.IsLinux() && File.Exists("/dev/null") && (File.GetUnixFileMode("/dev/null") & Standard) != Standard)
+        {
+            File.SetUnixFileMode("/dev/null", Standard);
+        }
     }
 
     private static int FreePort()
