@@ -39,6 +39,21 @@ public sealed record JournalStoreOptions
     /// <summary>Rows per batch when reading the whole tape.</summary>
     public int ReadBatchSize { get; init; } = 1024;
 
+    /// <summary>Where the tape lives: a SQLite file (the default) or a PostgreSQL database shared by instances.</summary>
+    public TapeProvider Provider { get; init; } = TapeProvider.Sqlite;
+
+    /// <summary>
+    /// The PostgreSQL database of the tape (an Npgsql connection string) when <see cref="Provider"/> is
+    /// <see cref="TapeProvider.Postgres"/>; <see cref="DatabasePath"/>'s folder still holds this instance's read models.
+    /// </summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>
+    /// On PostgreSQL, how long a reader waits for a commit notification before it reads the head anyway (the
+    /// fallback for a notification lost with a connection).
+    /// </summary>
+    public int PollIntervalMs { get; init; } = 1000;
+
     /// <summary>What redaction removes before anything is encoded or hashed.</summary>
     public RedactionOptions Redaction { get; init; } = RedactionOptions.Default;
 
@@ -69,6 +84,16 @@ public sealed record JournalStoreOptions
         if (GroupCommitWaitMs is < 0 or > 1000)
         {
             throw new ArgumentOutOfRangeException(nameof(GroupCommitWaitMs), GroupCommitWaitMs, "GroupCommitWaitMs must be between 0 and 1000");
+        }
+
+        if (Provider == TapeProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ArgumentException("a PostgreSQL tape needs a connection string", nameof(ConnectionString));
+        }
+
+        if (PollIntervalMs is < 10 or > 600_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PollIntervalMs), PollIntervalMs, "PollIntervalMs must be between 10 and 600000");
         }
 
         if (ReadBatchSize is < 1 or > 100_000)
