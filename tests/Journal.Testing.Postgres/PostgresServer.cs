@@ -53,10 +53,7 @@ public sealed class PostgresServer : IAsyncDisposable
         try
         {
             await server.PgAsync("initdb", ["-D", server.Data, "-U", Superuser, "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"], ct);
-            await server.PgAsync(
-                "pg_ctl",
-                ["-D", server.Data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1", "start"],
-                ct);
+            await server.StartAgainAsync(ct);
             return server;
         }
         catch
@@ -66,10 +63,20 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data.</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => PgAsync(
+        "pg_ctl",
+        ["-D", Data, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "-o", $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1", "start"],
+        ct);
+
+    /// <summary>Stops the server the way an outage would (<c>immediate</c>: connections are cut, nothing is flushed politely).</summary>
+    public Task StopAsync(CancellationToken ct = default) => PgAsync("pg_ctl", ["-D", Data, "-m", "immediate", "-w", "stop"], ct);
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken ct = default)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString());
+        // Not pooled: a pooled connection may have died with a restart (StopAsync) since it was last used.
+        await using var connection = new NpgsqlConnection(ConnectionString() + ";Pooling=false");
         await connection.OpenAsync(ct);
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
         await create.ExecuteNonQueryAsync(ct);

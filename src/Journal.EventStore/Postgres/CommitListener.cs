@@ -48,8 +48,10 @@ internal sealed class CommitListener(NpgsqlDataSource dataSource, Action<long> h
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException or TimeoutException && !ct.IsCancellationRequested)
             {
-                // The server went away; try again after a pause. Until then readers keep what they have.
+                // The server went away; try again after a pause. Until then readers keep what they have. The
+                // pool's idle connections died with it: dropped now, not met one failure at a time.
                 Listening = false;
+                dataSource.Clear();
                 await Task.Delay(retry, ct).ConfigureAwait(false);
             }
         }

@@ -112,6 +112,23 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
 
     public (long Seq, byte[] Hash, long RecordedAt) Head()
     {
+        var opening = _beginPending;
+        try
+        {
+            return ReadHead();
+        }
+        catch (NpgsqlException ex) when (opening && ex is not PostgresException)
+        {
+            // The connection died while idle (the server restarted since the last group): nothing of this group
+            // reached the server, so it starts again once on a new connection instead of failing its callers.
+            Reconnect();
+            _beginPending = true;
+            return ReadHead();
+        }
+    }
+
+    private (long Seq, byte[] Hash, long RecordedAt) ReadHead()
+    {
         using var batch = Batch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(SelectHeadSql));
         using var reader = Read(batch);
@@ -260,12 +277,26 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
             throw new NpgsqlException("the connection to the tape was lost inside a group commit");
         }
 
-        _connection?.Dispose();
-        _connection = null;
+        if (_connection is not null)
+        {
+            Reconnect();
+        }
+
         var connection = dataSource.CreateConnection();
         connection.Open();
         _connection = connection;
         return connection;
+    }
+
+    /// <summary>
+    /// Drops the writer's dead connection, and the pool's idle ones with it: they died with the same server,
+    /// and readers would otherwise meet them one failure at a time.
+    /// </summary>
+    private void Reconnect()
+    {
+        _connection?.Dispose();
+        _connection = null;
+        dataSource.Clear();
     }
 
     /// <summary>A batch on the writer's connection that first starts the transaction and takes the head lock, when that is still to do.</summary>
