@@ -52,6 +52,20 @@ internal sealed class ChainedRows
     /// <summary>Replaces a row by an altered copy (the hashes are not recomputed).</summary>
     public void Alter(long seq, Func<TapeRow, TapeRow> change) => _rows[(int)seq - 1] = change(_rows[(int)seq - 1]);
 
+    /// <summary>Recomputes every prev_hash and hash from the stored columns, as a forger with docs/hash-chain.md would after an edit.</summary>
+    public void Rechain()
+    {
+        var prev = ChainHash.Genesis.ToArray();
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            var row = _rows[i];
+            var hash = new byte[ChainHash.Size];
+            ChainHash.Compute(prev, row.Seq, row.EventId.ToByteArray(bigEndian: true), Encoding.UTF8.GetBytes(row.StreamId), row.StreamVersion, Encoding.UTF8.GetBytes(row.EventType), row.RecordedAt, ChainHash.Digest(row.Metadata), row.PayloadDigest, hash);
+            _rows[i] = row with { PrevHash = prev, Hash = hash };
+            prev = hash;
+        }
+    }
+
     private TapeRow Append(string stream, Guid eventId, string eventType, byte[] metadata, byte[] payload)
     {
         var seq = _rows.Count + 1L;
