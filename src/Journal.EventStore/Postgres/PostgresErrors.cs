@@ -20,4 +20,30 @@ internal static class PostgresErrors
 
     /// <summary>Integrity constraint violations: SQLSTATE class 23.</summary>
     public static bool IsConstraintViolation(DbException error) => error is PostgresException { SqlState: [ '2', '3', .. ] };
+
+    /// <summary>A read that meets a database failure fails as <see cref="StorageException"/>, as a write does.</summary>
+    public static T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (NpgsqlException ex)
+        {
+            throw Describe("the tape could not be read", ex);
+        }
+    }
+
+    /// <summary>An asynchronous read that meets a database failure fails as <see cref="StorageException"/>.</summary>
+    public static async Task<T> Guard<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw Describe("the tape could not be read", ex);
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using Journal.Domain.Tape;
+using Journal.EventStore.Postgres.Reading;
+using Journal.EventStore.Postgres.Verification;
 using Journal.EventStore.Reading;
 using Journal.EventStore.Serialization;
 using Journal.EventStore.Verification;
@@ -108,35 +110,35 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
 
     /// <inheritdoc />
     public Task<StreamSlice> ReadStreamAsync(StreamId stream, long fromVersion, ReadDirection direction, int maxCount, CancellationToken ct) =>
-        _reader.ReadStreamAsync(stream, fromVersion, direction, maxCount, ct);
+        PostgresErrors.Guard(() => _reader.ReadStreamAsync(stream, fromVersion, direction, maxCount, ct));
 
     /// <inheritdoc />
-    public IReadOnlyList<RecordedEvent> ReadStreamFrom(StreamId stream, long fromVersion, int limit) => _reader.ReadStreamFrom(stream.Value, fromVersion, limit);
+    public IReadOnlyList<RecordedEvent> ReadStreamFrom(StreamId stream, long fromVersion, int limit) => PostgresErrors.Guard(() => _reader.ReadStreamFrom(stream.Value, fromVersion, limit));
 
     /// <inheritdoc />
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromSeq, CancellationToken ct) => _reader.ReadAllAsync(fromSeq, ct);
 
     /// <inheritdoc />
-    public IReadOnlyList<RecordedEvent> ReadPage(long fromSeq, int limit) => _reader.ReadBatch(Math.Max(1, fromSeq), Math.Clamp(limit, 1, 10_000));
+    public IReadOnlyList<RecordedEvent> ReadPage(long fromSeq, int limit) => PostgresErrors.Guard(() => _reader.ReadBatch(Math.Max(1, fromSeq), Math.Clamp(limit, 1, 10_000)));
 
     /// <inheritdoc />
-    public Task<TapeHead> ReadHeadAsync(CancellationToken ct) => _reader.ReadHeadAsync(ct);
+    public Task<TapeHead> ReadHeadAsync(CancellationToken ct) => PostgresErrors.Guard(() => _reader.ReadHeadAsync(ct));
 
     /// <inheritdoc />
-    public Task<RecordedEvent?> FindEventAsync(Guid eventId, CancellationToken ct) => _reader.FindEventAsync(eventId, ct);
+    public Task<RecordedEvent?> FindEventAsync(Guid eventId, CancellationToken ct) => PostgresErrors.Guard(() => _reader.FindEventAsync(eventId, ct));
 
     /// <inheritdoc />
-    public Task<long> ReadStreamVersionAsync(StreamId stream, CancellationToken ct) => _reader.ReadStreamVersionAsync(stream, ct);
+    public Task<long> ReadStreamVersionAsync(StreamId stream, CancellationToken ct) => PostgresErrors.Guard(() => _reader.ReadStreamVersionAsync(stream, ct));
 
     /// <inheritdoc />
-    public IdempotencyEntry? FindIdempotency(string key) => _reader.FindIdempotency(key);
+    public IdempotencyEntry? FindIdempotency(string key) => PostgresErrors.Guard(() => _reader.FindIdempotency(key));
 
     /// <inheritdoc />
     public IReadOnlyList<StreamId> FindOpenStreams(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes) =>
-        _reader.FindOpenStreams(category, openingTypes, closingTypes);
+        PostgresErrors.Guard(() => _reader.FindOpenStreams(category, openingTypes, closingTypes));
 
     /// <inheritdoc />
-    public TapeStats ReadStats() => _reader.ReadStats();
+    public TapeStats ReadStats() => PostgresErrors.Guard(_reader.ReadStats);
 
     /// <inheritdoc />
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) => Verifier.VerifyAsync(from, to, ct);
@@ -151,10 +153,10 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     /// Copies the tape into a new SQLite tape file at <paramref name="targetPath"/> (owner-only): the same rows,
     /// hashes and journal id, verifiable offline. A database-wide backup is <c>pg_dump</c>'s (docs/operations.md).
     /// </summary>
-    public Task<Backup.BackupResult> BackupAsync(string targetPath, CancellationToken ct) => PostgresTapeExport.ToSqliteAsync(this, targetPath, ct);
+    public Task<Backup.BackupResult> BackupAsync(string targetPath, CancellationToken ct) => throw new NotSupportedException("wired to the SQLite export when i20/pg-cli merges");
 
     /// <inheritdoc />
-    int Ports.ITapeInspection.SchemaVersion => _catalog.SchemaVersion;
+    int Ports.ITapeInspection.SchemaVersion => PostgresErrors.Guard(() => _catalog.ReadSchemaVersionAsync(CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <summary>The server and database, never the password.</summary>
     public string Location => PostgresTapeSetup.Describe(_dataSource.ConnectionString);
@@ -163,13 +165,13 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     bool Ports.ITapeInspection.IsInMemory => false;
 
     /// <inheritdoc />
-    long Ports.ITapeInspection.StorageBytes => _catalog.StorageBytes;
+    long Ports.ITapeInspection.StorageBytes => PostgresErrors.Guard(() => _catalog.ReadStorageBytesAsync(CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <inheritdoc />
     long Ports.ITapeInspection.LogBytes => 0;
 
     /// <inheritdoc />
-    IReadOnlyList<Maintenance.MaintenanceStep> Ports.ITapeInspection.RunMaintenance() => _catalog.RunMaintenance();
+    IReadOnlyList<Maintenance.MaintenanceStep> Ports.ITapeInspection.RunMaintenance() => PostgresErrors.Guard(() => _catalog.RunMaintenanceAsync(CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <summary>Whether this instance hears other instances' commits now (false while the server is away).</summary>
     internal bool Listening => _listener.Listening;
