@@ -9,6 +9,12 @@ public sealed record JournalStoreOptions
     /// <summary>Path of the tape's SQLite file. Its directory is created owner-only when missing.</summary>
     public string DatabasePath { get; init; } = Path.Combine("data", "journal.db");
 
+    /// <summary>Where the tape is stored: the SQLite file at <see cref="DatabasePath"/> (the default) or PostgreSQL at <see cref="ConnectionString"/>.</summary>
+    public TapeProvider Provider { get; init; } = TapeProvider.Sqlite;
+
+    /// <summary>The Npgsql connection string of a PostgreSQL tape; null for SQLite. Never printed with its password (see <see cref="ToString"/>).</summary>
+    public string? ConnectionString { get; init; }
+
     /// <summary>
     /// Keep the tape in a shared in-memory SQLite database instead of the file (default false). Nothing
     /// reaches the disk except the snapshots written to <see cref="SnapshotPath"/>; the last snapshot is
@@ -41,6 +47,19 @@ public sealed record JournalStoreOptions
 
     /// <summary>What redaction removes before anything is encoded or hashed.</summary>
     public RedactionOptions Redaction { get; init; } = RedactionOptions.Default;
+
+    /// <summary>The settings as text, the connection string's password hidden (options are logged and shown in errors).</summary>
+    public override string ToString()
+    {
+        var shown = this with { ConnectionString = Storage.ConnectionStrings.Redact(ConnectionString) };
+        var text = new System.Text.StringBuilder(nameof(JournalStoreOptions)).Append(" { ");
+        if (shown.PrintMembers(text))
+        {
+            text.Append(' ');
+        }
+
+        return text.Append('}').ToString();
+    }
 
     /// <summary>Checks the settings, naming the key at fault.</summary>
     public void Validate()
