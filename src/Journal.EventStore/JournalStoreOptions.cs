@@ -9,6 +9,12 @@ public sealed record JournalStoreOptions
     /// <summary>Path of the tape's SQLite file. Its directory is created owner-only when missing.</summary>
     public string DatabasePath { get; init; } = Path.Combine("data", "journal.db");
 
+    /// <summary>Where the tape is stored: the SQLite file at <see cref="DatabasePath"/> (the default) or PostgreSQL at <see cref="ConnectionString"/>.</summary>
+    public TapeProvider Provider { get; init; } = TapeProvider.Sqlite;
+
+    /// <summary>The Npgsql connection string of a PostgreSQL tape; null for SQLite. Never printed with its password (see <see cref="ToString"/>).</summary>
+    public string? ConnectionString { get; init; }
+
     /// <summary>
     /// Keep the tape in a shared in-memory SQLite database instead of the file (default false). Nothing
     /// reaches the disk except the snapshots written to <see cref="SnapshotPath"/>; the last snapshot is
@@ -39,15 +45,6 @@ public sealed record JournalStoreOptions
     /// <summary>Rows per batch when reading the whole tape.</summary>
     public int ReadBatchSize { get; init; } = 1024;
 
-    /// <summary>Where the tape lives: a SQLite file (the default) or a PostgreSQL database shared by instances.</summary>
-    public TapeProvider Provider { get; init; } = TapeProvider.Sqlite;
-
-    /// <summary>
-    /// The PostgreSQL database of the tape (an Npgsql connection string) when <see cref="Provider"/> is
-    /// <see cref="TapeProvider.Postgres"/>; <see cref="DatabasePath"/>'s folder still holds this instance's read models.
-    /// </summary>
-    public string? ConnectionString { get; init; }
-
     /// <summary>
     /// On PostgreSQL, how long a reader waits for a commit notification before it reads the head anyway (the
     /// fallback for a notification lost with a connection).
@@ -56,6 +53,19 @@ public sealed record JournalStoreOptions
 
     /// <summary>What redaction removes before anything is encoded or hashed.</summary>
     public RedactionOptions Redaction { get; init; } = RedactionOptions.Default;
+
+    /// <summary>The settings as text, the connection string's password hidden (options are logged and shown in errors).</summary>
+    public override string ToString()
+    {
+        var shown = this with { ConnectionString = Storage.ConnectionStrings.Redact(ConnectionString) };
+        var text = new System.Text.StringBuilder(nameof(JournalStoreOptions)).Append(" { ");
+        if (shown.PrintMembers(text))
+        {
+            text.Append(' ');
+        }
+
+        return text.Append('}').ToString();
+    }
 
     /// <summary>Checks the settings, naming the key at fault.</summary>
     public void Validate()

@@ -1,11 +1,11 @@
 namespace Journal.EventStore;
 
-/// <summary>The database a tape lives in.</summary>
+/// <summary>Where the tape is stored.</summary>
 public enum TapeProvider
 {
-    /// <summary>One SQLite file, written by one process: the embedded default.</summary>
+    /// <summary>One SQLite file written by one process (the default).</summary>
     Sqlite,
 
-    /// <summary>A PostgreSQL database, shared by every instance that opens it.</summary>
+    /// <summary>A PostgreSQL database that several service instances append to.</summary>
     Postgres,
 }
