@@ -104,6 +104,12 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     bool Ports.ITapeInspection.IsInMemory => File.Connections.IsInMemory;
 
     /// <inheritdoc />
+    string Ports.ITapeInspection.Mode => File.Connections.IsInMemory ? "memory" : "file";
+
+    /// <inheritdoc />
+    int Ports.ITapeInspection.LatestSchemaVersion => Schema.MigrationSet.Tape().LatestVersion;
+
+    /// <inheritdoc />
     long Ports.ITapeInspection.StorageBytes => BytesOnDisk(File.DatabasePath);
 
     /// <inheritdoc />

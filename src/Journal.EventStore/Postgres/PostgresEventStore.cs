@@ -165,6 +165,12 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     bool Ports.ITapeInspection.IsInMemory => false;
 
     /// <inheritdoc />
+    string Ports.ITapeInspection.Mode => "postgres";
+
+    /// <inheritdoc />
+    int Ports.ITapeInspection.LatestSchemaVersion => PostgresMigrator.Tape.LatestVersion;
+
+    /// <inheritdoc />
     long Ports.ITapeInspection.StorageBytes => PostgresErrors.Guard(() => _catalog.ReadStorageBytesAsync(CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <inheritdoc />
