@@ -13,9 +13,9 @@ namespace Journal.EventStore.Postgres;
 
 /// <summary>
 /// The group commit's statements on PostgreSQL, on one connection of the writer's own. A round trip costs what
-/// a SQLite call does not, so a group costs three: the transaction's start, the head lock and the head read
-/// (<see cref="Head"/>); every lookup its requests will make (<see cref="Prepare"/>); and the rows, the
-/// idempotency records, the notification and the commit (<see cref="Commit"/>). Rows are held back until then,
+/// a SQLite call does not, so a group costs two: the transaction's start, the head lock, the head read and
+/// every lookup its requests will make (<see cref="Prepare"/> asks them before <see cref="Head"/> sends them);
+/// and the rows, the idempotency records, the notification and the commit (<see cref="Commit"/>). Rows are held back until then,
 /// so what a request asks about rows of its own group is answered from memory.
 /// </summary>
 internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITapeStatements
@@ -40,12 +40,14 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     private bool _inTransaction;
     private PendingRows.Mark _savepoint;
     private int _openingRowSets;
+    private GroupLookups.Ask? _deferred;
 
     public void Begin()
     {
         Connection();
         _pending.Clear();
         _lookups.Clear();
+        _deferred = null;
         _beginPending = true;
         _inTransaction = true;
     }
@@ -131,10 +133,24 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     {
         using var batch = Batch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(SelectHeadSql));
+        var lookups = _deferred;
+        if (lookups is { } ask)
+        {
+            AddLookups(batch, ask);
+        }
+
         using var reader = Read(batch);
-        return reader.Read()
+        var head = reader.Read()
             ? (reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt64(2))
             : (0, ChainHash.Genesis.ToArray(), 0);
+        if (lookups is not null)
+        {
+            reader.NextResult();
+            ReadLookups(reader);
+            _deferred = null;
+        }
+
+        return head;
     }
 
     public void Prepare(IReadOnlyList<WriteRequest> group, int from)
@@ -145,11 +161,28 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
             return;
         }
 
+        if (_beginPending)
+        {
+            // Asked before the head: they ride in the head's round trip, after the lock.
+            _deferred = ask;
+            return;
+        }
+
         using var batch = Batch();
+        AddLookups(batch, ask);
+        using var reader = Read(batch);
+        ReadLookups(reader);
+    }
+
+    private static void AddLookups(NpgsqlBatch batch, GroupLookups.Ask ask)
+    {
         Add(batch, SelectIdentitiesSql, "event_ids", ask.EventIds);
         Add(batch, SelectIdempotenciesSql, "keys", ask.Keys);
         Add(batch, SelectStreamVersionsSql, "streams", ask.Streams);
-        using var reader = Read(batch);
+    }
+
+    private void ReadLookups(NpgsqlDataReader reader)
+    {
         _lookups.ReadIdentities(reader);
         reader.NextResult();
         _lookups.ReadIdempotency(reader);
@@ -346,6 +379,7 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
 
     private void End()
     {
+        _deferred = null;
         _beginPending = false;
         _inTransaction = false;
         _pending.Clear();

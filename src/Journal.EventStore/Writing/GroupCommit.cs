@@ -89,6 +89,10 @@ internal sealed class GroupCommit
         {
             _sql.Begin();
             open = true;
+
+            // What the group will look up is named before the head is read: a backend that pays a round trip
+            // per call sends both at once.
+            _sql.Prepare(group, 0);
             if (_head.Sync(state))
             {
                 _versions.Forget();
