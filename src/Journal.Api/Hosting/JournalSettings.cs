@@ -272,4 +272,7 @@ public sealed class ConfigurationException(string key, string reason) : Exceptio
 {
     /// <summary>The key at fault, such as <c>Journal:MaxPayloadBytes</c>.</summary>
     public string Key { get; } = key;
+
+    /// <summary>What is wrong with its value, without the key (for messages that name the value another way, such as a command-line option).</summary>
+    public string Reason { get; } = reason;
 }
