@@ -26,13 +26,13 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     private readonly CommitListener _listener;
     private readonly CommittedHeads _committed;
     private readonly Tracing.AppendTraceLog _traces = new();
-    private readonly TapeMetrics _metrics;
+    private readonly TimeProvider _time;
     private int _disposed;
 
     private PostgresEventStore(NpgsqlDataSource dataSource, Guid journalId, JournalStoreOptions options, PayloadSerializer serializer, TimeProvider time, TapeMetrics metrics)
     {
         _dataSource = dataSource;
-        _metrics = metrics;
+        _time = time;
         JournalId = journalId;
         Serializer = serializer;
         _committed = new CommittedHeads(metrics);
@@ -153,7 +153,12 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     /// Copies the tape into a new SQLite tape file at <paramref name="targetPath"/> (owner-only): the same rows,
     /// hashes and journal id, verifiable offline. A database-wide backup is <c>pg_dump</c>'s (docs/operations.md).
     /// </summary>
-    public Task<Backup.BackupResult> BackupAsync(string targetPath, CancellationToken ct) => throw new NotSupportedException("wired to the SQLite export when i20/pg-cli merges");
+    public async Task<Backup.BackupResult> BackupAsync(string targetPath, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var copy = await Export.SqliteTapeExport.WriteAsync(new Export.TapeFeedExportSource(this, this), targetPath, _time, ct).ConfigureAwait(false);
+        return new Backup.BackupResult(copy.Path, copy.HeadSeq, copy.HeadHash, copy.Bytes, clock.Elapsed.TotalMilliseconds);
+    }
 
     /// <inheritdoc />
     int Ports.ITapeInspection.SchemaVersion => PostgresErrors.Guard(() => _catalog.ReadSchemaVersionAsync(CancellationToken.None)).GetAwaiter().GetResult();
