@@ -98,26 +98,24 @@ internal static class ChainVerification
                     ct.ThrowIfCancellationRequested();
                 }
 
-                switch (CheckLinkAndHash(rows, run))
+                switch (CheckRow(rows, run, from > 1))
                 {
                     case Outcome.Failed:
                         return;
                     case Outcome.LinkBroken:
                         run.Fail(await LinkMismatchAsync(source, rows.Seq, rows.EventId.ToArray(), rows.PrevHash.ToArray(), run.PrevHash, ct).ConfigureAwait(false));
                         return;
-                }
+                    case Outcome.StreamUnseen:
+                        // A range that starts past 1 learns each stream's last version before it, once per stream.
+                        var stream = rows.StreamId.ToArray();
+                        var before = await source.ReadVersionBeforeAsync(stream, from, ct).ConfigureAwait(false);
+                        run.Streams.Set(stream, before);
+                        if (!CheckVersionAndErasure(run, rows.Seq, rows.EventId, stream, rows.StreamVersion, rows.EventType, rows.PayloadErased, rows.Payload, rows.Hash))
+                        {
+                            return;
+                        }
 
-                // A range that starts past 1 learns each stream's last version before it, once per stream.
-                if (from > 1 && !run.Streams.Contains(rows.StreamId))
-                {
-                    var stream = rows.StreamId.ToArray();
-                    var before = await source.ReadVersionBeforeAsync(stream, from, ct).ConfigureAwait(false);
-                    run.Streams.Set(stream, before);
-                }
-
-                if (!CheckVersionAndErasure(rows, run))
-                {
-                    return;
+                        break;
                 }
             }
         }
@@ -132,8 +130,11 @@ internal static class ChainVerification
             ? new ChainMismatch(seq, IdOf(eventId), MismatchCodes.Reordered, (seq - 1).ToString(Inv), other.ToString(Inv))
             : Mismatch(seq, eventId, MismatchCodes.PrevHashMismatch, expected, prevHash);
 
-    /// <summary>Steps 1 to 5: the position, the columns' types, the link, the payload digest and the chain hash.</summary>
-    private static Outcome CheckLinkAndHash(IChainRows rows, Run run)
+    /// <summary>
+    /// Checks the current row, reading each column once (on SQLite each read crosses into native code). Stops short
+    /// of the stream version check when the row's stream needs its version before the range looked up first.
+    /// </summary>
+    private static Outcome CheckRow(IChainRows rows, Run run, bool rangeStartsLate)
     {
         // 1. The position.
         if (rows.SeqMisplaced(out var expectedType, out var foundType))
@@ -166,9 +167,11 @@ internal static class ChainVerification
         // 4. The payload against its digest; NULL is an erased payload.
         var payloadDigest = rows.PayloadDigest;
         Span<byte> digest = run.Digest;
-        if (!rows.PayloadErased)
+        var erased = rows.PayloadErased;
+        var payload = erased ? default : rows.Payload;
+        if (!erased)
         {
-            SHA256.HashData(rows.Payload, digest);
+            SHA256.HashData(payload, digest);
             if (!digest.SequenceEqual(payloadDigest))
             {
                 run.Fail(Mismatch(seq, eventId, MismatchCodes.PayloadDigestMismatch, payloadDigest, digest));
@@ -195,44 +198,58 @@ internal static class ChainVerification
         }
 
         Span<byte> hash = run.Hash;
-        ChainHash.Compute(run.PrevHash, seq, eventId, rows.StreamId, rows.StreamVersion, rows.EventType, rows.RecordedAt, metadataDigest, payloadDigest, hash);
+        var stream = rows.StreamId;
+        var version = rows.StreamVersion;
+        var eventType = rows.EventType;
+        ChainHash.Compute(run.PrevHash, seq, eventId, stream, version, eventType, rows.RecordedAt, metadataDigest, payloadDigest, hash);
         if (!hash.SequenceEqual(stored))
         {
             run.Fail(Mismatch(seq, eventId, MismatchCodes.HashMismatch, hash, stored));
             return Outcome.Failed;
         }
 
-        return Outcome.Ok;
+        if (rangeStartsLate && !run.Streams.Contains(stream))
+        {
+            return Outcome.StreamUnseen;
+        }
+
+        return CheckVersionAndErasure(run, seq, eventId, stream, version, eventType, erased, payload, stored) ? Outcome.Ok : Outcome.Failed;
     }
 
     /// <summary>Steps 6 and 7: the stream's versions, and erasures waiting for their record; then the row counts.</summary>
-    private static bool CheckVersionAndErasure(IChainRows rows, Run run)
+    private static bool CheckVersionAndErasure(
+        Run run,
+        long seq,
+        ReadOnlySpan<byte> eventId,
+        ReadOnlySpan<byte> stream,
+        long version,
+        ReadOnlySpan<byte> eventType,
+        bool erased,
+        ReadOnlySpan<byte> payload,
+        ReadOnlySpan<byte> stored)
     {
         // 6. The stream's versions run 1..n in seq order.
-        var seq = rows.Seq;
-        var stream = rows.StreamId;
-        var version = rows.StreamVersion;
         ref var lastVersion = ref run.Streams.Last(stream, out _);
         if (version != lastVersion + 1)
         {
             var code = version >= 1 && version <= lastVersion ? MismatchCodes.StreamVersionDuplicate : MismatchCodes.StreamVersionGap;
-            run.Fail(new ChainMismatch(seq, IdOf(rows.EventId), code, (lastVersion + 1).ToString(Inv), version.ToString(Inv)));
+            run.Fail(new ChainMismatch(seq, IdOf(eventId), code, (lastVersion + 1).ToString(Inv), version.ToString(Inv)));
             return false;
         }
 
         lastVersion = version;
 
         // 7. Erasures: a NULL payload waits for a later record listing it.
-        if (rows.PayloadErased)
+        if (erased)
         {
             run.Erased++;
             run.Unrecorded.Add(seq);
         }
-        else if (ErasureRecord.IsRecord(stream, rows.EventType))
+        else if (ErasureRecord.IsRecord(stream, eventType))
         {
-            if (!ErasureRecord.TryDecode(rows.Payload, seq, out var listed, out _))
+            if (!ErasureRecord.TryDecode(payload, seq, out var listed, out _))
             {
-                run.Fail(new ChainMismatch(seq, IdOf(rows.EventId), MismatchCodes.ErasureRecordMalformed, MalformedRecordExpected, "malformed"));
+                run.Fail(new ChainMismatch(seq, IdOf(eventId), MismatchCodes.ErasureRecordMalformed, MalformedRecordExpected, "malformed"));
                 return false;
             }
 
@@ -242,7 +259,7 @@ internal static class ChainVerification
             }
         }
 
-        rows.Hash.CopyTo(run.PrevHash);
+        stored.CopyTo(run.PrevHash);
         run.Checked++;
         run.Expected++;
         return true;
@@ -253,6 +270,7 @@ internal static class ChainVerification
         Ok,
         Failed,
         LinkBroken,
+        StreamUnseen,
     }
 
     /// <summary>The state of one verification: where it is, what it counted, and buffers reused for every row.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Journal.EventStore.Checkpoints;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Verification;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace Journal.EventStore.Postgres.Verification;
 /// </summary>
 /// <param name="dataSource">The database holding the tape.</param>
 /// <param name="pageSize">Rows a chain scan reads per round trip: enough that round trips do not count beside hashing.</param>
-internal sealed class PostgresTapeVerifier(NpgsqlDataSource dataSource, int pageSize = 1024)
+internal sealed class PostgresTapeVerifier(NpgsqlDataSource dataSource, int pageSize = 1024) : ITapeVerification
 {
     /// <summary>The tables the tape's migrations create.</summary>
     private static readonly string[] Tables = ["journal_events", "journal_idempotency", "journal_info", "schema_migrations"];
