@@ -213,7 +213,7 @@ internal static class OursLiveLag
         }
 
         /// <summary>The observations from index <paramref name="from"/> on, positions made non-decreasing.</summary>
-        public IReadOnlyList<(long Position, long At)> Since(int from)
+        public List<(long Position, long At)> Since(int from)
         {
             lock (_gate)
             {
