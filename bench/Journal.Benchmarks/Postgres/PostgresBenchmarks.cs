@@ -29,12 +29,12 @@ internal static class PostgresBenchmarks
             var appends = new List<AppendFigures>();
             if (options.Includes("append-1"))
             {
-                appends.Add(await AppendsAsync(server, options, "append-1", 1, options.Quick ? 1_000 : 3_000).ConfigureAwait(false));
+                appends.Add(await AppendsAsync(server, options, "append-1", 1, options.Quick ? 300 : 1_000).ConfigureAwait(false));
             }
 
             if (options.Includes("append-16"))
             {
-                appends.Add(await AppendsAsync(server, options, "append-16", 16, options.Quick ? 250 : 1_000).ConfigureAwait(false));
+                appends.Add(await AppendsAsync(server, options, "append-16", 16, options.Quick ? 100 : 250).ConfigureAwait(false));
             }
 
             if (appends.Count > 0)

@@ -15,7 +15,7 @@ internal static class OursScenarios
         if (options.Includes("instances"))
         {
             Console.Error.WriteLine("instances...");
-            var perCaller = options.Quick ? 125 : 500;
+            var perCaller = options.Quick ? 50 : 125;
             var measured = await PgRunner.RunAsync(
                 "instances",
                 options.Warmups,
