@@ -4,7 +4,7 @@ using Journal.Benchmarks.Tape;
 
 namespace Journal.Benchmarks.Postgres;
 
-/// <summary>One append scenario on the three sides; <see cref="Ours"/> is null while the ours-part is not built.</summary>
+/// <summary>One append scenario on the three sides.</summary>
 internal sealed record AppendFigures(string Name, int Callers, SideResult Raw, SideResult Marten, SideResult? Ours);
 
 /// <summary>What the ours-only scenarios measured; each is null when it did not run.</summary>

@@ -8,9 +8,7 @@ namespace Journal.Benchmarks.Postgres;
 /// <summary>
 /// The <c>postgres</c> verb: starts its own throwaway PostgreSQL server and measures, on that one server, single-event
 /// appends by 1 and 16 callers for a raw Npgsql baseline, Marten and ours (<c>PostgresEventStore</c>), then ours
-/// alone: two instances against one, a replay into the read models, and live lag across instances. The ours-part
-/// lives in <c>Postgres/Ours/</c>, built only with <c>-p:JournalPgStore=true</c> until <c>PostgresEventStore</c> is on
-/// the branch; without it the tables say "not built".
+/// alone (<c>Postgres/Ours/</c>): two instances against one, a replay into the read models, and live lag across instances.
 /// </summary>
 internal static class PostgresBenchmarks
 {
@@ -100,15 +98,9 @@ internal static class PostgresBenchmarks
         return new AppendFigures(name, callers, results["raw"], results["marten"], results.GetValueOrDefault("ours"));
     }
 
-#if JOURNAL_PG_STORE
     private static BenchSide? OursAppends(PostgresServer server, int callers, int perCaller) => Ours.OursAppends.Side(server, instances: 1, callers, perCaller);
 
     private static async Task<OursFigures?> OursAsync(PostgresServer server, BenchOptions options) => await Ours.OursScenarios.RunAsync(server, options).ConfigureAwait(false);
-#else
-    private static BenchSide? OursAppends(PostgresServer server, int callers, int perCaller) => null;
-
-    private static Task<OursFigures?> OursAsync(PostgresServer server, BenchOptions options) => Task.FromResult<OursFigures?>(null);
-#endif
 
     private static async Task<string> DescribeAsync(PostgresServer server)
     {
