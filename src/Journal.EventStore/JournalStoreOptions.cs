@@ -16,6 +16,15 @@ public sealed record JournalStoreOptions
     public string? ConnectionString { get; init; }
 
     /// <summary>
+    /// Whether start-up fails the runs and tool jobs a previous process left active (crash recovery). Null: yes on
+    /// SQLite, where the file has one writer; no on PostgreSQL, where another running instance may own that work.
+    /// </summary>
+    public bool? RecoverAtStartup { get; init; }
+
+    /// <summary><see cref="RecoverAtStartup"/> with its default for the provider applied.</summary>
+    public bool RecoversAtStartup => RecoverAtStartup ?? Provider == TapeProvider.Sqlite;
+
+    /// <summary>
     /// Keep the tape in a shared in-memory SQLite database instead of the file (default false). Nothing
     /// reaches the disk except the snapshots written to <see cref="SnapshotPath"/>; the last snapshot is
     /// loaded at open.

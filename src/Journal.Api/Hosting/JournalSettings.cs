@@ -30,6 +30,12 @@ public sealed record JournalSettings
     /// </summary>
     public string? TapeConnectionString { get; init; }
 
+    /// <summary>
+    /// <c>Journal:Tape:RecoverAtStartup</c>: whether start-up fails the runs and tool jobs a previous process left
+    /// active; unset, yes on SQLite and no on PostgreSQL (another instance may own them).
+    /// </summary>
+    public bool? TapeRecoverAtStartup { get; init; }
+
     /// <summary>Largest payload accepted, in bytes.</summary>
     public int MaxPayloadBytes { get; init; } = 1024 * 1024;
 
@@ -148,6 +154,7 @@ public sealed record JournalSettings
         {
             TapeProvider = tapeProvider,
             TapeConnectionString = tapeConnectionString,
+            TapeRecoverAtStartup = configuration["Journal:Tape:RecoverAtStartup"] is null ? null : Bool(configuration, "Tape:RecoverAtStartup", null, true),
             DataDirectory = dataDirectory,
             DatabasePath = databasePath,
             MaxPayloadBytes = Int(section, "MaxPayloadBytes", 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -209,6 +216,7 @@ public sealed record JournalSettings
     {
         Provider = TapeProvider,
         ConnectionString = TapeConnectionString,
+        RecoverAtStartup = TapeRecoverAtStartup,
         DatabasePath = DatabasePath,
         MaxPayloadBytes = MaxPayloadBytes,
         BusyTimeoutMs = BusyTimeoutMs,

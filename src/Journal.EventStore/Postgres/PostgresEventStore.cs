@@ -40,9 +40,9 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
         _catalog = new PostgresTapeCatalog(dataSource);
         Verifier = new PostgresTapeVerifier(dataSource);
 
-        // No cohort wait: a group gathers what queued while the last one committed, and never holds the head
-        // lock (which every instance waits on) while it waits for more.
-        _writer = new TapeWriter(new PostgresTapeStatements(dataSource), serializer, time, options.MaxEventsPerCommit, TimeSpan.Zero, _committed.Publish, metrics.RecordGroup, _traces);
+        // A group waits for the last group's callers (the cohort wait) before it takes the head lock, never while
+        // holding it: every instance waits on that lock.
+        _writer = new TapeWriter(new PostgresTapeStatements(dataSource), serializer, time, options.MaxEventsPerCommit, TimeSpan.FromMilliseconds(options.GroupCommitWaitMs), _committed.Publish, metrics.RecordGroup, _traces);
         _appender = new TapeAppender(_writer, serializer, metrics);
         _listener = new CommitListener(dataSource, _committed.Publish, TimeSpan.FromMilliseconds(options.PollIntervalMs), TimeSpan.FromSeconds(1));
         _listener.Start();

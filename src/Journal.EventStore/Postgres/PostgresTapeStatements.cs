@@ -42,6 +42,9 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     private int _openingRowSets;
     private GroupLookups.Ask? _deferred;
 
+    /// <summary>The head lock is held from the head read to the commit: every instance waits on it, so no group gathers while holding it.</summary>
+    public bool GathersBeforeBegin => true;
+
     public void Begin()
     {
         Connection();

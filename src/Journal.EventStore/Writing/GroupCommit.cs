@@ -61,7 +61,14 @@ internal sealed class GroupCommit
 
         try
         {
-            Commit(group, events, gather ? _queue.Expected : 0);
+            var expected = gather ? _queue.Expected : 0;
+            if (_sql.GathersBeforeBegin)
+            {
+                events = GatherBeforeBegin(group, events, expected);
+                expected = 0;
+            }
+
+            Commit(group, events, expected);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -77,6 +84,21 @@ internal sealed class GroupCommit
         Interlocked.Increment(ref _groups);
         group.Clear();
         return true;
+    }
+
+    /// <summary>
+    /// Waits, before the transaction starts, for the last group's callers to come back (up to the cohort wait):
+    /// for a backend whose transaction holds a lock other writers wait on, the group gathers outside it.
+    /// </summary>
+    private int GatherBeforeBegin(List<WriteRequest> group, int events, int expected)
+    {
+        var deadline = _queue.Deadline();
+        while (group.Count < expected && events < _queue.MaxEventsPerCommit && _queue.AwaitArrival(deadline))
+        {
+            events = _queue.Take(group, events);
+        }
+
+        return events;
     }
 
     private void Commit(List<WriteRequest> group, int events, int expected)

@@ -13,6 +13,12 @@ namespace Journal.EventStore.Writing;
 /// </summary>
 internal interface ITapeStatements : IDisposable
 {
+    /// <summary>
+    /// Whether a group gathers its callers before <see cref="Begin"/> rather than inside the transaction: true where
+    /// the transaction holds a lock that other writers of the tape wait on.
+    /// </summary>
+    bool GathersBeforeBegin { get; }
+
     /// <summary>Opens the group's transaction.</summary>
     void Begin();
 

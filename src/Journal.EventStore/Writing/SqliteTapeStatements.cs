@@ -82,6 +82,9 @@ internal sealed class SqliteTapeStatements : ITapeStatements
     /// statements of its own (no <see cref="SqliteTransaction"/>, which parses them anew each time), so
     /// every statement here runs with no transaction object set.
     /// </summary>
+    /// <summary>The file has one writer: a group gathers inside its transaction, applying requests as they arrive.</summary>
+    public bool GathersBeforeBegin => false;
+
     public void Begin() => _begin.ExecuteNonQuery();
 
     /// <summary>Every lookup is a call into the file already open in this process: nothing to fetch ahead.</summary>

@@ -188,6 +188,35 @@ public sealed class SettingsTests
         Assert.Equal(("db", 6432, "journal", "s3cret", "journal"), (built.Host, built.Port, built.Username, built.Password, built.Database));
     }
 
+    [Theory]
+    [InlineData("sqlite", null, true)]
+    [InlineData("postgres", null, false)]
+    [InlineData("postgres", "true", true)]
+    [InlineData("sqlite", "0", false)]
+    public void From_recovers_active_work_at_start_on_sqlite_and_not_on_a_shared_postgres_tape_unless_told(string provider, string? recover, bool expected)
+    {
+        var pairs = new List<(string, string)> { ("Journal:Tape:Provider", provider) };
+        if (provider == "postgres")
+        {
+            pairs.Add(("Journal:Tape:ConnectionString", "Host=db;Username=u"));
+        }
+
+        if (recover is not null)
+        {
+            pairs.Add(("Journal:Tape:RecoverAtStartup", recover));
+        }
+
+        Assert.Equal(expected, JournalSettings.From(Configuration([.. pairs])).ToStoreOptions().RecoversAtStartup);
+    }
+
+    [Fact]
+    public void From_refuses_a_recovery_switch_that_is_not_a_boolean()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration(("Journal:Tape:RecoverAtStartup", "sometimes"))));
+
+        Assert.Equal("Journal:Tape:RecoverAtStartup", error.Key);
+    }
+
     [Fact]
     public void From_reads_the_connection_string_from_JOURNAL_TAPE_CONNECTION_and_lets_the_setting_win()
     {
