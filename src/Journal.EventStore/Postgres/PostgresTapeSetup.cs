@@ -8,6 +8,7 @@ namespace Journal.EventStore.Postgres;
 internal static class PostgresTapeSetup
 {
     private static readonly string EnsureJournalInfo = SqlText.Load("Postgres/Setup/EnsureJournalInfo.sql");
+    private static readonly string SelectEncoding = SqlText.Load("Postgres/Setup/SelectEncoding.sql");
 
     /// <summary>
     /// A data source over <paramref name="connectionString"/> with statements prepared on their second use (the
@@ -34,6 +35,16 @@ internal static class PostgresTapeSetup
     public static async Task<Guid> PrepareAsync(NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using (var encoding = new NpgsqlCommand(SelectEncoding, connection))
+        {
+            // The hash covers text as UTF-8 bytes; a database in another encoding would store other bytes.
+            var name = (string?)await encoding.ExecuteScalarAsync(ct).ConfigureAwait(false);
+            if (!string.Equals(name, "UTF8", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new Schema.SchemaException("schema.encoding", $"the tape's database is encoded {name}; it must be UTF8 (CREATE DATABASE ... ENCODING 'UTF8')");
+            }
+        }
+
         await PostgresMigrator.MigrateAsync(connection, PostgresMigrator.Tape, time, ct).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(EnsureJournalInfo, connection);
         command.Parameters.AddWithValue("journal_id", Guid.CreateVersion7(time.GetUtcNow()).ToString());
