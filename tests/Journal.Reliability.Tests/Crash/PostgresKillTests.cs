@@ -70,6 +70,7 @@ public sealed class PostgresKillTests(PostgresServerFixture fixture, ITestOutput
         Assert.True(acks.Count(x => x.Instance == "b" && x.AfterKill) >= AcksOfBAfterKill);
 
         var tape = await CheckTapeAsync(cs, acks, ct);
+        output.WriteLine($"tape head {tape.Head}: {tape.Head - acks.Count - 2 * WritersPerInstance} committed entries nobody acknowledged (in flight when a died)");
         var verify = await Tapes.CliAsync("verify", "--db", cs);
         Assert.True(verify.Code == 0, verify.Error + verify.Output);
 
