@@ -187,18 +187,27 @@ public sealed class PostgresKillTests(PostgresServerFixture fixture, ITestOutput
     private static async Task<Dictionary<Guid, List<(Guid Entry, long Position)>>> ReadModelsAsync(ServiceProcess service, long head, List<Guid> sessions, CancellationToken ct)
     {
         using var client = service.Client();
-        while (true)
+        var seen = string.Empty;
+        try
         {
-            var report = await client.GetFromJsonAsync<JsonElement>("/v1/admin/projections", ct);
-            var projections = report.GetProperty("projections").EnumerateArray().ToList();
-            Assert.Empty(report.GetProperty("deadLetters").EnumerateArray());
-            Assert.All(projections, p => Assert.Equal("running", p.GetProperty("state").GetString()));
-            if (projections.Count > 0 && projections.All(p => p.GetProperty("position").GetInt64() >= head))
+            while (true)
             {
-                break;
-            }
+                var report = await client.GetFromJsonAsync<JsonElement>("/v1/admin/projections", ct);
+                var projections = report.GetProperty("projections").EnumerateArray().ToList();
+                Assert.Empty(report.GetProperty("deadLetters").EnumerateArray());
+                Assert.All(projections, p => Assert.Equal("running", p.GetProperty("state").GetString()));
+                if (projections.Count > 0 && projections.All(p => p.GetProperty("position").GetInt64() >= head))
+                {
+                    break;
+                }
 
-            await Task.Delay(50, ct);
+                seen = report.ToString();
+                await Task.Delay(50, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Assert.Fail($"the read models of {service.Address} did not reach the head {head} in time; last report: {seen}");
         }
 
         var read = new Dictionary<Guid, List<(Guid Entry, long Position)>>();
