@@ -36,6 +36,9 @@ public sealed record JournalSettings
     /// </summary>
     public bool? TapeRecoverAtStartup { get; init; }
 
+    /// <summary><c>Journal:Tape:PollIntervalMs</c>: on PostgreSQL, how long without a commit notification before the head is read anyway (default 1000).</summary>
+    public int TapePollIntervalMs { get; init; } = 1000;
+
     /// <summary>Largest payload accepted, in bytes.</summary>
     public int MaxPayloadBytes { get; init; } = 1024 * 1024;
 
@@ -155,6 +158,7 @@ public sealed record JournalSettings
             TapeProvider = tapeProvider,
             TapeConnectionString = tapeConnectionString,
             TapeRecoverAtStartup = configuration["Journal:Tape:RecoverAtStartup"] is null ? null : Bool(configuration, "Tape:RecoverAtStartup", null, true),
+            TapePollIntervalMs = Int(section, "Tape:PollIntervalMs", 1000, 10, 600_000),
             DataDirectory = dataDirectory,
             DatabasePath = databasePath,
             MaxPayloadBytes = Int(section, "MaxPayloadBytes", 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -217,6 +221,7 @@ public sealed record JournalSettings
         Provider = TapeProvider,
         ConnectionString = TapeConnectionString,
         RecoverAtStartup = TapeRecoverAtStartup,
+        PollIntervalMs = TapePollIntervalMs,
         DatabasePath = DatabasePath,
         MaxPayloadBytes = MaxPayloadBytes,
         BusyTimeoutMs = BusyTimeoutMs,
