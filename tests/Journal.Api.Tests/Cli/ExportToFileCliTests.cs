@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Journal.Api.Cli;
 using Journal.Domain.Tape;
 using Journal.EventStore;
@@ -66,7 +65,7 @@ public sealed class ExportToFileCliTests : IAsyncLifetime
     {
         var (code, _, error) = await Run("export", "--db", DatabasePath, "--to", ExportPath);
         var (verifyCode, verified, _) = await Run("verify", "--db", ExportPath);
-        var (pythonCode, python) = await RunPython(ExportPath);
+        var (pythonCode, python) = await ChainScript.RunAsync(ExportPath);
         var (_, sourceVerified, _) = await Run("verify", "--db", DatabasePath);
 
         Assert.True(code == ExitCodes.Ok, error);
@@ -151,34 +150,6 @@ public sealed class ExportToFileCliTests : IAsyncLifetime
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM journal_info WHERE key = 'journal_id'";
         return (string)command.ExecuteScalar()!;
-    }
-
-    private static async Task<(int Code, string Output)> RunPython(string path)
-    {
-        var script = Path.Combine(RepositoryRoot(), "tools", "verify_chain.py");
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(path);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 could not be started; install Python 3 and put python3 on PATH");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(await error == string.Empty, "verify_chain.py wrote to stderr: " + await error);
-        return (process.ExitCode, await output);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Journal.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Journal.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
