@@ -1,4 +1,3 @@
-using Journal.EventStore.Postgres;
 using Journal.EventStore.Tests.Support;
 using Journal.Testing.Postgres;
 
@@ -11,10 +10,7 @@ public sealed class PostgresTapeConformance(PostgresServerFixture fixture) : Tap
     protected override async Task<TapeBackend> OpenAsync()
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync("c" + Guid.NewGuid().ToString("N"));
-        var store = PostgresEventStore.Open(
-            new JournalStoreOptions { Provider = TapeProvider.Postgres, ConnectionString = connectionString },
-            StoreFixture.Registry,
-            TimeProvider.System);
+        var store = PostgresTapes.Open(connectionString);
         return new TapeBackend(store, store, store, store, store.DisposeAsync);
     }
 }

@@ -1,5 +1,4 @@
 using Journal.Domain.Tape;
-using Journal.EventStore.Postgres;
 using Journal.EventStore.Storage;
 using Journal.EventStore.Tests.Support;
 using Journal.Testing.Postgres;
@@ -14,7 +13,7 @@ public sealed class PostgresFaultTests(PostgresServerFixture fixture) : IClassFi
     public async Task AppendAsync_while_the_server_is_down_fails_as_unavailable_and_works_again_once_it_is_back()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("f" + Guid.NewGuid().ToString("N"));
-        await using var store = Open(cs);
+        await using var store = PostgresTapes.Open(cs);
         await store.AppendAsync(StreamId.Parse("s-1"), ExpectedVersion.NoStream, [Events.Happened("before")], EventMetadata.Empty, default);
 
         await fixture.Server.StopAsync();
@@ -39,7 +38,7 @@ public sealed class PostgresFaultTests(PostgresServerFixture fixture) : IClassFi
     public async Task AppendAsync_after_a_restart_between_two_appends_needs_no_retry_from_its_caller()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("f" + Guid.NewGuid().ToString("N"));
-        await using var store = Open(cs);
+        await using var store = PostgresTapes.Open(cs);
         await store.AppendAsync(StreamId.Parse("s-1"), ExpectedVersion.NoStream, [Events.Happened("before")], EventMetadata.Empty, default);
 
         // The writer's idle connection dies with the server; nothing tells it until it is used.
@@ -54,7 +53,7 @@ public sealed class PostgresFaultTests(PostgresServerFixture fixture) : IClassFi
     public async Task AppendAsync_under_connections_cut_mid_commit_keeps_every_acknowledged_event_and_an_intact_chain()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("f" + Guid.NewGuid().ToString("N"));
-        await using var store = Open(cs);
+        await using var store = PostgresTapes.Open(cs);
         using var stop = new CancellationTokenSource();
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<(Guid Id, long Seq)>();
         var failed = 0;
@@ -97,11 +96,6 @@ public sealed class PostgresFaultTests(PostgresServerFixture fixture) : IClassFi
             Assert.True(stored.TryGetValue(seq, out var at) && at == id, $"acknowledged event {id} at {seq} is not on the tape");
         }
     }
-
-    private static PostgresEventStore Open(string connectionString) => PostgresEventStore.Open(
-        new JournalStoreOptions { Provider = TapeProvider.Postgres, ConnectionString = connectionString },
-        StoreFixture.Registry,
-        TimeProvider.System);
 
     /// <summary>Every row by position, checking on the way that positions are gapless and each row chains to the one before.</summary>
     private static async Task<Dictionary<long, Guid>> ReadAsync(string connectionString)

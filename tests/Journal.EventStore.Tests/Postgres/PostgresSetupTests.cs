@@ -1,4 +1,3 @@
-using Journal.EventStore.Postgres;
 using Journal.EventStore.Schema;
 using Journal.EventStore.Tests.Support;
 using Journal.Testing.Postgres;
@@ -19,7 +18,7 @@ public sealed class PostgresSetupTests(PostgresServerFixture fixture) : IClassFi
             await create.ExecuteNonQueryAsync();
         }
 
-        var error = Assert.Throws<SchemaException>(() => Open(fixture.Server.ConnectionString(name)));
+        var error = Assert.Throws<SchemaException>(() => PostgresTapes.Open(fixture.Server.ConnectionString(name)));
 
         Assert.Equal("schema.encoding", error.Code);
     }
@@ -28,16 +27,11 @@ public sealed class PostgresSetupTests(PostgresServerFixture fixture) : IClassFi
     public async Task Open_by_two_instances_names_one_journal()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("s" + Guid.NewGuid().ToString("N"));
-        var opening = await Task.WhenAll(Task.Run(() => Open(cs)), Task.Run(() => Open(cs)));
+        var opening = await Task.WhenAll(Task.Run(() => PostgresTapes.Open(cs)), Task.Run(() => PostgresTapes.Open(cs)));
         await using var a = opening[0];
         await using var b = opening[1];
 
         Assert.Equal(a.JournalId, b.JournalId);
         Assert.NotEqual(Guid.Empty, a.JournalId);
     }
-
-    private static PostgresEventStore Open(string connectionString) => PostgresEventStore.Open(
-        new JournalStoreOptions { Provider = TapeProvider.Postgres, ConnectionString = connectionString },
-        StoreFixture.Registry,
-        TimeProvider.System);
 }

@@ -1,6 +1,5 @@
 using Journal.Domain.Errors;
 using Journal.Domain.Tape;
-using Journal.EventStore.Postgres;
 using Journal.EventStore.Tests.Support;
 using Journal.Testing.Postgres;
 using Npgsql;
@@ -14,7 +13,7 @@ public sealed class PostgresWriterTests(PostgresServerFixture fixture) : IClassF
     public async Task AppendAsync_from_16_callers_commits_a_gapless_linked_chain()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("w" + Guid.NewGuid().ToString("N"));
-        await using var store = Open(cs);
+        await using var store = PostgresTapes.Open(cs);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(caller => Task.Run(async () =>
         {
@@ -38,8 +37,8 @@ public sealed class PostgresWriterTests(PostgresServerFixture fixture) : IClassF
     public async Task AppendAsync_from_two_instances_keeps_one_chain_and_loses_nothing()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("w" + Guid.NewGuid().ToString("N"));
-        await using var a = Open(cs);
-        await using var b = Open(cs);
+        await using var a = PostgresTapes.Open(cs);
+        await using var b = PostgresTapes.Open(cs);
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 16).Select(caller => Task.Run(async () =>
         {
@@ -64,8 +63,8 @@ public sealed class PostgresWriterTests(PostgresServerFixture fixture) : IClassF
     public async Task AppendAsync_refuses_a_stale_expected_version_written_by_the_other_instance()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("w" + Guid.NewGuid().ToString("N"));
-        await using var a = Open(cs);
-        await using var b = Open(cs);
+        await using var a = PostgresTapes.Open(cs);
+        await using var b = PostgresTapes.Open(cs);
         var stream = StreamId.Parse("shared-1");
         await a.AppendAsync(stream, ExpectedVersion.NoStream, [Events.Happened("a1")], EventMetadata.Empty, default);
 
@@ -81,8 +80,8 @@ public sealed class PostgresWriterTests(PostgresServerFixture fixture) : IClassF
     public async Task AppendAsync_of_an_event_the_other_instance_wrote_is_a_duplicate_not_a_second_row()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("w" + Guid.NewGuid().ToString("N"));
-        await using var a = Open(cs);
-        await using var b = Open(cs);
+        await using var a = PostgresTapes.Open(cs);
+        await using var b = PostgresTapes.Open(cs);
         var data = Events.Happened("once");
         var first = await a.AppendAsync(StreamId.Parse("s-1"), ExpectedVersion.Any, [data], EventMetadata.Empty, default);
 
@@ -97,8 +96,8 @@ public sealed class PostgresWriterTests(PostgresServerFixture fixture) : IClassF
     public async Task Committed_on_one_instance_reports_the_other_instance_commits()
     {
         var cs = await fixture.Server.CreateDatabaseAsync("w" + Guid.NewGuid().ToString("N"));
-        await using var a = Open(cs);
-        await using var b = Open(cs, pollMs: 600_000);
+        await using var a = PostgresTapes.Open(cs);
+        await using var b = PostgresTapes.Open(cs, pollMs: 600_000);
         var heard = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = b.Committed.Subscribe(seq =>
         {
@@ -113,11 +112,6 @@ public sealed class PostgresWriterTests(PostgresServerFixture fixture) : IClassF
         // The poll is ten minutes away: only the notification can bring the head within the test's time.
         Assert.Equal(3, await heard.Task.WaitAsync(TimeSpan.FromSeconds(30)));
     }
-
-    private static PostgresEventStore Open(string connectionString, int pollMs = 1000) => PostgresEventStore.Open(
-        new JournalStoreOptions { Provider = TapeProvider.Postgres, ConnectionString = connectionString, PollIntervalMs = pollMs },
-        StoreFixture.Registry,
-        TimeProvider.System);
 
     /// <summary>Positions 1..count, each row's prev_hash the hash of the row before (genesis for the first).</summary>
     private static async Task AssertChainAsync(string connectionString, int count)

@@ -9,6 +9,7 @@ using Journal.EventStore.Postgres;
 using Journal.EventStore.Serialization;
 using Journal.Reliability.Tests.Support;
 using Journal.Testing.Postgres;
+using Journal.Testing.Processes;
 
 namespace Journal.Reliability.Tests.Crash;
 
@@ -33,17 +34,17 @@ public sealed class PostgresKillTests(PostgresServerFixture fixture, ITestOutput
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var ct = deadline.Token;
         var cs = await fixture.Server.CreateDatabaseAsync("kill" + Guid.NewGuid().ToString("N"), ct);
-        var settings = new Dictionary<string, string>
-        {
-            ["Journal:Tape:Provider"] = "postgres",
-            ["Journal:Tape:ConnectionString"] = cs,
-            ["Journal:RateLimitPerMinute"] = "10000000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        string[] settings =
+        [
+            "--Journal:Tape:Provider=postgres",
+            $"--Journal:Tape:ConnectionString={cs}",
+            "--Journal:RateLimitPerMinute=10000000",
+            "--Logging:LogLevel:Default=Warning",
+        ];
         var dataA = _directory.Combine("a");
         var dataB = _directory.Combine("b");
-        await using var a = ServiceProcess.Start(dataA, settings);
-        await using var b = ServiceProcess.Start(dataB, settings);
+        await using var a = ServiceProcess.Start(_directory.Path, dataA, ServiceProcess.FreePort(), settings);
+        await using var b = ServiceProcess.Start(_directory.Path, dataB, ServiceProcess.FreePort(), settings);
         await Task.WhenAll(a.WaitUntilLiveAsync(ct), b.WaitUntilLiveAsync(ct));
 
         var load = new Load();
@@ -74,7 +75,7 @@ public sealed class PostgresKillTests(PostgresServerFixture fixture, ITestOutput
         var verify = await Tapes.CliAsync("verify", "--db", cs);
         Assert.True(verify.Code == 0, verify.Error + verify.Output);
 
-        await using var restarted = ServiceProcess.Start(dataA, settings);
+        await using var restarted = ServiceProcess.Start(_directory.Path, dataA, ServiceProcess.FreePort(), settings);
         await restarted.WaitUntilLiveAsync(ct);
         var sessions = sessionsA.Concat(sessionsB).ToList();
         var readA = await ReadModelsAsync(restarted, tape.Head, sessions, ct);
