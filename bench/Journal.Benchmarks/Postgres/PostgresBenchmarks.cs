@@ -43,37 +43,29 @@ internal static class PostgresBenchmarks
                 Console.WriteLine();
             }
 
-            var ours = await OursAsync(server, options).ConfigureAwait(false);
-            if (ours is null)
+            var ours = await Ours.OursScenarios.RunAsync(server, options).ConfigureAwait(false);
+            if (ours.OneInstance is not null || ours.TwoInstances is not null)
             {
-                Console.WriteLine("Ours: not built (build with -p:JournalPgStore=true once PostgresEventStore is on the branch).");
+                Console.WriteLine("Instances, single-event appends to per-caller streams:");
+                Console.WriteLine();
+                Console.WriteLine(PgTables.Instances(ours));
                 Console.WriteLine();
             }
-            else
+
+            if (ours.Replay is not null)
             {
-                if (ours.OneInstance is not null || ours.TwoInstances is not null)
-                {
-                    Console.WriteLine("Instances, single-event appends to per-caller streams:");
-                    Console.WriteLine();
-                    Console.WriteLine(PgTables.Instances(ours));
-                    Console.WriteLine();
-                }
+                Console.WriteLine("Replay:");
+                Console.WriteLine();
+                Console.WriteLine(PgTables.Replay(ours.Replay));
+                Console.WriteLine();
+            }
 
-                if (ours.Replay is not null)
-                {
-                    Console.WriteLine("Replay:");
-                    Console.WriteLine();
-                    Console.WriteLine(PgTables.Replay(ours.Replay));
-                    Console.WriteLine();
-                }
-
-                if (ours.Lag is not null)
-                {
-                    Console.WriteLine("Live lag across instances:");
-                    Console.WriteLine();
-                    Console.WriteLine(PgTables.Lag(ours.Lag));
-                    Console.WriteLine();
-                }
+            if (ours.Lag is not null)
+            {
+                Console.WriteLine("Live lag across instances:");
+                Console.WriteLine();
+                Console.WriteLine(PgTables.Lag(ours.Lag));
+                Console.WriteLine();
             }
         }
 
@@ -88,19 +80,11 @@ internal static class PostgresBenchmarks
         {
             new("raw", RawPgTape.Side(server, callers, perCaller)),
             new("marten", MartenAppends.Side(server, callers, perCaller)),
+            new("ours", Ours.OursAppends.Side(server, instances: 1, callers, perCaller)),
         };
-        if (OursAppends(server, callers, perCaller) is { } ours)
-        {
-            sides.Add(new PgSide("ours", ours));
-        }
-
         var results = await PgRunner.RunAsync(name, options.Warmups, options.Rounds, sides).ConfigureAwait(false);
-        return new AppendFigures(name, callers, results["raw"], results["marten"], results.GetValueOrDefault("ours"));
+        return new AppendFigures(name, callers, results["raw"], results["marten"], results["ours"]);
     }
-
-    private static BenchSide? OursAppends(PostgresServer server, int callers, int perCaller) => Ours.OursAppends.Side(server, instances: 1, callers, perCaller);
-
-    private static async Task<OursFigures?> OursAsync(PostgresServer server, BenchOptions options) => await Ours.OursScenarios.RunAsync(server, options).ConfigureAwait(false);
 
     private static async Task<string> DescribeAsync(PostgresServer server)
     {
