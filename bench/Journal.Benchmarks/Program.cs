@@ -4,6 +4,7 @@ using Journal.Benchmarks.Commands;
 using Journal.Benchmarks.Projections;
 using Journal.Benchmarks.Http;
 using Journal.Benchmarks.Memory;
+using Journal.Benchmarks.Postgres;
 using Journal.Benchmarks.Tape;
 
 return args.FirstOrDefault() switch
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
     "codec" => await CodecBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
     "canvas" => await CanvasFigures(args.Contains("--quick")).ConfigureAwait(false),
+    "postgres" => await PostgresBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     _ => Usage(),
 };
 
@@ -52,6 +54,7 @@ static int Usage()
     Console.Error.WriteLine("  canvas [--quick]     a canvas with 10,000 versions: patch throughput on a 20 KB state, state at a random version, each vs raw SQLite");
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
     Console.Error.WriteLine("  codec [--quick]      JSON to MessagePack and back on 2,000 event-shaped documents vs MessagePack-CSharp's own converter");
+    Console.Error.WriteLine("  postgres [--quick] [--only append-1,append-16,instances,replay-1m,live-lag]   a throwaway PostgreSQL server: single-event appends by 1 and 16 callers, raw Npgsql vs Marten vs ours; two instances vs one; replay and live lag from PostgreSQL");
     Console.Error.WriteLine("  memory [--quick]     100,000 memory items: add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan");
     return 2;
 }

@@ -9,6 +9,21 @@ public sealed record JournalStoreOptions
     /// <summary>Path of the tape's SQLite file. Its directory is created owner-only when missing.</summary>
     public string DatabasePath { get; init; } = Path.Combine("data", "journal.db");
 
+    /// <summary>Where the tape is stored: the SQLite file at <see cref="DatabasePath"/> (the default) or PostgreSQL at <see cref="ConnectionString"/>.</summary>
+    public TapeProvider Provider { get; init; } = TapeProvider.Sqlite;
+
+    /// <summary>The Npgsql connection string of a PostgreSQL tape; null for SQLite. Never printed with its password (see <see cref="ToString"/>).</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>
+    /// Whether start-up fails the runs and tool jobs a previous process left active (crash recovery). Null: yes on
+    /// SQLite, where the file has one writer; no on PostgreSQL, where another running instance may own that work.
+    /// </summary>
+    public bool? RecoverAtStartup { get; init; }
+
+    /// <summary><see cref="RecoverAtStartup"/> with its default for the provider applied.</summary>
+    public bool RecoversAtStartup => RecoverAtStartup ?? Provider == TapeProvider.Sqlite;
+
     /// <summary>
     /// Keep the tape in a shared in-memory SQLite database instead of the file (default false). Nothing
     /// reaches the disk except the snapshots written to <see cref="SnapshotPath"/>; the last snapshot is
@@ -39,8 +54,27 @@ public sealed record JournalStoreOptions
     /// <summary>Rows per batch when reading the whole tape.</summary>
     public int ReadBatchSize { get; init; } = 1024;
 
+    /// <summary>
+    /// On PostgreSQL, how long a reader waits for a commit notification before it reads the head anyway (the
+    /// fallback for a notification lost with a connection).
+    /// </summary>
+    public int PollIntervalMs { get; init; } = 1000;
+
     /// <summary>What redaction removes before anything is encoded or hashed.</summary>
     public RedactionOptions Redaction { get; init; } = RedactionOptions.Default;
+
+    /// <summary>The settings as text, the connection string's password hidden (options are logged and shown in errors).</summary>
+    public override string ToString()
+    {
+        var shown = this with { ConnectionString = Storage.ConnectionStrings.Redact(ConnectionString) };
+        var text = new System.Text.StringBuilder(nameof(JournalStoreOptions)).Append(" { ");
+        if (shown.PrintMembers(text))
+        {
+            text.Append(' ');
+        }
+
+        return text.Append('}').ToString();
+    }
 
     /// <summary>Checks the settings, naming the key at fault.</summary>
     public void Validate()
@@ -69,6 +103,16 @@ public sealed record JournalStoreOptions
         if (GroupCommitWaitMs is < 0 or > 1000)
         {
             throw new ArgumentOutOfRangeException(nameof(GroupCommitWaitMs), GroupCommitWaitMs, "GroupCommitWaitMs must be between 0 and 1000");
+        }
+
+        if (Provider == TapeProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ArgumentException("a PostgreSQL tape needs a connection string", nameof(ConnectionString));
+        }
+
+        if (PollIntervalMs is < 10 or > 600_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PollIntervalMs), PollIntervalMs, "PollIntervalMs must be between 10 and 600000");
         }
 
         if (ReadBatchSize is < 1 or > 100_000)

@@ -13,8 +13,8 @@ namespace Journal.EventStore;
 public static class TapeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite tape (opened on first use, disposed with the container) as
-    /// <see cref="IEventStore"/>, as each narrow port of <see cref="Ports"/> and as <see cref="SqliteEventStore"/>
+    /// Registers the tape of <see cref="JournalStoreOptions.Provider"/> (SQLite by default, or PostgreSQL; opened on first use, disposed with the container) as
+    /// <see cref="IEventStore"/>, as each narrow port of <see cref="Ports"/> and as its store class
     /// (for the composition root alone), with its event type registry over
     /// <paramref name="eventAssemblies"/>, its metrics, and <see cref="TimeProvider.System"/> unless a
     /// time provider is registered already.
@@ -26,20 +26,39 @@ public static class TapeServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(new EventTypeRegistry(eventAssemblies));
         services.TryAddSingleton(sp => new TapeMetrics(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton(sp => SqliteEventStore.Open(
-            sp.GetRequiredService<JournalStoreOptions>(),
-            sp.GetRequiredService<EventTypeRegistry>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<TapeMetrics>()));
-        services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.TryAddSingleton<Ports.ITapeFeed>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.TryAddSingleton<Ports.IAggregateTape>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.TryAddSingleton<Ports.ITapeVerification>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.TryAddSingleton<Ports.ITapeBackup>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.TryAddSingleton<Ports.ITapeInspection>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.TryAddSingleton<ITextRedactor>(sp => new TextRedactorPort(sp.GetRequiredService<SqliteEventStore>().Serializer.Redactor));
-        services.TryAddSingleton<IJsonRedactor>(sp => new JsonRedactorPort(sp.GetRequiredService<SqliteEventStore>().Serializer.Redactor));
-        services.TryAddSingleton<IStreamHistory>(sp => new Aggregates.StreamHistory(sp.GetRequiredService<SqliteEventStore>()));
+        if (options.Provider == TapeProvider.Postgres)
+        {
+            AddBackend(services, sp => Postgres.PostgresEventStore.Open(
+                sp.GetRequiredService<JournalStoreOptions>(),
+                sp.GetRequiredService<EventTypeRegistry>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<TapeMetrics>()), store => store.Serializer);
+        }
+        else
+        {
+            AddBackend(services, sp => SqliteEventStore.Open(
+                sp.GetRequiredService<JournalStoreOptions>(),
+                sp.GetRequiredService<EventTypeRegistry>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<TapeMetrics>()), store => store.Serializer);
+        }
+
         return services;
+    }
+
+    /// <summary>Registers one backend's store as itself, as <see cref="IEventStore"/> and as each port, with the redactors over its serializer.</summary>
+    private static void AddBackend<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> open, Func<TStore, PayloadSerializer> serializer)
+        where TStore : class, IEventStore, Ports.ITapeFeed, Ports.IAggregateTape, Ports.ITapeVerification, Ports.ITapeBackup, Ports.ITapeInspection
+    {
+        services.TryAddSingleton(open);
+        services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<TStore>());
+        services.TryAddSingleton<Ports.ITapeFeed>(sp => sp.GetRequiredService<TStore>());
+        services.TryAddSingleton<Ports.IAggregateTape>(sp => sp.GetRequiredService<TStore>());
+        services.TryAddSingleton<Ports.ITapeVerification>(sp => sp.GetRequiredService<TStore>());
+        services.TryAddSingleton<Ports.ITapeBackup>(sp => sp.GetRequiredService<TStore>());
+        services.TryAddSingleton<Ports.ITapeInspection>(sp => sp.GetRequiredService<TStore>());
+        services.TryAddSingleton<ITextRedactor>(sp => new TextRedactorPort(serializer(sp.GetRequiredService<TStore>()).Redactor));
+        services.TryAddSingleton<IJsonRedactor>(sp => new JsonRedactorPort(serializer(sp.GetRequiredService<TStore>()).Redactor));
+        services.TryAddSingleton<IStreamHistory>(sp => new Aggregates.StreamHistory(sp.GetRequiredService<TStore>(), serializer(sp.GetRequiredService<TStore>())));
     }
 }

@@ -68,7 +68,7 @@ internal static class BenchRunner
         return new ScenarioResult(name, Summarize(oursRates), Summarize(rawRates), floor, reference);
     }
 
-    private static async Task<double> OnceAsync(BenchSide side)
+    internal static async Task<double> OnceAsync(BenchSide side)
     {
         var state = await side.Prepare().ConfigureAwait(false);
         try
@@ -94,7 +94,7 @@ internal static class BenchRunner
         }
     }
 
-    private static SideResult Summarize(List<double> rates)
+    internal static SideResult Summarize(List<double> rates)
     {
         var sorted = rates.Order().ToArray();
         var mid = sorted.Length / 2;

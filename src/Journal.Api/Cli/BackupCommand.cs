@@ -22,7 +22,12 @@ internal static class BackupCommand
         var command = new Command("backup", "Write an online, consistent backup of the tape and verify it") { db, to, force, json };
         command.SetAction(async (parse, ct) =>
         {
-            var tapePath = parse.GetValue(db)!;
+            if (TapeLocation.Parse(parse.GetValue(db)!) is not TapeLocation.SqliteFile { Path: var tapePath })
+            {
+                await context.Error.WriteLineAsync("backup refused: backup copies a tape file; back a PostgreSQL tape up with pg_dump (and `verify` it), or copy it into a tape file with `export --to FILE.db`");
+                return ExitCodes.BadInput;
+            }
+
             var targetPath = parse.GetValue(to)!;
             if (Refusal(tapePath, targetPath, parse.GetValue(force)) is { } refusal)
             {

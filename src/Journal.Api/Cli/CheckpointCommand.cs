@@ -48,14 +48,14 @@ internal static class CheckpointCommand
                 return ExitCodes.Ok;
             }
 
-            using var tape = TapeInspector.Open(parse.GetValue(db)!);
-            if (tape.JournalId is not { } journalId)
+            var (journalId, state) = await ReadHeadAsync(TapeLocation.Parse(parse.GetValue(db)!), ct);
+            if (journalId is null)
             {
                 await context.Error.WriteLineAsync("the tape has no journal id (made before schema version 2); open it once with the service to upgrade it");
                 return ExitCodes.BadInput;
             }
 
-            var checkpoint = CheckpointSigner.Sign(journalId, await tape.Verifier.ReadCheckpointStateAsync(ct), TimeProvider.System.GetUtcNow(), signer);
+            var checkpoint = CheckpointSigner.Sign(journalId.Value, state, TimeProvider.System.GetUtcNow(), signer);
             if (parse.GetValue(output) is { } path)
             {
                 await CheckpointFile.WriteAsync(path, checkpoint, ct);
@@ -69,5 +69,17 @@ internal static class CheckpointCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<(Guid? JournalId, CheckpointState State)> ReadHeadAsync(TapeLocation location, CancellationToken ct)
+    {
+        if (location is TapeLocation.SqliteFile file)
+        {
+            using var tape = TapeInspector.Open(file.Path);
+            return (tape.JournalId, await tape.Verifier.ReadCheckpointStateAsync(ct));
+        }
+
+        await using var services = JournalServices.OpenTape((TapeLocation.Postgres)location);
+        return (services.GetRequiredService<Journal.EventStore.Ports.ITapeInspection>().JournalId, await services.GetRequiredService<Journal.EventStore.Ports.ITapeVerification>().ReadCheckpointStateAsync(ct));
     }
 }

@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Option<string> Database() => new("--db")
     {
-        Description = "The tape file (default data/journal.db)",
+        Description = "The tape: a file (default data/journal.db), a postgres:// URI or an Npgsql connection string",
         DefaultValueFactory = _ => Path.Combine("data", "journal.db"),
     };
 

@@ -3,13 +3,13 @@ using System.CommandLine;
 using System.Text.Json;
 using Journal.Domain.Tape;
 using Journal.EventStore.Codec;
-using Journal.EventStore.Inspection;
 
 namespace Journal.Api.Cli;
 
 /// <summary>
-/// <c>export --format ndjson [--from SEQ] [--db PATH]</c>: one JSON object per event, payload and
-/// metadata decoded to JSON, hashes in hex, to standard output.
+/// <c>export --format ndjson [--from SEQ] [--db PATH|URI]</c>: one JSON object per event, payload and
+/// metadata decoded to JSON, hashes in hex, to standard output. <c>export --to FILE.db</c> copies the tape
+/// into a new SQLite tape file instead (see <see cref="ExportToFile"/>).
 /// </summary>
 internal static class ExportCommand
 {
@@ -18,23 +18,32 @@ internal static class ExportCommand
         var db = CommonOptions.Database();
         var from = CommonOptions.Position("--from", "First position to export", 1);
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "ndjson" }.AcceptOnlyFromAmong("ndjson");
-        var command = new Command("export", "Export the tape as NDJSON (read-only)") { db, from, format };
+        var to = new Option<string?>("--to") { Description = "Copy the tape into this new SQLite tape file instead (refused when the file exists)" };
+        var command = new Command("export", "Export the tape as NDJSON, or copy it into a new SQLite tape file with --to (read-only)") { db, from, format, to };
         command.SetAction(async (parse, ct) =>
         {
-            using var inspector = TapeInspector.Open(parse.GetValue(db)!);
-            var buffer = new ArrayBufferWriter<byte>(4096);
-            await foreach (var recorded in inspector.ReadAllAsync(parse.GetValue(from), ct))
+            var location = TapeLocation.Parse(parse.GetValue(db)!);
+            if (parse.GetValue(to) is { } target)
             {
-                buffer.ResetWrittenCount();
-                using (var writer = new Utf8JsonWriter(buffer))
-                {
-                    Write(writer, recorded);
-                }
-
-                await context.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), ct);
+                return await ExportToFile.RunAsync(context, location, target, parse.GetValue(from), ct);
             }
 
-            return ExitCodes.Ok;
+            return await TapeSource.UseAsync(location, async source =>
+            {
+                var buffer = new ArrayBufferWriter<byte>(4096);
+                await foreach (var recorded in source.ReadAllAsync(parse.GetValue(from), ct))
+                {
+                    buffer.ResetWrittenCount();
+                    using (var writer = new Utf8JsonWriter(buffer))
+                    {
+                        Write(writer, recorded);
+                    }
+
+                    await context.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), ct);
+                }
+
+                return ExitCodes.Ok;
+            });
         });
         return command;
     }

@@ -26,12 +26,12 @@ internal static class HealthCommand
         var command = new Command("health", "The journal's health report: counts, sizes, verification, projections, permissions") { db, projections, json };
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(db)!;
-            await using var services = JournalServices.Open(path, parse.GetValue(projections));
+            var location = TapeLocation.Parse(parse.GetValue(db)!);
+            await using var services = JournalServices.Open(location, parse.GetValue(projections));
             var daemon = services.GetRequiredService<ProjectionDaemon>();
             daemon.EnsureInitialized();
             var report = await services.GetRequiredService<ITapeVerification>().VerifyAsync(ct: ct);
-            var snapshot = Path.Combine(Path.GetDirectoryName(path) ?? ".", "journal.snapshot.db");
+            var snapshot = Path.Combine(Path.GetDirectoryName(location is TapeLocation.SqliteFile file ? file.Path : JournalServices.ProjectionsPath(location, parse.GetValue(projections))) ?? ".", "journal.snapshot.db");
             var health = await HealthReport.BuildAsync(services.GetRequiredService<ITapeFeed>(), services.GetRequiredService<ITapeInspection>(), daemon, services.GetRequiredService<MediatR.IMediator>(), new VerifiedAt(report, TimeProvider.System.GetUtcNow()), snapshot, null, ct);
             if (parse.GetValue(json))
             {

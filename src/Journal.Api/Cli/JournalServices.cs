@@ -26,4 +26,43 @@ internal static class JournalServices
             new ProjectionOptions { DatabasePath = projectionsPath ?? Path.Combine(Path.GetDirectoryName(databasePath) ?? ".", "projections.db") });
         return services.BuildServiceProvider();
     }
+
+    /// <summary>
+    /// Builds the services over the tape at <paramref name="location"/> and the read models at
+    /// <paramref name="projectionsPath"/> (for a PostgreSQL tape, default <c>data/projections.db</c>, as the service's).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no tape file there.</exception>
+    public static ServiceProvider Open(TapeLocation location, string? projectionsPath)
+    {
+        if (location is TapeLocation.SqliteFile file)
+        {
+            return Open(file.Path, projectionsPath);
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddJournal(StoreOptions((TapeLocation.Postgres)location), new ProjectionOptions { DatabasePath = ProjectionsPath(location, projectionsPath) });
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Builds the tape's services alone (no read models), for the read-only verbs on a PostgreSQL tape.</summary>
+    public static ServiceProvider OpenTape(TapeLocation.Postgres location)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddJournalTape(StoreOptions(location));
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Where the read models of <paramref name="location"/> are: as given, beside a tape file, or the service's default.</summary>
+    public static string ProjectionsPath(TapeLocation location, string? projectionsPath) =>
+        projectionsPath ?? (location is TapeLocation.SqliteFile file
+            ? Path.Combine(Path.GetDirectoryName(file.Path) ?? ".", "projections.db")
+            : Path.Combine("data", "projections.db"));
+
+    private static JournalStoreOptions StoreOptions(TapeLocation.Postgres location) => new()
+    {
+        Provider = TapeProvider.Postgres,
+        ConnectionString = location.ConnectionString,
+    };
 }

@@ -16,7 +16,7 @@ internal static class ProjectionsCommand
         var command = new Command("projections", "List the projections with checkpoint, lag and state") { db, projections, json };
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = JournalServices.Open(parse.GetValue(db)!, parse.GetValue(projections));
+            await using var services = JournalServices.Open(TapeLocation.Parse(parse.GetValue(db)!), parse.GetValue(projections));
             var status = await services.GetRequiredService<ProjectionDaemon>().StatusAsync(ct);
             if (parse.GetValue(json))
             {

@@ -21,13 +21,18 @@ internal static class ReplayCommand
         var command = new Command("replay", "Rebuild the read models from the whole tape") { db, projections, only, verify };
         command.SetAction(async (parse, ct) =>
         {
-            var tapePath = parse.GetValue(db)!;
+            var location = TapeLocation.Parse(parse.GetValue(db)!);
+            if (location is TapeLocation.SqliteFile file)
+            {
+                // A lock is taken only beside a journal file, never beside /dev/null or a typo: opening checks it is one.
+                Journal.EventStore.Inspection.TapeInspector.Open(file.Path).Dispose();
+            }
 
-            // A lock is taken only beside a journal file, never beside /dev/null or a typo: opening checks it is one.
-            Journal.EventStore.Inspection.TapeInspector.Open(tapePath).Dispose();
-
-            using var held = OfflineLock.Acquire("replay", tapePath, parse.GetValue(projections));
-            await using var services = JournalServices.Open(tapePath, parse.GetValue(projections));
+            // On PostgreSQL the tape is shared; what this instance must not rebuild under a running service is its own read models.
+            using var held = location is TapeLocation.SqliteFile tape
+                ? OfflineLock.Acquire("replay", tape.Path, parse.GetValue(projections))
+                : OfflineLock.Acquire("replay", JournalServices.ProjectionsPath(location, parse.GetValue(projections)), null);
+            await using var services = JournalServices.Open(location, parse.GetValue(projections));
             var daemon = services.GetRequiredService<ProjectionDaemon>();
             var verification = parse.GetValue(verify) ? services.GetRequiredService<ITapeVerification>().VerifyAsync(ct: ct) : null;
             var result = await RebuildAsync(context, daemon, parse.GetValue(only), ct);

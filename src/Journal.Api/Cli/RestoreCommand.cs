@@ -20,7 +20,12 @@ internal static class RestoreCommand
         var command = new Command("restore", "Replace the tape with a verified backup and rebuild the read models (service stopped)") { db, projections, from };
         command.SetAction(async (parse, ct) =>
         {
-            var tapePath = parse.GetValue(db)!;
+            if (TapeLocation.Parse(parse.GetValue(db)!) is not TapeLocation.SqliteFile { Path: var tapePath })
+            {
+                await context.Error.WriteLineAsync("restore refused: restore replaces a tape file; restore a PostgreSQL tape with pg_restore (or psql) from its pg_dump, then check it with `verify`");
+                return ExitCodes.BadInput;
+            }
+
             using var held = OfflineLock.Acquire("restore", tapePath, parse.GetValue(projections));
             var result = await TapeRestore.RestoreAsync(parse.GetValue(from)!, tapePath, 5000, ct);
             if (!result.Restored)

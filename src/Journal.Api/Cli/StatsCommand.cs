@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
 using Journal.EventStore.Inspection;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Serialization;
 
 namespace Journal.Api.Cli;
 
-/// <summary><c>stats [--db PATH] [--json]</c>: events, streams, head and file sizes.</summary>
+/// <summary><c>stats [--db PATH|URI] [--json]</c>: events, streams, head and storage sizes.</summary>
 internal static class StatsCommand
 {
     public static Command Create(CliContext context)
@@ -15,8 +16,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Counts, head and file sizes of a tape file (read-only)") { db, json };
         command.SetAction(async (parse, ct) =>
         {
-            using var inspector = TapeInspector.Open(parse.GetValue(db)!);
-            var stats = inspector.ReadStatistics();
+            var stats = await ReadAsync(TapeLocation.Parse(parse.GetValue(db)!), ct);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(stats, PayloadSerializer.JsonOptions));
@@ -38,5 +38,21 @@ internal static class StatsCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<TapeStatistics> ReadAsync(TapeLocation location, CancellationToken ct)
+    {
+        if (location is TapeLocation.SqliteFile file)
+        {
+            using var inspector = TapeInspector.Open(file.Path);
+            return inspector.ReadStatistics();
+        }
+
+        await using var services = JournalServices.OpenTape((TapeLocation.Postgres)location);
+        var feed = services.GetRequiredService<ITapeFeed>();
+        var inspection = services.GetRequiredService<ITapeInspection>();
+        var counts = feed.ReadStats();
+        var head = await feed.ReadHeadAsync(ct);
+        return new TapeStatistics(inspection.Location, inspection.JournalId, inspection.SchemaVersion, counts.Events, counts.Streams, counts.ErasedPayloads, head.Seq, Convert.ToHexStringLower(head.Hash.Span), inspection.StorageBytes, inspection.LogBytes);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Journal.Api.Hosting;
 using Journal.EventStore.Checkpoints;
 using Journal.EventStore.Inspection;
+using Journal.EventStore.Ports;
 using Journal.EventStore.Serialization;
 
 namespace Journal.Api.Cli;
@@ -29,35 +30,56 @@ internal static class VerifyCommand
         var command = new Command("verify", "Check the hash chain of a tape file (read-only)") { db, json, from, to, checkpoint, publicKey };
         command.SetAction(async (parse, ct) =>
         {
-            using var inspector = TapeInspector.Open(parse.GetValue(db)!);
+            var location = TapeLocation.Parse(parse.GetValue(db)!);
+            if (location is TapeLocation.Postgres postgres)
+            {
+                if (parse.GetValue(checkpoint) is not null)
+                {
+                    await context.Error.WriteLineAsync("verify refused: --checkpoint reads a tape file; copy the PostgreSQL tape into one with `export --to FILE.db` and verify that file against the checkpoint");
+                    return ExitCodes.BadInput;
+                }
+
+                await using var services = JournalServices.OpenTape(postgres);
+                var verification = services.GetRequiredService<ITapeVerification>();
+                var problems = await verification.CheckFileAsync(ct);
+                var report = await verification.VerifyAsync(parse.GetValue(from), parse.GetValue(to), ct);
+                return await ReportAsync(context, services.GetRequiredService<ITapeInspection>().Location, problems, report, parse.GetValue(json));
+            }
+
+            using var inspector = TapeInspector.Open(((TapeLocation.SqliteFile)location).Path);
             if (parse.GetValue(checkpoint) is { } checkpointPath)
             {
                 return await VerifyCheckpointAsync(context, inspector, checkpointPath, parse.GetValue(publicKey), parse.GetValue(json), ct);
             }
 
-            var problems = await inspector.Verifier.CheckFileAsync(ct);
-            if (problems.Count > 0)
-            {
-                await context.Output.WriteLineAsync($"damaged file '{inspector.DatabasePath}': {string.Join("; ", problems.Take(3))}");
-            }
-
-            var report = await inspector.Verifier.VerifyAsync(parse.GetValue(from), parse.GetValue(to), ct);
-            if (parse.GetValue(json))
-            {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, PayloadSerializer.JsonOptions));
-            }
-            else if (report.FirstMismatch is { } m)
-            {
-                await context.Output.WriteLineAsync($"broken at seq {m.Seq}: {m.Code} (expected {m.Expected}, found {m.Found}); {report.EventsChecked} events checked before it");
-            }
-            else
-            {
-                await context.Output.WriteLineAsync($"intact: {report.EventsChecked} events checked ({report.From}..{report.To}), {report.ErasedPayloads} erased payloads, head {report.HeadSeq} {report.HeadHash}");
-            }
-
-            return report.IsIntact && problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Mismatch;
+            var fileProblems = await inspector.Verifier.CheckFileAsync(ct);
+            var fileReport = await inspector.Verifier.VerifyAsync(parse.GetValue(from), parse.GetValue(to), ct);
+            return await ReportAsync(context, inspector.DatabasePath, fileProblems, fileReport, parse.GetValue(json));
         });
         return command;
+    }
+
+    private static async Task<int> ReportAsync(CliContext context, string where, IReadOnlyList<string> problems, Journal.EventStore.Verification.VerificationReport report, bool json)
+    {
+        if (problems.Count > 0)
+        {
+            await context.Output.WriteLineAsync($"damaged file '{where}': {string.Join("; ", problems.Take(3))}");
+        }
+
+        if (json)
+        {
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, PayloadSerializer.JsonOptions));
+        }
+        else if (report.FirstMismatch is { } m)
+        {
+            await context.Output.WriteLineAsync($"broken at seq {m.Seq}: {m.Code} (expected {m.Expected}, found {m.Found}); {report.EventsChecked} events checked before it");
+        }
+        else
+        {
+            await context.Output.WriteLineAsync($"intact: {report.EventsChecked} events checked ({report.From}..{report.To}), {report.ErasedPayloads} erased payloads, head {report.HeadSeq} {report.HeadHash}");
+        }
+
+        return report.IsIntact && problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Mismatch;
     }
 
     private static async Task<int> VerifyCheckpointAsync(CliContext context, TapeInspector inspector, string checkpointPath, string? publicKeyPath, bool json, CancellationToken ct)

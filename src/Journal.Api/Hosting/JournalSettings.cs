@@ -20,6 +20,25 @@ public sealed record JournalSettings
     /// <summary>The tape file (default <c>{DataDirectory}/journal.db</c>).</summary>
     public string DatabasePath { get; init; } = Path.Combine("data", "journal.db");
 
+    /// <summary>Where the tape is stored (<c>Journal:Tape:Provider</c>: <c>sqlite</c>, the default, or <c>postgres</c>).</summary>
+    public TapeProvider TapeProvider { get; init; } = TapeProvider.Sqlite;
+
+    /// <summary>
+    /// The Npgsql connection string of a PostgreSQL tape (<c>Journal:Tape:ConnectionString</c> or
+    /// <c>JOURNAL_TAPE_CONNECTION</c>, a <c>postgres://</c> URI converted); null for SQLite. Never printed
+    /// with its password.
+    /// </summary>
+    public string? TapeConnectionString { get; init; }
+
+    /// <summary>
+    /// <c>Journal:Tape:RecoverAtStartup</c>: whether start-up fails the runs and tool jobs a previous process left
+    /// active; unset, yes on SQLite and no on PostgreSQL (another instance may own them).
+    /// </summary>
+    public bool? TapeRecoverAtStartup { get; init; }
+
+    /// <summary><c>Journal:Tape:PollIntervalMs</c>: on PostgreSQL, how long without a commit notification before the head is read anyway (default 1000).</summary>
+    public int TapePollIntervalMs { get; init; } = 1000;
+
     /// <summary>Largest payload accepted, in bytes.</summary>
     public int MaxPayloadBytes { get; init; } = 1024 * 1024;
 
@@ -132,8 +151,14 @@ public sealed record JournalSettings
         {
             throw new ConfigurationException("Journal:CheckpointKeyPath", "is required when Journal:CheckpointIntervalMinutes is set (make one with: checkpoint --new-key --key FILE)");
         }
+        var persist = Bool(configuration, "Persist", "PERSIST", true);
+        var (tapeProvider, tapeConnectionString) = TapeSettingsReader.Read(configuration, persist);
         var settings = new JournalSettings
         {
+            TapeProvider = tapeProvider,
+            TapeConnectionString = tapeConnectionString,
+            TapeRecoverAtStartup = configuration["Journal:Tape:RecoverAtStartup"] is null ? null : Bool(configuration, "Tape:RecoverAtStartup", null, true),
+            TapePollIntervalMs = Int(section, "Tape:PollIntervalMs", 1000, 10, 600_000),
             DataDirectory = dataDirectory,
             DatabasePath = databasePath,
             MaxPayloadBytes = Int(section, "MaxPayloadBytes", 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -143,7 +168,7 @@ public sealed record JournalSettings
             RateLimitPerMinute = Int(section, "RateLimitPerMinute", 6000, 1, 10_000_000),
             HeartbeatSeconds = Int(section, "HeartbeatSeconds", 15, 1, 3600),
             ReadyMaxLagEvents = Int(section, "ReadyMaxLagEvents", 1000, 0, int.MaxValue),
-            Persist = Bool(configuration, "Persist", "PERSIST", true),
+            Persist = persist,
             SnapshotPath = snapshotPath,
             SnapshotIntervalMs = Int(section, "SnapshotIntervalMs", 60_000, 1000, 86_400_000, configuration["SNAPSHOT_INTERVAL"], "SNAPSHOT_INTERVAL"),
             RetentionDays = Int(section, "RetentionDays", 30, 1, 36_500, configuration["RETENTION_DAYS"], "RETENTION_DAYS"),
@@ -164,6 +189,19 @@ public sealed record JournalSettings
         return settings;
     }
 
+    /// <summary>The settings as text, the tape connection string's password hidden.</summary>
+    public override string ToString()
+    {
+        var shown = this with { TapeConnectionString = EventStore.Storage.ConnectionStrings.Redact(TapeConnectionString) };
+        var text = new System.Text.StringBuilder(nameof(JournalSettings)).Append(" { ");
+        if (shown.PrintMembers(text))
+        {
+            text.Append(' ');
+        }
+
+        return text.Append('}').ToString();
+    }
+
     /// <summary>Reads and validates <c>Journal:CheckpointPublicKey</c> alone (the <c>verify</c> verb needs no other setting).</summary>
     /// <exception cref="ConfigurationException">The path is malformed.</exception>
     public static string? ReadCheckpointPublicKey(IConfiguration configuration)
@@ -180,6 +218,10 @@ public sealed record JournalSettings
     /// <summary>The tape options these settings describe.</summary>
     public JournalStoreOptions ToStoreOptions() => new()
     {
+        Provider = TapeProvider,
+        ConnectionString = TapeConnectionString,
+        RecoverAtStartup = TapeRecoverAtStartup,
+        PollIntervalMs = TapePollIntervalMs,
         DatabasePath = DatabasePath,
         MaxPayloadBytes = MaxPayloadBytes,
         BusyTimeoutMs = BusyTimeoutMs,
@@ -243,4 +285,7 @@ public sealed class ConfigurationException(string key, string reason) : Exceptio
 {
     /// <summary>The key at fault, such as <c>Journal:MaxPayloadBytes</c>.</summary>
     public string Key { get; } = key;
+
+    /// <summary>What is wrong with its value, without the key (for messages that name the value another way, such as a command-line option).</summary>
+    public string Reason { get; } = reason;
 }

@@ -11,13 +11,19 @@ namespace Journal.Application.Startup;
 /// At start-up, before anything else runs, fails the runs and tool jobs a crash left active: nothing
 /// stays "running" forever because the process that ran it is gone. Registered by AddJournal.
 /// </summary>
-public sealed class StartupRecovery(IMediator mediator, ILogger<StartupRecovery> logger) : IHostedService
+public sealed class StartupRecovery(IMediator mediator, Journal.EventStore.JournalStoreOptions options, ILogger<StartupRecovery> logger) : IHostedService
 {
     private static readonly CommandContext Context = new(Actor: "journal.recovery", CorrelationId: "startup-recovery");
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!options.RecoversAtStartup)
+        {
+            logger.LogInformation("Start-up recovery skipped: the tape is shared, and runs or tool jobs left active may belong to another running instance (Journal:Tape:RecoverAtStartup)");
+            return;
+        }
+
         var runs = await mediator.Send(new RecoverInterruptedWorkRequest { Context = Context }, cancellationToken).ConfigureAwait(false);
         var jobs = await mediator.Send(new RecoverInterruptedToolJobsRequest { Context = Context }, cancellationToken).ConfigureAwait(false);
         if (runs.EventsWritten + jobs.EventsWritten > 0)

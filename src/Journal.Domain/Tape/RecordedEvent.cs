@@ -87,6 +87,12 @@ public sealed record RecordedEvent(
         }
     }
 
+    /// <summary>
+    /// The metadata's bytes as stored, when the row was read from storage and its metadata not replaced
+    /// since; null otherwise. A copy of the tape writes these, so the chain hashes the same bytes.
+    /// </summary>
+    public ReadOnlyMemory<byte>? StoredMetadata => _decodeMetadata is null ? null : _encodedMetadata;
+
     /// <summary>Whether the payload was erased.</summary>
     public bool IsErased => Payload is null;
 

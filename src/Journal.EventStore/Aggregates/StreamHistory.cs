@@ -4,7 +4,7 @@ using Journal.Domain.Tape;
 namespace Journal.EventStore.Aggregates;
 
 /// <summary><see cref="IStreamHistory"/> over the SQLite tape: reads the stream in pages and folds the decoded events.</summary>
-public sealed class StreamHistory(SqliteEventStore store) : IStreamHistory
+public sealed class StreamHistory(IEventStore store, Serialization.PayloadSerializer serializer) : IStreamHistory
 {
     private const int PageSize = 512;
 
@@ -20,7 +20,7 @@ public sealed class StreamHistory(SqliteEventStore store) : IStreamHistory
             var slice = await store.ReadStreamAsync(stream, version + 1, ReadDirection.Forward, count, ct).ConfigureAwait(false);
             foreach (var recorded in slice.Events)
             {
-                if (recorded.Payload is { } payload && store.Serializer.Decode(recorded.EventType, payload) is TEvent @event)
+                if (recorded.Payload is { } payload && serializer.Decode(recorded.EventType, payload) is TEvent @event)
                 {
                     state = evolve(state, @event);
                 }

@@ -12,7 +12,7 @@ namespace Journal.EventStore.Inspection;
 /// Read-only access to an existing tape file, for the admin verbs and for checking backups: it never
 /// creates, migrates or writes the file.
 /// </summary>
-public sealed class TapeInspector : IDisposable
+public sealed class TapeInspector : IDisposable, Export.ITapeExportSource
 {
     private static readonly string TableExistsSql = SqlText.Load("Inspection/TableExists.sql");
     private static readonly string SelectMigrations = SqlText.Load("Inspection/SelectMigrations.sql");

@@ -17,6 +17,12 @@ public interface ITapeInspection
     /// <summary>True when the tape lives in memory only.</summary>
     bool IsInMemory { get; }
 
+    /// <summary>Where the tape lives, as the health report names it: <c>file</c>, <c>memory</c> or <c>postgres</c>.</summary>
+    string Mode { get; }
+
+    /// <summary>The newest schema version this code writes for this backend.</summary>
+    int LatestSchemaVersion { get; }
+
     /// <summary>Bytes the tape's storage takes on disk (for SQLite, the database file); 0 in memory.</summary>
     long StorageBytes { get; }
 

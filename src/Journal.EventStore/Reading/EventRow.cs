@@ -24,7 +24,7 @@ internal static class EventRow
     }
 
     /// <summary>Maps the current row; its metadata is decoded when first read, not here.</summary>
-    public static RecordedEvent Read(SqliteDataReader reader) => new(
+    public static RecordedEvent Read(System.Data.Common.DbDataReader reader) => new(
         seq: reader.GetInt64(0),
         eventId: new Guid((byte[])reader.GetValue(1), bigEndian: true),
         streamId: reader.GetString(2),

@@ -19,6 +19,34 @@ public sealed partial class MigrationSet
     /// <summary>The newest version this code knows.</summary>
     public int LatestVersion => Migrations.Count == 0 ? 0 : Migrations[^1].Version;
 
+    /// <summary>
+    /// Refuses a database whose recorded migrations this code cannot use: a version newer than the code's
+    /// newest, or a checksum that differs from the code's script.
+    /// </summary>
+    /// <param name="source">The database, as named in the error (a file, or a PostgreSQL database).</param>
+    /// <param name="recorded">The recorded migrations: version, name and checksum.</param>
+    /// <exception cref="SchemaException"><c>schema.too_new</c> or <c>schema.checksum_mismatch</c>.</exception>
+    public void Verify(string source, IReadOnlyDictionary<int, (string Name, string Checksum)> recorded)
+    {
+        foreach (var (version, (name, checksum)) in recorded)
+        {
+            if (version > LatestVersion)
+            {
+                throw new SchemaException(
+                    "schema.too_new",
+                    $"'{source}' has schema version {version} ({name}), newer than this code's {LatestVersion}: upgrade the journal before opening this file");
+            }
+
+            var known = Migrations[version - 1];
+            if (!string.Equals(known.Checksum, checksum, StringComparison.Ordinal))
+            {
+                throw new SchemaException(
+                    "schema.checksum_mismatch",
+                    $"'{source}' recorded migration {version} ({name}) with checksum {checksum}, but this code's script has {known.Checksum}: the file was made by a different build");
+            }
+        }
+    }
+
     /// <summary>Loads the set embedded in <paramref name="assembly"/> under the resource prefix <paramref name="resourcePrefix"/>.</summary>
     public static MigrationSet FromAssembly(Assembly assembly, string resourcePrefix)
     {

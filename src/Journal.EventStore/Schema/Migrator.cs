@@ -25,7 +25,7 @@ public static class Migrator
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             var recorded = ReadApplied(connection, transaction);
-            Check(connection, set, recorded);
+            set.Verify(connection.DataSource, recorded);
             if (recorded.ContainsKey(migration.Version))
             {
                 transaction.Commit();
@@ -56,7 +56,7 @@ public static class Migrator
         }
 
         // A file newer than the code is refused even when nothing was pending.
-        Check(connection, set, ReadApplied(connection, null));
+        set.Verify(connection.DataSource, ReadApplied(connection, null));
         return applied;
     }
 
@@ -66,27 +66,6 @@ public static class Migrator
         Execute(connection, null, Bootstrap);
         var recorded = ReadApplied(connection, null);
         return recorded.Count == 0 ? 0 : recorded.Keys.Max();
-    }
-
-    private static void Check(SqliteConnection connection, MigrationSet set, Dictionary<int, (string Name, string Checksum)> recorded)
-    {
-        foreach (var (version, (name, checksum)) in recorded)
-        {
-            if (version > set.LatestVersion)
-            {
-                throw new SchemaException(
-                    "schema.too_new",
-                    $"'{connection.DataSource}' has schema version {version} ({name}), newer than this code's {set.LatestVersion}: upgrade the journal before opening this file");
-            }
-
-            var known = set.Migrations[version - 1];
-            if (!string.Equals(known.Checksum, checksum, StringComparison.Ordinal))
-            {
-                throw new SchemaException(
-                    "schema.checksum_mismatch",
-                    $"'{connection.DataSource}' recorded migration {version} ({name}) with checksum {checksum}, but this code's script has {known.Checksum}: the file was made by a different build");
-            }
-        }
     }
 
     private static Dictionary<int, (string Name, string Checksum)> ReadApplied(SqliteConnection connection, SqliteTransaction? transaction)

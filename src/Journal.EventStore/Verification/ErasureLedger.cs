@@ -1,8 +1,5 @@
-using Journal.EventStore.Chain;
 using Journal.EventStore.Checkpoints;
 using Journal.EventStore.Erasure;
-using Journal.EventStore.Sql;
-using Microsoft.Data.Sqlite;
 
 namespace Journal.EventStore.Verification;
 
@@ -13,28 +10,11 @@ namespace Journal.EventStore.Verification;
 internal static class ErasureLedger
 {
     /// <summary>The head and the count and digest of the erased positions up to it.</summary>
-    public static CheckpointState ReadState(SqliteConnection connection, CancellationToken ct)
+    public static async Task<CheckpointState> ReadStateAsync(IChainSource source, CancellationToken ct)
     {
-        using var transaction = connection.BeginTransaction(deferred: true);
-        long seq = 0;
-        var hash = ChainHash.Genesis.ToArray();
-        using (var head = connection.CreateCommand())
-        {
-            head.CommandText = TapeSql.SelectHead;
-            using var reader = head.ExecuteReader();
-            if (reader.Read())
-            {
-                seq = reader.GetInt64(0);
-                hash = (byte[])reader.GetValue(1);
-            }
-        }
-
+        var (seq, hash) = await source.ReadHeadAsync(ct).ConfigureAwait(false);
         using var digest = new ErasedSeqsDigest();
-        foreach (var erased in ErasedUpTo(connection, seq, ct))
-        {
-            digest.Append(erased);
-        }
-
+        await source.ReadErasedSeqsAsync(seq, digest.Append, ct).ConfigureAwait(false);
         return new CheckpointState(seq, hash, digest.Count, digest.Finish());
     }
 
@@ -42,57 +22,41 @@ internal static class ErasureLedger
     /// The erasures seen from <paramref name="checkpointSeq"/>: every erased payload a record after it lists,
     /// and the count and digest of the other erased positions up to it (what the checkpoint counted).
     /// </summary>
-    public static ErasureAudit Audit(SqliteConnection connection, long checkpointSeq, CancellationToken ct)
+    public static async Task<ErasureAudit> AuditAsync(IChainSource source, long checkpointSeq, CancellationToken ct)
     {
-        using var transaction = connection.BeginTransaction(deferred: true);
         var recordedAfter = new Dictionary<long, (long RecordSeq, string Reason)>();
-        using (var records = connection.CreateCommand())
-        {
-            records.CommandText = TapeSql.SelectErasureRecordsAfter;
-            records.Parameters.AddWithValue("$type", ErasureRecord.EventTypeName);
-            records.Parameters.AddWithValue("$stream", ErasureRecord.StreamName);
-            records.Parameters.AddWithValue("$after", checkpointSeq);
-            using var reader = records.ExecuteReader();
-            while (reader.Read())
+        await source.ReadErasureRecordsAfterAsync(
+            checkpointSeq,
+            (recordSeq, payload) =>
             {
                 // A record that does not decode is the chain check's to report; here it lists nothing.
-                if (!reader.IsDBNull(1) && ErasureRecord.TryDecode((byte[])reader.GetValue(1), reader.GetInt64(0), out var seqs, out var reason))
+                if (payload is not null && ErasureRecord.TryDecode(payload, recordSeq, out var seqs, out var reason))
                 {
                     foreach (var erased in seqs)
                     {
-                        recordedAfter.TryAdd(erased, (reader.GetInt64(0), reason));
+                        recordedAfter.TryAdd(erased, (recordSeq, reason));
                     }
                 }
-            }
-        }
+            },
+            ct).ConfigureAwait(false);
 
         using var digest = new ErasedSeqsDigest();
         var since = new List<ErasedSinceCheckpoint>();
-        foreach (var erased in ErasedUpTo(connection, long.MaxValue, ct))
-        {
-            if (recordedAfter.TryGetValue(erased, out var record))
+        await source.ReadErasedSeqsAsync(
+            long.MaxValue,
+            erased =>
             {
-                since.Add(new ErasedSinceCheckpoint(erased, record.RecordSeq, record.Reason));
-            }
-            else if (erased <= checkpointSeq)
-            {
-                digest.Append(erased);
-            }
-        }
+                if (recordedAfter.TryGetValue(erased, out var record))
+                {
+                    since.Add(new ErasedSinceCheckpoint(erased, record.RecordSeq, record.Reason));
+                }
+                else if (erased <= checkpointSeq)
+                {
+                    digest.Append(erased);
+                }
+            },
+            ct).ConfigureAwait(false);
 
         return new ErasureAudit(digest.Count, digest.Finish(), since);
-    }
-
-    private static IEnumerable<long> ErasedUpTo(SqliteConnection connection, long to, CancellationToken ct)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = TapeSql.SelectErasedSeqs;
-        command.Parameters.AddWithValue("$to", to);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ct.ThrowIfCancellationRequested();
-            yield return reader.GetInt64(0);
-        }
     }
 }

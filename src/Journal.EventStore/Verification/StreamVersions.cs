@@ -21,6 +21,12 @@ internal sealed class StreamVersions
     public ref long Last(ReadOnlySpan<byte> stream, out bool seen) =>
         ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, stream, out seen);
 
+    /// <summary>Whether the stream was seen.</summary>
+    public bool Contains(ReadOnlySpan<byte> stream) => _lookup.ContainsKey(stream);
+
+    /// <summary>Records the stream's last version.</summary>
+    public void Set(ReadOnlySpan<byte> stream, long version) => _lookup[stream] = version;
+
     private sealed class BytesComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
     {
         public static BytesComparer Instance { get; } = new();

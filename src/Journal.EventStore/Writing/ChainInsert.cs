@@ -4,7 +4,7 @@ using Journal.EventStore.Serialization;
 namespace Journal.EventStore.Writing;
 
 /// <summary>Writes one event as the next link of the chain: the position after the group's head, hashed over the head's hash.</summary>
-internal sealed class ChainInsert(TapeStatements sql)
+internal sealed class ChainInsert(ITapeStatements sql)
 {
     /// <summary>Inserts the event and moves the group's head to it; returns its position.</summary>
     public long Insert(string stream, long version, EncodedEvent encoded, GroupState state)

@@ -8,7 +8,7 @@ namespace Journal.EventStore.Writing;
 /// type and payload digest, the original positions are the answer and nothing is written. A partial or
 /// different match is a conflict. Permanent: the tape itself is the dedupe index.
 /// </summary>
-internal sealed class DuplicateEvents(TapeStatements sql)
+internal sealed class DuplicateEvents(ITapeStatements sql)
 {
     /// <summary>The original results when the whole append is on the tape already; null when none of it is.</summary>
     /// <exception cref="EventIdConflictException">Part of the append, or a different event under one of its ids, is on the tape.</exception>

@@ -3,7 +3,7 @@ using Journal.Domain.Tape;
 using Journal.EventStore.Serialization;
 using Journal.EventStore.Storage;
 using Journal.EventStore.Tracing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Journal.EventStore.Writing;
 
@@ -14,9 +14,7 @@ namespace Journal.EventStore.Writing;
 /// </summary>
 internal sealed class GroupCommit
 {
-    private const int SqliteConstraint = 19;
-
-    private readonly TapeStatements _sql;
+    private readonly ITapeStatements _sql;
     private readonly WriteQueue _queue;
     private readonly WriterHead _head;
     private readonly TimeProvider _time;
@@ -29,7 +27,7 @@ internal sealed class GroupCommit
     private readonly List<RequestOutcome> _outcomes = [];
     private long _groups;
 
-    public GroupCommit(TapeStatements sql, WriteQueue queue, WriterHead head, PayloadSerializer serializer, TimeProvider time, Action<int> onGroup, AppendTraceLog traces)
+    public GroupCommit(ITapeStatements sql, WriteQueue queue, WriterHead head, PayloadSerializer serializer, TimeProvider time, Action<int> onGroup, AppendTraceLog traces)
     {
         _traces = traces;
         _sql = sql;
@@ -63,7 +61,14 @@ internal sealed class GroupCommit
 
         try
         {
-            Commit(group, events, gather ? _queue.Expected : 0);
+            var expected = gather ? _queue.Expected : 0;
+            if (_sql.GathersBeforeBegin)
+            {
+                events = GatherBeforeBegin(group, events, expected);
+                expected = 0;
+            }
+
+            Commit(group, events, expected);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -81,6 +86,21 @@ internal sealed class GroupCommit
         return true;
     }
 
+    /// <summary>
+    /// Waits, before the transaction starts, for the last group's callers to come back (up to the cohort wait):
+    /// for a backend whose transaction holds a lock other writers wait on, the group gathers outside it.
+    /// </summary>
+    private int GatherBeforeBegin(List<WriteRequest> group, int events, int expected)
+    {
+        var deadline = _queue.Deadline();
+        while (group.Count < expected && events < _queue.MaxEventsPerCommit && _queue.AwaitArrival(deadline))
+        {
+            events = _queue.Take(group, events);
+        }
+
+        return events;
+    }
+
     private void Commit(List<WriteRequest> group, int events, int expected)
     {
         var outcomes = _outcomes;
@@ -91,6 +111,10 @@ internal sealed class GroupCommit
         {
             _sql.Begin();
             open = true;
+
+            // What the group will look up is named before the head is read: a backend that pays a round trip
+            // per call sends both at once.
+            _sql.Prepare(group, 0);
             if (_head.Sync(state))
             {
                 _versions.Forget();
@@ -101,6 +125,7 @@ internal sealed class GroupCommit
             var deadline = _queue.Deadline();
             while (true)
             {
+                _sql.Prepare(group, outcomes.Count);
                 for (var i = outcomes.Count; i < group.Count; i++)
                 {
                     outcomes.Add(ApplyOne(group[i], state, savepoint: group[i] is EraseRequest));
@@ -128,7 +153,7 @@ internal sealed class GroupCommit
 
             open = false;
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
         {
             if (open)
             {
@@ -139,8 +164,8 @@ internal sealed class GroupCommit
             // The failed group committed nothing: what is cached may no longer be true.
             _versions.Forget();
             _head.Reread();
-            var error = ex is SqliteException sqlite
-                ? StorageException.From("the tape could not be written", sqlite)
+            var error = ex is DbException database
+                ? _sql.Describe("the tape could not be written", database)
                 : new StorageException($"the tape could not be written: {ex.Message}", ex);
             for (var i = 0; i < group.Count; i++)
             {
@@ -230,7 +255,7 @@ internal sealed class GroupCommit
             state.Undo(mark);
             return new RequestOutcome(null, ex);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && savepoint)
+        catch (DbException ex) when (savepoint && _sql.IsConstraintViolation(ex))
         {
             RollbackTo(savepoint);
             state.Undo(mark);
@@ -253,9 +278,9 @@ internal sealed class GroupCommit
         {
             _sql.Rollback();
         }
-        catch (SqliteException)
+        catch (DbException)
         {
-            // SQLite may already have rolled back after an I/O error.
+            // The database may already have rolled back after an I/O error or a lost connection.
         }
         catch (InvalidOperationException)
         {

@@ -10,7 +10,7 @@ namespace Journal.EventStore.Writing;
 /// <c>journal.payloads_erased.v1</c> event, in the same transaction. It writes as it checks, so the group
 /// runs it under a savepoint and a refusal part way leaves nothing of it.
 /// </summary>
-internal sealed class GroupErasure(TapeStatements sql, PayloadSerializer serializer, TimeProvider time, StreamVersions versions, ChainInsert chain)
+internal sealed class GroupErasure(ITapeStatements sql, PayloadSerializer serializer, TimeProvider time, StreamVersions versions, ChainInsert chain)
 {
     public ErasureResult Apply(EraseRequest request, GroupState state)
     {

@@ -7,7 +7,7 @@ namespace Journal.EventStore.Writing;
 /// A command's idempotency key, checked and recorded inside the append's transaction, so the key and the
 /// events it stands for commit (or roll back) together.
 /// </summary>
-internal sealed class IdempotencyKeys(TapeStatements sql)
+internal sealed class IdempotencyKeys(ITapeStatements sql)
 {
     /// <summary>Refuses, before anything is written, a key already recorded for a different command.</summary>
     public void Check(AppendRequest request)

@@ -5,7 +5,7 @@ namespace Journal.EventStore.Writing;
 /// expected version without a query. Only the writer's own commits keep it true: it is dropped whenever
 /// the head moved under the writer or a group failed, and when it grows past <see cref="MaxCached"/>.
 /// </summary>
-internal sealed class StreamVersions(TapeStatements sql)
+internal sealed class StreamVersions(ITapeStatements sql)
 {
     private const int MaxCached = 100_000;
 

@@ -1,7 +1,6 @@
 using Journal.Domain.Tape;
 using Journal.EventStore.Serialization;
 using Journal.EventStore.Tracing;
-using Microsoft.Data.Sqlite;
 
 namespace Journal.EventStore.Writing;
 
@@ -13,19 +12,18 @@ namespace Journal.EventStore.Writing;
 /// </summary>
 internal sealed class TapeWriter : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly TapeStatements _sql;
+    private readonly ITapeStatements _sql;
     private readonly WriteQueue _queue;
     private readonly WriterHead _head;
     private readonly GroupCommit _commit;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    public TapeWriter(SqliteConnection connection, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, TimeSpan cohortWait, Action<long> onCommitted, Action<int> onGroup, AppendTraceLog traces)
+    /// <summary>A writer over <paramref name="sql"/>, which it owns from now on (and disposes).</summary>
+    public TapeWriter(ITapeStatements sql, PayloadSerializer serializer, TimeProvider time, int maxEventsPerCommit, TimeSpan cohortWait, Action<long> onCommitted, Action<int> onGroup, AppendTraceLog traces)
     {
-        _connection = connection;
         _queue = new WriteQueue(maxEventsPerCommit, cohortWait);
-        _sql = new TapeStatements(connection);
+        _sql = sql;
         _head = new WriterHead(_sql, onCommitted);
         _commit = new GroupCommit(_sql, _queue, _head, serializer, time, onGroup, traces);
     }
@@ -99,23 +97,13 @@ internal sealed class TapeWriter : IAsyncDisposable
         return new Releaser(this);
     }
 
-    /// <summary>
-    /// Stops the file from growing (SQLite's <c>max_page_count</c> set to its current size on the writer's
-    /// connection), or lifts that cap: a commit that needs a new page then fails with SQLITE_FULL exactly
-    /// as on a full disk. A seam for the fault tests.
-    /// </summary>
+    /// <summary>Caps the storage at its current size or lifts the cap (see <see cref="ITapeStatements.CapGrowth"/>): a seam for the fault tests.</summary>
     public async Task CapGrowthAsync(bool capped, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "PRAGMA page_count;";
-            var pages = capped ? Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) : 4294967294L;
-
-            // A pragma takes no bound parameter; the value is a number this method computed.
-            command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages};");
-            command.ExecuteNonQuery();
+            _sql.CapGrowth(capped);
         }
         finally
         {
@@ -144,7 +132,6 @@ internal sealed class TapeWriter : IAsyncDisposable
             _disposed = true;
             _queue.Dispose();
             _sql.Dispose();
-            await _connection.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {

@@ -1,5 +1,5 @@
 using Journal.EventStore.Chain;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Journal.EventStore.Writing;
 
@@ -10,13 +10,13 @@ namespace Journal.EventStore.Writing;
 /// </summary>
 internal sealed class WriterHead
 {
-    private readonly TapeStatements _sql;
+    private readonly ITapeStatements _sql;
     private readonly Action<long> _onCommitted;
     private long _seq;
     private byte[] _hash = ChainHash.Genesis.ToArray();
     private long _lastRecordedAt;
 
-    public WriterHead(TapeStatements sql, Action<long> onCommitted)
+    public WriterHead(ITapeStatements sql, Action<long> onCommitted)
     {
         _sql = sql;
         _onCommitted = onCommitted;
@@ -52,7 +52,7 @@ internal sealed class WriterHead
         {
             Read();
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
             // The next group reads the head inside its own transaction anyway.
         }

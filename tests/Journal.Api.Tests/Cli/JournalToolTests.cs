@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Journal.Api.Cli;
-using Journal.Api.Tests.Hosting;
 using Journal.Domain.Tape;
 using Journal.EventStore;
 using Journal.EventStore.Serialization;
+using Journal.Testing.Processes;
 
 namespace Journal.Api.Tests.Cli;
 

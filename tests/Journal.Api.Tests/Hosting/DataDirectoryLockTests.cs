@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Journal.Api.Cli;
+using Journal.Testing.Processes;
 
 namespace Journal.Api.Tests.Hosting;
 

@@ -1,3 +1,5 @@
+using Journal.Testing.Processes;
+
 namespace Journal.Api.Tests.Hosting;
 
 /// <summary>A service started on a port another process listens on stops at once, naming the address, before any work on its data.</summary>

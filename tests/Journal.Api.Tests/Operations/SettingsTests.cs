@@ -1,4 +1,5 @@
 using Journal.Api.Hosting;
+using Journal.EventStore;
 using Microsoft.Extensions.Configuration;
 
 namespace Journal.Api.Tests.Operations;
@@ -158,6 +159,110 @@ public sealed class SettingsTests
 
         Assert.Equal("Journal:Memory:Embeddings:" + setting, error.Key);
         Assert.StartsWith("configuration key Journal:Memory:Embeddings:" + setting + ": ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_defaults_to_the_sqlite_tape_without_a_connection_string()
+    {
+        var settings = JournalSettings.From(Configuration());
+        var store = settings.ToStoreOptions();
+
+        Assert.Equal(TapeProvider.Sqlite, settings.TapeProvider);
+        Assert.Null(settings.TapeConnectionString);
+        Assert.Equal(TapeProvider.Sqlite, store.Provider);
+        Assert.Null(store.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("Postgres")]
+    [InlineData("POSTGRES")]
+    public void From_reads_the_postgres_provider_and_converts_a_uri_connection_string_for_the_store(string provider)
+    {
+        var settings = JournalSettings.From(Configuration(("Journal:Tape:Provider", provider), ("Journal:Tape:ConnectionString", "postgres://journal:s3cret@db:6432/journal")));
+        var store = settings.ToStoreOptions();
+
+        Assert.Equal(TapeProvider.Postgres, settings.TapeProvider);
+        Assert.Equal(TapeProvider.Postgres, store.Provider);
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString);
+        Assert.Equal(("db", 6432, "journal", "s3cret", "journal"), (built.Host, built.Port, built.Username, built.Password, built.Database));
+    }
+
+    [Theory]
+    [InlineData("sqlite", null, true)]
+    [InlineData("postgres", null, false)]
+    [InlineData("postgres", "true", true)]
+    [InlineData("sqlite", "0", false)]
+    public void From_recovers_active_work_at_start_on_sqlite_and_not_on_a_shared_postgres_tape_unless_told(string provider, string? recover, bool expected)
+    {
+        var pairs = new List<(string, string)> { ("Journal:Tape:Provider", provider) };
+        if (provider == "postgres")
+        {
+            pairs.Add(("Journal:Tape:ConnectionString", "Host=db;Username=u"));
+        }
+
+        if (recover is not null)
+        {
+            pairs.Add(("Journal:Tape:RecoverAtStartup", recover));
+        }
+
+        Assert.Equal(expected, JournalSettings.From(Configuration([.. pairs])).ToStoreOptions().RecoversAtStartup);
+    }
+
+    [Fact]
+    public void From_refuses_a_recovery_switch_that_is_not_a_boolean()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration(("Journal:Tape:RecoverAtStartup", "sometimes"))));
+
+        Assert.Equal("Journal:Tape:RecoverAtStartup", error.Key);
+    }
+
+    [Fact]
+    public void From_reads_the_connection_string_from_JOURNAL_TAPE_CONNECTION_and_lets_the_setting_win()
+    {
+        var fromEnvironment = JournalSettings.From(Configuration(("Journal:Tape:Provider", "postgres"), ("JOURNAL_TAPE_CONNECTION", "Host=env-db;Username=u")));
+        var both = JournalSettings.From(Configuration(("Journal:Tape:Provider", "postgres"), ("JOURNAL_TAPE_CONNECTION", "Host=env-db;Username=u"), ("Journal:Tape:ConnectionString", "Host=setting-db;Username=u")));
+
+        Assert.Equal("env-db", new Npgsql.NpgsqlConnectionStringBuilder(fromEnvironment.TapeConnectionString).Host);
+        Assert.Equal("setting-db", new Npgsql.NpgsqlConnectionStringBuilder(both.TapeConnectionString).Host);
+    }
+
+    [Theory]
+    [InlineData("Journal:Tape:Provider", "postgres", null, null, "Journal:Tape:ConnectionString")]
+    [InlineData("Journal:Tape:Provider", "mysql", null, null, "Journal:Tape:Provider")]
+    [InlineData("Journal:Tape:ConnectionString", "Host=db;Username=u", null, null, "Journal:Tape:ConnectionString")]
+    [InlineData("JOURNAL_TAPE_CONNECTION", "Host=db;Username=u", null, null, "JOURNAL_TAPE_CONNECTION")]
+    [InlineData("Journal:Tape:Provider", "sqlite", "Journal:Tape:ConnectionString", "postgres://u@db/d", "Journal:Tape:ConnectionString")]
+    [InlineData("Journal:Tape:Provider", "postgres", "Journal:Tape:ConnectionString", "postgres://u:p@db:99999/d", "Journal:Tape:ConnectionString")]
+    [InlineData("Journal:Tape:Provider", "postgres", "JOURNAL_TAPE_CONNECTION", "Host=db;Colour=blue", "JOURNAL_TAPE_CONNECTION")]
+    [InlineData("Journal:Tape:Provider", "postgres", "PERSIST", "0", "PERSIST")]
+    [InlineData("Journal:Tape:Provider", "postgres", "Journal:Persist", "false", "Journal:Persist")]
+    public void From_refuses_a_tape_provider_and_connection_string_that_do_not_fit_naming_the_key(string key, string value, string? otherKey, string? otherValue, string named)
+    {
+        var values = otherKey is null ? new[] { (key, value) } : [(key, value), (otherKey, otherValue!)];
+
+        var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration(values)));
+
+        Assert.Equal(named, error.Key);
+    }
+
+    [Fact]
+    public void The_password_of_the_connection_string_is_never_in_the_settings_or_store_options_text_nor_in_errors()
+    {
+        const string password = "hunter2-never-shown";
+        var settings = JournalSettings.From(Configuration(("Journal:Tape:Provider", "postgres"), ("Journal:Tape:ConnectionString", $"postgres://journal:{password}@db/journal")));
+        var store = settings.ToStoreOptions();
+        var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration(("Journal:Tape:ConnectionString", $"Host=db;Password={password}"))));
+        var badUri = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration(("Journal:Tape:Provider", "postgres"), ("Journal:Tape:ConnectionString", $"postgres://journal:{password}@db/journal?colour=blue"))));
+
+        Assert.Contains(password, store.ConnectionString, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, settings.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, store.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Host=db", store.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Provider = Postgres", store.ToString(), StringComparison.Ordinal);
+        Assert.Contains("TapeProvider = Postgres", settings.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, badUri.Message, StringComparison.Ordinal);
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Journal.Domain.Commands;
 using Journal.Domain.Cron.Jobs.UseCases;
+using Journal.Domain.Tape;
 using Journal.EventStore;
 using Journal.EventStore.Aggregates;
 using Journal.Projections.Cron;
@@ -60,7 +61,8 @@ public sealed class GatedAggregateStore(IAggregateStore inner) : IAggregateStore
 
 /// <summary>
 /// One journal process for the cron tests: AddJournal over <c>journal.db</c> in a directory that several
-/// hosts may share (each with its own read-model file), a manual clock, and the scheduler driven by the
+/// hosts may share (each with its own read-model file), or over the PostgreSQL tape at <c>postgres</c> (a
+/// connection string) with its read models in <c>directory</c>, a manual clock, and the scheduler driven by the
 /// test (<see cref="CronScheduler.RunDueAsync"/>) unless <c>runScheduler</c> starts the hosted one. Start it
 /// (<see cref="StartAsync"/>) before a query waits for a position: the projection daemon must be running.
 /// </summary>
@@ -69,7 +71,7 @@ public sealed class CronHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly List<IHostedService> _started = [];
 
-    public CronHost(string directory, TimeProvider clock, string name = "a", bool runScheduler = false, bool gated = false)
+    public CronHost(string directory, TimeProvider clock, string name = "a", bool runScheduler = false, bool gated = false, string? postgres = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock);
@@ -82,7 +84,9 @@ public sealed class CronHost : IAsyncDisposable
         }
 
         services.AddJournal(
-            new JournalStoreOptions { DatabasePath = Path.Combine(directory, "journal.db") },
+            postgres is null
+                ? new JournalStoreOptions { DatabasePath = Path.Combine(directory, "journal.db") }
+                : new JournalStoreOptions { Provider = TapeProvider.Postgres, ConnectionString = postgres, DatabasePath = Path.Combine(directory, "journal.db") },
             new ProjectionOptions
             {
                 DatabasePath = Path.Combine(directory, $"projections-{name}.db"),
@@ -100,7 +104,7 @@ public sealed class CronHost : IAsyncDisposable
 
     public CronScheduler Scheduler => _services.GetRequiredService<CronScheduler>();
 
-    public SqliteEventStore Store => _services.GetRequiredService<SqliteEventStore>();
+    public IEventStore Store => _services.GetRequiredService<IEventStore>();
 
     public async Task StartAsync()
     {

@@ -20,7 +20,7 @@ internal static class CronTestData
         string payload = "{\"prompt\":\"summarise the inbox\"}") =>
         new(jobId, new CronJobSpec("inbox", owner, "cli", null, payload, new ScheduleSpec(ScheduleKind.Interval, EverySeconds: 60, Anchor: Start), concurrency, misfire, retry, 0, null, timeoutSeconds));
 
-    public static async Task<List<string>> EventTypesOf(SqliteEventStore store, Guid jobId)
+    public static async Task<List<string>> EventTypesOf(IEventStore store, Guid jobId)
     {
         var slice = await store.ReadStreamAsync(CronJobDecider.StreamFor(jobId), 1, ReadDirection.Forward, 1000, default);
         return [.. slice.Events.Select(e => e.EventType)];

@@ -38,6 +38,23 @@ public sealed class StartupRecoveryTests : IAsyncLifetime
         Assert.Equal("journal.recovery", recorded.Metadata.Actor);
     }
 
+    [Fact]
+    public async Task Host_start_leaves_active_work_alone_when_recovery_at_start_is_off_as_on_a_shared_tape()
+    {
+        await using var journal = new JournalFixture(recoverAtStartup: false);
+        var session = Guid.NewGuid();
+        var run = Guid.NewGuid();
+        await journal.Send(new CreateSessionRequest(session, "alice", "laptop", "cli"));
+        await journal.Send(new AcceptRunRequest(run, session, RunKind.Foreground, null));
+        await journal.Send(new StartRunRequest(run));
+        var head = await journal.Store.ReadHeadAsync(default);
+
+        await journal.StartAsync();
+
+        // Another instance may be running this run right now: a start must not fail it.
+        Assert.Equal(head.Seq, (await journal.Store.ReadHeadAsync(default)).Seq);
+    }
+
     private async Task<IReadOnlyList<object>> Events(Domain.Tape.StreamId stream)
     {
         var slice = await _journal.Store.ReadStreamAsync(stream, 1, Domain.Tape.ReadDirection.Forward, 100, default);

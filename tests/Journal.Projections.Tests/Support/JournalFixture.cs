@@ -19,7 +19,7 @@ public sealed class JournalFixture : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly List<IHostedService> _started = [];
 
-    public JournalFixture(TimeProvider? time = null, ProjectionOptions? projections = null)
+    public JournalFixture(TimeProvider? time = null, ProjectionOptions? projections = null, bool? recoverAtStartup = null)
     {
         var services = new ServiceCollection();
         if (time is not null)
@@ -28,7 +28,7 @@ public sealed class JournalFixture : IAsyncDisposable
         }
 
         services.AddJournal(
-            new JournalStoreOptions { DatabasePath = Path.Combine(_directory, "journal.db") },
+            new JournalStoreOptions { DatabasePath = Path.Combine(_directory, "journal.db"), RecoverAtStartup = recoverAtStartup },
             projections ?? new ProjectionOptions
             {
                 DatabasePath = Path.Combine(_directory, "projections.db"),

@@ -1,7 +1,6 @@
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Operations;
 using Journal.EventStore.Ports;
-using Journal.EventStore.Schema;
 using Journal.Projections.Runtime;
 
 namespace Journal.Api.Endpoints.Health;
@@ -33,7 +32,7 @@ internal static class HealthReport
             && (maintenance is null || maintenance.Steps.All(s => s.Ok));
         return new JournalHealth(
             healthy ? "healthy" : "degraded",
-            inMemory ? "memory" : "file",
+            inspection.Mode,
             stats.Events,
             stats.Streams,
             stats.ErasedPayloads,
@@ -42,7 +41,7 @@ internal static class HealthReport
             inspection.LogBytes,
             inMemory && File.Exists(path) ? new FileInfo(path).Length : null,
             inspection.SchemaVersion,
-            MigrationSet.Tape().LatestVersion,
+            inspection.LatestSchemaVersion,
             verified,
             projections,
             deadLetters,

@@ -13,7 +13,7 @@ namespace Journal.Api.Endpoints.Health;
 /// state hash, a projection is stopped or has dead letters, a file is not owner-only, or the last
 /// snapshot, retention or maintenance step failed.
 /// </param>
-/// <param name="Mode"><c>file</c> (<c>PERSIST=1</c>) or <c>memory</c> (<c>PERSIST=0</c>, snapshots).</param>
+/// <param name="Mode"><c>file</c> (<c>PERSIST=1</c>), <c>memory</c> (<c>PERSIST=0</c>, snapshots) or <c>postgres</c> (a shared PostgreSQL tape).</param>
 /// <param name="Events">Events on the tape.</param>
 /// <param name="Streams">Distinct streams.</param>
 /// <param name="ErasedPayloads">Events whose payload was erased.</param>

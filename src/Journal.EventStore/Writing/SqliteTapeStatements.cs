@@ -3,14 +3,18 @@ using Journal.EventStore.Chain;
 using Journal.EventStore.Reading;
 using Journal.EventStore.Serialization;
 using Journal.EventStore.Sql;
+using System.Data.Common;
+using Journal.EventStore.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Journal.EventStore.Writing;
 
 /// <summary>The writer's prepared statements on its own connection, with parameters bound by position of use.</summary>
-internal sealed class TapeStatements : IDisposable
+internal sealed class SqliteTapeStatements : ITapeStatements
 {
     /// <summary>The insert's parameters in the order <see cref="Insert"/> binds them.</summary>
+    private const int SqliteConstraint = 19;
+
     private static readonly string[] InsertParameters =
         ["$seq", "$event_id", "$stream_id", "$stream_version", "$event_type", "$recorded_at", "$metadata", "$payload", "$payload_digest", "$prev_hash", "$hash"];
 
@@ -32,9 +36,12 @@ internal sealed class TapeStatements : IDisposable
     private readonly SqliteCommand _commit;
     private readonly SqliteCommand _rollback;
     private readonly byte[] _eventIdBuffer = new byte[16];
+    private readonly SqliteConnection _connection;
 
-    public TapeStatements(SqliteConnection connection)
+    /// <summary>Prepares the writer's statements on <paramref name="connection"/>, which it then owns (and closes).</summary>
+    public SqliteTapeStatements(SqliteConnection connection)
     {
+        _connection = connection;
         _insert = new NativeStatement(connection, TapeSql.InsertEvent);
         _insertIndexes = [.. InsertParameters.Select(_insert.Parameter)];
         _head = Create(connection, TapeSql.SelectHead);
@@ -75,7 +82,36 @@ internal sealed class TapeStatements : IDisposable
     /// statements of its own (no <see cref="SqliteTransaction"/>, which parses them anew each time), so
     /// every statement here runs with no transaction object set.
     /// </summary>
+    /// <summary>The file has one writer: a group gathers inside its transaction, applying requests as they arrive.</summary>
+    public bool GathersBeforeBegin => false;
+
     public void Begin() => _begin.ExecuteNonQuery();
+
+    /// <summary>Every lookup is a call into the file already open in this process: nothing to fetch ahead.</summary>
+    public void Prepare(IReadOnlyList<WriteRequest> group, int from)
+    {
+    }
+
+    public StorageException Describe(string what, DbException error) =>
+        error is SqliteException sqlite ? StorageException.From(what, sqlite) : new StorageException($"{what}: {error.Message}", error);
+
+    public bool IsConstraintViolation(DbException error) => error is SqliteException { SqliteErrorCode: SqliteConstraint };
+
+    /// <summary>
+    /// Stops the file from growing (SQLite's <c>max_page_count</c> set to its current size on the writer's
+    /// connection), or lifts that cap: a commit that needs a new page then fails with SQLITE_FULL exactly
+    /// as on a full disk.
+    /// </summary>
+    public void CapGrowth(bool capped)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA page_count;";
+        var pages = capped ? Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) : 4294967294L;
+
+        // A pragma takes no bound parameter; the value is a number this method computed.
+        command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages};");
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>Commits the group's transaction.</summary>
     public void Commit() => _commit.ExecuteNonQuery();
@@ -206,6 +242,7 @@ internal sealed class TapeStatements : IDisposable
         _begin.Dispose();
         _commit.Dispose();
         _rollback.Dispose();
+        _connection.Dispose();
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql)

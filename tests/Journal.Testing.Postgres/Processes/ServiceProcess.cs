@@ -3,14 +3,19 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Journal.Api.Tests.Hosting;
+namespace Journal.Testing.Processes;
 
 /// <summary>
-/// The service as a child process (<c>dotnet Journal.Api.dll</c>, the build the tests reference), on
-/// loopback, with its output captured: to prove what another process sees (file locks, a taken port).
+/// The real service as a child process on loopback, its output captured for failure messages: to prove what another
+/// process sees (file locks, a taken port) and to kill it with SIGKILL like a crash. By default it runs
+/// <c>dotnet Journal.Api.dll</c> from the calling test's output directory, so only a test project that references
+/// Journal.Api can start it that way.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan LiveWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(60);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -18,13 +23,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         _process = process;
         Port = port;
+        Address = new Uri($"http://127.0.0.1:{port}");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
     }
 
+    /// <summary>The loopback port the service was told to listen on.</summary>
     public int Port { get; }
 
-    public string Address => $"http://127.0.0.1:{Port}";
+    /// <summary>Where the service listens.</summary>
+    public Uri Address { get; }
 
     /// <summary>Everything the process wrote so far, standard output and error together.</summary>
     public string Output
@@ -38,7 +46,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the service over <paramref name="dataDirectory"/> on <paramref name="port"/>.</summary>
+    /// <summary>
+    /// Starts <c>dotnet Journal.Api.dll</c> in <paramref name="workingDirectory"/> over <paramref name="dataDirectory"/> on
+    /// <paramref name="port"/>, with <paramref name="extra"/> as further arguments (<c>--Key=value</c> settings, say).
+    /// </summary>
     public static ServiceProcess Start(string workingDirectory, string dataDirectory, int port, params string[] extra) =>
         Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Journal.Api.dll")], workingDirectory, dataDirectory, port, extra);
 
@@ -72,54 +83,72 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    /// <summary>Waits until <c>/health/live</c> answers (30 s at most); fails when the process exits first.</summary>
+    /// <summary>A client of the service (no key: the service runs without keys on loopback).</summary>
+    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Waits until <c>/health/live</c> answers (30 s at most) and answers a client of the service; fails when the process exits first.</summary>
     public async Task<HttpClient> WaitUntilLiveAsync()
     {
-        var client = new HttpClient { BaseAddress = new Uri(Address), Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        using var deadline = new CancellationTokenSource(LiveWait);
+        try
+        {
+            await WaitUntilLiveAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the service did not answer /health/live within {LiveWait.TotalSeconds} s: {Output}");
+        }
+
+        return Client();
+    }
+
+    /// <summary>Waits until <c>/health/live</c> answers; fails when the process exits first or <paramref name="ct"/> ends the wait.</summary>
+    public async Task WaitUntilLiveAsync(CancellationToken ct)
+    {
+        using var client = Client();
+        while (true)
         {
             Assert.False(_process.HasExited, $"the service exited with {(_process.HasExited ? _process.ExitCode : 0)}: {Output}");
             try
             {
-                using var live = await client.GetAsync("/health/live");
+                using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative), ct);
                 if (live.StatusCode == HttpStatusCode.OK)
                 {
-                    return client;
+                    return;
                 }
             }
             catch (HttpRequestException)
             {
-                // Not listening yet: poll again.
+                // Not listening yet: ask again.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(50, ct);
         }
-
-        client.Dispose();
-        throw new TimeoutException($"the service did not answer /health/live within 30 s: {Output}");
     }
 
     /// <summary>Waits for a process expected to stop by itself (60 s at most) and answers its exit code.</summary>
     public async Task<int> WaitForExitAsync()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(ExitWait);
         await _process.WaitForExitAsync(deadline.Token);
         return _process.ExitCode;
     }
 
-    /// <summary>Kills the process, as a crash would: the OS, not the service, lets go of what it held.</summary>
-    public async Task KillAsync()
+    /// <summary>
+    /// Kills the process with SIGKILL, as a crash would (the OS, not the service, lets go of what it held), and
+    /// answers its exit code.
+    /// </summary>
+    public async Task<int> KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
         }
 
-        await WaitForExitAsync();
+        return await WaitForExitAsync();
     }
 
-    /// <summary>A port nothing listens on right now.</summary>
+    /// <summary>A loopback port nothing listens on right now.</summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -127,6 +156,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the process if it still runs and lets go of it.</summary>
     public async ValueTask DisposeAsync()
     {
         await KillAsync();

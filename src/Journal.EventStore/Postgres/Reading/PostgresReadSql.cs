@@ -1,0 +1,20 @@
+using Journal.EventStore.Sql;
+
+namespace Journal.EventStore.Postgres.Reading;
+
+/// <summary>The PostgreSQL tape's read statements (<c>Sql/Postgres/Tape/</c>), loaded once.</summary>
+internal static class PostgresReadSql
+{
+    public static readonly string SelectStreamForward = Load("SelectStreamForward.sql");
+    public static readonly string SelectStreamBackward = Load("SelectStreamBackward.sql");
+    public static readonly string SelectStreamFrom = Load("SelectStreamFrom.sql");
+    public static readonly string SelectAllFrom = Load("SelectAllFrom.sql");
+    public static readonly string SelectByEventId = Load("SelectByEventId.sql");
+    public static readonly string SelectHead = Load("SelectHead.sql");
+    public static readonly string SelectStreamVersion = Load("SelectStreamVersion.sql");
+    public static readonly string SelectIdempotency = Load("SelectIdempotency.sql");
+    public static readonly string SelectOpenStreams = Load("SelectOpenStreams.sql");
+    public static readonly string SelectStats = Load("SelectStats.sql");
+
+    private static string Load(string name) => SqlText.Load("Postgres/Tape/" + name);
+}

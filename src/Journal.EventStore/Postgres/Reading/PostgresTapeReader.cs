@@ -1,0 +1,180 @@
+using System.Runtime.CompilerServices;
+using Journal.Domain.Tape;
+using Journal.EventStore.Chain;
+using Journal.EventStore.Reading;
+using Journal.EventStore.Writing;
+using Npgsql;
+
+namespace Journal.EventStore.Postgres.Reading;
+
+/// <summary>
+/// Reads a PostgreSQL tape with the meaning and edge cases of the SQLite <see cref="TapeReader"/>. Each method
+/// is one statement on a pooled connection of <paramref name="dataSource"/>, so what it answers comes from one
+/// snapshot; the asynchronous ones read asynchronously.
+/// </summary>
+/// <param name="dataSource">The database holding the tape.</param>
+/// <param name="batchSize">Rows per page of <see cref="ReadAllAsync"/>.</param>
+internal sealed class PostgresTapeReader(NpgsqlDataSource dataSource, int batchSize)
+{
+    /// <summary>A page of one stream, with the stream's version and the version to read next.</summary>
+    /// <exception cref="Domain.Errors.ValidationException"><paramref name="maxCount"/> is not 1..10000.</exception>
+    public async Task<StreamSlice> ReadStreamAsync(StreamId stream, long fromVersion, ReadDirection direction, int maxCount, CancellationToken ct)
+    {
+        if (maxCount is < 1 or > 10_000)
+        {
+            throw new Domain.Errors.ValidationException("maxCount", "must be between 1 and 10000");
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var forward = direction == ReadDirection.Forward;
+        await using var command = dataSource.CreateCommand(forward ? PostgresReadSql.SelectStreamForward : PostgresReadSql.SelectStreamBackward);
+        command.Parameters.AddWithValue("stream_id", stream.Value);
+        command.Parameters.AddWithValue("from", forward ? Math.Max(1, fromVersion) : fromVersion);
+        command.Parameters.AddWithValue("limit", maxCount);
+        var events = new List<RecordedEvent>();
+        long version = 0;
+        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                version = reader.IsDBNull(11) ? 0 : reader.GetInt64(11);
+                if (!reader.IsDBNull(0))
+                {
+                    events.Add(PostgresEventRow.Read(reader));
+                }
+            }
+        }
+
+        long? next = null;
+        if (events.Count == maxCount)
+        {
+            var last = events[^1].StreamVersion;
+            next = forward
+                ? (last < version ? last + 1 : null)
+                : (last > 1 ? last - 1 : null);
+        }
+
+        return new StreamSlice(stream, events, version, next);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> events of a stream from a version on, in one statement (no stream version).</summary>
+    public List<RecordedEvent> ReadStreamFrom(string stream, long fromVersion, int limit)
+    {
+        using var command = dataSource.CreateCommand(PostgresReadSql.SelectStreamFrom);
+        command.Parameters.AddWithValue("stream_id", stream);
+        command.Parameters.AddWithValue("from", fromVersion);
+        command.Parameters.AddWithValue("limit", limit);
+        return PostgresEventRow.ReadAll(command);
+    }
+
+    /// <summary>Every event from <paramref name="fromSeq"/> on, read a page of batchSize rows at a time.</summary>
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromSeq, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var next = Math.Max(1, fromSeq);
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var batch = await ReadBatchAsync(next, batchSize, ct).ConfigureAwait(false);
+            foreach (var recorded in batch)
+            {
+                yield return recorded;
+            }
+
+            if (batch.Count < batchSize)
+            {
+                yield break;
+            }
+
+            next = batch[^1].Seq + 1;
+        }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> events from <paramref name="fromSeq"/>, in order.</summary>
+    public List<RecordedEvent> ReadBatch(long fromSeq, int limit)
+    {
+        using var command = BatchCommand(fromSeq, limit);
+        return PostgresEventRow.ReadAll(command);
+    }
+
+    /// <summary>The head position and hash; position 0 and the genesis hash on an empty tape.</summary>
+    public async Task<TapeHead> ReadHeadAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(PostgresReadSql.SelectHead);
+        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(ct).ConfigureAwait(false)
+                ? new TapeHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
+                : new TapeHead(0, ChainHash.Genesis);
+        }
+    }
+
+    /// <summary>The event with this id; null when there is none.</summary>
+    public async Task<RecordedEvent?> FindEventAsync(Guid eventId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(PostgresReadSql.SelectByEventId);
+        command.Parameters.AddWithValue("event_id", eventId.ToByteArray(bigEndian: true));
+        var events = await PostgresEventRow.ReadAllAsync(command, ct).ConfigureAwait(false);
+        return events.Count == 0 ? null : events[0];
+    }
+
+    /// <summary>The stream's last version; 0 when it has no event.</summary>
+    public async Task<long> ReadStreamVersionAsync(StreamId stream, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(PostgresReadSql.SelectStreamVersion);
+        command.Parameters.AddWithValue("stream_id", stream.Value);
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long version ? version : 0;
+    }
+
+    /// <summary>The first result recorded under an idempotency key; null when the key is new.</summary>
+    public IdempotencyEntry? FindIdempotency(string key)
+    {
+        using var command = dataSource.CreateCommand(PostgresReadSql.SelectIdempotency);
+        command.Parameters.AddWithValue("key", key);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new IdempotencyEntry(reader.GetFieldValue<byte[]>(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt32(5))
+            : null;
+    }
+
+    /// <summary>The streams of <paramref name="category"/> with an opening event and no closing one, in byte order.</summary>
+    public IReadOnlyList<StreamId> FindOpenStreams(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes)
+    {
+        using var command = dataSource.CreateCommand(PostgresReadSql.SelectOpenStreams);
+        command.Parameters.AddWithValue("opening", openingTypes.ToArray());
+        command.Parameters.AddWithValue("closing", closingTypes.ToArray());
+        command.Parameters.AddWithValue("prefix", category + "-");
+        using var reader = command.ExecuteReader();
+        var streams = new List<StreamId>();
+        while (reader.Read())
+        {
+            streams.Add(StreamId.Parse(reader.GetString(0)));
+        }
+
+        return streams;
+    }
+
+    /// <summary>Counts of events, streams and erased payloads.</summary>
+    public TapeStats ReadStats()
+    {
+        using var command = dataSource.CreateCommand(PostgresReadSql.SelectStats);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new TapeStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private async Task<List<RecordedEvent>> ReadBatchAsync(long fromSeq, int limit, CancellationToken ct)
+    {
+        await using var command = BatchCommand(fromSeq, limit);
+        return await PostgresEventRow.ReadAllAsync(command, ct).ConfigureAwait(false);
+    }
+
+    private NpgsqlCommand BatchCommand(long fromSeq, int limit)
+    {
+        var command = dataSource.CreateCommand(PostgresReadSql.SelectAllFrom);
+        command.Parameters.AddWithValue("from", fromSeq);
+        command.Parameters.AddWithValue("limit", limit);
+        return command;
+    }
+}

@@ -1,0 +1,1 @@
+LISTEN journal_tape;

@@ -1,0 +1,1 @@
+SELECT hash FROM journal_events WHERE seq = @seq;

@@ -1,0 +1,1 @@
+SELECT seq, hash FROM journal_events ORDER BY seq DESC LIMIT 1;

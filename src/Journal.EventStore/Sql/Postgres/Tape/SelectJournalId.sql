@@ -1,0 +1,1 @@
+SELECT value FROM journal_info WHERE key = 'journal_id';

@@ -1,0 +1,1 @@
+UPDATE journal_events SET payload = NULL WHERE seq = @seq;
