@@ -58,17 +58,7 @@ internal static class OursReplay
         long sink = 0;
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
-            sink += reader.GetInt64(0);
-            sink += reader.GetFieldValue<byte[]>(1)[0];
-            sink += reader.GetString(2).Length;
-            sink += reader.GetInt64(3);
-            sink += reader.GetString(4).Length;
-            sink += reader.GetInt64(5);
-            sink += reader.GetFieldValue<byte[]>(6).Length;
-            sink += reader.IsDBNull(7) ? 0 : reader.GetFieldValue<byte[]>(7).Length;
-            sink += reader.GetFieldValue<byte[]>(8)[0];
-            sink += reader.GetFieldValue<byte[]>(9)[0];
-            sink += reader.GetFieldValue<byte[]>(10)[0];
+            sink += Projections.ReplayScenario.TouchRow(reader);
             rows++;
         }
 
