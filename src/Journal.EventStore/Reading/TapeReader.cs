@@ -153,6 +153,17 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
     /// <summary>Events on the tape by type, as kept by the writer.</summary>
     public IReadOnlyList<EventTypeCount> ReadTypeCounts() => TypeCounts(TapeSql.SelectTypeCounts);
 
+    /// <summary>
+    /// Counts the tape by scanning it: for a file made before the kept counts (schema version 5), which the
+    /// read-only inspector cannot migrate.
+    /// </summary>
+    public (TapeStats Stats, IReadOnlyList<EventTypeCount> Types) Recount()
+    {
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return (Stats(connection, transaction, TapeSql.RecountStats), TypeCounts(connection, transaction, TapeSql.RecountTypes));
+    }
+
     /// <summary>The kept counts against a full recount of the tape (a scan: for the maintenance check only).</summary>
     public CountsComparison CompareCounts()
     {
