@@ -116,7 +116,8 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     long Ports.ITapeInspection.LogBytes => BytesOnDisk(File.DatabasePath + "-wal");
 
     /// <inheritdoc />
-    IReadOnlyList<Maintenance.MaintenanceStep> Ports.ITapeInspection.RunMaintenance() => Maintenance.SqliteMaintenance.Run(File.Connections, "tape");
+    IReadOnlyList<Maintenance.MaintenanceStep> Ports.ITapeInspection.RunMaintenance() =>
+        [.. Maintenance.SqliteMaintenance.Run(File.Connections, "tape"), Maintenance.CountsCheck.Report(_reader.CompareCounts())];
 
     /// <inheritdoc />
     Task<IReadOnlyList<string>> Ports.ITapeVerification.CheckFileAsync(CancellationToken ct) => Verifier.CheckFileAsync(ct);
@@ -164,6 +165,9 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
 
     /// <summary>Counts of events, streams and erased payloads.</summary>
     public TapeStats ReadStats() => _reader.ReadStats();
+
+    /// <inheritdoc />
+    public IReadOnlyList<EventTypeCount> ReadTypeCounts() => _reader.ReadTypeCounts();
 
     /// <inheritdoc />
     public Task<ErasureResult> ErasePayloadsAsync(IReadOnlyCollection<long> seqs, string reason, EventMetadata metadata, CancellationToken ct) =>

@@ -6,7 +6,7 @@ using Journal.EventStore.Serialization;
 
 namespace Journal.Api.Cli;
 
-/// <summary><c>stats [--db PATH|URI] [--json]</c>: events, streams, head and storage sizes.</summary>
+/// <summary><c>stats [--db PATH|URI] [--json]</c>: events, streams, events by type, head and storage sizes.</summary>
 internal static class StatsCommand
 {
     public static Command Create(CliContext context)
@@ -34,7 +34,13 @@ internal static class StatsCommand
                 $"head seq:       {stats.HeadSeq}",
                 $"head hash:      {stats.HeadHash}",
                 $"file bytes:     {stats.FileBytes}",
-                $"wal bytes:      {stats.WalBytes}"));
+                $"wal bytes:      {stats.WalBytes}",
+                "event types:"));
+            foreach (var type in stats.EventTypes)
+            {
+                await context.Output.WriteLineAsync($"  {type.EventType}: {type.Events}");
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -53,6 +59,6 @@ internal static class StatsCommand
         var inspection = services.GetRequiredService<ITapeInspection>();
         var counts = feed.ReadStats();
         var head = await feed.ReadHeadAsync(ct);
-        return new TapeStatistics(inspection.Location, inspection.JournalId, inspection.SchemaVersion, counts.Events, counts.Streams, counts.ErasedPayloads, head.Seq, Convert.ToHexStringLower(head.Hash.Span), inspection.StorageBytes, inspection.LogBytes);
+        return new TapeStatistics(inspection.Location, inspection.JournalId, inspection.SchemaVersion, counts.Events, counts.Streams, counts.ErasedPayloads, head.Seq, Convert.ToHexStringLower(head.Hash.Span), inspection.StorageBytes, inspection.LogBytes, feed.ReadTypeCounts());
     }
 }

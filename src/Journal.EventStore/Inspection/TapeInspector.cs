@@ -18,6 +18,9 @@ public sealed class TapeInspector : IDisposable, Export.ITapeExportSource
     private static readonly string SelectMigrations = SqlText.Load("Inspection/SelectMigrations.sql");
     private static readonly string SelectJournalId = SqlText.Load("Inspection/SelectJournalId.sql");
 
+    /// <summary>The schema version whose files keep their counts (Sql/Migrations/0005_counts.sql); older ones are counted by a scan.</summary>
+    private const int KeptCountsVersion = 5;
+
     private readonly SqliteConnections _connections;
     private readonly TapeReader _reader;
 
@@ -97,7 +100,7 @@ public sealed class TapeInspector : IDisposable, Export.ITapeExportSource
     /// <summary>Counts and file sizes.</summary>
     public TapeStatistics ReadStatistics()
     {
-        var stats = _reader.ReadStats();
+        var (stats, types) = SchemaVersion >= KeptCountsVersion ? (_reader.ReadStats(), _reader.ReadTypeCounts()) : _reader.Recount();
         var head = _reader.ReadHeadAsync(CancellationToken.None).GetAwaiter().GetResult();
         return new TapeStatistics(
             DatabasePath,
@@ -109,7 +112,8 @@ public sealed class TapeInspector : IDisposable, Export.ITapeExportSource
             head.Seq,
             Convert.ToHexStringLower(head.Hash.Span),
             FileSize(DatabasePath),
-            FileSize(DatabasePath + "-wal"));
+            FileSize(DatabasePath + "-wal"),
+            types);
     }
 
     /// <inheritdoc />
@@ -171,6 +175,7 @@ public sealed class TapeInspector : IDisposable, Export.ITapeExportSource
 /// <param name="HeadHash">Head hash, hex.</param>
 /// <param name="FileBytes">Size of the database file.</param>
 /// <param name="WalBytes">Size of its WAL file.</param>
+/// <param name="EventTypes">Events by type, in type order.</param>
 public sealed record TapeStatistics(
     string DatabasePath,
     Guid? JournalId,
@@ -181,4 +186,5 @@ public sealed record TapeStatistics(
     long HeadSeq,
     string HeadHash,
     long FileBytes,
-    long WalBytes);
+    long WalBytes,
+    IReadOnlyList<EventTypeCount> EventTypes);

@@ -25,6 +25,9 @@ public interface ITapeFeed
     /// <summary>Events, streams and erased payloads on the tape.</summary>
     TapeStats ReadStats();
 
+    /// <summary>Events on the tape by type, in type order; like <see cref="ReadStats"/>, kept by the writer, not scanned.</summary>
+    IReadOnlyList<EventTypeCount> ReadTypeCounts();
+
     /// <summary>
     /// The traced appends (their span contexts, kept in memory only, never on the tape) that wrote any
     /// position from <paramref name="fromSeq"/> to <paramref name="toSeq"/>, oldest first, at most

@@ -141,6 +141,9 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     public TapeStats ReadStats() => PostgresErrors.Guard(_reader.ReadStats);
 
     /// <inheritdoc />
+    public IReadOnlyList<EventTypeCount> ReadTypeCounts() => PostgresErrors.Guard(_reader.ReadTypeCounts);
+
+    /// <inheritdoc />
     public Task<VerificationReport> VerifyAsync(long from = 1, long? to = null, CancellationToken ct = default) => Verifier.VerifyAsync(from, to, ct);
 
     /// <inheritdoc />
@@ -182,7 +185,8 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     long Ports.ITapeInspection.LogBytes => 0;
 
     /// <inheritdoc />
-    IReadOnlyList<Maintenance.MaintenanceStep> Ports.ITapeInspection.RunMaintenance() => PostgresErrors.Guard(() => _catalog.RunMaintenanceAsync(CancellationToken.None)).GetAwaiter().GetResult();
+    IReadOnlyList<Maintenance.MaintenanceStep> Ports.ITapeInspection.RunMaintenance() =>
+        [.. PostgresErrors.Guard(() => _catalog.RunMaintenanceAsync(CancellationToken.None)).GetAwaiter().GetResult(), PostgresErrors.Guard(() => Maintenance.CountsCheck.Report(_reader.CompareCounts()))];
 
     /// <summary>Whether this instance hears other instances' commits now (false while the server is away).</summary>
     internal bool Listening => _listener.Listening;

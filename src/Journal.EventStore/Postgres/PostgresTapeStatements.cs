@@ -31,6 +31,8 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     private static readonly string NotifySql = SqlText.Load("Postgres/Writing/NotifyCommitted.sql");
     private static readonly string SelectPayloadStateSql = SqlText.Load("Postgres/Writing/SelectPayloadState.sql");
     private static readonly string ErasePayloadSql = SqlText.Load("Postgres/Writing/ErasePayload.sql");
+    private static readonly string AddCountsSql = SqlText.Load("Postgres/Writing/AddCounts.sql");
+    private static readonly string AddTypeCountsSql = SqlText.Load("Postgres/Writing/AddTypeCounts.sql");
     private static readonly string SelectStreamForwardSql = SqlText.Load("Postgres/Writing/SelectStreamForward.sql");
 
     private readonly PendingRows _pending = new();
@@ -41,6 +43,7 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     private PendingRows.Mark _savepoint;
     private int _openingRowSets;
     private GroupLookups.Ask? _deferred;
+    private GroupCounts? _counts;
 
     /// <summary>The head lock is held from the head read to the commit: every instance waits on it, so no group gathers while holding it.</summary>
     public bool GathersBeforeBegin => true;
@@ -54,6 +57,9 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
         _beginPending = true;
         _inTransaction = true;
     }
+
+    /// <summary>Held for the commit's batch: the counts cost no round trip of their own.</summary>
+    public void AddCounts(GroupCounts counts) => _counts = counts;
 
     public void Commit()
     {
@@ -78,6 +84,11 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
             if (_pending.Idempotency.Count > 0)
             {
                 batch.BatchCommands.Add(_pending.InsertIdempotency(InsertIdempotenciesSql));
+            }
+
+            if (_counts is { } counts)
+            {
+                AddCounts(batch, counts);
             }
 
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
@@ -358,6 +369,22 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
         batch.ExecuteNonQuery();
     }
 
+    private static void AddCounts(NpgsqlBatch batch, GroupCounts counts)
+    {
+        var totals = new NpgsqlBatchCommand(AddCountsSql);
+        totals.Parameters.AddWithValue("events", counts.Events);
+        totals.Parameters.AddWithValue("streams", counts.Streams);
+        totals.Parameters.AddWithValue("erased_payloads", counts.ErasedPayloads);
+        batch.BatchCommands.Add(totals);
+        if (counts.ByType.Count > 0)
+        {
+            var byType = new NpgsqlBatchCommand(AddTypeCountsSql);
+            byType.Parameters.AddWithValue("types", counts.ByType.Keys.ToArray());
+            byType.Parameters.AddWithValue("counts", counts.ByType.Values.ToArray());
+            batch.BatchCommands.Add(byType);
+        }
+    }
+
     private static void Add<T>(NpgsqlBatch batch, string sql, string name, T[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
@@ -383,6 +410,7 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     private void End()
     {
         _deferred = null;
+        _counts = null;
         _beginPending = false;
         _inTransaction = false;
         _pending.Clear();

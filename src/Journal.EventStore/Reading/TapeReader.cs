@@ -150,6 +150,63 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
         return new TapeStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
+    /// <summary>Events on the tape by type, as kept by the writer.</summary>
+    public IReadOnlyList<EventTypeCount> ReadTypeCounts() => TypeCounts(TapeSql.SelectTypeCounts);
+
+    /// <summary>
+    /// Counts the tape by scanning it: for a file made before the kept counts (schema version 5), which the
+    /// read-only inspector cannot migrate.
+    /// </summary>
+    public (TapeStats Stats, IReadOnlyList<EventTypeCount> Types) Recount()
+    {
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return (Stats(connection, transaction, TapeSql.RecountStats), TypeCounts(connection, transaction, TapeSql.RecountTypes));
+    }
+
+    /// <summary>The kept counts against a full recount of the tape (a scan: for the maintenance check only).</summary>
+    public CountsComparison CompareCounts()
+    {
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return new CountsComparison(
+            Stats(connection, transaction, TapeSql.SelectStats),
+            TypeCounts(connection, transaction, TapeSql.SelectTypeCounts),
+            Stats(connection, transaction, TapeSql.RecountStats),
+            TypeCounts(connection, transaction, TapeSql.RecountTypes));
+    }
+
+    private List<EventTypeCount> TypeCounts(string sql)
+    {
+        using var connection = connections.Open();
+        return TypeCounts(connection, null, sql);
+    }
+
+    private static TapeStats Stats(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new TapeStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private static List<EventTypeCount> TypeCounts(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var counts = new List<EventTypeCount>();
+        while (reader.Read())
+        {
+            counts.Add(new EventTypeCount(reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return counts;
+    }
+
     private static long StreamVersion(ReadSession session, SqliteTransaction? transaction, string stream)
     {
         var command = session.Command(TapeSql.SelectStreamVersion, transaction);

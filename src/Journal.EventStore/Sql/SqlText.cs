@@ -53,6 +53,11 @@ internal static class TapeSql
     public static readonly string SelectPayloadState = SqlText.Load("Tape/SelectPayloadState.sql");
     public static readonly string ErasePayload = SqlText.Load("Tape/ErasePayload.sql");
     public static readonly string SelectStats = SqlText.Load("Tape/SelectStats.sql");
+    public static readonly string SelectTypeCounts = SqlText.Load("Tape/SelectTypeCounts.sql");
+    public static readonly string RecountStats = SqlText.Load("Tape/RecountStats.sql");
+    public static readonly string RecountTypes = SqlText.Load("Tape/RecountTypes.sql");
+    public static readonly string AddCounts = SqlText.Load("Tape/AddCounts.sql");
+    public static readonly string AddTypeCount = SqlText.Load("Tape/AddTypeCount.sql");
     public static readonly string SelectJournalInfo = SqlText.Load("Tape/SelectJournalInfo.sql");
     public static readonly string InsertJournalInfo = SqlText.Load("Tape/InsertJournalInfo.sql");
     public static readonly string SelectVerifyRange = SqlText.Load("Tape/SelectVerifyRange.sql");

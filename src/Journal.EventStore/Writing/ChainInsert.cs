@@ -14,6 +14,7 @@ internal sealed class ChainInsert(ITapeStatements sql)
         var hash = ChainHash.Compute(state.HeadHash, fields, encoded.MetadataDigest, encoded.PayloadDigest);
         sql.Insert(fields, encoded, state.HeadHash, hash);
         state.Advance(seq, hash);
+        state.Count(encoded.EventType, opensStream: version == 1);
         return seq;
     }
 }

@@ -148,6 +148,11 @@ internal sealed class GroupCommit
                 // Remembered before the commit, so a projection that reads the new rows finds their spans;
                 // forgotten again if the commit fails.
                 RememberTraces(group, outcomes);
+                if (state.Counts() is { } counts)
+                {
+                    _sql.AddCounts(counts);
+                }
+
                 _sql.Commit();
             }
 

@@ -39,6 +39,7 @@ internal sealed class GroupErasure(ITapeStatements sql, PayloadSerializer serial
             return new ErasureResult(erased, already, state.HeadSeq);
         }
 
+        state.CountErased(erased.Count);
         var record = new PayloadsErased(erased, request.Reason);
         var encoded = serializer.Encode(new EventData(Guid.CreateVersion7(time.GetUtcNow()), "journal.payloads_erased.v1", record), request.Metadata);
         var stream = PayloadsErased.Stream.Value;

@@ -8,6 +8,8 @@ internal sealed class GroupState(long headSeq, byte[] headHash, long recordedAt)
 {
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly List<(string Stream, long? Previous)> _undo = [];
+    private readonly List<(string EventType, bool OpensStream)> _written = [];
+    private long _erased;
 
     public long HeadSeq { get; private set; } = headSeq;
 
@@ -32,6 +34,31 @@ internal sealed class GroupState(long headSeq, byte[] headHash, long recordedAt)
         HeadHash = hash;
     }
 
+    /// <summary>Counts one event the group wrote: its type, and whether it opened its stream (version 1).</summary>
+    public void Count(string eventType, bool opensStream) => _written.Add((eventType, opensStream));
+
+    /// <summary>Counts payloads the group erased.</summary>
+    public void CountErased(int payloads) => _erased += payloads;
+
+    /// <summary>What the group adds to the kept counts (see <see cref="GroupCounts"/>), or null when it wrote nothing.</summary>
+    public GroupCounts? Counts()
+    {
+        if (_written.Count == 0 && _erased == 0)
+        {
+            return null;
+        }
+
+        var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+        var streams = 0L;
+        foreach (var (type, opens) in _written)
+        {
+            byType[type] = byType.GetValueOrDefault(type) + 1;
+            streams += opens ? 1 : 0;
+        }
+
+        return new GroupCounts(_written.Count, streams, _erased, byType);
+    }
+
     public void Reset(long seq, byte[] hash, long recordedAt)
     {
         HeadSeq = seq;
@@ -39,9 +66,11 @@ internal sealed class GroupState(long headSeq, byte[] headHash, long recordedAt)
         RecordedAt = recordedAt;
         _versions.Clear();
         _undo.Clear();
+        _written.Clear();
+        _erased = 0;
     }
 
-    public Mark Mark() => new(HeadSeq, HeadHash, _undo.Count);
+    public Mark Mark() => new(HeadSeq, HeadHash, _undo.Count, _written.Count, _erased);
 
     public void Undo(Mark mark)
     {
@@ -59,10 +88,12 @@ internal sealed class GroupState(long headSeq, byte[] headHash, long recordedAt)
         }
 
         _undo.RemoveRange(mark.UndoCount, _undo.Count - mark.UndoCount);
+        _written.RemoveRange(mark.Written, _written.Count - mark.Written);
+        _erased = mark.Erased;
         HeadSeq = mark.HeadSeq;
         HeadHash = mark.HeadHash;
     }
 }
 
 /// <summary>A point a request can be undone back to.</summary>
-internal readonly record struct Mark(long HeadSeq, byte[] HeadHash, int UndoCount);
+internal readonly record struct Mark(long HeadSeq, byte[] HeadHash, int UndoCount, int Written, long Erased);

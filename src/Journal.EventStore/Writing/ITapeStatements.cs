@@ -22,6 +22,12 @@ internal interface ITapeStatements : IDisposable
     /// <summary>Opens the group's transaction.</summary>
     void Begin();
 
+    /// <summary>
+    /// Adds what the group wrote to the kept counts, inside its transaction, just before <see cref="Commit"/>:
+    /// SQLite runs its prepared statements now, PostgreSQL folds them into the commit's batch.
+    /// </summary>
+    void AddCounts(GroupCounts counts);
+
     /// <summary>Commits the group's transaction: every row inserted since <see cref="Begin"/> is durable after it.</summary>
     void Commit();
 

@@ -28,6 +28,8 @@ internal sealed class SqliteTapeStatements : ITapeStatements
     private readonly SqliteCommand _erase;
     private readonly SqliteCommand _findIdempotency;
     private readonly SqliteCommand _insertIdempotency;
+    private readonly SqliteCommand _addCounts;
+    private readonly SqliteCommand _addTypeCount;
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackTo;
@@ -60,6 +62,16 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         {
             _insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
+
+        _addCounts = Create(connection, TapeSql.AddCounts);
+        foreach (var name in new[] { "$events", "$streams", "$erased_payloads" })
+        {
+            _addCounts.Parameters.Add(new SqliteParameter { ParameterName = name, SqliteType = SqliteType.Integer });
+        }
+
+        _addTypeCount = Create(connection, TapeSql.AddTypeCount);
+        _addTypeCount.Parameters.Add("$event_type", SqliteType.Text);
+        _addTypeCount.Parameters.Add("$events", SqliteType.Integer);
 
         _begin = Create(connection, "BEGIN IMMEDIATE;");
         _commit = Create(connection, "COMMIT;");
@@ -111,6 +123,21 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         // A pragma takes no bound parameter; the value is a number this method computed.
         command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages};");
         command.ExecuteNonQuery();
+    }
+
+    public void AddCounts(GroupCounts counts)
+    {
+        var p = _addCounts.Parameters;
+        p[0].Value = counts.Events;
+        p[1].Value = counts.Streams;
+        p[2].Value = counts.ErasedPayloads;
+        _addCounts.ExecuteNonQuery();
+        foreach (var (type, events) in counts.ByType)
+        {
+            _addTypeCount.Parameters[0].Value = type;
+            _addTypeCount.Parameters[1].Value = events;
+            _addTypeCount.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Commits the group's transaction.</summary>
@@ -235,6 +262,8 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         _erase.Dispose();
         _findIdempotency.Dispose();
         _insertIdempotency.Dispose();
+        _addCounts.Dispose();
+        _addTypeCount.Dispose();
         _savepoint.Dispose();
         _release.Dispose();
         _rollbackTo.Dispose();

@@ -70,6 +70,36 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stats_prints_the_kept_event_counts_by_type()
+    {
+        var (jsonCode, json, _) = await Run("stats", "--db", DatabasePath, "--json");
+        var (code, output, _) = await Run("stats", "--db", DatabasePath);
+
+        Assert.Equal(ExitCodes.Ok, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        var type = Assert.Single(document.RootElement.GetProperty("eventTypes").EnumerateArray());
+        Assert.Equal("test.said.v1", type.GetProperty("eventType").GetString());
+        Assert.Equal(3, type.GetProperty("events").GetInt64());
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("  test.said.v1: 3", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_counts_a_file_made_before_the_kept_counts_by_scanning_it()
+    {
+        Tamper("DROP TABLE journal_counts; DROP TABLE journal_type_counts; DELETE FROM schema_migrations WHERE version = 5;");
+
+        var (code, output, _) = await Run("stats", "--db", DatabasePath, "--json");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal(4, document.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(3, document.RootElement.GetProperty("events").GetInt64());
+        Assert.Equal(3, document.RootElement.GetProperty("streams").GetInt64());
+        Assert.Equal(3, Assert.Single(document.RootElement.GetProperty("eventTypes").EnumerateArray()).GetProperty("events").GetInt64());
+    }
+
+    [Fact]
     public async Task Export_writes_one_json_object_per_event_with_decoded_payload_and_hex_hashes()
     {
         var (code, output, _) = await Run("export", "--format", "ndjson", "--db", DatabasePath, "--from", "2");

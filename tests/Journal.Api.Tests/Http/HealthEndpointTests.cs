@@ -43,6 +43,21 @@ public sealed class HealthEndpointTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Journal_health_reports_the_events_by_type()
+    {
+        await Host.CreateSessionAsync("k");
+        using var client = Host.Reader();
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/v1/journal/health");
+
+        var types = health.GetProperty("eventTypes").EnumerateArray().Select(t => (t.GetProperty("eventType").GetString()!, t.GetProperty("events").GetInt64())).ToList();
+        Assert.NotEmpty(types);
+        Assert.Equal(health.GetProperty("events").GetInt64(), types.Sum(t => t.Item2));
+        Assert.Equal(types.Select(t => t.Item1).Order(StringComparer.Ordinal), types.Select(t => t.Item1));
+        Assert.All(types, t => Assert.StartsWith("session", t.Item1, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Journal_health_reports_the_start_up_verification_and_the_events_appended_since_until_asked_to_verify()
     {
         await Host.CreateSessionAsync("k");

@@ -81,13 +81,13 @@ public sealed class OperationsEndpointTests : ApiTestBase
         var erased = await admin.GetFromJsonAsync<JsonElement>($"/v1/journal/events?from={erasedSeq}&limit=1");
         Assert.Equal($"session-{free}", erased.GetProperty("events")[0].GetProperty("streamId").GetString());
         var steps = report.GetProperty("maintenance").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["tape.wal_checkpoint", "tape.incremental_vacuum", "read_models.wal_checkpoint", "read_models.incremental_vacuum", "read_models.fts_integrity_check"], steps);
+        Assert.Equal(["tape.wal_checkpoint", "tape.incremental_vacuum", "tape.counts", "read_models.wal_checkpoint", "read_models.incremental_vacuum", "read_models.fts_integrity_check"], steps);
         Assert.All(report.GetProperty("maintenance").GetProperty("steps").EnumerateArray(), s => Assert.True(s.GetProperty("ok").GetBoolean(), s.GetProperty("detail").GetString()));
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("Intact", health.GetProperty("verification").GetProperty("report").GetProperty("status").GetString());
         Assert.Equal(1, health.GetProperty("erasedPayloads").GetInt64());
         Assert.Equal(1, health.GetProperty("retention").GetProperty("tape").GetProperty("erased").GetInt64());
-        Assert.Equal(5, health.GetProperty("maintenance").GetProperty("steps").GetArrayLength());
+        Assert.Equal(6, health.GetProperty("maintenance").GetProperty("steps").GetArrayLength());
         Assert.Equal("file", health.GetProperty("mode").GetString());
     }
 

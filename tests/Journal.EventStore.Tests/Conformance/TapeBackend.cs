@@ -11,8 +11,9 @@ namespace Journal.EventStore.Tests.Conformance;
 /// <param name="Aggregates">The write side's port (stream catch-up reads, idempotency records).</param>
 /// <param name="Feed">The read side's port (committed positions, pages).</param>
 /// <param name="Verification">The chain checks.</param>
+/// <param name="Inspection">The operator's view: schema, sizes, maintenance.</param>
 /// <param name="Close">Closes the backend and removes its storage.</param>
-public sealed record TapeBackend(IEventStore Store, IAggregateTape Aggregates, ITapeFeed Feed, ITapeVerification Verification, Func<ValueTask> Close) : IAsyncDisposable
+public sealed record TapeBackend(IEventStore Store, IAggregateTape Aggregates, ITapeFeed Feed, ITapeVerification Verification, ITapeInspection Inspection, Func<ValueTask> Close) : IAsyncDisposable
 {
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Close();

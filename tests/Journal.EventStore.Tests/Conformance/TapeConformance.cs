@@ -373,6 +373,54 @@ public abstract class TapeConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadTypeCounts_counts_events_by_type_the_erasure_record_included()
+    {
+        await Append(Stream, ExpectedVersion.Any, Events.Many(3));
+        await Append(Other, ExpectedVersion.Any, [Events.Noted("a"), Events.Happened("b"), Events.Noted("c")]);
+        await Store.ErasePayloadsAsync([2], "forget", EventMetadata.Empty, default);
+
+        var counts = Backend.Feed.ReadTypeCounts();
+
+        Assert.Equal(
+            [new("journal.payloads_erased.v1", 1), new("test.happened.v1", 4), new("test.noted.v1", 2)],
+            counts);
+    }
+
+    [Fact]
+    public async Task Kept_counts_leave_out_duplicates_refused_appends_and_refused_erasures()
+    {
+        var events = Events.Many(2);
+        await Append(Stream, ExpectedVersion.NoStream, events);
+        await Store.AppendAsync([new StreamAppend(Other, ExpectedVersion.NoStream, Events.Many(2)), new StreamAppend(StreamId.Parse("conf-3"), ExpectedVersion.NoStream, [Events.Noted("n")])], EventMetadata.Empty, default);
+        Assert.True((await Append(Stream, ExpectedVersion.NoStream, events)).Duplicate);
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Append(Stream, ExpectedVersion.NoStream, Events.Many(1)));
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Store.AppendAsync([new StreamAppend(StreamId.Parse("conf-4"), ExpectedVersion.NoStream, Events.Many(1)), new StreamAppend(Other, ExpectedVersion.Exact(9), Events.Many(1))], EventMetadata.Empty, default));
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.ErasePayloadsAsync([1, 99], "forget", EventMetadata.Empty, default));
+        await Store.ErasePayloadsAsync([1, 2], "forget", EventMetadata.Empty, default);
+        await Store.ErasePayloadsAsync([2], "again", EventMetadata.Empty, default);
+
+        var stats = Backend.Feed.ReadStats();
+        var types = Backend.Feed.ReadTypeCounts();
+        var check = Assert.Single(Backend.Inspection.RunMaintenance(), s => s.Name == "tape.counts");
+
+        Assert.Equal(new Reading.TapeStats(6, 4, 2), stats);
+        Assert.Equal([new("journal.payloads_erased.v1", 1), new("test.happened.v1", 4), new("test.noted.v1", 1)], types);
+        Assert.True(check.Ok, check.Detail);
+    }
+
+    [Fact]
+    public async Task RunMaintenance_reports_kept_counts_that_match_a_recount()
+    {
+        await Append(Stream, ExpectedVersion.Any, Events.Many(3));
+        await Store.ErasePayloadsAsync([3], "forget", EventMetadata.Empty, default);
+
+        var check = Assert.Single(Backend.Inspection.RunMaintenance(), s => s.Name == "tape.counts");
+
+        Assert.True(check.Ok, check.Detail);
+        Assert.Contains("4 events, 2 streams, 1 erased payloads, 2 types", check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ErasePayloadsAsync_removes_the_payloads_records_the_erasure_and_the_chain_still_verifies()
     {
         await Append(Stream, ExpectedVersion.Any, Events.Many(5));

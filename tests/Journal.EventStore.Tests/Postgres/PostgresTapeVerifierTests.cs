@@ -163,8 +163,11 @@ public sealed class PostgresTapeVerifierTests(PostgresServerFixture fixture) : I
     [InlineData("ALTER TABLE journal_events DISABLE TRIGGER journal_events_only_erasure", "journal_events_only_erasure")]
     [InlineData("DROP TRIGGER journal_info_no_update ON journal_info", "journal_info_no_update")]
     [InlineData("DROP TABLE journal_idempotency", "journal_idempotency")]
-    [InlineData("DELETE FROM schema_migrations", "migration 1")]
-    [InlineData("UPDATE schema_migrations SET checksum = 'x'", "migration 1")]
+    [InlineData("DROP TABLE journal_counts", "journal_counts")]
+    [InlineData("DROP TABLE journal_type_counts", "journal_type_counts")]
+    [InlineData("DELETE FROM schema_migrations WHERE version = 1", "migration 1")]
+    [InlineData("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1", "migration 1")]
+    [InlineData("DELETE FROM schema_migrations WHERE version = 2", "migration 2 (counts)")]
     public async Task CheckFileAsync_names_what_the_schema_lacks(string damage, string named)
     {
         await using var tapes = await TwinsAsync([]);

@@ -79,7 +79,7 @@ public sealed class StorageClassMigrationTests : IAsyncLifetime
         using (var connection = _fixture.RawConnection())
         {
             Forger.DropTriggers(connection);
-            Forger.Execute(connection, "DELETE FROM schema_migrations WHERE version >= 4; UPDATE journal_events SET stream_id = CAST(stream_id AS BLOB) WHERE seq = 5;");
+            Forger.Execute(connection, "DELETE FROM schema_migrations WHERE version >= 4; DROP TABLE journal_counts; DROP TABLE journal_type_counts; UPDATE journal_events SET stream_id = CAST(stream_id AS BLOB) WHERE seq = 5;");
         }
 
         var error = Assert.Throws<SchemaException>(() => _fixture.Open());
@@ -102,7 +102,7 @@ public sealed class StorageClassMigrationTests : IAsyncLifetime
         using (var connection = _fixture.RawConnection())
         {
             Forger.DropTriggers(connection);
-            Forger.Execute(connection, "DELETE FROM schema_migrations WHERE version >= 4;");
+            Forger.Execute(connection, "DELETE FROM schema_migrations WHERE version >= 4; DROP TABLE journal_counts; DROP TABLE journal_type_counts;");
         }
 
         var store = _fixture.Open();

@@ -52,7 +52,8 @@ internal static class HealthReport
             DiskFree(path),
             files,
             canvasMismatches,
-            Math.Max(0, head.Seq - verified.Report.To));
+            Math.Max(0, head.Seq - verified.Report.To),
+            tape.ReadTypeCounts());
     }
 
     private static long? DiskFree(string path)

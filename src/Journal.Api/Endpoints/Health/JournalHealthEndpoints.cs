@@ -37,6 +37,7 @@ namespace Journal.Api.Endpoints.Health;
 /// <param name="Files">Permissions of the data directory and its files.</param>
 /// <param name="CanvasHashMismatches">Canvas versions whose recomputed state did not match the tape's state hash (<c>/v1/canvases/integrity</c> lists them).</param>
 /// <param name="EventsSinceVerification">Events appended after the last position <see cref="Verification"/> covered: not checked by it.</param>
+/// <param name="EventTypes">Events on the tape by type, in type order (kept by the writer, like the other counts: not scanned).</param>
 public sealed record JournalHealth(
     string Status,
     string Mode,
@@ -59,7 +60,8 @@ public sealed record JournalHealth(
     long? DiskFreeBytes,
     IReadOnlyList<FilePermission> Files,
     long CanvasHashMismatches,
-    long EventsSinceVerification);
+    long EventsSinceVerification,
+    IReadOnlyList<Journal.EventStore.Reading.EventTypeCount> EventTypes);
 
 /// <summary><c>GET /v1/journal/health</c> (reader role).</summary>
 internal static class JournalHealthEndpoints

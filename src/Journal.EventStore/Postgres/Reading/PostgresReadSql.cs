@@ -15,6 +15,9 @@ internal static class PostgresReadSql
     public static readonly string SelectIdempotency = Load("SelectIdempotency.sql");
     public static readonly string SelectOpenStreams = Load("SelectOpenStreams.sql");
     public static readonly string SelectStats = Load("SelectStats.sql");
+    public static readonly string SelectTypeCounts = Load("SelectTypeCounts.sql");
+    public static readonly string RecountStats = Load("RecountStats.sql");
+    public static readonly string RecountTypes = Load("RecountTypes.sql");
 
     private static string Load(string name) => SqlText.Load("Postgres/Tape/" + name);
 }

@@ -164,6 +164,44 @@ internal sealed class PostgresTapeReader(NpgsqlDataSource dataSource, int batchS
         return new TapeStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
+    /// <summary>Events on the tape by type, as kept by the writer.</summary>
+    public IReadOnlyList<EventTypeCount> ReadTypeCounts()
+    {
+        using var command = dataSource.CreateCommand(PostgresReadSql.SelectTypeCounts);
+        return TypeCounts(command);
+    }
+
+    /// <summary>The kept counts against a full recount of the tape, in one snapshot (a scan: for the maintenance check only).</summary>
+    public CountsComparison CompareCounts()
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        using var kept = new NpgsqlCommand(PostgresReadSql.SelectStats, connection, transaction);
+        using var keptTypes = new NpgsqlCommand(PostgresReadSql.SelectTypeCounts, connection, transaction);
+        using var recount = new NpgsqlCommand(PostgresReadSql.RecountStats, connection, transaction);
+        using var recountTypes = new NpgsqlCommand(PostgresReadSql.RecountTypes, connection, transaction);
+        return new CountsComparison(Stats(kept), TypeCounts(keptTypes), Stats(recount), TypeCounts(recountTypes));
+    }
+
+    private static TapeStats Stats(NpgsqlCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new TapeStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private static List<EventTypeCount> TypeCounts(NpgsqlCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var counts = new List<EventTypeCount>();
+        while (reader.Read())
+        {
+            counts.Add(new EventTypeCount(reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return counts;
+    }
+
     private async Task<List<RecordedEvent>> ReadBatchAsync(long fromSeq, int limit, CancellationToken ct)
     {
         await using var command = BatchCommand(fromSeq, limit);

@@ -1,0 +1,7 @@
+namespace Journal.EventStore.Writing;
+
+/// <summary>
+/// What one group adds to the kept counts (<c>journal_counts</c>, <c>journal_type_counts</c>): its events, the
+/// streams it opened (an event at stream_version 1), the payloads it erased, and its events by type.
+/// </summary>
+internal sealed record GroupCounts(long Events, long Streams, long ErasedPayloads, IReadOnlyDictionary<string, long> ByType);

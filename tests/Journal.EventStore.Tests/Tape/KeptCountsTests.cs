@@ -1,0 +1,111 @@
+using Journal.Domain.Errors;
+using Journal.Domain.Tape;
+using Journal.EventStore.Maintenance;
+using Journal.EventStore.Ports;
+using Journal.EventStore.Reading;
+using Journal.EventStore.Tests.Support;
+
+namespace Journal.EventStore.Tests.Tape;
+
+/// <summary>
+/// The counts the writer keeps beside the rows (journal_counts, journal_type_counts): what the health report and
+/// the stats verb read instead of scanning, and what the maintenance check recounts and compares.
+/// </summary>
+public sealed class KeptCountsTests : IAsyncLifetime
+{
+    private static readonly StreamId Memory = StreamId.Parse("memory-1");
+    private readonly StoreFixture _fixture = new();
+    private SqliteEventStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = _fixture.Open();
+        await _store.AppendAsync(Memory, ExpectedVersion.NoStream, Events.Many(4), EventMetadata.Empty, default);
+    }
+
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
+
+    [Fact]
+    public void ReadStats_answers_the_kept_counts_without_scanning_the_tape()
+    {
+        // A count only the kept row can answer: the tape itself still holds 4 events in 1 stream.
+        _fixture.Execute("UPDATE journal_counts SET events = 1000004, streams = 7, erased_payloads = 3;");
+        _fixture.Execute("UPDATE journal_type_counts SET events = 1000004 WHERE event_type = 'test.happened.v1';");
+
+        Assert.Equal(new TapeStats(1000004, 7, 3), _store.ReadStats());
+        Assert.Equal([new EventTypeCount("test.happened.v1", 1000004)], _store.ReadTypeCounts());
+    }
+
+    [Fact]
+    public void RunMaintenance_reports_a_tampered_count_and_does_not_repair_it()
+    {
+        _fixture.Execute("UPDATE journal_counts SET streams = streams + 1;");
+        _fixture.Execute("INSERT INTO journal_type_counts (event_type, events) VALUES ('test.ghost.v1', 2);");
+
+        var check = Assert.Single(((ITapeInspection)_store).RunMaintenance(), s => s.Name == CountsCheck.Name);
+
+        Assert.False(check.Ok);
+        Assert.Contains("streams kept 2, counted 1", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("type test.ghost.v1 kept 2, counted 0", check.Detail, StringComparison.Ordinal);
+        Assert.Equal(new TapeStats(4, 2, 0), _store.ReadStats());
+    }
+
+    [Fact]
+    public async Task Writer_counts_only_what_a_group_committed_when_a_request_in_it_fails()
+    {
+        Task<AppendResult> before;
+        Task<ErasureResult> erasure;
+        Task<AppendResult> refused;
+        Task<AppendResult> duplicate;
+        Task<AppendResult> after;
+        var noted = Events.Noted("before");
+        using (await _store.HoldWriterAsync(default))
+        {
+            before = _store.AppendAsync(StreamId.Parse("other-1"), ExpectedVersion.NoStream, [noted], EventMetadata.Empty, default);
+
+            // Seq 2 is erased first, then seq 99 is missing: the erasure is undone to its savepoint.
+            erasure = _store.ErasePayloadsAsync([2, 99], "forget me", EventMetadata.Empty, default);
+            refused = _store.AppendAsync(Memory, ExpectedVersion.NoStream, Events.Many(1), EventMetadata.Empty, default);
+            duplicate = _store.AppendAsync(StreamId.Parse("other-1"), ExpectedVersion.NoStream, [noted], EventMetadata.Empty, default);
+            after = _store.AppendAsync(Memory, ExpectedVersion.Exact(4), Events.Many(2), EventMetadata.Empty, default);
+        }
+
+        await Assert.ThrowsAsync<NotFoundException>(() => erasure);
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => refused);
+        await Task.WhenAll(before, after);
+        Assert.True((await duplicate).Duplicate);
+
+        var check = Assert.Single(((ITapeInspection)_store).RunMaintenance(), s => s.Name == CountsCheck.Name);
+        Assert.Equal(new TapeStats(7, 2, 0), _store.ReadStats());
+        Assert.Equal([new EventTypeCount("test.happened.v1", 6), new EventTypeCount("test.noted.v1", 1)], _store.ReadTypeCounts());
+        Assert.True(check.Ok, check.Detail);
+    }
+
+    [Fact]
+    public async Task Writer_keeps_no_count_of_a_group_that_failed_to_commit()
+    {
+        await _store.CapGrowthAsync(capped: true, default);
+        await Assert.ThrowsAnyAsync<JournalException>(() => _store.AppendAsync(StreamId.Parse("big-1"), ExpectedVersion.NoStream, Events.Many(400), EventMetadata.Empty, default));
+        await _store.CapGrowthAsync(capped: false, default);
+
+        var check = Assert.Single(((ITapeInspection)_store).RunMaintenance(), s => s.Name == CountsCheck.Name);
+        Assert.Equal(new TapeStats(4, 1, 0), _store.ReadStats());
+        Assert.True(check.Ok, check.Detail);
+    }
+
+    [Fact]
+    public async Task Open_fills_the_counts_of_a_version_1_tape_from_its_rows()
+    {
+        await using var fixture = new StoreFixture();
+        Directory.CreateDirectory(Path.GetDirectoryName(fixture.DatabasePath)!);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "tape-v1.db"), fixture.DatabasePath);
+
+        var store = fixture.Open();
+        await store.AppendAsync(StreamId.Parse("fixture-9"), ExpectedVersion.NoStream, Events.Many(2), EventMetadata.Empty, default);
+
+        var check = Assert.Single(((ITapeInspection)store).RunMaintenance(), s => s.Name == CountsCheck.Name);
+        Assert.True(check.Ok, check.Detail);
+        Assert.Equal(27, store.ReadStats().Events);
+        Assert.Equal(27, store.ReadTypeCounts().Sum(c => c.Events));
+    }
+}
