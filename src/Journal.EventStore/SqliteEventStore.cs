@@ -123,6 +123,12 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     Task<IReadOnlyList<string>> Ports.ITapeVerification.CheckFileAsync(CancellationToken ct) => Verifier.CheckFileAsync(ct);
 
     /// <inheritdoc />
+    Task<IReadOnlyList<string>> Ports.ITapeVerification.CheckTailAsync(int rows, CancellationToken ct) => Verifier.CheckTailAsync(rows, ct);
+
+    /// <inheritdoc />
+    Task<byte[]?> Ports.ITapeVerification.ReadHashAtAsync(long seq, CancellationToken ct) => Task.Run(() => Verifier.ReadHashAt(seq), ct);
+
+    /// <inheritdoc />
     Task<Checkpoints.CheckpointState> Ports.ITapeVerification.ReadCheckpointStateAsync(CancellationToken ct) => Verifier.ReadCheckpointStateAsync(ct);
 
     /// <summary>The size of one of the tape's files; an in-memory tape has none (its name is no path).</summary>

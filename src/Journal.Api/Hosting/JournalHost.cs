@@ -35,6 +35,7 @@ public static class JournalHost
         builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions());
         builder.Services.AddJournalOperations(settings);
         builder.Services.AddJournalTelemetry(settings, builder.Configuration);
+        builder.Services.AddSingleton(sp => VerifiedMarks.For(sp.GetRequiredService<Journal.EventStore.Ports.ITapeInspection>(), settings));
         builder.Services.AddSingleton<LastVerification>();
         builder.Services.AddSingleton<ProjectionRebuilds>();
         builder.AddJournalHttp(settings);

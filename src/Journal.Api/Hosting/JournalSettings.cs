@@ -78,6 +78,12 @@ public sealed record JournalSettings
     /// <summary>Minutes between retention and maintenance runs (default 1440: daily).</summary>
     public int MaintenanceIntervalMinutes { get; init; } = 1440;
 
+    /// <summary>
+    /// Seconds after start before the whole file and chain are checked in the background (default 60; then every
+    /// <see cref="MaintenanceIntervalMinutes"/>).
+    /// </summary>
+    public int FullVerificationDelaySeconds { get; init; } = 60;
+
     /// <summary>Minutes between published signed checkpoints; 0 (the default) publishes none.</summary>
     public int CheckpointIntervalMinutes { get; init; }
 
@@ -174,6 +180,7 @@ public sealed record JournalSettings
             RetentionDays = Int(section, "RetentionDays", 30, 1, 36_500, configuration["RETENTION_DAYS"], "RETENTION_DAYS"),
             RetentionRules = Operations.RetentionRules.Read(section.GetSection("Retention:Rules")),
             MaintenanceIntervalMinutes = Int(section, "MaintenanceIntervalMinutes", 1440, 1, 525_600),
+            FullVerificationDelaySeconds = Int(section, "FullVerificationDelaySeconds", 60, 0, 86_400),
             CheckpointIntervalMinutes = checkpointMinutes,
             CheckpointKeyPath = checkpointKey,
             CheckpointPublicKey = ReadCheckpointPublicKey(configuration),

@@ -17,6 +17,8 @@ internal static class OperationsServiceCollectionExtensions
         services.TryAddSingleton(sp => new OperationsMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<MaintenanceJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MaintenanceJob>());
+        services.TryAddSingleton<FullVerificationJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<FullVerificationJob>());
         if (!settings.Persist)
         {
             services.TryAddSingleton<SnapshotJob>();

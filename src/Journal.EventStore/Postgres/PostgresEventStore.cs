@@ -150,6 +150,12 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     Task<IReadOnlyList<string>> Ports.ITapeVerification.CheckFileAsync(CancellationToken ct) => Verifier.CheckFileAsync(ct);
 
     /// <inheritdoc />
+    Task<IReadOnlyList<string>> Ports.ITapeVerification.CheckTailAsync(int rows, CancellationToken ct) => Verifier.CheckTailAsync(rows, ct);
+
+    /// <inheritdoc />
+    Task<byte[]?> Ports.ITapeVerification.ReadHashAtAsync(long seq, CancellationToken ct) => Verifier.ReadHashAtAsync(seq, ct);
+
+    /// <inheritdoc />
     Task<Checkpoints.CheckpointState> Ports.ITapeVerification.ReadCheckpointStateAsync(CancellationToken ct) => Verifier.ReadCheckpointStateAsync(ct);
 
     /// <summary>

@@ -62,6 +62,7 @@ internal static class TapeSql
     public static readonly string InsertJournalInfo = SqlText.Load("Tape/InsertJournalInfo.sql");
     public static readonly string SelectVerifyRange = SqlText.Load("Tape/SelectVerifyRange.sql");
     public static readonly string SelectHashAt = SqlText.Load("Tape/SelectHashAt.sql");
+    public static readonly string CheckTail = SqlText.Load("Tape/CheckTail.sql");
     public static readonly string SelectIdempotency = SqlText.Load("Tape/SelectIdempotency.sql");
     public static readonly string InsertIdempotency = SqlText.Load("Tape/InsertIdempotency.sql");
     public static readonly string SelectOpenStreams = SqlText.Load("Tape/SelectOpenStreams.sql");

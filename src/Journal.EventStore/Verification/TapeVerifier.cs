@@ -44,12 +44,61 @@ public sealed class TapeVerifier(SqliteConnections connections)
     /// </summary>
     public async Task<IReadOnlyList<string>> CheckFileAsync(CancellationToken ct = default) => await Task.Run(() => CheckFile(ct), ct).ConfigureAwait(false);
 
+    /// <summary>
+    /// The bounded structural check of the file's end: the last <paramref name="rows"/> rows through the table and
+    /// each index (<c>Sql/Tape/CheckTail.sql</c>). Answers the problems found, none when that part is sound.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckTailAsync(int rows, CancellationToken ct) => await Task.Run(() => CheckTail(rows), ct).ConfigureAwait(false);
+
     private async Task<T> InSnapshotAsync<T>(Func<IChainSource, Task<T>> check)
     {
         var source = SqliteChainSource.Open(connections);
         await using (source.ConfigureAwait(false))
         {
             return await check(source).ConfigureAwait(false);
+        }
+    }
+
+    private List<string> CheckTail(int rows)
+    {
+        try
+        {
+            using var connection = connections.Open();
+            using var transaction = connection.BeginTransaction(deferred: true);
+            long head;
+            using (var select = connection.CreateCommand())
+            {
+                select.Transaction = transaction;
+                select.CommandText = TapeSql.SelectHead;
+                head = select.ExecuteScalar() is long seq ? seq : 0;
+            }
+
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = TapeSql.CheckTail;
+            command.Parameters.AddWithValue("$from", Math.Max(0, head - Math.Max(1, rows)));
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            var (table, byId, byStream, byType) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            var problems = new List<string>();
+            foreach (var (index, found) in new[] { ("event id", byId), ("stream and version", byStream), ("type", byType) })
+            {
+                if (found != table)
+                {
+                    problems.Add(FormattableString.Invariant($"the index by {index} finds {found} of the last {table} rows"));
+                }
+            }
+
+            return problems;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            return [ex.Message];
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.Message.Contains("no such", StringComparison.Ordinal))
+        {
+            // A missing index or table is a damaged tape too, not a reason to stop the check.
+            return [ex.Message];
         }
     }
 

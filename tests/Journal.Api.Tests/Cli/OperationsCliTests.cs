@@ -184,6 +184,33 @@ public sealed class OperationsCliTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Health_verifies_only_the_last_rows_of_a_tape_and_never_the_whole_chain()
+    {
+        await using (var store = SqliteEventStore.Open(new JournalStoreOptions { DatabasePath = DatabasePath }, new EventTypeRegistry([]), TimeProvider.System))
+        {
+            for (var batch = 0; batch < 12; batch++)
+            {
+                var events = Enumerable.Range(0, 100).Select(i => new EventData(Guid.NewGuid(), "test.said.v1", new { text = $"line {i}" })).ToList();
+                await store.AppendAsync(StreamId.Parse($"s-batch-{batch}"), ExpectedVersion.NoStream, events, new EventMetadata(Actor: "cli-test"), default);
+            }
+        }
+
+        var (code, output, error) = await Run("health", "--db", DatabasePath, "--json");
+        var (textCode, text, _) = await Run("health", "--db", DatabasePath);
+
+        Assert.True(code == ExitCodes.Ok, error + output);
+        using var document = JsonDocument.Parse(output);
+        var report = document.RootElement.GetProperty("verification").GetProperty("report");
+        Assert.Equal(1203, report.GetProperty("headSeq").GetInt64());
+        Assert.Equal(HealthCommand.RecentRows, report.GetProperty("eventsChecked").GetInt64());
+        Assert.Equal(1203 - HealthCommand.RecentRows + 1, report.GetProperty("from").GetInt64());
+        Assert.Equal("tail", document.RootElement.GetProperty("startVerification").GetProperty("scope").GetString());
+        Assert.Equal(ExitCodes.Ok, textCode);
+        Assert.Contains("verification:   tail 1000 events (204..1203): intact", text, StringComparison.Ordinal);
+        Assert.Contains("last full:      none remembered", text, StringComparison.Ordinal);
+    }
+
     private static async Task AppendAsync(string path, int count)
     {
         await using var store = SqliteEventStore.Open(new JournalStoreOptions { DatabasePath = path }, new EventTypeRegistry([]), TimeProvider.System);

@@ -496,6 +496,56 @@ public abstract class TapeConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartVerification_checks_the_whole_tape_without_a_mark_and_only_the_positions_after_a_matching_one()
+    {
+        await Append(Stream, ExpectedVersion.Any, Events.Many(4));
+        var journal = Backend.Inspection.JournalId;
+        var first = await Journal.EventStore.Verification.Start.StartVerification.RunAsync(Backend.Verification, journal, null, null, default);
+        var mark = MarkOf(journal, first.Report);
+        await Append(Other, ExpectedVersion.Any, Events.Many(2));
+
+        var second = await Journal.EventStore.Verification.Start.StartVerification.RunAsync(Backend.Verification, journal, null, mark, default);
+
+        Assert.Equal(("full", "no verified mark", 4L), (first.Scope, first.Reason, first.Report.EventsChecked));
+        Assert.Equal("tail", second.Scope);
+        Assert.Null(second.Reason);
+        Assert.Equal(4, second.MarkSeq);
+        Assert.Equal((5L, 6L, 2L), (second.Report.From, second.Report.To, second.Report.EventsChecked));
+        Assert.True(second.IsSound, string.Join("; ", second.FileProblems));
+    }
+
+    [Fact]
+    public async Task StartVerification_checks_the_whole_tape_when_the_mark_is_of_another_journal_or_holds_another_hash()
+    {
+        await Append(Stream, ExpectedVersion.Any, Events.Many(4));
+        var journal = Backend.Inspection.JournalId;
+        var report = await Backend.Verification.VerifyAsync();
+        var forged = MarkOf(journal, report) with { Hash = new string('0', 64) };
+
+        var otherJournal = await Journal.EventStore.Verification.Start.StartVerification.RunAsync(Backend.Verification, Guid.NewGuid(), null, MarkOf(journal, report), default);
+        var otherHash = await Journal.EventStore.Verification.Start.StartVerification.RunAsync(Backend.Verification, journal, null, forged, default);
+        var cut = await Journal.EventStore.Verification.Start.StartVerification.RunAsync(Backend.Verification, journal, null, forged with { Seq = 9 }, default);
+
+        Assert.Equal("full", otherJournal.Scope);
+        Assert.Contains("the tape was replaced", otherJournal.Reason, StringComparison.Ordinal);
+        Assert.Equal("full", otherHash.Scope);
+        Assert.Contains("another hash", otherHash.Reason, StringComparison.Ordinal);
+        Assert.Equal(4, otherHash.Report.EventsChecked);
+        Assert.Contains("no row at the verified mark's seq 9", cut.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckTailAsync_finds_nothing_wrong_with_a_sound_tape()
+    {
+        await Append(Stream, ExpectedVersion.Any, Events.Many(4));
+
+        Assert.Empty(await Backend.Verification.CheckTailAsync(2, default));
+    }
+
+    private static Journal.EventStore.Verification.Start.VerifiedMark MarkOf(Guid journal, Journal.EventStore.Verification.VerificationReport report) =>
+        new(journal, null, report.HeadSeq, report.HeadHash, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, report.HeadSeq);
+
+    [Fact]
     public async Task VerifyAsync_reports_an_empty_tape_intact()
     {
         var report = await Backend.Verification.VerifyAsync();

@@ -9,7 +9,7 @@ namespace Journal.Api.Endpoints.Health;
 internal static class HealthReport
 {
     public static async Task<JournalHealth> BuildAsync(
-        ITapeFeed tape, ITapeInspection inspection, ProjectionDaemon daemon, MediatR.IMediator mediator, VerifiedAt verified, string snapshotPath, OperationsStatus? operations, CancellationToken ct)
+        ITapeFeed tape, ITapeInspection inspection, ProjectionDaemon daemon, MediatR.IMediator mediator, VerifiedAt? verified, StartVerifiedAt? start, FullVerification? lastFull, string snapshotPath, OperationsStatus? operations, CancellationToken ct)
     {
         var canvasMismatches = (await mediator.Send(new Projections.Canvas.CanvasIntegrityQuery(1), ct)).Mismatches;
         var stats = tape.ReadStats();
@@ -23,7 +23,8 @@ internal static class HealthReport
         var retention = operations?.Retention;
         var maintenance = operations?.Maintenance;
         var healthy = canvasMismatches == 0
-            && verified.Report.IsIntact
+            && verified?.Report.IsIntact != false
+            && lastFull?.Intact != false
             && projections.All(p => p.State == "running")
             && deadLetters == 0
             && files.All(f => f.OwnerOnly)
@@ -52,8 +53,10 @@ internal static class HealthReport
             DiskFree(path),
             files,
             canvasMismatches,
-            Math.Max(0, head.Seq - verified.Report.To),
-            tape.ReadTypeCounts());
+            Math.Max(0, head.Seq - (verified?.Report.To ?? 0)),
+            tape.ReadTypeCounts(),
+            start,
+            lastFull);
     }
 
     private static long? DiskFree(string path)

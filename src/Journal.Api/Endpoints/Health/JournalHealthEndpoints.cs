@@ -38,6 +38,8 @@ namespace Journal.Api.Endpoints.Health;
 /// <param name="CanvasHashMismatches">Canvas versions whose recomputed state did not match the tape's state hash (<c>/v1/canvases/integrity</c> lists them).</param>
 /// <param name="EventsSinceVerification">Events appended after the last position <see cref="Verification"/> covered: not checked by it.</param>
 /// <param name="EventTypes">Events on the tape by type, in type order (kept by the writer, like the other counts: not scanned).</param>
+/// <param name="StartVerification">What the start verified: <c>tail</c> (the positions after the verified mark, and the file's end) or <c>full</c> (and why).</param>
+/// <param name="LastFullVerification">The last check of the whole file and chain (at start, in the background, or remembered by the mark from an earlier run); a broken one makes the report <c>degraded</c>.</param>
 public sealed record JournalHealth(
     string Status,
     string Mode,
@@ -61,7 +63,9 @@ public sealed record JournalHealth(
     IReadOnlyList<FilePermission> Files,
     long CanvasHashMismatches,
     long EventsSinceVerification,
-    IReadOnlyList<Journal.EventStore.Reading.EventTypeCount> EventTypes);
+    IReadOnlyList<Journal.EventStore.Reading.EventTypeCount> EventTypes,
+    StartVerifiedAt? StartVerification,
+    FullVerification? LastFullVerification);
 
 /// <summary><c>GET /v1/journal/health</c> (reader role).</summary>
 internal static class JournalHealthEndpoints
@@ -74,13 +78,15 @@ internal static class JournalHealthEndpoints
     /// Tape size and head, schema version, chain verification, projections and dead letters, the last snapshot,
     /// retention, maintenance and checkpoint, free disk and file permissions; <c>status</c> is <c>degraded</c> when
     /// any of them is wrong. A full verification costs seconds on a large tape, so a call shows the last one (the
-    /// start-up check's, or the latest <c>verify=true</c> or <c>/v1/admin/verify</c>) with its time and range, and
-    /// how many events came after it; <c>verify=true</c> verifies the whole chain first.
+    /// start-up check's, the background full check's, or the latest <c>verify=true</c> or <c>/v1/admin/verify</c>) with
+    /// its time and range, and how many events came after it, what the start verified (tail or full) and when the whole
+    /// chain was last verified; <c>verify=true</c> verifies the whole chain first.
     /// </remarks>
     internal static async Task<Ok<JournalHealth>> ReadJournalHealth(
         ITapeFeed tape, ITapeInspection inspection, ProjectionDaemon daemon, LastVerification verification, JournalSettings settings, OperationsStatus operations, MediatR.IMediator mediator, CancellationToken ct, bool verify = false)
     {
-        var verified = verify || verification.Last is null ? await verification.RunAsync(1, null, ct) : verification.Last;
-        return TypedResults.Ok(await HealthReport.BuildAsync(tape, inspection, daemon, mediator, verified, settings.SnapshotPath, operations, ct));
+        // Only an explicit verify=true verifies here: a plain call reads what is remembered, in constant time.
+        var verified = verify ? await verification.RunAsync(1, null, ct) : verification.Last;
+        return TypedResults.Ok(await HealthReport.BuildAsync(tape, inspection, daemon, mediator, verified, verification.Start, verification.LastFull, settings.SnapshotPath, operations, ct));
     }
 }

@@ -59,6 +59,12 @@ internal sealed class PostgresTapeVerifier(NpgsqlDataSource dataSource, int page
         }
     }
 
+    /// <summary>
+    /// The bounded check a start runs: the schema's own checks (<see cref="CheckFileAsync"/>), which cost the same at
+    /// any size; the server checks its own pages, so there is no file tail to read here.
+    /// </summary>
+    public Task<IReadOnlyList<string>> CheckTailAsync(int rows, CancellationToken ct) => CheckFileAsync(ct);
+
     private async Task<T> InSnapshotAsync<T>(Func<IChainSource, Task<T>> check, CancellationToken ct)
     {
         var source = await PostgresChainSource.OpenAsync(dataSource, pageSize, ct).ConfigureAwait(false);

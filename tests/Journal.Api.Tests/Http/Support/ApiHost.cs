@@ -16,10 +16,13 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    private ApiHost(WebApplicationFactory<Program> factory, string directory)
+    private readonly bool _ownsDirectory;
+
+    private ApiHost(WebApplicationFactory<Program> factory, string directory, bool ownsDirectory = true)
     {
         _factory = factory;
         Directory = directory;
+        _ownsDirectory = ownsDirectory;
     }
 
     public string Directory { get; }
@@ -27,9 +30,12 @@ public sealed class ApiHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>Starts a host; <paramref name="withKeys"/> false runs it unauthenticated (loopback mode).</summary>
-    public static ApiHost Start(bool withKeys = true, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
+    public static ApiHost Start(bool withKeys = true, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null) =>
+        StartIn(Path.Combine(Path.GetTempPath(), "journal-api-tests", Guid.NewGuid().ToString("N")), withKeys, settings, configure, ownsDirectory: true);
+
+    /// <summary>Starts a host on <paramref name="directory"/> (its data in <c>data/</c>); the directory outlives it unless owned, so a test can stop and start again.</summary>
+    public static ApiHost StartIn(string directory, bool withKeys = true, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null, bool ownsDirectory = false)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "journal-api-tests", Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Journal:DataDirectory", Path.Combine(directory, "data"));
@@ -52,7 +58,7 @@ public sealed class ApiHost : IAsyncDisposable
 
             configure?.Invoke(builder);
         });
-        return new ApiHost(factory, directory);
+        return new ApiHost(factory, directory, ownsDirectory);
     }
 
     /// <summary>A client sending <paramref name="key"/> as a bearer token (none when null).</summary>
@@ -95,7 +101,7 @@ public sealed class ApiHost : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (System.IO.Directory.Exists(Directory))
+        if (_ownsDirectory && System.IO.Directory.Exists(Directory))
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
