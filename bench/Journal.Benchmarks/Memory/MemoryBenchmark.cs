@@ -151,7 +151,7 @@ public static class MemoryBenchmark
         var model = provider.GetRequiredService<MemoryEmbeddings>().ModelId;
         using var connection = readModels.OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var set = index.For(transaction, scope.Principal, embeddings.Dimensions)
+        MemoryVectorSet set = index.For(transaction, scope.Principal, embeddings.Dimensions)
             ?? throw new InvalidOperationException($"the bench principal does not fit the recall cache's budget ({options.VectorCacheBytes:N0} bytes)");
         var floats = RawVectors(transaction, scope.Principal, embeddings.Dimensions);
         var branch = new double[Queries];
