@@ -41,7 +41,7 @@ public sealed record MemoryOptions
     /// collections' overhead, as <see cref="MemoryVectorIndex.CachedBytes"/> counts them). The least
     /// recently recalled principals are dropped first; a principal larger than the whole budget is never
     /// cached, its recall scans the read model instead. 64 MiB holds a 100,000-item principal of
-    /// 256-dimension vectors quantized (about 40 MB), or about 55,000 items at full precision.
+    /// 256-dimension vectors quantized (about 36 MiB), or about 55,000 items at full precision.
     /// </summary>
     public long VectorCacheBytes { get; init; } = DefaultVectorCacheBytes;
 
