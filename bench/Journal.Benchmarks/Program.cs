@@ -13,7 +13,7 @@ return args.FirstOrDefault() switch
     "commands" => await Commands(args.Contains("--quick"), args.Contains("--trace")).ConfigureAwait(false),
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
-    "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
+    "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick"), !args.Contains("--float")).ConfigureAwait(false),
     "codec" => await CodecBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
     "canvas" => await CanvasFigures(args.Contains("--quick")).ConfigureAwait(false),
     "postgres" => await PostgresBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),

@@ -32,6 +32,7 @@ public static class JournalHost
         // lifetime: the container disposes the lock when the host stops, the OS when the process dies.
         builder.Services.AddSingleton(_ => DataDirectoryLock.Acquire(settings.Persist ? settings.DatabasePath : settings.SnapshotPath));
         builder.Services.AddJournalMemoryEmbeddings(settings.MemoryEmbeddings);
+        builder.Services.AddSingleton(settings.ToMemoryOptions(new Journal.Projections.Memory.MemoryOptions()));
         builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions());
         builder.Services.AddJournalOperations(settings);
         builder.Services.AddJournalTelemetry(settings, builder.Configuration);

@@ -133,6 +133,12 @@ public sealed record JournalSettings
     /// <summary>The embedding model of memory recall (<c>Journal:Memory:Embeddings</c>); the offline hashing one by default.</summary>
     public Journal.Application.Memory.Embeddings.MemoryEmbeddingSettings MemoryEmbeddings { get; init; } = new();
 
+    /// <summary>The recall cache's budget in bytes (<c>Journal:Memory:VectorCacheBytes</c>, 64 MiB by default).</summary>
+    public long MemoryVectorCacheBytes { get; init; } = Journal.Projections.Memory.MemoryOptions.DefaultVectorCacheBytes;
+
+    /// <summary>Whether the recall cache holds int8 vectors, reranked at full precision (<c>Journal:Memory:QuantizeVectors</c>, true by default).</summary>
+    public bool MemoryQuantizeVectors { get; init; } = true;
+
     /// <summary>Reads and validates the section; a bad value throws naming its key.</summary>
     /// <exception cref="ConfigurationException">A value is missing its form or out of range.</exception>
     public static JournalSettings From(IConfiguration configuration)
@@ -192,6 +198,8 @@ public sealed record JournalSettings
             OtlpIntervalMs = Int(section, "OtlpIntervalMs", 60_000, 100, 3_600_000),
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
             MemoryEmbeddings = MemoryEmbeddingSettingsReader.Read(section.GetSection("Memory:Embeddings")),
+            MemoryVectorCacheBytes = Int(section, "Memory:VectorCacheBytes", (int)Journal.Projections.Memory.MemoryOptions.DefaultVectorCacheBytes, 65_536, int.MaxValue),
+            MemoryQuantizeVectors = Bool(configuration, "Memory:QuantizeVectors", null, true),
         };
         return settings;
     }
@@ -236,6 +244,10 @@ public sealed record JournalSettings
         InMemory = !Persist,
         SnapshotPath = Persist ? null : SnapshotPath,
     };
+
+    /// <summary><paramref name="options"/> with the recall cache's settings from these.</summary>
+    public Journal.Projections.Memory.MemoryOptions ToMemoryOptions(Journal.Projections.Memory.MemoryOptions options) =>
+        options with { VectorCacheBytes = MemoryVectorCacheBytes, QuantizeVectors = MemoryQuantizeVectors };
 
     /// <summary>The read-model options these settings describe (in memory when the journal is).</summary>
     public Journal.Projections.Runtime.ProjectionOptions ToProjectionOptions() => new()

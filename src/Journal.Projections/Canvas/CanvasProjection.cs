@@ -155,12 +155,12 @@ public sealed class CanvasProjection : IProjection
             db.Upsert(CanvasSql.UpsertCanvas, id, parameters);
         }
 
-        db.Cache<Guid, CanvasLatest>(CacheName).Set(row.CanvasId, new CanvasLatest(row, state, text));
+        db.Cache<Guid, CanvasLatest>(CacheName, CanvasLatest.SizeOf).Set(row.CanvasId, new CanvasLatest(row, state, text));
     }
 
     private static CanvasLatest? Load(ReadModelWriter db, Guid canvasId)
     {
-        var cache = db.Cache<Guid, CanvasLatest>(CacheName);
+        var cache = db.Cache<Guid, CanvasLatest>(CacheName, CanvasLatest.SizeOf);
         if (cache.TryGet(canvasId, out var cached))
         {
             return cached;
@@ -192,5 +192,10 @@ public sealed class CanvasProjection : IProjection
             ("$reason", reason));
 
     /// <summary>A canvas's row and state as last written, with the state's text as stored.</summary>
-    private sealed record CanvasLatest(CanvasRow Row, JsonObject State, string Text);
+    private sealed record CanvasLatest(CanvasRow Row, JsonObject State, string Text)
+    {
+        // The text at two bytes a character, and the parsed tree at about four times the text (nodes,
+        // property dictionaries and their strings): a cache of canvases is capped by what it holds.
+        public static long SizeOf(CanvasLatest latest) => 512 + (10L * latest.Text.Length);
+    }
 }

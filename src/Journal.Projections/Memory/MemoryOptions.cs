@@ -35,6 +35,29 @@ public sealed record MemoryOptions
 
     /// <summary>The longest a recall waits for its query's embedding; past it, the recall answers by full text alone.</summary>
     public TimeSpan QueryEmbeddingTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The most bytes the recall cache holds, over every principal (vectors, row ids, filters and the
+    /// collections' overhead, as <see cref="MemoryVectorIndex.CachedBytes"/> counts them). The least
+    /// recently recalled principals are dropped first; a principal larger than the whole budget is never
+    /// cached, its recall scans the read model instead. 64 MiB holds a 100,000-item principal of
+    /// 256-dimension vectors quantized (about 36 MiB), or about 55,000 items at full precision.
+    /// </summary>
+    public long VectorCacheBytes { get; init; } = DefaultVectorCacheBytes;
+
+    /// <summary>
+    /// Whether the recall cache holds vectors as int8 with one scale per vector (a quarter of the bytes):
+    /// the scan ranks on them, then the best <see cref="RerankFactor"/> times as many candidates as recall
+    /// needs are scored again at full precision from the read model, so the hits are those of a full
+    /// precision scan.
+    /// </summary>
+    public bool QuantizeVectors { get; init; } = true;
+
+    /// <summary>How many candidates the int8 scan keeps per candidate recall needs, for the full-precision rerank.</summary>
+    public int RerankFactor { get; init; } = 4;
+
+    /// <summary>The default <see cref="VectorCacheBytes"/>: 64 MiB.</summary>
+    public const long DefaultVectorCacheBytes = 64L * 1024 * 1024;
 }
 
 /// <summary>Weights of the four parts of a recall score (each part is from 0 to 1).</summary>

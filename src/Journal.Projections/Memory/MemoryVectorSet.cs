@@ -1,99 +1,157 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Journal.Projections.Memory;
 
 /// <summary>
 /// The vectors of one principal made by one model at one length, with what recall filters and ranks by.
 /// Vectors sit in chunks of <see cref="ChunkSize"/> entries, so a set extended by newly added items
-/// shares every full chunk with the set it came from. Immutable once built: recalls share it without
-/// locks, and the index builds a new one when the principal changes.
+/// shares every full chunk with the set it came from. A set holds its vectors either as floats or, when
+/// <see cref="Quantized"/>, as int8 codes with one scale per vector (see <see cref="MemoryInt8"/>).
+/// Immutable once built: recalls share it without locks, and the index builds a new one when the
+/// principal changes.
 /// </summary>
 internal sealed class MemoryVectorSet
 {
     /// <summary>Entries per chunk of vectors.</summary>
     public const int ChunkSize = 4096;
 
-    private readonly float[][] _chunks;
-    private readonly Dictionary<long, int> _byRowid;
+    // What the runtime adds to every array and object, counted so the cache budget is not exceeded by overhead.
+    private const int ArrayOverhead = 24;
+    private const int ObjectOverhead = 160;
 
-    private MemoryVectorSet(MemoryVectorKey key, int dimensions, Entry[] entries, float[][] chunks, Dictionary<long, int> byRowid)
+    private readonly float[][] _floats;
+    private readonly sbyte[][] _codes;
+    private readonly float[][] _scales;
+    private readonly Dictionary<long, int> _byRowid;
+    private readonly long _stringBytes;
+
+    private MemoryVectorSet(MemoryVectorKey key, bool quantized, Entry[] entries, float[][] floats, sbyte[][] codes, float[][] scales, Dictionary<long, int> byRowid, long stringBytes)
     {
         Key = key;
-        Dimensions = dimensions;
+        Dimensions = key.Dimensions;
+        Quantized = quantized;
         Entries = entries;
-        _chunks = chunks;
+        _floats = floats;
+        _codes = codes;
+        _scales = scales;
         _byRowid = byRowid;
+        _stringBytes = stringBytes;
+        Bytes = Account();
     }
 
     public MemoryVectorKey Key { get; }
 
     public int Dimensions { get; }
 
+    /// <summary>Whether vectors are held as int8 codes (similarities from <see cref="Top"/> are then approximate).</summary>
+    public bool Quantized { get; }
+
     public Entry[] Entries { get; }
 
     public int Count => Entries.Length;
 
+    /// <summary>What the set holds in memory, in bytes: vectors, entries, their strings, the row index and the runtime's overhead.</summary>
+    public long Bytes { get; }
+
     /// <summary>An empty set.</summary>
-    public static MemoryVectorSet Empty(MemoryVectorKey key) => new(key, key.Dimensions, [], [], []);
+    public static MemoryVectorSet Empty(MemoryVectorKey key, bool quantized) => new(key, quantized, [], [], [], [], [], 0);
+
+    /// <summary>
+    /// What one entry costs at <paramref name="dimensions"/> before its strings (for the index's size
+    /// estimate while it loads).
+    /// </summary>
+    public static long EntryBytes(int dimensions, bool quantized) =>
+        (quantized ? dimensions + sizeof(float) : dimensions * sizeof(float)) + Unsafe.SizeOf<Entry>() + DictionaryEntryBytes;
+
+    /// <summary>What a string costs on the heap.</summary>
+    public static long StringBytes(string? text) => text is null ? 0 : ArrayOverhead + ((2L * text.Length + 7) & ~7L);
+
+    // Dictionary<long, int>: an entry (hash, next, key, value: 24 bytes aligned) and a bucket (4 bytes).
+    private const int DictionaryEntryBytes = 28;
 
     /// <summary>
     /// This set with <paramref name="added"/> appended (their vectors flat, in the same order), under
     /// <paramref name="key"/>. Full chunks are shared; the last, partial one is copied, so this set is
-    /// never written to.
+    /// never written to. <paramref name="addedStringBytes"/> is what the added entries' strings cost.
     /// </summary>
-    public MemoryVectorSet Extend(MemoryVectorKey key, IReadOnlyList<Entry> added, ReadOnlySpan<float> vectors)
+    public MemoryVectorSet Extend(MemoryVectorKey key, IReadOnlyList<Entry> added, ReadOnlySpan<float> vectors, long addedStringBytes)
     {
         var count = Entries.Length + added.Count;
         var entries = new Entry[count];
         Entries.CopyTo(entries, 0);
         var byRowid = new Dictionary<long, int>(_byRowid);
-        var chunks = new float[(count + ChunkSize - 1) / ChunkSize][];
+        var chunkCount = (count + ChunkSize - 1) / ChunkSize;
         var shared = Entries.Length / ChunkSize;
-        Array.Copy(_chunks, chunks, shared);
-        for (var c = shared; c < chunks.Length; c++)
-        {
-            var size = Math.Min(ChunkSize, count - (c * ChunkSize));
-            chunks[c] = new float[size * Dimensions];
-            if (c < _chunks.Length)
-            {
-                _chunks[c].AsSpan().CopyTo(chunks[c]);
-            }
-        }
-
+        var floats = Quantized ? [] : CopyChunks(_floats, chunkCount, shared, count, Dimensions);
+        var codes = Quantized ? CopyChunks(_codes, chunkCount, shared, count, Dimensions) : [];
+        var scales = Quantized ? CopyChunks(_scales, chunkCount, shared, count, 1) : [];
         for (var j = 0; j < added.Count; j++)
         {
             var i = Entries.Length + j;
             entries[i] = added[j];
             byRowid[added[j].Rowid] = i;
-            vectors.Slice(j * Dimensions, Dimensions).CopyTo(chunks[i / ChunkSize].AsSpan((i % ChunkSize) * Dimensions, Dimensions));
+            var vector = vectors.Slice(j * Dimensions, Dimensions);
+            var offset = (i % ChunkSize) * Dimensions;
+            if (Quantized)
+            {
+                scales[i / ChunkSize][i % ChunkSize] = MemoryInt8.Quantize(vector, codes[i / ChunkSize].AsSpan(offset, Dimensions));
+            }
+            else
+            {
+                vector.CopyTo(floats[i / ChunkSize].AsSpan(offset, Dimensions));
+            }
         }
 
-        return new MemoryVectorSet(key, Dimensions, entries, chunks, byRowid);
+        return new MemoryVectorSet(key, Quantized, entries, floats, codes, scales, byRowid, _stringBytes + addedStringBytes);
     }
 
-    /// <summary>The vector of entry <paramref name="index"/>.</summary>
-    public ReadOnlySpan<float> Vector(int index) => _chunks[index / ChunkSize].AsSpan((index % ChunkSize) * Dimensions, Dimensions);
+    /// <summary>The vector of entry <paramref name="index"/> (a full-precision set only).</summary>
+    public ReadOnlySpan<float> Vector(int index) => _floats[index / ChunkSize].AsSpan((index % ChunkSize) * Dimensions, Dimensions);
 
-    /// <summary>Every vector, chunk by chunk (entry i is in chunk i / <see cref="ChunkSize"/>).</summary>
-    public IReadOnlyList<float[]> Chunks => _chunks;
+    /// <summary>Every vector of a full-precision set, chunk by chunk (entry i is in chunk i / <see cref="ChunkSize"/>).</summary>
+    public IReadOnlyList<float[]> Chunks => _floats;
 
-    /// <summary>The similarity of the item at <paramref name="rowid"/> to <paramref name="query"/>, or null when it has no current vector.</summary>
-    public float? Similarity(long rowid, ReadOnlySpan<float> query) =>
-        _byRowid.TryGetValue(rowid, out var i) ? TensorPrimitives.Dot(Vector(i), query) : null;
+    /// <summary>Whether the set holds the item at <paramref name="rowid"/>.</summary>
+    public bool Contains(long rowid) => _byRowid.ContainsKey(rowid);
+
+    /// <summary>
+    /// The similarity of the item at <paramref name="rowid"/> to <paramref name="query"/>, or null when it has
+    /// no current vector (approximate in a quantized set).
+    /// </summary>
+    public float? Similarity(long rowid, ReadOnlySpan<float> query)
+    {
+        if (!_byRowid.TryGetValue(rowid, out var i))
+        {
+            return null;
+        }
+
+        if (!Quantized)
+        {
+            return TensorPrimitives.Dot(Vector(i), query);
+        }
+
+        var codes = new sbyte[Dimensions];
+        var scale = MemoryInt8.Quantize(query, codes);
+        return MemoryInt8.Dot(_codes[i / ChunkSize].AsSpan((i % ChunkSize) * Dimensions, Dimensions), codes) * scale * _scales[i / ChunkSize][i % ChunkSize];
+    }
 
     /// <summary>
     /// The best <paramref name="limit"/> entries passing <paramref name="filter"/> by dot product with
     /// <paramref name="query"/> (vectors are unit length, so that is the cosine), best first. Every
-    /// vector is compared: no recency cap.
+    /// vector is compared: no recency cap. In a quantized set the query is quantized too and the
+    /// similarities are approximate: rerank the result at full precision.
     /// </summary>
     public List<(int Index, float Similarity)> Top(ReadOnlySpan<float> query, in MemoryRecallFilter filter, int limit)
     {
         var best = new PriorityQueue<int, float>(limit + 1);
         var dimensions = Dimensions;
         var plain = filter.IsPlain;
-        for (var c = 0; c < _chunks.Length; c++)
+        var queryCodes = Quantized ? new sbyte[dimensions] : [];
+        var queryScale = Quantized ? MemoryInt8.Quantize(query, queryCodes) : 1f;
+        var chunkCount = Quantized ? _codes.Length : _floats.Length;
+        for (var c = 0; c < chunkCount; c++)
         {
-            var chunk = _chunks[c].AsSpan();
             var first = c * ChunkSize;
             var end = Math.Min(Entries.Length, first + ChunkSize);
             for (var i = first; i < end; i++)
@@ -104,7 +162,10 @@ internal sealed class MemoryVectorSet
                     continue;
                 }
 
-                var similarity = TensorPrimitives.Dot(chunk.Slice((i - first) * dimensions, dimensions), query);
+                var at = (i - first) * dimensions;
+                var similarity = Quantized
+                    ? MemoryInt8.Dot(_codes[c].AsSpan(at, dimensions), queryCodes) * queryScale * _scales[c][i - first]
+                    : TensorPrimitives.Dot(_floats[c].AsSpan(at, dimensions), query);
                 if (best.Count < limit)
                 {
                     best.Enqueue(i, similarity);
@@ -124,6 +185,46 @@ internal sealed class MemoryVectorSet
 
         top.Reverse();
         return top;
+    }
+
+    private static T[][] CopyChunks<T>(T[][] from, int chunkCount, int shared, int count, int width)
+    {
+        var chunks = new T[chunkCount][];
+        Array.Copy(from, chunks, shared);
+        for (var c = shared; c < chunkCount; c++)
+        {
+            var size = Math.Min(ChunkSize, count - (c * ChunkSize));
+            chunks[c] = new T[size * width];
+            if (c < from.Length)
+            {
+                from[c].AsSpan().CopyTo(chunks[c]);
+            }
+        }
+
+        return chunks;
+    }
+
+    private long Account()
+    {
+        long bytes = ObjectOverhead + _stringBytes;
+        foreach (var chunk in _floats)
+        {
+            bytes += ArrayOverhead + ((long)chunk.Length * sizeof(float));
+        }
+
+        foreach (var chunk in _codes)
+        {
+            bytes += ArrayOverhead + chunk.Length;
+        }
+
+        foreach (var chunk in _scales)
+        {
+            bytes += ArrayOverhead + ((long)chunk.Length * sizeof(float));
+        }
+
+        bytes += (3 * ArrayOverhead) + ((long)Entries.Length * Unsafe.SizeOf<Entry>());
+        bytes += (long)_byRowid.EnsureCapacity(0) * DictionaryEntryBytes;
+        return bytes;
     }
 
     /// <summary>What the scan needs of an item.</summary>

@@ -17,7 +17,9 @@ namespace Journal.Projections.Memory;
 /// (or <paramref name="Weights"/>). An item found only by its vector needs
 /// <see cref="MemoryOptions.MinVectorSimilarity"/>. When the model cannot embed the query within
 /// <see cref="MemoryOptions.QueryEmbeddingTimeout"/> the recall answers by full text alone. Expired items
-/// are never returned.
+/// are never returned. Vectors come from <see cref="MemoryVectorIndex"/> (int8 candidates reranked at full
+/// precision from the read model when quantized) or, for a principal larger than the cache's budget, from a
+/// scan of the read model: every path ranks by the same full-precision similarity.
 /// </summary>
 /// <param name="Text">What to recall (1 to 2000 characters).</param>
 /// <param name="Scope">A principal, optionally narrowed to a channel and/or a session.</param>
@@ -71,9 +73,11 @@ public sealed class RecallMemoryHandler(
         var filter = new MemoryRecallFilter(
             now, input.Scope.Channel, ReadModelValues.Id(input.Scope.SessionId), SourceMask(input.Sources), [.. input.Tags.Select(t => "," + t + ",")]);
 
-        // The vector scan is in memory and needs no connection: it runs beside the full-text query, so a
-        // recall takes about the longer of the two branches rather than their sum.
-        var vectorBranch = set is null ? Task.FromResult(new List<(int Index, float Similarity)>()) : Task.Run(() => set.Top(query, filter, candidates), cancellationToken);
+        // The vector scan of a cached set is in memory and needs no connection: it runs beside the full-text
+        // query, so a recall takes about the longer of the two branches rather than their sum. An int8 set
+        // keeps RerankFactor times the candidates, scored again at full precision below.
+        var pool = set is { Quantized: true } ? candidates * Math.Max(1, options.RerankFactor) : candidates;
+        var vectorBranch = set is null ? Task.FromResult(new List<(int Index, float Similarity)>()) : Task.Run(() => set.Top(query, filter, pool), cancellationToken);
 
         // rowid -> (bm25 turned positive, or null; similarity, or null; source index; confidence; created at)
         var found = new Dictionary<long, Candidate>();
@@ -93,16 +97,35 @@ public sealed class RecallMemoryHandler(
                 ("$limit", candidates));
             foreach (var row in rows)
             {
-                found[row.Rowid] = new Candidate(row.Rank, set?.Similarity(row.Rowid, query), row.Source, row.Confidence, row.CreatedAt);
+                found[row.Rowid] = new Candidate(row.Rank, set is { Quantized: false } ? set.Similarity(row.Rowid, query!) : null, row.Source, row.Confidence, row.CreatedAt);
             }
         }
 
-        foreach (var (i, similarity) in await vectorBranch.ConfigureAwait(false))
+        var scanned = await vectorBranch.ConfigureAwait(false);
+        if (query is not null)
         {
-            var entry = set!.Entries[i];
-            if (!found.ContainsKey(entry.Rowid) && similarity >= options.MinVectorSimilarity)
+            var textHits = found.Keys.ToHashSet();
+            MemoryVectorHits? exact = set switch
             {
-                found[entry.Rowid] = new Candidate(null, similarity, MemorySources.All[entry.Source], entry.Confidence, entry.CreatedAt);
+                null => MemoryVectorScan.Scan(transaction, input.Scope.Principal, embeddings.ModelId, query, filter, candidates, textHits),
+                { Quantized: true } => MemoryVectorScan.Rerank(transaction, embeddings.ModelId, query, scanned.Select(h => set.Entries[h.Index]), candidates, textHits),
+                _ => null,
+            };
+            var top = exact?.Top ?? [.. scanned.Select(h => (set!.Entries[h.Index], h.Similarity))];
+            if (exact is not null)
+            {
+                foreach (var rowid in textHits)
+                {
+                    found[rowid] = found[rowid] with { Similarity = exact.Similarities.TryGetValue(rowid, out var s) ? s : null };
+                }
+            }
+
+            foreach (var (entry, similarity) in top)
+            {
+                if (!found.ContainsKey(entry.Rowid) && similarity >= options.MinVectorSimilarity)
+                {
+                    found[entry.Rowid] = new Candidate(null, similarity, MemorySources.All[entry.Source], entry.Confidence, entry.CreatedAt);
+                }
             }
         }
 

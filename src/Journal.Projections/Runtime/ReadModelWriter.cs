@@ -127,12 +127,14 @@ public sealed class ReadModelWriter : IDisposable
     /// across batches and emptied whenever a batch or an event's savepoint rolls back, so it never holds a
     /// value the database does not. Update it only after every statement of the event succeeded.
     /// </summary>
-    public ReadModelCache<TKey, TValue> Cache<TKey, TValue>(string name)
+    /// <param name="name">The cache's name.</param>
+    /// <param name="sizeOf">What a row costs in memory, roughly, for the cache's byte cap (a fixed small estimate when null).</param>
+    public ReadModelCache<TKey, TValue> Cache<TKey, TValue>(string name, Func<TValue, long>? sizeOf = null)
         where TKey : notnull
     {
         if (!_caches.TryGetValue(name, out var cache))
         {
-            cache = new ReadModelCache<TKey, TValue>();
+            cache = new ReadModelCache<TKey, TValue>(sizeOf, ReadModelCache<TKey, TValue>.DefaultCapBytes);
             _caches[name] = cache;
         }
 
@@ -274,34 +276,78 @@ internal interface IReadModelCache
 
 /// <summary>
 /// Rows a projection wrote through one <see cref="ReadModelWriter"/>, by key, so the next event of the
-/// same row does not read it back. Bounded: between batches, it starts over once it holds more than
-/// 100,000 rows.
+/// same row does not read it back. Bounded in rows and in bytes: between batches, it starts over once it
+/// holds more than 100,000 rows or more than <see cref="CapBytes"/> (a rebuild's memory then does not
+/// follow the tape, whatever the rows hold: a canvas's parsed state can be megabytes).
 /// </summary>
 public sealed class ReadModelCache<TKey, TValue> : IReadModelCache
     where TKey : notnull
 {
-    private const int Capacity = 100_000;
-    private readonly Dictionary<TKey, TValue> _rows = [];
+    /// <summary>The default <see cref="CapBytes"/>: 32 MiB a cache.</summary>
+    public const long DefaultCapBytes = 32L * 1024 * 1024;
 
-    internal ReadModelCache()
+    /// <summary>What a row costs when the cache was given no size: a small record of ids and numbers.</summary>
+    public const long UnsizedRowBytes = 256;
+
+    /// <summary>What the dictionary spends on each row beside the value (entry, bucket, key).</summary>
+    public const long EntryOverhead = 48;
+
+    private const int Capacity = 100_000;
+    private readonly Dictionary<TKey, (TValue Value, long Bytes)> _rows = [];
+    private readonly Func<TValue, long>? _sizeOf;
+
+    internal ReadModelCache(Func<TValue, long>? sizeOf, long capBytes)
     {
+        _sizeOf = sizeOf;
+        CapBytes = capBytes;
     }
 
+    /// <summary>The most bytes the cache keeps from one batch to the next.</summary>
+    public long CapBytes { get; }
+
+    /// <summary>What the cached rows cost, as counted by the size given to <see cref="ReadModelWriter.Cache{TKey, TValue}"/>.</summary>
+    public long Bytes { get; private set; }
+
     /// <summary>The row as last written, if cached.</summary>
-    public bool TryGet(TKey key, out TValue value) => _rows.TryGetValue(key, out value!);
+    public bool TryGet(TKey key, out TValue value)
+    {
+        if (_rows.TryGetValue(key, out var row))
+        {
+            value = row.Value;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
 
     /// <summary>Records the row as just written.</summary>
-    public void Set(TKey key, TValue value) => _rows[key] = value;
+    public void Set(TKey key, TValue value)
+    {
+        var bytes = (_sizeOf?.Invoke(value) ?? UnsizedRowBytes) + EntryOverhead;
+        if (_rows.TryGetValue(key, out var old))
+        {
+            Bytes -= old.Bytes;
+        }
+
+        _rows[key] = (value, bytes);
+        Bytes += bytes;
+    }
 
     /// <inheritdoc />
-    public void Clear() => _rows.Clear();
+    public void Clear()
+    {
+        _rows.Clear();
+        _rows.TrimExcess();
+        Bytes = 0;
+    }
 
     /// <inheritdoc />
     public void Trim()
     {
-        if (_rows.Count > Capacity)
+        if (_rows.Count > Capacity || Bytes > CapBytes)
         {
-            _rows.Clear();
+            Clear();
         }
     }
 }

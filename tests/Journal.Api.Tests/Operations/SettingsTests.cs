@@ -100,6 +100,22 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void From_reads_the_recall_cache_budget_and_quantization_and_rejects_a_bad_budget()
+    {
+        var defaults = JournalSettings.From(Configuration()).ToMemoryOptions(new Journal.Projections.Memory.MemoryOptions());
+        var set = JournalSettings.From(Configuration(("Journal:Memory:VectorCacheBytes", "1048576"), ("Journal:Memory:QuantizeVectors", "false")))
+            .ToMemoryOptions(new Journal.Projections.Memory.MemoryOptions { CandidatesPerHit = 7 });
+        var error = Assert.Throws<ConfigurationException>(() => JournalSettings.From(Configuration(("Journal:Memory:VectorCacheBytes", "12"))));
+
+        Assert.Equal(64L * 1024 * 1024, defaults.VectorCacheBytes);
+        Assert.True(defaults.QuantizeVectors);
+        Assert.Equal(1_048_576, set.VectorCacheBytes);
+        Assert.False(set.QuantizeVectors);
+        Assert.Equal(7, set.CandidatesPerHit);
+        Assert.Equal("Journal:Memory:VectorCacheBytes", error.Key);
+    }
+
+    [Fact]
     public void From_reads_the_memory_embedding_settings_keeping_only_the_name_of_the_key_variable()
     {
         var variable = "JOURNAL_TEST_EMBEDDING_KEY_" + Guid.NewGuid().ToString("N");
