@@ -32,7 +32,7 @@ public static class JournalHost
         // lifetime: the container disposes the lock when the host stops, the OS when the process dies.
         builder.Services.AddSingleton(_ => DataDirectoryLock.Acquire(settings.Persist ? settings.DatabasePath : settings.SnapshotPath));
         builder.Services.AddJournalMemoryEmbeddings(settings.MemoryEmbeddings);
-        builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions());
+        builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions(), settings.ToAggregateSnapshotOptions());
         builder.Services.AddJournalOperations(settings);
         builder.Services.AddJournalTelemetry(settings, builder.Configuration);
         builder.Services.AddSingleton<LastVerification>();
