@@ -152,9 +152,9 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
 
     public TapeStats ReadStats()
     {
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = TapeSql.SelectStats;
+        // A lent session: the aggregate store reads the erased count before every first load of a stream.
+        using var session = connections.Rent();
+        var command = session.Command(TapeSql.SelectStats);
         using var reader = command.ExecuteReader();
         reader.Read();
         return new TapeStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));

@@ -35,6 +35,15 @@ public sealed class AggregateSnapshots : IDisposable
         _logger = logger ?? NullLogger<AggregateSnapshots>.Instance;
         // A cache: NORMAL is enough (a torn last write costs a fold, never a wrong state).
         _connections = new SqliteConnections(options.DatabasePath, options.BusyTimeoutMs, durable: false);
+        try
+        {
+            // Made at start, like the read-model file, so the first command does not pay for it.
+            Create();
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "aggregate snapshots file {Path} could not be opened; loads fold from the tape until it can", options.DatabasePath);
+        }
     }
 
     /// <summary>Events between two snapshots of a stream.</summary>
@@ -126,22 +135,7 @@ public sealed class AggregateSnapshots : IDisposable
     /// </summary>
     private ReadSession Session(long erasures)
     {
-        lock (_lock)
-        {
-            if (!_created)
-            {
-                StoragePaths.EnsureDirectory(_options.DatabasePath);
-                StoragePaths.EnsureOwnerOnlyFile(_options.DatabasePath);
-                using var connection = _connections.Open();
-                SqliteConnections.EnableWal(connection);
-                using var create = connection.CreateCommand();
-                create.CommandText = SnapshotSql.CreateSnapshots;
-                create.ExecuteNonQuery();
-                StoragePaths.RestrictDatabaseFiles(_options.DatabasePath);
-                _created = true;
-            }
-        }
-
+        Create();
         var session = _connections.Rent();
         if (Interlocked.Read(ref _purgedFor) != erasures)
         {
@@ -160,6 +154,27 @@ public sealed class AggregateSnapshots : IDisposable
         }
 
         return session;
+    }
+
+    private void Create()
+    {
+        lock (_lock)
+        {
+            if (_created)
+            {
+                return;
+            }
+
+            StoragePaths.EnsureDirectory(_options.DatabasePath);
+            StoragePaths.EnsureOwnerOnlyFile(_options.DatabasePath);
+            using var connection = _connections.Open();
+            SqliteConnections.EnableWal(connection);
+            using var create = connection.CreateCommand();
+            create.CommandText = SnapshotSql.CreateSnapshots;
+            create.ExecuteNonQuery();
+            StoragePaths.RestrictDatabaseFiles(_options.DatabasePath);
+            _created = true;
+        }
     }
 
     private static void Delete(ReadSession session, StreamId stream, Type type)
