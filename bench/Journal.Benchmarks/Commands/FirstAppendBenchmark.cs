@@ -18,8 +18,8 @@ namespace Journal.Benchmarks.Commands;
 /// Issue 21: the first append to a long transcript after a start. Several sessions of 25,000 entries are
 /// written to one tape; then, for each session, a new <see cref="AggregateStore"/> (a process that just
 /// started: nothing remembered) appends entry 25,000 through the transcript decider. Without snapshots it
-/// folds the whole stream; with them (every 200 events) it reads the newest snapshot and folds at most 199
-/// events: the snapshot is taken at 24,800 and 199 more entries are written after it, the worst case. A
+/// folds the whole stream; with them (every 100 events, the default) it reads the newest snapshot and folds at most 99
+/// events: the snapshot is taken at 24,900 and 99 more entries are written after it, the worst case. A
 /// raw SQLite single-row INSERT+COMMIT runs beside each append as the floor.
 /// </summary>
 public static class FirstAppendBenchmark

@@ -65,7 +65,7 @@ public sealed record JournalSettings
 
     /// <summary>
     /// <c>Journal:Aggregates:SnapshotEvery</c>: an aggregate snapshot is kept each time a stream passes a
-    /// multiple of this many events (default 200; 0 turns snapshots off). Kept in <c>{DataDirectory}/snapshots.db</c>.
+    /// multiple of this many events (default 100; 0 turns snapshots off). Kept in <c>{DataDirectory}/snapshots.db</c>.
     /// </summary>
     public int AggregateSnapshotEvery { get; init; } = Journal.Application.Aggregates.Snapshots.AggregateSnapshotOptions.DefaultEvery;
 

@@ -39,7 +39,7 @@ public sealed class SettingsTests
     }
 
     [Fact]
-    public void From_keeps_aggregate_snapshots_every_200_events_beside_the_tape_unless_told_otherwise()
+    public void From_keeps_aggregate_snapshots_every_100_events_beside_the_tape_unless_told_otherwise()
     {
         var defaults = JournalSettings.From(Configuration(("DB_PATH", "state/tape.db"))).ToAggregateSnapshotOptions();
         var every50 = JournalSettings.From(Configuration(("Journal:Aggregates:SnapshotEvery", "50"))).ToAggregateSnapshotOptions();
@@ -47,7 +47,7 @@ public sealed class SettingsTests
         var inMemory = JournalSettings.From(Configuration(("PERSIST", "0"))).ToAggregateSnapshotOptions();
 
         Assert.NotNull(defaults);
-        Assert.Equal(200, defaults.Every);
+        Assert.Equal(100, defaults.Every);
         Assert.Equal(Path.Combine("state", "snapshots.db"), defaults.DatabasePath);
         Assert.Equal(50, every50?.Every);
         Assert.Null(off);

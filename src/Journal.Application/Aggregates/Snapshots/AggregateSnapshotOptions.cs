@@ -4,7 +4,7 @@ namespace Journal.Application.Aggregates.Snapshots;
 public sealed record AggregateSnapshotOptions
 {
     /// <summary>The default of <see cref="Every"/>: see docs/operations.md for the measurement behind it.</summary>
-    public const int DefaultEvery = 200;
+    public const int DefaultEvery = 100;
 
     /// <summary>The snapshot file (SQLite, owner-only), usually <c>snapshots.db</c> in the data directory.</summary>
     public required string DatabasePath { get; init; }

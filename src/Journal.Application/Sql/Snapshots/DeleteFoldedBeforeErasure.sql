@@ -1,2 +1,3 @@
--- Snapshots folded before the tape's latest erasure may hold an erased payload's data: removed (secure_delete zeroes the bytes).
-DELETE FROM aggregate_snapshots WHERE erasures <> $erasures;
+-- Snapshots folded at another erasure count may hold an erased payload's data: removed (secure_delete
+-- zeroes the bytes). Two ranges rather than <>, so the erasures index answers it.
+DELETE FROM aggregate_snapshots WHERE erasures < $erasures OR erasures > $erasures;
