@@ -10,7 +10,7 @@ using Journal.Benchmarks.Tape;
 return args.FirstOrDefault() switch
 {
     "tape" => await TapeBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
-    "commands" => await Commands(args.Contains("--quick"), args.Contains("--trace")).ConfigureAwait(false),
+    "commands" => await Commands(args.Contains("--quick"), args.Contains("--trace"), Only(args)).ConfigureAwait(false),
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
     "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick"), !args.Contains("--float")).ConfigureAwait(false),
@@ -20,17 +20,36 @@ return args.FirstOrDefault() switch
     _ => Usage(),
 };
 
-static async Task<int> Commands(bool quick, bool trace)
+static async Task<int> Commands(bool quick, bool trace, IReadOnlySet<string>? only)
 {
     using var tracing = trace ? new Journal.Benchmarks.Shared.TraceEverything() : null;
-    Console.WriteLine(await TranscriptAppendBenchmark.RunAsync(quick).ConfigureAwait(false));
-    Console.WriteLine(await ContendedAppendBenchmark.RunAsync(quick).ConfigureAwait(false));
+    if (only is null || only.Contains("transcript"))
+    {
+        Console.WriteLine(await TranscriptAppendBenchmark.RunAsync(quick).ConfigureAwait(false));
+    }
+
+    if (only is null || only.Contains("contended"))
+    {
+        Console.WriteLine(await ContendedAppendBenchmark.RunAsync(quick).ConfigureAwait(false));
+    }
+
+    if (only is null || only.Contains("first-append"))
+    {
+        Console.WriteLine(await FirstAppendBenchmark.RunAsync(quick).ConfigureAwait(false));
+    }
+
     if (tracing is not null)
     {
         Console.WriteLine($"Traced: {tracing.Spans} spans recorded by an in-process listener (no exporter).");
     }
 
     return 0;
+}
+
+static HashSet<string>? Only(string[] args)
+{
+    var at = Array.IndexOf(args, "--only");
+    return at >= 0 && at + 1 < args.Length ? [.. args[at + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null;
 }
 
 static async Task<int> Service(bool quick)
@@ -49,7 +68,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Journal.Benchmarks <verb> [options]");
     Console.Error.WriteLine("  tape [--quick] [--only append-1,append-16,append-16-ceiling,append-100,verify-1m,backup-1m]   the tape against raw SQLite");
-    Console.Error.WriteLine("  commands [--quick] [--trace]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline; 16 writers on one session vs on 16 sessions; --trace records every journal span in-process");
+    Console.Error.WriteLine("  commands [--quick] [--trace] [--only transcript,contended,first-append]   transcript append latency: entries 1-100 vs 9,901-10,000, with a raw SQLite baseline; 16 writers on one session vs on 16 sessions; the first append to a 25,000-entry transcript after a start, with and without snapshots; --trace records every journal span in-process");
     Console.Error.WriteLine("  projections [--quick] [--only replay-1m,live-lag]   rebuild of every read model vs a raw tape read; live lag vs time to commit");
     Console.Error.WriteLine("  canvas [--quick]     a canvas with 10,000 versions: patch throughput on a 20 KB state, state at a random version, each vs raw SQLite");
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");

@@ -3,12 +3,14 @@ using System.Reflection;
 using Journal.Domain.Commands;
 using Journal.EventStore;
 using Journal.Application.Aggregates;
+using Journal.Application.Aggregates.Snapshots;
 using Journal.Application.Pipeline;
 using Journal.Projections.Querying;
 using Journal.Projections.Runtime;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Journal.Application.Cron;
 using Journal.Application.Approvals;
 using Journal.Application.Startup;
@@ -26,7 +28,11 @@ public static class JournalServiceCollectionExtensions
     /// tape and the projection daemon (a hosted service). Then send commands and queries with
     /// <see cref="IMediator.Send{TResponse}"/>.
     /// </summary>
-    public static IServiceCollection AddJournal(this IServiceCollection services, JournalStoreOptions options, ProjectionOptions? projections = null)
+    /// <param name="services">The container.</param>
+    /// <param name="options">The tape.</param>
+    /// <param name="projections">The read models (beside the tape when null).</param>
+    /// <param name="snapshots">Aggregate snapshots (none when null: every stream is folded from its first event at its first load).</param>
+    public static IServiceCollection AddJournal(this IServiceCollection services, JournalStoreOptions options, ProjectionOptions? projections = null, AggregateSnapshotOptions? snapshots = null)
     {
         var domain = typeof(ICommand).Assembly;
         projections ??= new ProjectionOptions
@@ -35,7 +41,12 @@ public static class JournalServiceCollectionExtensions
         };
         services.AddLogging();
         services.AddJournalTape(options, domain);
-        services.TryAddSingleton<IAggregateStore>(sp => new AggregateStore(sp.GetRequiredService<Journal.EventStore.Ports.IAggregateTape>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<CommandRetry>()));
+        if (snapshots is not null)
+        {
+            services.TryAddSingleton(sp => new AggregateSnapshots(snapshots, sp.GetService<ILogger<AggregateSnapshots>>()));
+        }
+
+        services.TryAddSingleton<IAggregateStore>(sp => new AggregateStore(sp.GetRequiredService<Journal.EventStore.Ports.IAggregateTape>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<CommandRetry>(), snapshots: sp.GetService<AggregateSnapshots>()));
         services.TryAddSingleton(sp => new CommandMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddTransient<ServiceFactory>(sp => sp.GetService!);
         services.TryAddTransient<IMediator, Mediator>();

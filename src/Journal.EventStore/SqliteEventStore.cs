@@ -92,6 +92,12 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     IReadOnlyList<RecordedEvent> Ports.IAggregateTape.ReadStreamFrom(StreamId stream, long fromVersion, int limit) => ReadStreamFrom(stream, fromVersion, limit);
 
     /// <inheritdoc />
+    Ports.StreamHead Ports.IAggregateTape.ReadStreamHead(StreamId stream) => _reader.ReadStreamHead(stream.Value);
+
+    /// <inheritdoc />
+    long Ports.IAggregateTape.ReadErasedPayloadCount() => _reader.ReadStats().ErasedPayloads;
+
+    /// <inheritdoc />
     Guid Ports.ITapeInspection.JournalId => File.JournalId;
 
     /// <inheritdoc />

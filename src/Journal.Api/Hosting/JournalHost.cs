@@ -33,7 +33,7 @@ public static class JournalHost
         builder.Services.AddSingleton(_ => DataDirectoryLock.Acquire(settings.Persist ? settings.DatabasePath : settings.SnapshotPath));
         builder.Services.AddJournalMemoryEmbeddings(settings.MemoryEmbeddings);
         builder.Services.AddSingleton(settings.ToMemoryOptions(new Journal.Projections.Memory.MemoryOptions()));
-        builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions());
+        builder.Services.AddJournal(settings.ToStoreOptions(), settings.ToProjectionOptions(), settings.ToAggregateSnapshotOptions());
         builder.Services.AddJournalOperations(settings);
         builder.Services.AddJournalTelemetry(settings, builder.Configuration);
         builder.Services.AddSingleton(sp => VerifiedMarks.For(sp.GetRequiredService<Journal.EventStore.Ports.ITapeInspection>(), settings));

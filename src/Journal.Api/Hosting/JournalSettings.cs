@@ -63,6 +63,12 @@ public sealed record JournalSettings
     /// <summary>Whether the journal is stored on disk (<c>PERSIST=1</c>, the default) or kept in memory with snapshots (<c>PERSIST=0</c>).</summary>
     public bool Persist { get; init; } = true;
 
+    /// <summary>
+    /// <c>Journal:Aggregates:SnapshotEvery</c>: an aggregate snapshot is kept each time a stream passes a
+    /// multiple of this many events (default 100; 0 turns snapshots off). Kept in <c>{DataDirectory}/snapshots.db</c>.
+    /// </summary>
+    public int AggregateSnapshotEvery { get; init; } = Journal.Application.Aggregates.Snapshots.AggregateSnapshotOptions.DefaultEvery;
+
     /// <summary>The snapshot file of the in-memory mode (default <c>{DataDirectory}/journal.snapshot.db</c>).</summary>
     public string SnapshotPath { get; init; } = Path.Combine("data", "journal.snapshot.db");
 
@@ -181,6 +187,7 @@ public sealed record JournalSettings
             HeartbeatSeconds = Int(section, "HeartbeatSeconds", 15, 1, 3600),
             ReadyMaxLagEvents = Int(section, "ReadyMaxLagEvents", 1000, 0, int.MaxValue),
             Persist = persist,
+            AggregateSnapshotEvery = Int(section, "Aggregates:SnapshotEvery", Journal.Application.Aggregates.Snapshots.AggregateSnapshotOptions.DefaultEvery, 0, 1_000_000),
             SnapshotPath = snapshotPath,
             SnapshotIntervalMs = Int(section, "SnapshotIntervalMs", 60_000, 1000, 86_400_000, configuration["SNAPSHOT_INTERVAL"], "SNAPSHOT_INTERVAL"),
             RetentionDays = Int(section, "RetentionDays", 30, 1, 36_500, configuration["RETENTION_DAYS"], "RETENTION_DAYS"),
@@ -248,6 +255,12 @@ public sealed record JournalSettings
     /// <summary><paramref name="options"/> with the recall cache's settings from these.</summary>
     public Journal.Projections.Memory.MemoryOptions ToMemoryOptions(Journal.Projections.Memory.MemoryOptions options) =>
         options with { VectorCacheBytes = MemoryVectorCacheBytes, QuantizeVectors = MemoryQuantizeVectors };
+
+    /// <summary>The aggregate snapshots these settings describe: none in the in-memory mode or with an interval of 0.</summary>
+    public Journal.Application.Aggregates.Snapshots.AggregateSnapshotOptions? ToAggregateSnapshotOptions() =>
+        !Persist || AggregateSnapshotEvery == 0
+            ? null
+            : new() { DatabasePath = Path.Combine(Path.GetDirectoryName(DatabasePath) ?? ".", "snapshots.db"), Every = AggregateSnapshotEvery };
 
     /// <summary>The read-model options these settings describe (in memory when the journal is).</summary>
     public Journal.Projections.Runtime.ProjectionOptions ToProjectionOptions() => new()

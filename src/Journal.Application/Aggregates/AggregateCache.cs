@@ -27,7 +27,7 @@ internal sealed class AggregateCache(int capacity)
         return false;
     }
 
-    public void Set(string stream, object state, long version, long position)
+    public void Set(string stream, object state, long version, long position, long? erasures)
     {
         var key = (stream, state.GetType());
         lock (_lock)
@@ -42,7 +42,7 @@ internal sealed class AggregateCache(int capacity)
                 _order.Remove(existing);
             }
 
-            var node = _order.AddFirst(new Entry(stream, state, version, position));
+            var node = _order.AddFirst(new Entry(stream, state, version, position, erasures));
             _entries[key] = node;
             while (_entries.Count > capacity && _order.Last is { } last)
             {
@@ -64,5 +64,6 @@ internal sealed class AggregateCache(int capacity)
         }
     }
 
-    internal readonly record struct Entry(string Stream, object State, long Version, long Position);
+    /// <param name="Erasures">The tape's erased-payload count read before the state was first folded (null when not read): what a snapshot of it records.</param>
+    internal readonly record struct Entry(string Stream, object State, long Version, long Position, long? Erasures);
 }

@@ -1,3 +1,4 @@
+using Journal.Application.Aggregates.Snapshots;
 using Journal.Domain.Commands;
 using Journal.Domain.Deciding;
 using Journal.Domain.Errors;
@@ -13,9 +14,16 @@ namespace Journal.Application.Aggregates;
 /// <see cref="CommandAttempt"/> (serving the remembered latest state of a stream without reading the tape
 /// on the first attempt), decides, and appends against the versions it decided on. A race lost to another
 /// writer is decided again on fresh state, up to <see cref="CommandRetry.MaxAttempts"/> times with jitter;
-/// only the caller's own precondition or a rule of the domain refuses.
+/// only the caller's own precondition or a rule of the domain refuses. With <paramref name="snapshots"/>, a
+/// stream this process does not remember is loaded from its newest snapshot and the events after it, and a
+/// snapshot is kept each time a stream passes a multiple of <see cref="AggregateSnapshots.Every"/> events.
 /// </summary>
-public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, CommandRetry? retry = null, int cacheCapacity = 10_000) : IAggregateStore
+/// <param name="tape">The tape backend.</param>
+/// <param name="time">The clock of event ids.</param>
+/// <param name="retry">How races lost to another writer are retried.</param>
+/// <param name="cacheCapacity">Streams whose latest state is kept in memory.</param>
+/// <param name="snapshots">Aggregate snapshots, or null to fold every stream from its first event.</param>
+public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, CommandRetry? retry = null, int cacheCapacity = 10_000, AggregateSnapshots? snapshots = null) : IAggregateStore
 {
     private readonly AggregateCache _cache = new(cacheCapacity);
     private readonly StreamGates _gates = new();
@@ -116,16 +124,36 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
     }
 
     /// <summary>
-    /// The remembered state (or the initial one) brought up to date with the stream's newer events: an
-    /// index seek that usually finds none, so a load costs the same at the 10,000th event as at the first.
+    /// The remembered state (or the newest snapshot, or the initial state) brought up to date with the
+    /// stream's newer events: an index seek that usually finds none, so a load costs the same at the
+    /// 10,000th event as at the first, and after a start at most a snapshot interval of events.
     /// </summary>
     internal Loaded<TState> CatchUp<TState, TEvent>(StreamId stream, TState initial, Func<TState, TEvent, TState> evolve)
         where TState : class
         where TEvent : class
     {
-        var (state, version, position) = TryRemember<TState>(stream, out var remembered)
-            ? (remembered.State, remembered.Version, remembered.Position)
-            : (initial, 0L, 0L);
+        TState state;
+        long version, position;
+        long? erasures = null;
+        if (_cache.TryGet(stream.Value, typeof(TState), out var remembered))
+        {
+            (state, version, position, erasures) = ((TState)remembered.State, remembered.Version, remembered.Position, remembered.Erasures);
+        }
+        else
+        {
+            (state, version, position) = (initial, 0L, 0L);
+            if (snapshots is not null)
+            {
+                // Read before the snapshot and the fold: an erasure committed after it shows as a newer count.
+                erasures = tape.ReadErasedPayloadCount();
+                if (snapshots.TryLoad<TState>(stream, erasures.Value, out var snapshot))
+                {
+                    (state, version, position) = (snapshot.State, snapshot.Version, snapshot.Position);
+                }
+            }
+        }
+
+        var foldedFrom = version;
         while (true)
         {
             var page = tape.ReadStreamFrom(stream, version + 1, _retry.ReadPageSize);
@@ -146,30 +174,23 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
             }
         }
 
-        _cache.Set(stream.Value, state, version, position);
+        _cache.Set(stream.Value, state, version, position, erasures);
+        if (snapshots is not null && erasures is { } folded && version - foldedFrom >= snapshots.Every)
+        {
+            snapshots.Save(stream, state, version, position, folded);
+        }
+
         return new Loaded<TState>(state, version, position);
     }
 
-    /// <summary>A stream's version and last position, read without folding (and without touching what is remembered).</summary>
+    /// <summary>A stream's version and last position, read without folding (and without touching what is remembered): one index seek.</summary>
     internal (long Version, long Position) ReadVersion(StreamId stream)
     {
-        var (version, position) = (0L, 0L);
-        while (true)
-        {
-            var page = tape.ReadStreamFrom(stream, version + 1, _retry.ReadPageSize);
-            if (page.Count > 0)
-            {
-                (version, position) = (page[^1].StreamVersion, page[^1].Seq);
-            }
-
-            if (page.Count < _retry.ReadPageSize)
-            {
-                return (version, position);
-            }
-        }
+        var head = tape.ReadStreamHead(stream);
+        return (head.Version, head.Position);
     }
 
-    private bool IsLatest(StreamId stream, long version) => tape.ReadStreamFrom(stream, version + 1, 1).Count == 0;
+    private bool IsLatest(StreamId stream, long version) => tape.ReadStreamHead(stream).Version == version;
 
     private async Task<CommandResult> SaveChangesAsync(IReadOnlyList<AggregateChange> changes, ICommand request, CancellationToken ct)
     {
@@ -196,7 +217,7 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
             }
             else
             {
-                _cache.Set(changes[i].Stream.Value, changes[i].NewState, results[i].StreamVersion, results[i].Position);
+                Remember(changes[i], results[i]);
             }
         }
 
@@ -207,5 +228,20 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
             results.Max(r => r.Position),
             replayed ? 0 : results.Sum(r => r.Events.Count),
             replayed);
+    }
+
+    /// <summary>
+    /// Remembers a stream's state after its append and, when the append passed a multiple of the snapshot
+    /// interval, keeps it as a snapshot too (after the commit, so a failed write costs nothing but a longer fold later).
+    /// </summary>
+    private void Remember(AggregateChange change, AppendResult result)
+    {
+        long? erasures = _cache.TryGet(change.Stream.Value, change.NewState.GetType(), out var before) ? before.Erasures : null;
+        _cache.Set(change.Stream.Value, change.NewState, result.StreamVersion, result.Position, erasures);
+        var appended = result.StreamVersion - change.ExpectedVersion;
+        if (snapshots is not null && erasures is { } folded && result.StreamVersion / snapshots.Every > (result.StreamVersion - appended) / snapshots.Every)
+        {
+            snapshots.Save(change.Stream, change.NewState, result.StreamVersion, result.Position, folded);
+        }
     }
 }

@@ -17,6 +17,18 @@ public interface IAggregateTape
     IReadOnlyList<RecordedEvent> ReadStreamFrom(StreamId stream, long fromVersion, int limit);
 
     /// <summary>
+    /// The last version of <paramref name="stream"/> and its position (both 0 for a stream with no event),
+    /// by one index seek: what a command needs to know it decided on the latest state, at any stream length.
+    /// </summary>
+    StreamHead ReadStreamHead(StreamId stream);
+
+    /// <summary>
+    /// Payloads erased on the whole tape (the writer's kept count, one row): it moves whenever an erasure
+    /// commits, so a snapshot that remembers it can tell it was folded before an erasure.
+    /// </summary>
+    long ReadErasedPayloadCount();
+
+    /// <summary>
     /// Appends to every stream, each against its own expectation, in one transaction; with
     /// <paramref name="idempotency"/>, the key and the command's hash are recorded in it too.
     /// </summary>

@@ -116,6 +116,12 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     public IReadOnlyList<RecordedEvent> ReadStreamFrom(StreamId stream, long fromVersion, int limit) => PostgresErrors.Guard(() => _reader.ReadStreamFrom(stream.Value, fromVersion, limit));
 
     /// <inheritdoc />
+    public Ports.StreamHead ReadStreamHead(StreamId stream) => PostgresErrors.Guard(() => _reader.ReadStreamHead(stream.Value));
+
+    /// <inheritdoc />
+    public long ReadErasedPayloadCount() => PostgresErrors.Guard(_reader.ReadStats).ErasedPayloads;
+
+    /// <inheritdoc />
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromSeq, CancellationToken ct) => _reader.ReadAllAsync(fromSeq, ct);
 
     /// <inheritdoc />

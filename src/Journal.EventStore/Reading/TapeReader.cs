@@ -54,6 +54,16 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
         return EventRow.ReadAll(command);
     }
 
+    /// <summary>A stream's last version and position, by one index seek.</summary>
+    public Ports.StreamHead ReadStreamHead(string stream)
+    {
+        using var session = connections.Rent();
+        var command = session.Command(TapeSql.SelectStreamHead);
+        command.Parameters.AddWithValue("$stream_id", stream);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new Ports.StreamHead(reader.GetInt64(0), reader.GetInt64(1)) : default;
+    }
+
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromSeq, [EnumeratorCancellation] CancellationToken ct)
     {
         var next = Math.Max(1, fromSeq);
@@ -142,9 +152,9 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
 
     public TapeStats ReadStats()
     {
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = TapeSql.SelectStats;
+        // A lent session: the aggregate store reads the erased count before every first load of a stream.
+        using var session = connections.Rent();
+        var command = session.Command(TapeSql.SelectStats);
         using var reader = command.ExecuteReader();
         reader.Read();
         return new TapeStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));

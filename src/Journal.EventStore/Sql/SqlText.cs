@@ -44,6 +44,7 @@ internal static class TapeSql
     public static readonly string InsertEvent = SqlText.Load("Tape/InsertEvent.sql");
     public static readonly string SelectHead = SqlText.Load("Tape/SelectHead.sql");
     public static readonly string SelectStreamVersion = SqlText.Load("Tape/SelectStreamVersion.sql");
+    public static readonly string SelectStreamHead = SqlText.Load("Tape/SelectStreamHead.sql");
     public static readonly string SelectEventIdentity = SqlText.Load("Tape/SelectEventIdentity.sql");
     public static readonly string SelectByEventId = SqlText.Load("Tape/SelectByEventId.sql");
     public static readonly string SelectStreamForward = SqlText.Load("Tape/SelectStreamForward.sql");

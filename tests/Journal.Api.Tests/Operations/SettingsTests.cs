@@ -39,6 +39,22 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void From_keeps_aggregate_snapshots_every_100_events_beside_the_tape_unless_told_otherwise()
+    {
+        var defaults = JournalSettings.From(Configuration(("DB_PATH", "state/tape.db"))).ToAggregateSnapshotOptions();
+        var every50 = JournalSettings.From(Configuration(("Journal:Aggregates:SnapshotEvery", "50"))).ToAggregateSnapshotOptions();
+        var off = JournalSettings.From(Configuration(("Journal:Aggregates:SnapshotEvery", "0"))).ToAggregateSnapshotOptions();
+        var inMemory = JournalSettings.From(Configuration(("PERSIST", "0"))).ToAggregateSnapshotOptions();
+
+        Assert.NotNull(defaults);
+        Assert.Equal(100, defaults.Every);
+        Assert.Equal(Path.Combine("state", "snapshots.db"), defaults.DatabasePath);
+        Assert.Equal(50, every50?.Every);
+        Assert.Null(off);
+        Assert.Null(inMemory);
+    }
+
+    [Fact]
     public void From_passes_the_group_commit_wait_to_the_store()
     {
         var settings = JournalSettings.From(Configuration(("Journal:GroupCommitWaitMs", "0")));
@@ -59,6 +75,7 @@ public sealed class SettingsTests
     [InlineData("PERSIST", "maybe", "PERSIST")]
     [InlineData("SNAPSHOT_INTERVAL", "10", "SNAPSHOT_INTERVAL")]
     [InlineData("RETENTION_DAYS", "0", "RETENTION_DAYS")]
+    [InlineData("Journal:Aggregates:SnapshotEvery", "-1", "Journal:Aggregates:SnapshotEvery")]
     [InlineData("DB_PATH", "../elsewhere.db", "Journal:DatabasePath")]
     [InlineData("Journal:CheckpointIntervalMinutes", "60", "Journal:CheckpointKeyPath")]
     [InlineData("Journal:Retention:Rules:0:Days", "30", "Journal:Retention:Rules:0")]

@@ -357,6 +357,10 @@ public sealed class AggregateStoreTests : IAsyncLifetime
             return inner.ReadStreamFrom(stream, fromVersion, limit);
         }
 
+        public StreamHead ReadStreamHead(StreamId stream) => inner.ReadStreamHead(stream);
+
+        public long ReadErasedPayloadCount() => inner.ReadErasedPayloadCount();
+
         public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? idempotency, CancellationToken ct) =>
             inner.AppendAsync(appends, metadata, idempotency, ct);
 

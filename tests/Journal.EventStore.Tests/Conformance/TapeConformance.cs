@@ -52,6 +52,30 @@ public abstract class TapeConformance : IAsyncLifetime
         Assert.False(anyAgain.Duplicate);
     }
 
+    [Fact]
+    public async Task ReadStreamHead_answers_a_streams_last_version_and_position_and_zeros_for_a_stream_with_no_event()
+    {
+        await Append(Stream, ExpectedVersion.Any, Events.Many(3));
+        await Append(Other, ExpectedVersion.Any, Events.Many(2));
+        await Append(Stream, ExpectedVersion.Exact(3), Events.Many(1));
+
+        Assert.Equal(new Ports.StreamHead(4, 6), _backend.Aggregates.ReadStreamHead(Stream));
+        Assert.Equal(new Ports.StreamHead(2, 5), _backend.Aggregates.ReadStreamHead(Other));
+        Assert.Equal(default, _backend.Aggregates.ReadStreamHead(StreamId.Parse("conf-none")));
+    }
+
+    [Fact]
+    public async Task ReadErasedPayloadCount_moves_with_each_erasure_that_erases_a_payload()
+    {
+        await Append(Stream, ExpectedVersion.Any, Events.Many(3));
+        var before = _backend.Aggregates.ReadErasedPayloadCount();
+
+        await Store.ErasePayloadsAsync([1, 2], "conformance", EventMetadata.Empty, default);
+
+        Assert.Equal(0, before);
+        Assert.Equal(2, _backend.Aggregates.ReadErasedPayloadCount());
+    }
+
     [Theory]
     [InlineData("no-stream", "conf-1", 2)]
     [InlineData("exact-1", "conf-1", 2)]

@@ -12,6 +12,7 @@ internal static class PostgresReadSql
     public static readonly string SelectByEventId = Load("SelectByEventId.sql");
     public static readonly string SelectHead = Load("SelectHead.sql");
     public static readonly string SelectStreamVersion = Load("SelectStreamVersion.sql");
+    public static readonly string SelectStreamHead = Load("SelectStreamHead.sql");
     public static readonly string SelectIdempotency = Load("SelectIdempotency.sql");
     public static readonly string SelectOpenStreams = Load("SelectOpenStreams.sql");
     public static readonly string SelectStats = Load("SelectStats.sql");

@@ -68,6 +68,15 @@ internal sealed class PostgresTapeReader(NpgsqlDataSource dataSource, int batchS
         return PostgresEventRow.ReadAll(command);
     }
 
+    /// <summary>A stream's last version and position, by one index seek.</summary>
+    public Ports.StreamHead ReadStreamHead(string stream)
+    {
+        using var command = dataSource.CreateCommand(PostgresReadSql.SelectStreamHead);
+        command.Parameters.AddWithValue("stream_id", stream);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new Ports.StreamHead(reader.GetInt64(0), reader.GetInt64(1)) : default;
+    }
+
     /// <summary>Every event from <paramref name="fromSeq"/> on, read a page of batchSize rows at a time.</summary>
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromSeq, [EnumeratorCancellation] CancellationToken ct)
     {

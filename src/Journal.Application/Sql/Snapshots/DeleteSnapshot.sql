@@ -1,0 +1,1 @@
+DELETE FROM aggregate_snapshots WHERE stream_id = $stream_id AND state_type = $state_type;
