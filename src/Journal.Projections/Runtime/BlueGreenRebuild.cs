@@ -50,9 +50,11 @@ internal sealed class BlueGreenRebuild(
             var total = Math.Max(0, (await tape.ReadHeadAsync(ct).ConfigureAwait(false)).Seq - start);
             long done = 0;
             int count;
+            var heap = RebuildHeapGuard.ForProcess(options.RebuildHeapBytes);
             while ((count = engine.RunBatch()) > 0)
             {
                 ct.ThrowIfCancellationRequested();
+                heap.AfterBatch();
                 done += count;
                 Report(progress, done, Math.Max(total, done), clock.Elapsed);
             }

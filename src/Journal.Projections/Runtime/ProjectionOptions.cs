@@ -25,6 +25,13 @@ public sealed record ProjectionOptions
     /// <summary>Events per batch while a rebuild replays into a new generation (at least <see cref="BatchSize"/>; at most 10,000).</summary>
     public int RebuildBatchSize { get; init; } = 10_000;
 
+    /// <summary>
+    /// The managed heap a rebuild lets itself reach before it asks for a full collection between batches
+    /// (see <see cref="RebuildHeapGuard"/>), so its peak memory does not grow with the tape; 0 leaves the
+    /// collector alone.
+    /// </summary>
+    public long RebuildHeapBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>How long the live loop waits for a commit notification before polling the tape anyway.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
