@@ -15,9 +15,11 @@ internal static class CapacityBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         long[] sizes;
+        JournalExecutable executable;
         try
         {
             sizes = Sizes(args);
+            executable = JournalExecutable.Find(args);
         }
         catch (FormatException ex)
         {
@@ -41,6 +43,17 @@ internal static class CapacityBenchmark
             return 0;
         }
 
+        Console.WriteLine($"service: dotnet {executable.Dll}");
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+        var figures = new List<CapacityFigures>(tapes.Count);
+        foreach (var tape in tapes)
+        {
+            figures.Add(await CapacityRun.MeasureAsync(executable, tape, CancellationToken.None).ConfigureAwait(false));
+        }
+
+        Console.WriteLine($"load average at the start: {load}; at the end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown")} ({Environment.ProcessorCount} cores)");
+        Console.WriteLine("warm: the copy's pages cached by the partly cold start just before; partly cold: the copy's pages dropped with posix_fadvise(DONTNEED) after fsync, the runtime and binaries still cached.");
+        Console.WriteLine(CapacityTable.Format(figures));
         return 0;
     }
 
