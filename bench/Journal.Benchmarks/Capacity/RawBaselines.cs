@@ -7,8 +7,8 @@ namespace Journal.Benchmarks.Capacity;
 /// <summary>What the same tape costs without the journal: the floor under a start and under a replay.</summary>
 internal static class RawBaselines
 {
-    /// <summary>Open the file read-only and read the head row (what a start must at least do), in this process, timed.</summary>
-    public static TimeSpan OpenAndReadHead(string tape)
+    /// <summary>Open the file read-only and read the head row (what a start must at least do), in this process, timed; and the head's seq.</summary>
+    public static (TimeSpan Elapsed, long Head) OpenAndReadHead(string tape)
     {
         var started = Stopwatch.StartNew();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = tape, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
@@ -21,7 +21,7 @@ internal static class RawBaselines
             throw new InvalidOperationException($"no head row in {tape}");
         }
 
-        return started.Elapsed;
+        return (started.Elapsed, reader.GetInt64(0));
     }
 
     /// <summary>Every column of every row in seq order, one thread, nothing decoded (the replay's floor); rows per second.</summary>

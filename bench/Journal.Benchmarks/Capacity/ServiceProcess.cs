@@ -45,7 +45,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             [
                 string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"),
                 $"--Journal:DataDirectory={dataDirectory}",
-                "--Journal:RateLimitPerMinute=100000000",
+                "--Journal:RateLimitPerMinute=10000000",
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
             ]),
