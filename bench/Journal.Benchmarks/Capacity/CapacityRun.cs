@@ -77,7 +77,7 @@ internal static class CapacityRun
 
             Say(tape, $"warm start: ready after {warm:0.00} s, first append {firstAppend:0.0} ms, health p50 {p50:0.0} ms, RSS {memory.RssBytes / 1e6:N0} MB");
             var (raw, head) = RawBaselines.OpenAndReadHead(Path.Combine(data, "journal.db"));
-            Say(tape, $"head after the service ran: seq {head:N0} ({head - tape.Events:N0} events appended by the run and the service)");
+            Say(tape, $"head after the service ran: seq {head:N0} ({head - tape.Events:N0} more than built: the first append, and whatever the service wrote itself)");
             var health = await VerbAsync(executable, root, ["health", "--db", Path.Combine(data, "journal.db")], ct).ConfigureAwait(false);
             var stats = await VerbAsync(executable, root, ["stats", "--db", Path.Combine(data, "journal.db")], ct).ConfigureAwait(false);
             Say(tape, $"CLI health {health.TotalSeconds:0.00} s, stats {stats.TotalSeconds:0.00} s");
