@@ -28,7 +28,7 @@ internal static class MixedTape
     public const string FormatVersion = "projections-tape-v1";
 
     /// <summary>Sessions that advance together (and events per append call).</summary>
-    private const int Cohort = 400;
+    internal const int Cohort = 400;
 
     private const int RunsPerSession = 3;
 
@@ -140,7 +140,7 @@ internal static class MixedTape
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The steps of one session's life; each returns the stream and the event record.</summary>
-    private static List<Func<SessionPlan, DateTimeOffset, (StreamId Stream, object Payload)>> Script()
+    internal static List<Func<SessionPlan, DateTimeOffset, (StreamId Stream, object Payload)>> Script()
     {
         var steps = new List<Func<SessionPlan, DateTimeOffset, (StreamId, object)>>
         {
@@ -201,7 +201,7 @@ internal static class MixedTape
     }
 
     /// <summary>The ids and per-session counters of one scripted session.</summary>
-    private sealed class SessionPlan(long number)
+    internal sealed class SessionPlan(long number)
     {
         public long Number { get; } = number;
 
