@@ -58,6 +58,7 @@ public static class JournalServiceCollectionExtensions
         AddHandlers(services, domain);
         AddHandlers(services, typeof(ProjectionDaemon).Assembly);
         services.AddHostedService<Startup.StartupRecovery>();
+        services.AddHostedService<Startup.CodecWarmUp>();
         AddProjections(services, projections);
         services.TryAddSingleton<Approvals.ApprovalExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<Approvals.ApprovalExpiry>());

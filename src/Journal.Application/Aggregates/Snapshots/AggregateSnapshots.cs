@@ -126,6 +126,20 @@ public sealed class AggregateSnapshots : IDisposable
         }
     }
 
+    /// <summary>
+    /// Computes the formats of <paramref name="states"/>' types and runs each through the codec, both ways, ahead
+    /// of their first snapshot (the serializer builds its metadata and the runtime compiles the path on first use).
+    /// </summary>
+    public void Warm(IEnumerable<object> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        foreach (var state in states)
+        {
+            _formats.Of(state.GetType());
+            _codec.Decode(state.GetType(), _codec.Encode(state));
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _connections.ClearPool();
 
