@@ -19,7 +19,7 @@ internal sealed class PostgresTapeCatalog(NpgsqlDataSource dataSource)
     private static readonly string VacuumEvents = Load("VacuumEvents.sql");
 
     /// <summary>The tables the tape's migrations create.</summary>
-    private static readonly string[] TapeTables = ["journal_events", "journal_info", "journal_idempotency", "journal_counts", "journal_type_counts", "schema_migrations"];
+    private static readonly string[] TapeTables = ["journal_events", "journal_info", "journal_idempotency", "journal_counts", "journal_type_counts", "journal_open_types", "journal_open_streams", "schema_migrations"];
 
     /// <summary>The journal id recorded in journal_info; null before one is recorded (or when the schema is not there).</summary>
     public async Task<Guid?> ReadJournalIdAsync(CancellationToken ct)

@@ -33,6 +33,8 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     private static readonly string ErasePayloadSql = SqlText.Load("Postgres/Writing/ErasePayload.sql");
     private static readonly string AddCountsSql = SqlText.Load("Postgres/Writing/AddCounts.sql");
     private static readonly string AddTypeCountsSql = SqlText.Load("Postgres/Writing/AddTypeCounts.sql");
+    private static readonly string OpenKeptStreamsSql = SqlText.Load("Postgres/Writing/OpenKeptStreams.sql");
+    private static readonly string CloseKeptStreamsSql = SqlText.Load("Postgres/Writing/CloseKeptStreams.sql");
     private static readonly string SelectStreamForwardSql = SqlText.Load("Postgres/Writing/SelectStreamForward.sql");
 
     private readonly PendingRows _pending = new();
@@ -383,7 +385,30 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
             byType.Parameters.AddWithValue("counts", counts.ByType.Values.ToArray());
             batch.BatchCommands.Add(byType);
         }
+
+        if (counts.Events > 0)
+        {
+            batch.BatchCommands.Add(KeptStreams(OpenKeptStreamsSql, counts.AfterSeq, category: null));
+            var close = new NpgsqlBatchCommand(CloseKeptStreamsSql);
+            close.Parameters.AddWithValue("after", counts.AfterSeq);
+            batch.BatchCommands.Add(close);
+        }
     }
+
+    /// <summary>
+    /// The statement that adds the streams opened after <paramref name="after"/> to the kept set: for every
+    /// registered category (the writer), or for one (a registration filling it from the rows).
+    /// </summary>
+    internal static NpgsqlBatchCommand KeptStreams(string sql, long after, string? category)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.Add(new NpgsqlParameter("category", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)category ?? DBNull.Value });
+        return command;
+    }
+
+    /// <summary>The kept open set's fill statement (Sql/Postgres/Writing/OpenKeptStreams.sql).</summary>
+    internal static string OpenKeptStreams => OpenKeptStreamsSql;
 
     private static void Add<T>(NpgsqlBatch batch, string sql, string name, T[] values)
     {

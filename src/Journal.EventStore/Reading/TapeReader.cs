@@ -132,14 +132,91 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
         return reader.Read() ? Writing.IdempotencyRows.Read(reader) : null;
     }
 
+    /// <summary>
+    /// The streams of <paramref name="category"/> open by these types, from the set the writer keeps
+    /// (journal_open_streams), in time proportional to the open streams. The first ask of a category, or an ask
+    /// with other types than those registered, registers the types and fills the set from the rows (one scan,
+    /// under the write lock); a registration refused (a type already registered for another category) falls back
+    /// to the scan, which answers the same streams or fewer.
+    /// </summary>
     public IReadOnlyList<StreamId> FindOpenStreams(string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes)
     {
         using var connection = connections.Open();
+        using (var read = connection.BeginTransaction(deferred: true))
+        {
+            if (Registered(connection, read, category, openingTypes, closingTypes))
+            {
+                return KeptOpenStreams(connection, read, category);
+            }
+        }
+
+        try
+        {
+            using var write = connection.BeginTransaction(deferred: false);
+            if (!Registered(connection, write, category, openingTypes, closingTypes))
+            {
+                using var register = Command(connection, write, TapeSql.RegisterOpenTypes);
+                register.Parameters.AddWithValue("$category", category);
+                register.Parameters.AddWithValue("$opening", System.Text.Json.JsonSerializer.Serialize(openingTypes));
+                register.Parameters.AddWithValue("$closing", System.Text.Json.JsonSerializer.Serialize(closingTypes));
+                register.ExecuteNonQuery();
+                using var fill = Command(connection, write, TapeSql.OpenKeptStreams);
+                fill.Parameters.AddWithValue("$after", 0L);
+                fill.Parameters.AddWithValue("$category", category);
+                fill.ExecuteNonQuery();
+            }
+
+            var streams = KeptOpenStreams(connection, write, category);
+            write.Commit();
+            return streams;
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode is SqliteConstraint or SqliteReadOnly)
+        {
+            return ScanOpenStreams(connection, category, openingTypes, closingTypes);
+        }
+    }
+
+    private const int SqliteConstraint = 19;
+    private const int SqliteReadOnly = 8;
+
+    /// <summary>Whether the category's registered types are exactly these.</summary>
+    private static bool Registered(SqliteConnection connection, SqliteTransaction transaction, string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes)
+    {
+        using var command = Command(connection, transaction, TapeSql.SelectOpenTypes);
+        command.Parameters.AddWithValue("$category", category);
+        using var reader = command.ExecuteReader();
+        var opening = new HashSet<string>(StringComparer.Ordinal);
+        var closing = new HashSet<string>(StringComparer.Ordinal);
+        var any = false;
+        while (reader.Read())
+        {
+            any = true;
+            (reader.GetInt64(1) == 1 ? opening : closing).Add(reader.GetString(0));
+        }
+
+        return any && opening.SetEquals(openingTypes) && closing.SetEquals(closingTypes);
+    }
+
+    private static List<StreamId> KeptOpenStreams(SqliteConnection connection, SqliteTransaction transaction, string category)
+    {
+        using var command = Command(connection, transaction, TapeSql.SelectKeptOpenStreams);
+        command.Parameters.AddWithValue("$category", category);
+        return ReadStreams(command);
+    }
+
+    /// <summary>The scan of the whole tape the kept set replaces: streams with an opening event and no closing one.</summary>
+    private static List<StreamId> ScanOpenStreams(SqliteConnection connection, string category, IReadOnlyCollection<string> openingTypes, IReadOnlyCollection<string> closingTypes)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = TapeSql.SelectOpenStreams;
         command.Parameters.AddWithValue("$opening", System.Text.Json.JsonSerializer.Serialize(openingTypes));
         command.Parameters.AddWithValue("$closing", System.Text.Json.JsonSerializer.Serialize(closingTypes));
         command.Parameters.AddWithValue("$prefix", category + "-");
+        return ReadStreams(command);
+    }
+
+    private static List<StreamId> ReadStreams(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
         var streams = new List<StreamId>();
         while (reader.Read())
@@ -148,6 +225,14 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
         }
 
         return streams;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
     }
 
     public TapeStats ReadStats()

@@ -67,6 +67,11 @@ internal static class TapeSql
     public static readonly string SelectIdempotency = SqlText.Load("Tape/SelectIdempotency.sql");
     public static readonly string InsertIdempotency = SqlText.Load("Tape/InsertIdempotency.sql");
     public static readonly string SelectOpenStreams = SqlText.Load("Tape/SelectOpenStreams.sql");
+    public static readonly string SelectOpenTypes = SqlText.Load("Tape/SelectOpenTypes.sql");
+    public static readonly string SelectKeptOpenStreams = SqlText.Load("Tape/SelectKeptOpenStreams.sql");
+    public static readonly string RegisterOpenTypes = SqlText.Load("Tape/RegisterOpenTypes.sql");
+    public static readonly string OpenKeptStreams = SqlText.Load("Tape/OpenKeptStreams.sql");
+    public static readonly string CloseKeptStreams = SqlText.Load("Tape/CloseKeptStreams.sql");
     public static readonly string SelectSeqByHash = SqlText.Load("Tape/SelectSeqByHash.sql");
     public static readonly string SelectStreamVersionBefore = SqlText.Load("Tape/SelectStreamVersionBefore.sql");
     public static readonly string SelectErasedSeqs = SqlText.Load("Tape/SelectErasedSeqs.sql");

@@ -56,7 +56,8 @@ internal sealed class GroupState(long headSeq, byte[] headHash, long recordedAt)
             streams += opens ? 1 : 0;
         }
 
-        return new GroupCounts(_written.Count, streams, _erased, byType);
+        // A group's rows take consecutive positions up to the head, so they are the ones after this.
+        return new GroupCounts(_written.Count, streams, _erased, byType, HeadSeq - _written.Count);
     }
 
     public void Reset(long seq, byte[] hash, long recordedAt)

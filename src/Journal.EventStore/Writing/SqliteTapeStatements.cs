@@ -30,6 +30,8 @@ internal sealed class SqliteTapeStatements : ITapeStatements
     private readonly SqliteCommand _insertIdempotency;
     private readonly SqliteCommand _addCounts;
     private readonly SqliteCommand _addTypeCount;
+    private readonly SqliteCommand _openKept;
+    private readonly SqliteCommand _closeKept;
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackTo;
@@ -72,6 +74,12 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         _addTypeCount = Create(connection, TapeSql.AddTypeCount);
         _addTypeCount.Parameters.Add("$event_type", SqliteType.Text);
         _addTypeCount.Parameters.Add("$events", SqliteType.Integer);
+
+        _openKept = Create(connection, TapeSql.OpenKeptStreams);
+        _openKept.Parameters.Add("$after", SqliteType.Integer);
+        _openKept.Parameters.Add(new SqliteParameter("$category", SqliteType.Text) { Value = DBNull.Value });
+        _closeKept = Create(connection, TapeSql.CloseKeptStreams);
+        _closeKept.Parameters.Add("$after", SqliteType.Integer);
 
         _begin = Create(connection, "BEGIN IMMEDIATE;");
         _commit = Create(connection, "COMMIT;");
@@ -137,6 +145,14 @@ internal sealed class SqliteTapeStatements : ITapeStatements
             _addTypeCount.Parameters[0].Value = type;
             _addTypeCount.Parameters[1].Value = events;
             _addTypeCount.ExecuteNonQuery();
+        }
+
+        if (counts.Events > 0)
+        {
+            _openKept.Parameters[0].Value = counts.AfterSeq;
+            _openKept.ExecuteNonQuery();
+            _closeKept.Parameters[0].Value = counts.AfterSeq;
+            _closeKept.ExecuteNonQuery();
         }
     }
 
@@ -264,6 +280,8 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         _insertIdempotency.Dispose();
         _addCounts.Dispose();
         _addTypeCount.Dispose();
+        _openKept.Dispose();
+        _closeKept.Dispose();
         _savepoint.Dispose();
         _release.Dispose();
         _rollbackTo.Dispose();

@@ -644,6 +644,49 @@ public abstract class TapeConformance : IAsyncLifetime
         Assert.True((await Backend.Verification.VerifyAsync()).IsIntact);
     }
 
+    [Fact]
+    public async Task FindOpenStreams_answers_the_streams_left_open_after_opens_closes_duplicates_and_refused_appends()
+    {
+        string[] opening = ["test.noted.v1"];
+        string[] closing = ["test.happened.v1"];
+
+        // Asked once before anything is written: from then on the tape keeps the set as it writes.
+        Assert.Empty(Backend.Aggregates.FindOpenStreams("op", opening, closing));
+        var first = Events.Noted("open");
+        await Append(StreamId.Parse("op-1"), ExpectedVersion.NoStream, [first]);
+        await Append(StreamId.Parse("op-2"), ExpectedVersion.NoStream, [Events.Noted("open")]);
+        await Append(StreamId.Parse("op-2"), ExpectedVersion.Exact(1), [Events.Happened("close")]);
+        await Append(StreamId.Parse("op-3"), ExpectedVersion.NoStream, [Events.Noted("open"), Events.Happened("close")]);
+        await Append(StreamId.Parse("other-1"), ExpectedVersion.NoStream, [Events.Noted("another category")]);
+        var duplicate = await Append(StreamId.Parse("op-1"), ExpectedVersion.NoStream, [first]);
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Append(StreamId.Parse("op-1"), ExpectedVersion.NoStream, [Events.Happened("refused close")]));
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Append(StreamId.Parse("op-4"), ExpectedVersion.Exact(3), [Events.Noted("refused open")]));
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Backend.Aggregates.AppendAsync(
+            [new StreamAppend(StreamId.Parse("op-5"), ExpectedVersion.NoStream, [Events.Noted("open")]), new StreamAppend(StreamId.Parse("op-2"), ExpectedVersion.Exact(1), [Events.Happened("stale")])],
+            EventMetadata.Empty, null, default));
+
+        Assert.True(duplicate.Duplicate);
+        Assert.Equal(["op-1"], Backend.Aggregates.FindOpenStreams("op", opening, closing).Select(s => s.Value));
+        Assert.Equal(["other-1"], Backend.Aggregates.FindOpenStreams("other", opening, closing).Select(s => s.Value));
+    }
+
+    [Fact]
+    public async Task FindOpenStreams_answers_a_stream_again_once_an_opening_event_follows_its_close()
+    {
+        string[] opening = ["test.noted.v1"];
+        string[] closing = ["test.happened.v1"];
+        Assert.Empty(Backend.Aggregates.FindOpenStreams("op", opening, closing));
+        await Append(StreamId.Parse("op-1"), ExpectedVersion.NoStream, [Events.Noted("open")]);
+        await Append(StreamId.Parse("op-1"), ExpectedVersion.Exact(1), [Events.Happened("close")]);
+        Assert.Empty(Backend.Aggregates.FindOpenStreams("op", opening, closing));
+
+        // The set follows the order of the tape: the last opening or closing event decides. A superset of
+        // "opened and never closed" is safe, since every stream answered is decided again on its own state.
+        await Append(StreamId.Parse("op-1"), ExpectedVersion.Exact(2), [Events.Noted("open again")]);
+
+        Assert.Equal(["op-1"], Backend.Aggregates.FindOpenStreams("op", opening, closing).Select(s => s.Value));
+    }
+
     private Task<AppendResult> Append(StreamId stream, ExpectedVersion expected, IReadOnlyList<EventData> events) =>
         Store.AppendAsync(stream, expected, events, EventMetadata.Empty, default);
 

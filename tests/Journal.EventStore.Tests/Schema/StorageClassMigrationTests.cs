@@ -102,7 +102,7 @@ public sealed class StorageClassMigrationTests : IAsyncLifetime
         using (var connection = _fixture.RawConnection())
         {
             Forger.DropTriggers(connection);
-            Forger.Execute(connection, "DELETE FROM schema_migrations WHERE version >= 4; DROP TABLE journal_counts; DROP TABLE journal_type_counts;");
+            Forger.Execute(connection, "DELETE FROM schema_migrations WHERE version >= 4; DROP TABLE journal_counts; DROP TABLE journal_type_counts; DROP TABLE journal_open_types; DROP TABLE journal_open_streams;");
         }
 
         var store = _fixture.Open();

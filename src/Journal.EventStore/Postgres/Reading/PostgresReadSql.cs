@@ -15,6 +15,10 @@ internal static class PostgresReadSql
     public static readonly string SelectStreamHead = Load("SelectStreamHead.sql");
     public static readonly string SelectIdempotency = Load("SelectIdempotency.sql");
     public static readonly string SelectOpenStreams = Load("SelectOpenStreams.sql");
+    public static readonly string SelectOpenTypes = Load("SelectOpenTypes.sql");
+    public static readonly string SelectKeptOpenStreams = Load("SelectKeptOpenStreams.sql");
+    public static readonly string RegisterOpenTypes = Load("RegisterOpenTypes.sql");
+    public static readonly string LockHead = SqlText.Load("Postgres/Writing/LockHead.sql");
     public static readonly string SelectStats = Load("SelectStats.sql");
     public static readonly string SelectTypeCounts = Load("SelectTypeCounts.sql");
     public static readonly string RecountStats = Load("RecountStats.sql");

@@ -15,7 +15,7 @@ namespace Journal.EventStore.Postgres.Verification;
 internal sealed class PostgresTapeVerifier(NpgsqlDataSource dataSource, int pageSize = 1024) : ITapeVerification
 {
     /// <summary>The tables the tape's migrations create.</summary>
-    private static readonly string[] Tables = ["journal_counts", "journal_events", "journal_idempotency", "journal_info", "journal_type_counts", "schema_migrations"];
+    private static readonly string[] Tables = ["journal_counts", "journal_events", "journal_idempotency", "journal_info", "journal_open_streams", "journal_open_types", "journal_type_counts", "schema_migrations"];
 
     /// <summary>The triggers that keep the tape append-only and journal_info write-once (Sql/Postgres/Migrations/0001_tape.sql).</summary>
     private static readonly string[] Triggers = ["journal_events_no_delete", "journal_events_no_truncate", "journal_events_only_erasure", "journal_info_no_update"];
