@@ -29,6 +29,28 @@ public sealed class RebuildHeapGuardTests
     }
 
     [Fact]
+    public void AfterBatch_waits_for_twice_what_the_last_collection_left_alive_when_that_is_past_the_cap()
+    {
+        var heap = 0L;
+        var collected = 0;
+        var guard = new RebuildHeapGuard(1_000, () => heap, () =>
+        {
+            collected++;
+            heap = 800;
+        });
+
+        heap = 1_200;
+        guard.AfterBatch();
+        heap = 1_500;
+        guard.AfterBatch();
+        Assert.Equal(1, collected);
+
+        heap = 1_601;
+        guard.AfterBatch();
+        Assert.Equal(2, collected);
+    }
+
+    [Fact]
     public void AfterBatch_never_collects_when_the_cap_is_zero()
     {
         var collected = 0;
