@@ -5,10 +5,10 @@ namespace Journal.Projections.Runtime;
 /// batches, but the garbage collector, under no memory pressure, lets the heap grow with what was allocated
 /// (a 10,000,000-event replay peaked at 3 GB while holding a few hundred MB). Between batches, when the heap
 /// has passed its threshold, the guard asks for a full, compacting collection that returns the freed memory
-/// to the operating system. The threshold is <see cref="ProjectionOptions.RebuildHeapBytes"/> or twice what
-/// the last collection left alive, whichever is larger: the heap stays within twice its live size, and a
-/// collection always frees at least as much as was live, so their cost stays a small share of the replay
-/// even when the caches alone come near the cap.
+/// to the operating system. The threshold is what the last collection left alive plus
+/// <see cref="ProjectionOptions.RebuildHeapBytes"/>: the heap stays within one cap of its live size, and each
+/// collection frees at least a cap's worth, so their cost stays a small share of the replay even when the
+/// caches alone come near the cap.
 /// </summary>
 internal sealed class RebuildHeapGuard(long capBytes, Func<long> heapBytes, Action collect)
 {
@@ -31,6 +31,6 @@ internal sealed class RebuildHeapGuard(long capBytes, Func<long> heapBytes, Acti
 
         collect();
         Collections++;
-        _raised = 2 * heapBytes();
+        _raised = heapBytes() + capBytes;
     }
 }

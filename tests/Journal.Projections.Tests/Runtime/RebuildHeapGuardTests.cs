@@ -29,7 +29,7 @@ public sealed class RebuildHeapGuardTests
     }
 
     [Fact]
-    public void AfterBatch_waits_for_twice_what_the_last_collection_left_alive_when_that_is_past_the_cap()
+    public void AfterBatch_waits_for_a_cap_more_than_the_last_collection_left_alive()
     {
         var heap = 0L;
         var collected = 0;
@@ -41,11 +41,11 @@ public sealed class RebuildHeapGuardTests
 
         heap = 1_200;
         guard.AfterBatch();
-        heap = 1_500;
+        heap = 1_800;
         guard.AfterBatch();
         Assert.Equal(1, collected);
 
-        heap = 1_601;
+        heap = 1_801;
         guard.AfterBatch();
         Assert.Equal(2, collected);
     }
