@@ -44,24 +44,7 @@ internal static class RawBaselines
     public static double ReadRate(string tape, long expected)
     {
         var started = Stopwatch.StartNew();
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = tape, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, event_id, stream_id, stream_version, event_type, recorded_at, metadata, payload, payload_digest, prev_hash, hash FROM journal_events ORDER BY seq";
-        using var reader = command.ExecuteReader();
-        long rows = 0;
-        long sink = 0;
-        while (reader.Read())
-        {
-            sink += ReplayScenario.TouchRow(reader);
-            rows++;
-        }
-
-        if (rows != expected || sink == 0)
-        {
-            throw new InvalidOperationException($"the raw read saw {rows} rows, expected {expected}");
-        }
-
+        var rows = ReplayScenario.RawRead(tape, expected);
         return rows / started.Elapsed.TotalSeconds;
     }
 }

@@ -63,7 +63,7 @@ internal static class ReplayScenario
         async state => await ((Round)state!).DisposeAsync().ConfigureAwait(false));
 
     /// <summary>The baseline: every column of every row of journal_events in seq order, one thread, nothing decoded.</summary>
-    private static long RawRead(string path, long expected)
+    internal static long RawRead(string path, long expected)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
