@@ -185,16 +185,7 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
         using var command = Command(connection, transaction, TapeSql.SelectOpenTypes);
         command.Parameters.AddWithValue("$category", category);
         using var reader = command.ExecuteReader();
-        var opening = new HashSet<string>(StringComparer.Ordinal);
-        var closing = new HashSet<string>(StringComparer.Ordinal);
-        var any = false;
-        while (reader.Read())
-        {
-            any = true;
-            (reader.GetInt64(1) == 1 ? opening : closing).Add(reader.GetString(0));
-        }
-
-        return any && opening.SetEquals(openingTypes) && closing.SetEquals(closingTypes);
+        return RegisteredOpenTypes.AreExactly(reader, openingTypes, closingTypes);
     }
 
     private static List<StreamId> KeptOpenStreams(SqliteConnection connection, SqliteTransaction transaction, string category)

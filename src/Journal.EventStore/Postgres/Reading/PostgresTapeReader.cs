@@ -205,16 +205,7 @@ internal sealed class PostgresTapeReader(NpgsqlDataSource dataSource, int batchS
         using var command = new NpgsqlCommand(PostgresReadSql.SelectOpenTypes, connection);
         command.Parameters.AddWithValue("category", category);
         using var reader = command.ExecuteReader();
-        var opening = new HashSet<string>(StringComparer.Ordinal);
-        var closing = new HashSet<string>(StringComparer.Ordinal);
-        var any = false;
-        while (reader.Read())
-        {
-            any = true;
-            (reader.GetBoolean(1) ? opening : closing).Add(reader.GetString(0));
-        }
-
-        return any && opening.SetEquals(openingTypes) && closing.SetEquals(closingTypes);
+        return RegisteredOpenTypes.AreExactly(reader, openingTypes, closingTypes);
     }
 
     private static List<StreamId> KeptOpenStreams(NpgsqlConnection connection, string category)
