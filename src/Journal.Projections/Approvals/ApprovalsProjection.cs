@@ -43,6 +43,9 @@ public sealed class ApprovalsProjection() : SingleStreamProjection<ApprovalRow>(
     public override ApprovalRow? Evolve(ApprovalRow? row, ProjectedEvent e) => ApprovalFold.Apply(row, e);
 
     /// <inheritdoc />
+    protected override long SizeOf(ApprovalRow row) => CacheSizes.SmallRow + CacheSizes.Text(row.Summary) + CacheSizes.Text(row.SubjectId) + CacheSizes.Text(row.Reason);
+
+    /// <inheritdoc />
     protected override ApprovalRow? Load(ReadModelWriter db, Guid key) =>
         db.Query(ApprovalSql.SelectApproval, ApprovalSql.ReadApproval, ("$approval_id", Id(key))) is [var row] ? row : null;
 

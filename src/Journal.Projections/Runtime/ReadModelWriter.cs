@@ -150,12 +150,32 @@ public sealed class ReadModelWriter : IDisposable
         }
     }
 
-    /// <summary>Empties the caches that outgrew their bound (between batches, when nothing is deferred).</summary>
+    /// <summary>
+    /// The most bytes all caches of this writer keep together from one batch to the next: with ten
+    /// projections each near its own cap, a rebuild's memory would otherwise be ten caps.
+    /// </summary>
+    public const long CachesBudgetBytes = 64L * 1024 * 1024;
+
+    /// <summary>What every cache of this writer holds, as counted by their sizes.</summary>
+    public long CachedBytes => _caches.Values.Sum(c => c.Bytes);
+
+    /// <summary>
+    /// Empties the caches that outgrew their own bound, then, while all together hold more than
+    /// <see cref="CachesBudgetBytes"/>, the largest (between batches, when nothing is deferred).
+    /// </summary>
     internal void TrimCaches()
     {
         foreach (var cache in _caches.Values)
         {
             cache.Trim();
+        }
+
+        var total = CachedBytes;
+        while (total > CachesBudgetBytes)
+        {
+            var largest = _caches.Values.MaxBy(c => c.Bytes)!;
+            total -= largest.Bytes;
+            largest.Clear();
         }
     }
 
@@ -269,6 +289,8 @@ public sealed class ReadModelWriter : IDisposable
 /// <summary>What <see cref="ReadModelWriter.InvalidateCaches"/> empties.</summary>
 internal interface IReadModelCache
 {
+    long Bytes { get; }
+
     void Clear();
 
     void Trim();
@@ -286,8 +308,6 @@ public sealed class ReadModelCache<TKey, TValue> : IReadModelCache
     /// <summary>The default <see cref="CapBytes"/>: 32 MiB a cache.</summary>
     public const long DefaultCapBytes = 32L * 1024 * 1024;
 
-    /// <summary>What a row costs when the cache was given no size: a small record of ids and numbers.</summary>
-    public const long UnsizedRowBytes = 256;
 
     /// <summary>What the dictionary spends on each row beside the value (entry, bucket, key).</summary>
     public const long EntryOverhead = 48;
@@ -324,7 +344,7 @@ public sealed class ReadModelCache<TKey, TValue> : IReadModelCache
     /// <summary>Records the row as just written.</summary>
     public void Set(TKey key, TValue value)
     {
-        var bytes = (_sizeOf?.Invoke(value) ?? UnsizedRowBytes) + EntryOverhead;
+        var bytes = (_sizeOf?.Invoke(value) ?? CacheSizes.SmallRow) + EntryOverhead;
         if (_rows.TryGetValue(key, out var old))
         {
             Bytes -= old.Bytes;

@@ -78,6 +78,12 @@ public abstract class SingleStreamProjection<TView> : IProjection
     /// </summary>
     public abstract TView? Evolve(TView? row, ProjectedEvent e);
 
+    /// <summary>
+    /// What a row costs in memory, roughly, for the cache's byte caps: a small record of ids and numbers by
+    /// default; a view that holds text (a document, an output tail) says what its text costs.
+    /// </summary>
+    protected virtual long SizeOf(TView row) => CacheSizes.SmallRow;
+
     /// <summary>Reads the stored row <paramref name="key"/>, or null when there is none.</summary>
     protected abstract TView? Load(ReadModelWriter db, Guid key);
 
@@ -89,7 +95,7 @@ public abstract class SingleStreamProjection<TView> : IProjection
 
     private void ApplyToRow(ReadModelWriter db, ProjectedEvent e, Guid key)
     {
-        var cache = db.Cache<Guid, TView>(_cacheName);
+        var cache = db.Cache<Guid, TView>(_cacheName, SizeOf);
         if (!cache.TryGet(key, out var before))
         {
             before = Load(db, key);

@@ -26,6 +26,9 @@ public sealed class SessionDeltasProjection() : SingleStreamProjection<StoredSes
     }
 
     /// <inheritdoc />
+    protected override long SizeOf(StoredSessionView row) => (2 * CacheSizes.SmallRow) + CacheSizes.Text(row.Json);
+
+    /// <inheritdoc />
     protected override StoredSessionView? Load(ReadModelWriter db, Guid key) =>
         db.Scalar<string>(SessionDeltaRows.SelectView, ("$session_id", ReadModelValues.Id(key))) is { } json
             ? new StoredSessionView(SessionViewJson.Read(json), json)

@@ -34,6 +34,9 @@ public sealed class ToolJobsProjection() : SingleStreamProjection<ToolJobView>(P
     public override ToolJobView? Evolve(ToolJobView? row, ProjectedEvent e) => ToolJobFold.Apply(row, e);
 
     /// <inheritdoc />
+    protected override long SizeOf(ToolJobView row) => CacheSizes.SmallRow + row.Tail.Sum(c => CacheSizes.SmallRow + CacheSizes.Text(c.Text));
+
+    /// <inheritdoc />
     protected override void Write(ReadModelWriter db, Guid key, ToolJobView? before, ToolJobView after, ProjectedEvent e)
     {
         var id = Id(key);

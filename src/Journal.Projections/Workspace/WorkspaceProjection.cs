@@ -32,6 +32,9 @@ public sealed class WorkspaceProjection() : SingleStreamProjection<WorkspaceDocu
     public override WorkspaceDocumentView? Evolve(WorkspaceDocumentView? row, ProjectedEvent e) => WorkspaceDocumentFold.Apply(row, e);
 
     /// <inheritdoc />
+    protected override long SizeOf(WorkspaceDocumentView row) => CacheSizes.SmallRow + CacheSizes.Text(row.Document.Path) + CacheSizes.Text(row.Content);
+
+    /// <inheritdoc />
     protected override WorkspaceDocumentView? Load(ReadModelWriter db, Guid key) =>
         db.Query(WorkspaceSql.SelectDocument, WorkspaceSql.ReadView, ("$document_id", Id(key))) is [var view] ? view : null;
 

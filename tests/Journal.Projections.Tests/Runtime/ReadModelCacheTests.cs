@@ -41,6 +41,6 @@ public sealed class ReadModelCacheTests
 
         cache.Set(Guid.Empty, new object());
 
-        Assert.Equal(ReadModelCache<Guid, object>.UnsizedRowBytes + ReadModelCache<Guid, object>.EntryOverhead, cache.Bytes);
+        Assert.Equal(CacheSizes.SmallRow + ReadModelCache<Guid, object>.EntryOverhead, cache.Bytes);
     }
 }

@@ -1,4 +1,7 @@
+using Journal.Domain.Tape;
+using Journal.Domain.ToolJobs;
 using Journal.Projections.Runtime;
+using Journal.Projections.ToolJobs;
 using Microsoft.Data.Sqlite;
 
 namespace Journal.Projections.Tests.Runtime;
@@ -103,6 +106,46 @@ public sealed class ReadModelWriterTests : IDisposable
 
         Assert.False(ReferenceEquals(copy, upsert));
         Assert.Equal(3L, Row("a", r => r.GetInt64(1)));
+    }
+
+    [Fact]
+    public void TrimCaches_keeps_all_the_writers_caches_together_under_its_budget_by_emptying_the_largest()
+    {
+        // Four caches, each under its own cap, that together hold more than the writer's budget.
+        var each = ReadModelWriter.CachesBudgetBytes / 3;
+        for (var c = 0; c < 4; c++)
+        {
+            Sized($"c{c}").Set(1, each - ReadModelCache<int, long>.EntryOverhead - c);
+        }
+
+        _db.TrimCaches();
+
+        Assert.True(_db.CachedBytes <= ReadModelWriter.CachesBudgetBytes, $"{_db.CachedBytes} bytes kept");
+        Assert.False(Sized("c0").TryGet(1, out _));
+        Assert.All(new[] { "c1", "c2", "c3" }, name => Assert.True(Sized(name).TryGet(1, out _)));
+    }
+
+    [Fact]
+    public void ToolJobsProjection_counts_a_jobs_output_tail_in_what_its_cache_holds()
+    {
+        var projection = new ToolJobsProjection();
+        projection.Create(_db);
+        var job = Guid.NewGuid();
+        var at = DateTimeOffset.UnixEpoch;
+        var text = new string('x', 50_000);
+
+        Apply(projection, new ToolJobQueued(job, Guid.NewGuid(), null, "bash", null, at), 1);
+        Apply(projection, new ToolJobOutputAppended(job, 0, ToolOutputStream.Stdout, text, text.Length, new string('0', 64), 1_000_000, at), 2);
+
+        Assert.True(_db.CachedBytes >= 2L * text.Length, $"{_db.CachedBytes} bytes counted for a 50,000-character tail");
+    }
+
+    private ReadModelCache<int, long> Sized(string name) => _db.Cache<int, long>(name, bytes => bytes);
+
+    private void Apply(IProjection projection, object payload, long seq)
+    {
+        var recorded = new RecordedEvent(seq, Guid.NewGuid(), "tooljob-x", seq, "sample", 0, EventMetadata.Empty, null, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty);
+        projection.Apply(_db, new ProjectedEvent(recorded, payload));
     }
 
     public void Dispose()
