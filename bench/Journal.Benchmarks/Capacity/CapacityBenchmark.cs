@@ -52,7 +52,7 @@ internal static class CapacityBenchmark
         }
 
         Console.WriteLine($"load average at the start: {load}; at the end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown")} ({Environment.ProcessorCount} cores)");
-        Console.WriteLine("warm: the copy's pages cached by the partly cold start just before; partly cold: the copy's pages dropped with posix_fadvise(DONTNEED) after fsync, the runtime and binaries still cached.");
+        Console.WriteLine("warm: a restart after the first start, the page cache as that process left it; partly cold: the copy's pages dropped with posix_fadvise(DONTNEED) after fsync, the runtime and binaries still cached.");
         var (table, allMet) = CapacityTable.Format(figures);
         Console.WriteLine(table);
         return allMet ? 0 : 1;

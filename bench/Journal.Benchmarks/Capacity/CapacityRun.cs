@@ -20,6 +20,8 @@ internal sealed record CapacityFigures(
     double CliStatsSeconds,
     double WarmUpAppendMs,
     double FirstAppendMs,
+    double SteadyAppendMs,
+    double ColdFirstAppendMs,
     double RssAfterRecallMb,
     double HwmAfterRecallMb,
     double ReplayRate,
@@ -28,14 +30,16 @@ internal sealed record CapacityFigures(
 
 /// <summary>
 /// Measures one cached tape from outside, on a copy (every start and replay writes): a first start (no verified mark
-/// yet) with one append to the long session (no snapshot yet), then a partly cold start (the copy's
-/// pages dropped), then a warm start whose first requests after ready are an append to a new session and one to the long session, 100 journal
-/// health reports and one recall per user; the CLI's <c>health</c> and <c>stats</c> with the service stopped; an admin
+/// yet) with one append to the long session (no snapshot yet); a restart (the page cache as the last process left
+/// it) whose first requests after ready are an append to a new session, one to the long session, 20 more to it, 100
+/// journal health reports and one recall per user; a partly cold start (the copy's pages dropped) and the long
+/// session's first append after it; the CLI's <c>health</c> and <c>stats</c> with the service stopped; an admin
 /// <c>replay</c> into a fresh read-model file; and the raw SQLite baselines of a start and of a replay.
 /// </summary>
 internal static class CapacityRun
 {
     private const int HealthCalls = 100;
+    private const int SteadyAppends = 20;
 
     public static async Task<CapacityFigures> MeasureAsync(JournalExecutable executable, CapacityTapeInfo tape, CancellationToken ct)
     {
@@ -72,15 +76,10 @@ internal static class CapacityRun
             }
 
             Say(tape, $"first start (no verified mark): ready after {first:0.00} s; first append ever to the long session (no snapshot) {firstEver:0.0} ms");
-            var dropped = PageCache.Drop(data);
-            TimeSpan cold;
-            await using (var service = await ServiceProcess.StartAsync(executable, data, ct).ConfigureAwait(false))
-            {
-                cold = service.ReadyAfter;
-            }
 
-            Say(tape, $"partly cold start: ready after {cold.TotalSeconds:0.00} s");
-            double warm, warmUp, firstAppend, p50, p99;
+            // A restart: the process is new (nothing remembered, nothing compiled), the operating system's page
+            // cache is as the last process left it, as it is when a service is restarted on its machine.
+            double warm, warmUp, firstAppend, steady, p50, p99;
             ProcMemory memory;
             await using (var service = await ServiceProcess.StartAsync(executable, data, ct).ConfigureAwait(false))
             {
@@ -89,12 +88,26 @@ internal static class CapacityRun
                 // a new session's takes it, so the long session's append measures loading a 25,000-entry stream.
                 warmUp = await WarmUpAsync(service.Client, ct).ConfigureAwait(false);
                 firstAppend = await FirstAppendAsync(service.Client, ct).ConfigureAwait(false);
+                steady = await SteadyAppendAsync(service.Client, ct).ConfigureAwait(false);
                 (p50, p99) = await HealthAsync(service.Client, ct).ConfigureAwait(false);
                 await RecallEveryUserAsync(service.Client, ct).ConfigureAwait(false);
                 memory = ProcMemory.Read(service.Pid) ?? throw new InvalidOperationException("the service's /proc status could not be read");
             }
 
-            Say(tape, $"warm start: ready after {warm:0.00} s, first append {warmUp:0.0} ms (new session), then {firstAppend:0.0} ms (long session), health p50 {p50:0.0} ms, RSS {memory.RssBytes / 1e6:N0} MB");
+            Say(tape, $"warm start: ready after {warm:0.00} s, first append {warmUp:0.0} ms (new session), then {firstAppend:0.0} ms (long session; later appends {steady:0.0} ms), health p50 {p50:0.0} ms, RSS {memory.RssBytes / 1e6:N0} MB");
+            // A start after the copy's pages were dropped: what the start reads, and what the long session's first
+            // append reads, come from the disk (a machine rebooted, or a tape larger than its memory).
+            var dropped = PageCache.Drop(data);
+            TimeSpan cold;
+            double coldFirstAppend;
+            await using (var service = await ServiceProcess.StartAsync(executable, data, ct).ConfigureAwait(false))
+            {
+                cold = service.ReadyAfter;
+                _ = await WarmUpAsync(service.Client, ct).ConfigureAwait(false);
+                coldFirstAppend = await FirstAppendAsync(service.Client, ct).ConfigureAwait(false);
+            }
+
+            Say(tape, $"partly cold start: ready after {cold.TotalSeconds:0.00} s, then the long session's first append {coldFirstAppend:0.0} ms");
             var (raw, head) = RawBaselines.OpenAndReadHead(Path.Combine(data, "journal.db"));
             Say(tape, $"head after the service ran: seq {head:N0} ({head - tape.Events:N0} more than built: the first append, and whatever the service wrote itself)");
             var health = await VerbAsync(executable, root, ["health", "--db", Path.Combine(data, "journal.db")], ct).ConfigureAwait(false);
@@ -105,7 +118,7 @@ internal static class CapacityRun
             var rawRead = RawBaselines.ReadRate(Path.Combine(data, "journal.db"), head);
             return new CapacityFigures(
                 tape.Events, first, firstEver, warm, cold.TotalSeconds, dropped, raw.TotalMilliseconds, p50, p99, health.TotalSeconds, stats.TotalSeconds,
-                warmUp, firstAppend, memory.RssBytes / 1e6, memory.PeakBytes / 1e6, replayRate, replayPeak / 1e6, rawRead);
+                warmUp, firstAppend, steady, coldFirstAppend, memory.RssBytes / 1e6, memory.PeakBytes / 1e6, replayRate, replayPeak / 1e6, rawRead);
         }
         finally
         {
@@ -116,6 +129,19 @@ internal static class CapacityRun
 
     /// <summary>One user message appended to the 25,000-entry session, timed to its 201.</summary>
     private static Task<double> FirstAppendAsync(HttpClient client, CancellationToken ct) => AppendAsync(client, CapacityTape.LongSessionId, ct);
+
+    /// <summary>The median of <see cref="SteadyAppends"/> appends to the long session once it is loaded: what any append costs (the commit's sync included).</summary>
+    private static async Task<double> SteadyAppendAsync(HttpClient client, CancellationToken ct)
+    {
+        var times = new double[SteadyAppends];
+        for (var i = 0; i < times.Length; i++)
+        {
+            times[i] = await FirstAppendAsync(client, ct).ConfigureAwait(false);
+        }
+
+        Array.Sort(times);
+        return Percentile(times, 0.50);
+    }
 
     /// <summary>A new session created, then one entry appended to it: the append is timed (the process's first).</summary>
     private static async Task<double> WarmUpAsync(HttpClient client, CancellationToken ct)

@@ -34,6 +34,8 @@ internal static class CapacityTable
         Row(text, runs, "CLI `stats`, wall (s)", r => r.CliStatsSeconds, "0.00", Bound.Grows(null, null));
         Row(text, runs, "first append after a start, to a new session: compiles the path (ms)", r => r.WarmUpAppendMs, "0.0", Bound.None);
         Row(text, runs, "then the first append to the 25,000-entry session (ms)", r => r.FirstAppendMs, "0.0", Bound.Grows(5, "< 5 ms"));
+        Row(text, runs, "then 20 more appends to it, median: any append's cost, its sync included (ms)", r => r.SteadyAppendMs, "0.0", Bound.None);
+        Row(text, runs, "first append to the 25,000-entry session after the partly cold start: its pages read from disk (ms)", r => r.ColdFirstAppendMs, "0.0", Bound.None);
         Row(text, runs, "service RSS after one recall per user, 50 users (MB)", r => r.RssAfterRecallMb, "N0", Bound.Grows(null, null));
         Row(text, runs, "service peak RSS (VmHWM) by then (MB)", r => r.HwmAfterRecallMb, "N0", Bound.Grows(null, null));
         Row(text, runs, "replay (admin `replay`, wall) (events/s)", r => r.ReplayRate, "N0", Bound.Holds(60_000, ">= 60,000/s"));
