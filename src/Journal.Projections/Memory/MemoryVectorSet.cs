@@ -71,40 +71,11 @@ internal sealed class MemoryVectorSet
     private const int DictionaryEntryBytes = 28;
 
     /// <summary>
-    /// This set with <paramref name="added"/> appended (their vectors flat, in the same order), under
-    /// <paramref name="key"/>. Full chunks are shared; the last, partial one is copied, so this set is
-    /// never written to. <paramref name="addedStringBytes"/> is what the added entries' strings cost.
+    /// A builder of this set with room for exactly <paramref name="added"/> more entries, under
+    /// <paramref name="key"/>: it allocates what the new set keeps and nothing else. Full chunks are shared;
+    /// the last, partial one is copied, so this set is never written to.
     /// </summary>
-    public MemoryVectorSet Extend(MemoryVectorKey key, IReadOnlyList<Entry> added, ReadOnlySpan<float> vectors, long addedStringBytes)
-    {
-        var count = Entries.Length + added.Count;
-        var entries = new Entry[count];
-        Entries.CopyTo(entries, 0);
-        var byRowid = new Dictionary<long, int>(_byRowid);
-        var chunkCount = (count + ChunkSize - 1) / ChunkSize;
-        var shared = Entries.Length / ChunkSize;
-        var floats = Quantized ? [] : CopyChunks(_floats, chunkCount, shared, count, Dimensions);
-        var codes = Quantized ? CopyChunks(_codes, chunkCount, shared, count, Dimensions) : [];
-        var scales = Quantized ? CopyChunks(_scales, chunkCount, shared, count, 1) : [];
-        for (var j = 0; j < added.Count; j++)
-        {
-            var i = Entries.Length + j;
-            entries[i] = added[j];
-            byRowid[added[j].Rowid] = i;
-            var vector = vectors.Slice(j * Dimensions, Dimensions);
-            var offset = (i % ChunkSize) * Dimensions;
-            if (Quantized)
-            {
-                scales[i / ChunkSize][i % ChunkSize] = MemoryInt8.Quantize(vector, codes[i / ChunkSize].AsSpan(offset, Dimensions));
-            }
-            else
-            {
-                vector.CopyTo(floats[i / ChunkSize].AsSpan(offset, Dimensions));
-            }
-        }
-
-        return new MemoryVectorSet(key, Quantized, entries, floats, codes, scales, byRowid, _stringBytes + addedStringBytes);
-    }
+    public Builder Extending(MemoryVectorKey key, int added) => new(this, key, added);
 
     /// <summary>The vector of entry <paramref name="index"/> (a full-precision set only).</summary>
     public ReadOnlySpan<float> Vector(int index) => _floats[index / ChunkSize].AsSpan((index % ChunkSize) * Dimensions, Dimensions);
@@ -197,7 +168,7 @@ internal sealed class MemoryVectorSet
             chunks[c] = new T[size * width];
             if (c < from.Length)
             {
-                from[c].AsSpan().CopyTo(chunks[c]);
+                from[c].AsSpan(0, Math.Min(from[c].Length, chunks[c].Length)).CopyTo(chunks[c]);
             }
         }
 
@@ -225,6 +196,98 @@ internal sealed class MemoryVectorSet
         bytes += (3 * ArrayOverhead) + ((long)Entries.Length * Unsafe.SizeOf<Entry>());
         bytes += (long)_byRowid.EnsureCapacity(0) * DictionaryEntryBytes;
         return bytes;
+    }
+
+    /// <summary>
+    /// Fills a new set entry by entry, vectors written straight into its chunks (quantized as they come when
+    /// the set is int8), so a load holds no copy of the rows beside the set it builds.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private readonly MemoryVectorSet _from;
+        private readonly MemoryVectorKey _key;
+        private readonly Entry[] _entries;
+        private readonly Dictionary<long, int> _byRowid;
+        private readonly float[][] _floats;
+        private readonly sbyte[][] _codes;
+        private readonly float[][] _scales;
+        private int _count;
+
+        public Builder(MemoryVectorSet from, MemoryVectorKey key, int added)
+        {
+            _from = from;
+            _key = key;
+            _count = from.Count;
+            var capacity = from.Count + added;
+            _entries = new Entry[capacity];
+            from.Entries.CopyTo(_entries, 0);
+            _byRowid = new Dictionary<long, int>(capacity);
+            foreach (var (rowid, index) in from._byRowid)
+            {
+                _byRowid.Add(rowid, index);
+            }
+
+            var chunkCount = (capacity + ChunkSize - 1) / ChunkSize;
+            var shared = from.Count / ChunkSize;
+            _floats = from.Quantized ? [] : CopyChunks(from._floats, chunkCount, shared, capacity, from.Dimensions);
+            _codes = from.Quantized ? CopyChunks(from._codes, chunkCount, shared, capacity, from.Dimensions) : [];
+            _scales = from.Quantized ? CopyChunks(from._scales, chunkCount, shared, capacity, 1) : [];
+        }
+
+        /// <summary>Entries added so far, with the set's own.</summary>
+        public int Count => _count;
+
+        /// <summary>What one more entry adds to the set's size, before its strings.</summary>
+        public long EntryBytes => MemoryVectorSet.EntryBytes(_from.Dimensions, _from.Quantized);
+
+        /// <summary>Appends <paramref name="entry"/> with its <paramref name="vector"/> (of the set's length).</summary>
+        /// <exception cref="InvalidOperationException">More entries than the builder was made for.</exception>
+        public void Add(in Entry entry, ReadOnlySpan<float> vector)
+        {
+            if (_count == _entries.Length)
+            {
+                throw new InvalidOperationException($"the set was sized for {_entries.Length} entries and read more: the rows changed within one snapshot");
+            }
+
+            var i = _count++;
+            _entries[i] = entry;
+            _byRowid[entry.Rowid] = i;
+            var offset = (i % ChunkSize) * _from.Dimensions;
+            if (_from.Quantized)
+            {
+                _scales[i / ChunkSize][i % ChunkSize] = MemoryInt8.Quantize(vector, _codes[i / ChunkSize].AsSpan(offset, _from.Dimensions));
+            }
+            else
+            {
+                vector.CopyTo(_floats[i / ChunkSize].AsSpan(offset, _from.Dimensions));
+            }
+        }
+
+        /// <summary>
+        /// The set, its strings costing <paramref name="addedStringBytes"/> more than the old set's. When fewer
+        /// entries came than there was room for (rows without a whole vector are skipped), it is trimmed to them.
+        /// </summary>
+        public MemoryVectorSet Build(long addedStringBytes)
+        {
+            var stringBytes = _from._stringBytes + addedStringBytes;
+            if (_count == _entries.Length)
+            {
+                return new MemoryVectorSet(_key, _from.Quantized, _entries, _floats, _codes, _scales, _byRowid, stringBytes);
+            }
+
+            var chunkCount = (_count + ChunkSize - 1) / ChunkSize;
+            var shared = _count / ChunkSize;
+            var width = _from.Dimensions;
+            return new MemoryVectorSet(
+                _key,
+                _from.Quantized,
+                _entries[.._count],
+                _from.Quantized ? [] : CopyChunks(_floats, chunkCount, shared, _count, width),
+                _from.Quantized ? CopyChunks(_codes, chunkCount, shared, _count, width) : [],
+                _from.Quantized ? CopyChunks(_scales, chunkCount, shared, _count, 1) : [],
+                _byRowid,
+                stringBytes);
+        }
     }
 
     /// <summary>What the scan needs of an item.</summary>
