@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using Journal.Domain.Memory;
 using Journal.Projections.Memory;
@@ -131,6 +132,50 @@ public sealed class VectorMemoryTests : IAsyncLifetime
         Assert.Null(set);
         Assert.InRange(allocated, 0, 64 * 1024);
         Assert.Null(index.For(transaction, "big", Dimensions));
+    }
+
+    [Fact]
+    public async Task For_leaves_out_rows_whose_vector_is_short_and_matches_the_scan()
+    {
+        await using var f = await Open(new MemoryOptions { QuantizeVectors = false });
+        Seed(f, "partly", MemoryVectorSet.ChunkSize + 10);
+        var cut = ShortenVectors(f, "partly", every: 97);
+        var query = UnitVector(new Random(5));
+        using var connection = f.Get<ReadModelStore>().OpenReader();
+        using var transaction = connection.BeginTransaction(deferred: true);
+
+        var set = f.Get<MemoryVectorIndex>().For(transaction, "partly", Dimensions);
+        var scanned = MemoryVectorScan.Scan(transaction, "partly", f.Get<MemoryEmbeddings>().ModelId, query, Plain(), 60, new HashSet<long>());
+
+        Assert.NotNull(set);
+        Assert.True(cut.Count > 40);
+        Assert.Equal(MemoryVectorSet.ChunkSize + 10 - cut.Count, set.Count);
+        Assert.All(cut, rowid => Assert.False(set.Contains(rowid)));
+        Assert.Equal(set.Top(query, Plain(), 60).Select(h => (set.Entries[h.Index].Rowid, h.Similarity)), scanned.Top.Select(h => (h.Entry.Rowid, h.Similarity)));
+        Assert.Equal(TensorPrimitives.Dot(set.Vector(set.Count - 1), query), set.Similarity(set.Entries[^1].Rowid, query));
+    }
+
+    /// <summary>Cuts every <paramref name="every"/>th vector of <paramref name="principal"/> to half its length; their rowids.</summary>
+    private static List<long> ShortenVectors(MemoryFixture f, string principal, int every)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = f.Get<ReadModelStore>().CurrentPath, Pooling = false, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE memory_v1_vectors SET vector = substr(vector, 1, length(vector) / 2)
+            WHERE item_rowid IN (SELECT item_rowid FROM memory_v1_items WHERE principal = $principal AND item_rowid % $every = 0)
+            RETURNING item_rowid
+            """;
+        command.Parameters.AddWithValue("$principal", principal);
+        command.Parameters.AddWithValue("$every", every);
+        using var reader = command.ExecuteReader();
+        var rowids = new List<long>();
+        while (reader.Read())
+        {
+            rowids.Add(reader.GetInt64(0));
+        }
+
+        return rowids;
     }
 
     [Fact]
