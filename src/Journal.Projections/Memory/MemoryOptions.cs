@@ -40,7 +40,9 @@ public sealed record MemoryOptions
     /// The most bytes the recall cache holds, over every principal (vectors, row ids, filters and the
     /// collections' overhead, as <see cref="MemoryVectorIndex.CachedBytes"/> counts them). The least
     /// recently recalled principals are dropped first; a principal larger than the whole budget is never
-    /// cached, its recall scans the read model instead. 64 MiB holds a 100,000-item principal of
+    /// cached, its recall scans the read model instead (rows read in place: the scan allocates the same
+    /// whatever the principal's size). Each time the dropped sets add up to another half budget, the cache asks
+    /// for one background collection, so dead sets do not pile up. 64 MiB holds a 100,000-item principal of
     /// 256-dimension vectors quantized (about 36 MiB), or about 55,000 items at full precision.
     /// </summary>
     public long VectorCacheBytes { get; init; } = DefaultVectorCacheBytes;

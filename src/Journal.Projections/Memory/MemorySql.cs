@@ -14,6 +14,8 @@ internal static class MemorySql
     public static readonly string SelectStamp = Load("SelectStamp.sql");
     public static readonly string SelectVectors = Load("SelectVectors.sql");
     public static readonly string SelectVectorsSince = Load("SelectVectorsSince.sql");
+    public static readonly string CountVectors = Load("CountVectors.sql");
+    public static readonly string CountVectorsSince = Load("CountVectorsSince.sql");
     public static readonly string SelectVectorsOf = Load("SelectVectorsOf.sql");
     public static readonly string BumpRemovals = Load("BumpRemovals.sql");
     public static readonly string SearchFts = Load("SearchFts.sql");

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Journal.Domain.Memory;
+using Journal.Projections.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace Journal.Projections.Memory;
@@ -13,7 +13,7 @@ internal sealed record MemoryVectorHits(List<(MemoryVectorSet.Entry Entry, float
 
 /// <summary>
 /// The read-model side of recall's vector branch: a principal too large for the cache is scanned from
-/// <c>memory_v1_vectors</c> one row at a time (memory stays at one vector and the best few), and an int8
+/// <c>memory_v1_vectors</c> one row at a time, in place (memory stays at the best few), and an int8
 /// scan's candidates are scored again at full precision from the same rows.
 /// </summary>
 internal static class MemoryVectorScan
@@ -21,51 +21,47 @@ internal static class MemoryVectorScan
     /// <summary>
     /// Every vector of <paramref name="principal"/> of <paramref name="model"/> at the query's length, read in
     /// <paramref name="transaction"/>: the best <paramref name="limit"/> passing <paramref name="filter"/>, and
-    /// the similarity of each of <paramref name="alsoScore"/>.
+    /// the similarity of each of <paramref name="alsoScore"/>. Rows are read in place and filtered on their
+    /// bytes, so the scan allocates the same whatever the principal's size: the kept entries carry what recall
+    /// ranks by (row, source, confidence, creation, expiry), not the channel, session and tags already matched.
     /// </summary>
     public static MemoryVectorHits Scan(
         SqliteTransaction transaction, string principal, string model, float[] query, MemoryRecallFilter filter, int limit, IReadOnlySet<long> alsoScore)
     {
-        using var command = Command(transaction, MemorySql.SelectVectors, model, query.Length);
-        command.Parameters.AddWithValue("$principal", principal);
+        using var rows = new PreparedRead(transaction, MemorySql.SelectVectors, ("$principal", principal), ("$model", model), ("$dimensions", query.Length));
+        var accepts = new MemoryVectorRow.Filter(filter);
         var best = new PriorityQueue<MemoryVectorSet.Entry, float>(limit + 1);
         var similarities = new Dictionary<long, float>();
-        var bytes = new byte[query.Length * sizeof(float)];
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var length = query.Length * sizeof(float);
+        while (rows.Read())
         {
-            if (reader.GetBytes(8, 0, bytes, 0, bytes.Length) != bytes.Length)
+            var vector = MemoryVectorRow.VectorBytes(rows, length);
+            if (vector.IsEmpty)
             {
                 continue;
             }
 
-            var rowid = reader.GetInt64(0);
-            var similarity = TensorPrimitives.Dot(MemoryMarshal.Cast<byte, float>(bytes), query);
+            var rowid = rows.Int64(MemoryVectorRow.Rowid);
+            var similarity = TensorPrimitives.Dot(MemoryMarshal.Cast<byte, float>(vector), query);
             if (alsoScore.Contains(rowid))
             {
                 similarities[rowid] = similarity;
             }
 
-            var expiresAt = reader.IsDBNull(7) ? long.MaxValue : reader.GetInt64(7);
+            var expiresAt = MemoryVectorRow.Expiry(rows);
             if (expiresAt <= filter.Now || (best.Count >= limit && best.TryPeek(out _, out var worst) && similarity <= worst))
             {
                 continue;
             }
 
-            var entry = new MemoryVectorSet.Entry(
-                rowid,
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                Math.Max(0, MemorySources.IndexOf(reader.GetString(4))),
-                reader.GetDouble(5),
-                reader.GetInt64(6),
-                expiresAt);
-            if (!filter.IsPlain && !filter.Accepts(entry))
+            var source = MemoryVectorRow.SourceIndex(rows);
+            if (!accepts.Accepts(rows, source))
             {
                 continue;
             }
 
+            var entry = new MemoryVectorSet.Entry(
+                rowid, null, null, string.Empty, source, rows.Double(MemoryVectorRow.Confidence), rows.Int64(MemoryVectorRow.CreatedAt), expiresAt);
             if (best.Count < limit)
             {
                 best.Enqueue(entry, similarity);
@@ -107,29 +103,19 @@ internal static class MemoryVectorScan
 
     private static Dictionary<long, float> Exact(SqliteTransaction transaction, string model, float[] query, IEnumerable<long> rowids)
     {
-        using var command = Command(transaction, MemorySql.SelectVectorsOf, model, query.Length);
-        command.Parameters.AddWithValue("$rowids", JsonSerializer.Serialize(rowids));
+        using var rows = new PreparedRead(
+            transaction, MemorySql.SelectVectorsOf, ("$rowids", JsonSerializer.Serialize(rowids)), ("$model", model), ("$dimensions", query.Length));
         var exact = new Dictionary<long, float>();
-        var bytes = new byte[query.Length * sizeof(float)];
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var length = query.Length * sizeof(float);
+        while (rows.Read())
         {
-            if (reader.GetBytes(1, 0, bytes, 0, bytes.Length) == bytes.Length)
+            var vector = rows.Bytes(1);
+            if (vector.Length >= length)
             {
-                exact[reader.GetInt64(0)] = TensorPrimitives.Dot(MemoryMarshal.Cast<byte, float>(bytes), query);
+                exact[rows.Int64(0)] = TensorPrimitives.Dot(MemoryMarshal.Cast<byte, float>(vector[..length]), query);
             }
         }
 
         return exact;
-    }
-
-    private static SqliteCommand Command(SqliteTransaction transaction, string sql, string model, int dimensions)
-    {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$model", model);
-        command.Parameters.AddWithValue("$dimensions", dimensions);
-        return command;
     }
 }

@@ -11,7 +11,7 @@ namespace Journal.Projections.Memory;
 /// Immutable once built: recalls share it without locks, and the index builds a new one when the
 /// principal changes.
 /// </summary>
-internal sealed class MemoryVectorSet
+internal sealed partial class MemoryVectorSet
 {
     /// <summary>Entries per chunk of vectors.</summary>
     public const int ChunkSize = 4096;
@@ -71,40 +71,11 @@ internal sealed class MemoryVectorSet
     private const int DictionaryEntryBytes = 28;
 
     /// <summary>
-    /// This set with <paramref name="added"/> appended (their vectors flat, in the same order), under
-    /// <paramref name="key"/>. Full chunks are shared; the last, partial one is copied, so this set is
-    /// never written to. <paramref name="addedStringBytes"/> is what the added entries' strings cost.
+    /// A builder of this set with room for exactly <paramref name="added"/> more entries, under
+    /// <paramref name="key"/>: it allocates what the new set keeps and nothing else. Full chunks are shared;
+    /// the last, partial one is copied, so this set is never written to.
     /// </summary>
-    public MemoryVectorSet Extend(MemoryVectorKey key, IReadOnlyList<Entry> added, ReadOnlySpan<float> vectors, long addedStringBytes)
-    {
-        var count = Entries.Length + added.Count;
-        var entries = new Entry[count];
-        Entries.CopyTo(entries, 0);
-        var byRowid = new Dictionary<long, int>(_byRowid);
-        var chunkCount = (count + ChunkSize - 1) / ChunkSize;
-        var shared = Entries.Length / ChunkSize;
-        var floats = Quantized ? [] : CopyChunks(_floats, chunkCount, shared, count, Dimensions);
-        var codes = Quantized ? CopyChunks(_codes, chunkCount, shared, count, Dimensions) : [];
-        var scales = Quantized ? CopyChunks(_scales, chunkCount, shared, count, 1) : [];
-        for (var j = 0; j < added.Count; j++)
-        {
-            var i = Entries.Length + j;
-            entries[i] = added[j];
-            byRowid[added[j].Rowid] = i;
-            var vector = vectors.Slice(j * Dimensions, Dimensions);
-            var offset = (i % ChunkSize) * Dimensions;
-            if (Quantized)
-            {
-                scales[i / ChunkSize][i % ChunkSize] = MemoryInt8.Quantize(vector, codes[i / ChunkSize].AsSpan(offset, Dimensions));
-            }
-            else
-            {
-                vector.CopyTo(floats[i / ChunkSize].AsSpan(offset, Dimensions));
-            }
-        }
-
-        return new MemoryVectorSet(key, Quantized, entries, floats, codes, scales, byRowid, _stringBytes + addedStringBytes);
-    }
+    public Builder Extending(MemoryVectorKey key, int added) => new(this, key, added);
 
     /// <summary>The vector of entry <paramref name="index"/> (a full-precision set only).</summary>
     public ReadOnlySpan<float> Vector(int index) => _floats[index / ChunkSize].AsSpan((index % ChunkSize) * Dimensions, Dimensions);
@@ -197,7 +168,7 @@ internal sealed class MemoryVectorSet
             chunks[c] = new T[size * width];
             if (c < from.Length)
             {
-                from[c].AsSpan().CopyTo(chunks[c]);
+                from[c].AsSpan(0, Math.Min(from[c].Length, chunks[c].Length)).CopyTo(chunks[c]);
             }
         }
 

@@ -92,9 +92,10 @@ internal sealed class PreparedWrite : IDisposable
         _statements.Clear();
     }
 
-    private static bool CanBind(object? value) => value is null or DBNull or string or long or int or double or bool or byte[];
+    internal static bool CanBind(object? value) => value is null or DBNull or string or long or int or double or bool or byte[];
 
-    private static int Bind(sqlite3_stmt statement, int slot, object? value) => value switch
+    /// <summary>Binds <paramref name="value"/> (a type <see cref="CanBind"/> accepts) to <paramref name="slot"/>, as Microsoft.Data.Sqlite would.</summary>
+    internal static int Bind(sqlite3_stmt statement, int slot, object? value) => value switch
     {
         null or DBNull => raw.sqlite3_bind_null(statement, slot),
         string text => BindText(statement, slot, text),
