@@ -191,6 +191,9 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     /// <summary>Group commits done since the store was opened.</summary>
     internal long GroupCommits => _writer.Groups;
 
+    /// <summary>Group commits that moved the kept open set (a seam for tests).</summary>
+    internal long OpenSetMoves => _writer.OpenSetMoves;
+
     /// <summary>Whether an open group commit is waiting for callers (a seam for tests).</summary>
     internal bool GroupGathering => _writer.Gathering;
 

@@ -59,6 +59,8 @@ internal static class TapeSql
     public static readonly string RecountTypes = SqlText.Load("Tape/RecountTypes.sql");
     public static readonly string AddCounts = SqlText.Load("Tape/AddCounts.sql");
     public static readonly string AddTypeCount = SqlText.Load("Tape/AddTypeCount.sql");
+    public static readonly string AddTypeCounts = SqlText.Load("Tape/AddTypeCounts.sql");
+    public static readonly string SelectRegisteredTypes = SqlText.Load("Tape/SelectRegisteredTypes.sql");
     public static readonly string SelectJournalInfo = SqlText.Load("Tape/SelectJournalInfo.sql");
     public static readonly string InsertJournalInfo = SqlText.Load("Tape/InsertJournalInfo.sql");
     public static readonly string SelectVerifyRange = SqlText.Load("Tape/SelectVerifyRange.sql");

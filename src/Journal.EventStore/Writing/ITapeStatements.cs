@@ -29,6 +29,12 @@ internal interface ITapeStatements : IDisposable
     /// </summary>
     void AddCounts(GroupCounts counts);
 
+    /// <summary>
+    /// Groups whose commit moved the kept open set (ran its statements); a group holding no event of a registered
+    /// opening or closing type skips them. Read from any thread (a seam for tests).
+    /// </summary>
+    long OpenSetMoves { get; }
+
     /// <summary>Commits the group's transaction: every row inserted since <see cref="Begin"/> is durable after it.</summary>
     void Commit();
 

@@ -28,8 +28,15 @@ internal sealed class SqliteTapeStatements : ITapeStatements
     private readonly SqliteCommand _erase;
     private readonly SqliteCommand _findIdempotency;
     private readonly SqliteCommand _insertIdempotency;
-    private readonly SqliteCommand _addCounts;
-    private readonly SqliteCommand _addTypeCount;
+    private readonly NativeStatement _addCounts;
+    private readonly int[] _addCountsIndexes;
+    private readonly NativeStatement _addTypeCount;
+    private readonly int[] _addTypeCountIndexes;
+    private readonly SqliteCommand _addTypeCounts;
+    private readonly NativeStatement _dataVersion;
+    private readonly NativeStatement _registeredTypes;
+    private readonly OpenSetTypes _openTypes = new();
+    private long? _openTypesVersion;
     private readonly SqliteCommand _openKept;
     private readonly SqliteCommand _closeKept;
     private readonly SqliteCommand _savepoint;
@@ -41,6 +48,7 @@ internal sealed class SqliteTapeStatements : ITapeStatements
     private readonly SqliteCommand _rollback;
     private readonly byte[] _eventIdBuffer = new byte[16];
     private readonly SqliteConnection _connection;
+    private long _openSetMoves;
 
     /// <summary>Prepares the writer's statements on <paramref name="connection"/>, which it then owns (and closes).</summary>
     public SqliteTapeStatements(SqliteConnection connection)
@@ -65,15 +73,15 @@ internal sealed class SqliteTapeStatements : ITapeStatements
             _insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
 
-        _addCounts = Create(connection, TapeSql.AddCounts);
-        foreach (var name in new[] { "$events", "$streams", "$erased_payloads" })
-        {
-            _addCounts.Parameters.Add(new SqliteParameter { ParameterName = name, SqliteType = SqliteType.Integer });
-        }
-
-        _addTypeCount = Create(connection, TapeSql.AddTypeCount);
-        _addTypeCount.Parameters.Add("$event_type", SqliteType.Text);
-        _addTypeCount.Parameters.Add("$events", SqliteType.Integer);
+        // Run on every commit: bound through the native API like the insert.
+        _addCounts = new NativeStatement(connection, TapeSql.AddCounts);
+        _addCountsIndexes = [_addCounts.Parameter("$events"), _addCounts.Parameter("$streams"), _addCounts.Parameter("$erased_payloads")];
+        _addTypeCount = new NativeStatement(connection, TapeSql.AddTypeCount);
+        _addTypeCountIndexes = [_addTypeCount.Parameter("$event_type"), _addTypeCount.Parameter("$events")];
+        _addTypeCounts = Create(connection, TapeSql.AddTypeCounts);
+        _addTypeCounts.Parameters.Add("$counts", SqliteType.Text);
+        _dataVersion = new NativeStatement(connection, "PRAGMA data_version;");
+        _registeredTypes = new NativeStatement(connection, TapeSql.SelectRegisteredTypes);
 
         _openKept = Create(connection, TapeSql.OpenKeptStreams);
         _openKept.Parameters.Add("$after", SqliteType.Integer);
@@ -135,26 +143,73 @@ internal sealed class SqliteTapeStatements : ITapeStatements
 
     public void AddCounts(GroupCounts counts)
     {
-        var p = _addCounts.Parameters;
-        p[0].Value = counts.Events;
-        p[1].Value = counts.Streams;
-        p[2].Value = counts.ErasedPayloads;
-        _addCounts.ExecuteNonQuery();
-        foreach (var (type, events) in counts.ByType)
-        {
-            _addTypeCount.Parameters[0].Value = type;
-            _addTypeCount.Parameters[1].Value = events;
-            _addTypeCount.ExecuteNonQuery();
-        }
+        var p = _addCountsIndexes;
+        _addCounts.Bind(p[0], counts.Events);
+        _addCounts.Bind(p[1], counts.Streams);
+        _addCounts.Bind(p[2], counts.ErasedPayloads);
+        _addCounts.Execute();
+        AddTypeCounts(counts.ByType);
 
-        if (counts.Events > 0)
+        if (counts.Events > 0 && MovesOpenSet(counts))
         {
             _openKept.Parameters[0].Value = counts.AfterSeq;
             _openKept.ExecuteNonQuery();
             _closeKept.Parameters[0].Value = counts.AfterSeq;
             _closeKept.ExecuteNonQuery();
+            Interlocked.Increment(ref _openSetMoves);
         }
     }
+
+    /// <summary>A group of one type (most) binds it; a group of several sends them all in one statement.</summary>
+    private void AddTypeCounts(IReadOnlyDictionary<string, long> byType)
+    {
+        if (byType.Count == 1)
+        {
+            var (type, events) = byType.First();
+            _addTypeCount.Bind(_addTypeCountIndexes[0], type);
+            _addTypeCount.Bind(_addTypeCountIndexes[1], events);
+            _addTypeCount.Execute();
+        }
+        else if (byType.Count > 1)
+        {
+            _addTypeCounts.Parameters[0].Value = System.Text.Json.JsonSerializer.Serialize(byType);
+            _addTypeCounts.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Whether the group wrote a type registered to open or close a stream. The types are read again only when
+    /// another connection committed since they were last read (SQLite's <c>data_version</c>, which this
+    /// connection's own commits leave alone): a registration is another connection's commit, and read here, inside
+    /// the write transaction, none can commit before this group does.
+    /// </summary>
+    private bool MovesOpenSet(GroupCounts counts)
+    {
+        var version = _dataVersion.Step() ? _dataVersion.Int64(0) : 0;
+        _dataVersion.Reset();
+        if (version != _openTypesVersion)
+        {
+            var types = new List<string>();
+            try
+            {
+                while (_registeredTypes.Step())
+                {
+                    types.Add(_registeredTypes.Text(0));
+                }
+            }
+            finally
+            {
+                _registeredTypes.Reset();
+            }
+
+            _openTypes.Replace(types);
+            _openTypesVersion = version;
+        }
+
+        return _openTypes.AnyOf(counts.ByType);
+    }
+
+    public long OpenSetMoves => Interlocked.Read(ref _openSetMoves);
 
     /// <summary>Commits the group's transaction.</summary>
     public void Commit() => _commit.ExecuteNonQuery();
@@ -280,6 +335,9 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         _insertIdempotency.Dispose();
         _addCounts.Dispose();
         _addTypeCount.Dispose();
+        _addTypeCounts.Dispose();
+        _dataVersion.Dispose();
+        _registeredTypes.Dispose();
         _openKept.Dispose();
         _closeKept.Dispose();
         _savepoint.Dispose();
