@@ -13,9 +13,10 @@ namespace Journal.EventStore.Postgres;
 
 /// <summary>
 /// The group commit's statements on PostgreSQL, on one connection of the writer's own. A round trip costs what
-/// a SQLite call does not, so a group costs two: the transaction's start, the head lock, the head read and
-/// every lookup its requests will make (<see cref="Prepare"/> asks them before <see cref="Head"/> sends them);
-/// and the rows, the idempotency records, the notification and the commit (<see cref="Commit"/>). Rows are held back until then,
+/// a SQLite call does not, so a group costs two: the transaction's start, the head lock, the head read (with the
+/// types registered to open or close a stream) and every lookup its requests will make (<see cref="Prepare"/> asks them before <see cref="Head"/> sends them);
+/// and the rows, the idempotency records, the notification, the counts (the open set's statements only for a
+/// group holding a registered type) and the commit (<see cref="Commit"/>). Rows are held back until then,
 /// so what a request asks about rows of its own group is answered from memory.
 /// </summary>
 internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITapeStatements

@@ -23,9 +23,9 @@ internal interface ITapeStatements : IDisposable
     void Begin();
 
     /// <summary>
-    /// Adds what the group wrote to the kept counts and moves the kept open streams by its rows, inside its
-    /// transaction, just before <see cref="Commit"/>: SQLite runs its prepared statements now, PostgreSQL folds
-    /// them into the commit's batch.
+    /// Adds what the group wrote to the kept counts and, when it wrote an event of a type registered to open or
+    /// close a stream, moves the kept open streams by its rows, inside its transaction, just before
+    /// <see cref="Commit"/>: SQLite runs its prepared statements now, PostgreSQL folds them into the commit's batch.
     /// </summary>
     void AddCounts(GroupCounts counts);
 
