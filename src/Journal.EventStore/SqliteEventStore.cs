@@ -95,7 +95,7 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     Ports.StreamHead Ports.IAggregateTape.ReadStreamHead(StreamId stream) => _reader.ReadStreamHead(stream.Value);
 
     /// <inheritdoc />
-    long Ports.IAggregateTape.ReadErasedPayloadCount() => _reader.ReadStats().ErasedPayloads;
+    long Ports.IAggregateTape.ReadErasedPayloadCount() => _reader.ReadErasedPayloads();
 
     /// <inheritdoc />
     Guid Ports.ITapeInspection.JournalId => File.JournalId;

@@ -28,11 +28,8 @@ internal sealed class SqliteTapeStatements : ITapeStatements
     private readonly SqliteCommand _erase;
     private readonly SqliteCommand _findIdempotency;
     private readonly SqliteCommand _insertIdempotency;
-    private readonly NativeStatement _addCounts;
-    private readonly int[] _addCountsIndexes;
-    private readonly NativeStatement _addTypeCount;
-    private readonly int[] _addTypeCountIndexes;
-    private readonly SqliteCommand _addTypeCounts;
+    private readonly SqliteCommand _addErased;
+    private readonly SqliteCommand _foldCounts;
     private readonly NativeStatement _dataVersion;
     private readonly NativeStatement _registeredTypes;
     private readonly OpenSetTypes _openTypes = new();
@@ -73,13 +70,10 @@ internal sealed class SqliteTapeStatements : ITapeStatements
             _insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
 
-        // Run on every commit: bound through the native API like the insert.
-        _addCounts = new NativeStatement(connection, TapeSql.AddCounts);
-        _addCountsIndexes = [_addCounts.Parameter("$events"), _addCounts.Parameter("$streams"), _addCounts.Parameter("$erased_payloads")];
-        _addTypeCount = new NativeStatement(connection, TapeSql.AddTypeCount);
-        _addTypeCountIndexes = [_addTypeCount.Parameter("$event_type"), _addTypeCount.Parameter("$events")];
-        _addTypeCounts = Create(connection, TapeSql.AddTypeCounts);
-        _addTypeCounts.Parameters.Add("$counts", SqliteType.Text);
+        _addErased = Create(connection, TapeSql.AddErasedPayloads);
+        _addErased.Parameters.Add("$erased_payloads", SqliteType.Integer);
+        _foldCounts = Create(connection, TapeSql.FoldCounts);
+        _foldCounts.Parameters.Add("$through", SqliteType.Integer);
         _dataVersion = new NativeStatement(connection, "PRAGMA data_version;");
         _registeredTypes = new NativeStatement(connection, TapeSql.SelectRegisteredTypes);
 
@@ -141,14 +135,26 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Counts the group's erasures, folds the rows into the kept counts when the group's positions cross a multiple
+    /// of <see cref="CountsFold.Every"/> (Sql/Tape/FoldCounts.sql: the rows after the last fold are counted by the
+    /// readers, so no other commit writes the counts' pages), and moves the kept open set when the group wrote a
+    /// type registered to open or close a stream.
+    /// </summary>
     public void AddCounts(GroupCounts counts)
     {
-        var p = _addCountsIndexes;
-        _addCounts.Bind(p[0], counts.Events);
-        _addCounts.Bind(p[1], counts.Streams);
-        _addCounts.Bind(p[2], counts.ErasedPayloads);
-        _addCounts.Execute();
-        AddTypeCounts(counts.ByType);
+        if (counts.ErasedPayloads > 0)
+        {
+            _addErased.Parameters[0].Value = counts.ErasedPayloads;
+            _addErased.ExecuteNonQuery();
+        }
+
+        var through = counts.AfterSeq + counts.Events;
+        if (CountsFold.Crosses(counts.AfterSeq, through))
+        {
+            _foldCounts.Parameters[0].Value = through;
+            _foldCounts.ExecuteNonQuery();
+        }
 
         if (counts.Events > 0 && MovesOpenSet(counts))
         {
@@ -157,23 +163,6 @@ internal sealed class SqliteTapeStatements : ITapeStatements
             _closeKept.Parameters[0].Value = counts.AfterSeq;
             _closeKept.ExecuteNonQuery();
             Interlocked.Increment(ref _openSetMoves);
-        }
-    }
-
-    /// <summary>A group of one type (most) binds it; a group of several sends them all in one statement.</summary>
-    private void AddTypeCounts(IReadOnlyDictionary<string, long> byType)
-    {
-        if (byType.Count == 1)
-        {
-            var (type, events) = byType.First();
-            _addTypeCount.Bind(_addTypeCountIndexes[0], type);
-            _addTypeCount.Bind(_addTypeCountIndexes[1], events);
-            _addTypeCount.Execute();
-        }
-        else if (byType.Count > 1)
-        {
-            _addTypeCounts.Parameters[0].Value = System.Text.Json.JsonSerializer.Serialize(byType);
-            _addTypeCounts.ExecuteNonQuery();
         }
     }
 
@@ -333,9 +322,8 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         _erase.Dispose();
         _findIdempotency.Dispose();
         _insertIdempotency.Dispose();
-        _addCounts.Dispose();
-        _addTypeCount.Dispose();
-        _addTypeCounts.Dispose();
+        _addErased.Dispose();
+        _foldCounts.Dispose();
         _dataVersion.Dispose();
         _registeredTypes.Dispose();
         _openKept.Dispose();
