@@ -95,7 +95,7 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
     Ports.StreamHead Ports.IAggregateTape.ReadStreamHead(StreamId stream) => _reader.ReadStreamHead(stream.Value);
 
     /// <inheritdoc />
-    long Ports.IAggregateTape.ReadErasedPayloadCount() => _reader.ReadStats().ErasedPayloads;
+    long Ports.IAggregateTape.ReadErasedPayloadCount() => _reader.ReadErasedPayloads();
 
     /// <inheritdoc />
     Guid Ports.ITapeInspection.JournalId => File.JournalId;
@@ -190,6 +190,9 @@ public sealed class SqliteEventStore : IEventStore, Ports.ITapeFeed, Ports.IAggr
 
     /// <summary>Group commits done since the store was opened.</summary>
     internal long GroupCommits => _writer.Groups;
+
+    /// <summary>Group commits that moved the kept open set (a seam for tests).</summary>
+    internal long OpenSetMoves => _writer.OpenSetMoves;
 
     /// <summary>Whether an open group commit is waiting for callers (a seam for tests).</summary>
     internal bool GroupGathering => _writer.Gathering;

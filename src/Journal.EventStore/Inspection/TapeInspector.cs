@@ -18,8 +18,12 @@ public sealed class TapeInspector : IDisposable, Export.ITapeExportSource
     private static readonly string SelectMigrations = SqlText.Load("Inspection/SelectMigrations.sql");
     private static readonly string SelectJournalId = SqlText.Load("Inspection/SelectJournalId.sql");
 
-    /// <summary>The schema version whose files keep their counts (Sql/Migrations/0005_counts.sql); older ones are counted by a scan.</summary>
-    private const int KeptCountsVersion = 5;
+    /// <summary>
+    /// The schema version whose counts this code reads (Sql/Migrations/0007_counts_fold.sql: the counts and the
+    /// position they were folded through); older files, which the read-only inspector cannot migrate, are counted
+    /// by a scan.
+    /// </summary>
+    private const int KeptCountsVersion = 7;
 
     private readonly SqliteConnections _connections;
     private readonly TapeReader _reader;

@@ -209,6 +209,9 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     /// <summary>Group commits done since the store was opened.</summary>
     internal long GroupCommits => _writer.Groups;
 
+    /// <summary>Group commits that moved the kept open set (a seam for tests).</summary>
+    internal long OpenSetMoves => _writer.OpenSetMoves;
+
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 

@@ -13,9 +13,10 @@ namespace Journal.EventStore.Postgres;
 
 /// <summary>
 /// The group commit's statements on PostgreSQL, on one connection of the writer's own. A round trip costs what
-/// a SQLite call does not, so a group costs two: the transaction's start, the head lock, the head read and
-/// every lookup its requests will make (<see cref="Prepare"/> asks them before <see cref="Head"/> sends them);
-/// and the rows, the idempotency records, the notification and the commit (<see cref="Commit"/>). Rows are held back until then,
+/// a SQLite call does not, so a group costs two: the transaction's start, the head lock, the head read (with the
+/// types registered to open or close a stream) and every lookup its requests will make (<see cref="Prepare"/> asks them before <see cref="Head"/> sends them);
+/// and the rows, the idempotency records, the notification, the counts (the open set's statements only for a
+/// group holding a registered type) and the commit (<see cref="Commit"/>). Rows are held back until then,
 /// so what a request asks about rows of its own group is answered from memory.
 /// </summary>
 internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITapeStatements
@@ -32,7 +33,6 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     private static readonly string SelectPayloadStateSql = SqlText.Load("Postgres/Writing/SelectPayloadState.sql");
     private static readonly string ErasePayloadSql = SqlText.Load("Postgres/Writing/ErasePayload.sql");
     private static readonly string AddCountsSql = SqlText.Load("Postgres/Writing/AddCounts.sql");
-    private static readonly string AddTypeCountsSql = SqlText.Load("Postgres/Writing/AddTypeCounts.sql");
     private static readonly string OpenKeptStreamsSql = SqlText.Load("Postgres/Writing/OpenKeptStreams.sql");
     private static readonly string CloseKeptStreamsSql = SqlText.Load("Postgres/Writing/CloseKeptStreams.sql");
     private static readonly string SelectStreamForwardSql = SqlText.Load("Postgres/Writing/SelectStreamForward.sql");
@@ -46,6 +46,9 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     private int _openingRowSets;
     private GroupLookups.Ask? _deferred;
     private GroupCounts? _counts;
+    private long _openSetMoves;
+    private readonly OpenSetTypes _openTypes = new();
+    private bool _openTypesRead;
 
     /// <summary>The head lock is held from the head read to the commit: every instance waits on it, so no group gathers while holding it.</summary>
     public bool GathersBeforeBegin => true;
@@ -62,6 +65,8 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
 
     /// <summary>Held for the commit's batch: the counts cost no round trip of their own.</summary>
     public void AddCounts(GroupCounts counts) => _counts = counts;
+
+    public long OpenSetMoves => Interlocked.Read(ref _openSetMoves);
 
     public void Commit()
     {
@@ -88,13 +93,13 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
                 batch.BatchCommands.Add(_pending.InsertIdempotency(InsertIdempotenciesSql));
             }
 
-            if (_counts is { } counts)
-            {
-                AddCounts(batch, counts);
-            }
-
+            var moves = _counts is { } counted && AddCounts(batch, counted);
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             batch.ExecuteNonQuery();
+            if (moves)
+            {
+                Interlocked.Increment(ref _openSetMoves);
+            }
         }
         finally
         {
@@ -156,9 +161,17 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
         }
 
         using var reader = Read(batch);
-        var head = reader.Read()
-            ? (reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt64(2))
-            : (0, ChainHash.Genesis.ToArray(), 0);
+        reader.Read();
+        var head = reader.IsDBNull(0)
+            ? (0, ChainHash.Genesis.ToArray(), 0)
+            : (reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt64(2));
+        if (_inTransaction)
+        {
+            // Read under the head lock: true of the tape until this group commits.
+            _openTypes.Replace(reader.GetFieldValue<string[]>(3));
+            _openTypesRead = true;
+        }
+
         if (lookups is not null)
         {
             reader.NextResult();
@@ -371,28 +384,29 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
         batch.ExecuteNonQuery();
     }
 
-    private static void AddCounts(NpgsqlBatch batch, GroupCounts counts)
+    /// <summary>
+    /// Adds the group's counts to the commit batch, and the kept open set's statements when the group holds a type
+    /// registered to open or close a stream (read with the head); true when it added them.
+    /// </summary>
+    private bool AddCounts(NpgsqlBatch batch, GroupCounts counts)
     {
-        var totals = new NpgsqlBatchCommand(AddCountsSql);
-        totals.Parameters.AddWithValue("events", counts.Events);
-        totals.Parameters.AddWithValue("streams", counts.Streams);
-        totals.Parameters.AddWithValue("erased_payloads", counts.ErasedPayloads);
-        batch.BatchCommands.Add(totals);
-        if (counts.ByType.Count > 0)
+        var add = new NpgsqlBatchCommand(AddCountsSql);
+        add.Parameters.AddWithValue("events", counts.Events);
+        add.Parameters.AddWithValue("streams", counts.Streams);
+        add.Parameters.AddWithValue("erased_payloads", counts.ErasedPayloads);
+        add.Parameters.AddWithValue("types", counts.ByType.Keys.ToArray());
+        add.Parameters.AddWithValue("counts", counts.ByType.Values.ToArray());
+        batch.BatchCommands.Add(add);
+        if (counts.Events == 0 || (_openTypesRead && !_openTypes.AnyOf(counts.ByType)))
         {
-            var byType = new NpgsqlBatchCommand(AddTypeCountsSql);
-            byType.Parameters.AddWithValue("types", counts.ByType.Keys.ToArray());
-            byType.Parameters.AddWithValue("counts", counts.ByType.Values.ToArray());
-            batch.BatchCommands.Add(byType);
+            return false;
         }
 
-        if (counts.Events > 0)
-        {
-            batch.BatchCommands.Add(KeptStreams(OpenKeptStreamsSql, counts.AfterSeq, category: null));
-            var close = new NpgsqlBatchCommand(CloseKeptStreamsSql);
-            close.Parameters.AddWithValue("after", counts.AfterSeq);
-            batch.BatchCommands.Add(close);
-        }
+        batch.BatchCommands.Add(KeptStreams(OpenKeptStreamsSql, counts.AfterSeq, category: null));
+        var close = new NpgsqlBatchCommand(CloseKeptStreamsSql);
+        close.Parameters.AddWithValue("after", counts.AfterSeq);
+        batch.BatchCommands.Add(close);
+        return true;
     }
 
     /// <summary>
@@ -436,6 +450,7 @@ internal sealed class PostgresTapeStatements(NpgsqlDataSource dataSource) : ITap
     {
         _deferred = null;
         _counts = null;
+        _openTypesRead = false;
         _beginPending = false;
         _inTransaction = false;
         _pending.Clear();

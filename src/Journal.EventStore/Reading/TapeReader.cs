@@ -228,7 +228,6 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
 
     public TapeStats ReadStats()
     {
-        // A lent session: the aggregate store reads the erased count before every first load of a stream.
         using var session = connections.Rent();
         var command = session.Command(TapeSql.SelectStats);
         using var reader = command.ExecuteReader();
@@ -236,11 +235,18 @@ internal sealed class TapeReader(SqliteConnections connections, int batchSize)
         return new TapeStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
+    /// <summary>Payloads erased so far: kept by the writer in the erasing commit, one row read.</summary>
+    public long ReadErasedPayloads()
+    {
+        using var session = connections.Rent();
+        return (long)session.Command(TapeSql.SelectErasedPayloads).ExecuteScalar()!;
+    }
+
     /// <summary>Events on the tape by type, as kept by the writer.</summary>
     public IReadOnlyList<EventTypeCount> ReadTypeCounts() => TypeCounts(TapeSql.SelectTypeCounts);
 
     /// <summary>
-    /// Counts the tape by scanning it: for a file made before the kept counts (schema version 5), which the
+    /// Counts the tape by scanning it: for a file made before the counts this code reads (schema version 7), which the
     /// read-only inspector cannot migrate.
     /// </summary>
     public (TapeStats Stats, IReadOnlyList<EventTypeCount> Types) Recount()

@@ -57,8 +57,10 @@ internal static class TapeSql
     public static readonly string SelectTypeCounts = SqlText.Load("Tape/SelectTypeCounts.sql");
     public static readonly string RecountStats = SqlText.Load("Tape/RecountStats.sql");
     public static readonly string RecountTypes = SqlText.Load("Tape/RecountTypes.sql");
-    public static readonly string AddCounts = SqlText.Load("Tape/AddCounts.sql");
-    public static readonly string AddTypeCount = SqlText.Load("Tape/AddTypeCount.sql");
+    public static readonly string SelectErasedPayloads = SqlText.Load("Tape/SelectErasedPayloads.sql");
+    public static readonly string FoldCounts = SqlText.Load("Tape/FoldCounts.sql");
+    public static readonly string AddErasedPayloads = SqlText.Load("Tape/AddErasedPayloads.sql");
+    public static readonly string SelectRegisteredTypes = SqlText.Load("Tape/SelectRegisteredTypes.sql");
     public static readonly string SelectJournalInfo = SqlText.Load("Tape/SelectJournalInfo.sql");
     public static readonly string InsertJournalInfo = SqlText.Load("Tape/InsertJournalInfo.sql");
     public static readonly string SelectVerifyRange = SqlText.Load("Tape/SelectVerifyRange.sql");

@@ -23,11 +23,17 @@ internal interface ITapeStatements : IDisposable
     void Begin();
 
     /// <summary>
-    /// Adds what the group wrote to the kept counts and moves the kept open streams by its rows, inside its
-    /// transaction, just before <see cref="Commit"/>: SQLite runs its prepared statements now, PostgreSQL folds
-    /// them into the commit's batch.
+    /// Adds what the group wrote to the kept counts and, when it wrote an event of a type registered to open or
+    /// close a stream, moves the kept open streams by its rows, inside its transaction, just before
+    /// <see cref="Commit"/>: SQLite runs its prepared statements now, PostgreSQL folds them into the commit's batch.
     /// </summary>
     void AddCounts(GroupCounts counts);
+
+    /// <summary>
+    /// Groups whose commit moved the kept open set (ran its statements); a group holding no event of a registered
+    /// opening or closing type skips them. Read from any thread (a seam for tests).
+    /// </summary>
+    long OpenSetMoves { get; }
 
     /// <summary>Commits the group's transaction: every row inserted since <see cref="Begin"/> is durable after it.</summary>
     void Commit();

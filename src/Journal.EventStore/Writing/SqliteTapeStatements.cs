@@ -28,8 +28,12 @@ internal sealed class SqliteTapeStatements : ITapeStatements
     private readonly SqliteCommand _erase;
     private readonly SqliteCommand _findIdempotency;
     private readonly SqliteCommand _insertIdempotency;
-    private readonly SqliteCommand _addCounts;
-    private readonly SqliteCommand _addTypeCount;
+    private readonly SqliteCommand _addErased;
+    private readonly SqliteCommand _foldCounts;
+    private readonly NativeStatement _dataVersion;
+    private readonly NativeStatement _registeredTypes;
+    private readonly OpenSetTypes _openTypes = new();
+    private long? _openTypesVersion;
     private readonly SqliteCommand _openKept;
     private readonly SqliteCommand _closeKept;
     private readonly SqliteCommand _savepoint;
@@ -41,6 +45,7 @@ internal sealed class SqliteTapeStatements : ITapeStatements
     private readonly SqliteCommand _rollback;
     private readonly byte[] _eventIdBuffer = new byte[16];
     private readonly SqliteConnection _connection;
+    private long _openSetMoves;
 
     /// <summary>Prepares the writer's statements on <paramref name="connection"/>, which it then owns (and closes).</summary>
     public SqliteTapeStatements(SqliteConnection connection)
@@ -65,15 +70,12 @@ internal sealed class SqliteTapeStatements : ITapeStatements
             _insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
 
-        _addCounts = Create(connection, TapeSql.AddCounts);
-        foreach (var name in new[] { "$events", "$streams", "$erased_payloads" })
-        {
-            _addCounts.Parameters.Add(new SqliteParameter { ParameterName = name, SqliteType = SqliteType.Integer });
-        }
-
-        _addTypeCount = Create(connection, TapeSql.AddTypeCount);
-        _addTypeCount.Parameters.Add("$event_type", SqliteType.Text);
-        _addTypeCount.Parameters.Add("$events", SqliteType.Integer);
+        _addErased = Create(connection, TapeSql.AddErasedPayloads);
+        _addErased.Parameters.Add("$erased_payloads", SqliteType.Integer);
+        _foldCounts = Create(connection, TapeSql.FoldCounts);
+        _foldCounts.Parameters.Add("$through", SqliteType.Integer);
+        _dataVersion = new NativeStatement(connection, "PRAGMA data_version;");
+        _registeredTypes = new NativeStatement(connection, TapeSql.SelectRegisteredTypes);
 
         _openKept = Create(connection, TapeSql.OpenKeptStreams);
         _openKept.Parameters.Add("$after", SqliteType.Integer);
@@ -133,28 +135,70 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Counts the group's erasures, folds the rows into the kept counts when the group's positions cross a multiple
+    /// of <see cref="CountsFold.Every"/> (Sql/Tape/FoldCounts.sql: the rows after the last fold are counted by the
+    /// readers, so no other commit writes the counts' pages), and moves the kept open set when the group wrote a
+    /// type registered to open or close a stream.
+    /// </summary>
     public void AddCounts(GroupCounts counts)
     {
-        var p = _addCounts.Parameters;
-        p[0].Value = counts.Events;
-        p[1].Value = counts.Streams;
-        p[2].Value = counts.ErasedPayloads;
-        _addCounts.ExecuteNonQuery();
-        foreach (var (type, events) in counts.ByType)
+        if (counts.ErasedPayloads > 0)
         {
-            _addTypeCount.Parameters[0].Value = type;
-            _addTypeCount.Parameters[1].Value = events;
-            _addTypeCount.ExecuteNonQuery();
+            _addErased.Parameters[0].Value = counts.ErasedPayloads;
+            _addErased.ExecuteNonQuery();
         }
 
-        if (counts.Events > 0)
+        var through = counts.AfterSeq + counts.Events;
+        if (CountsFold.Crosses(counts.AfterSeq, through))
+        {
+            _foldCounts.Parameters[0].Value = through;
+            _foldCounts.ExecuteNonQuery();
+        }
+
+        if (counts.Events > 0 && MovesOpenSet(counts))
         {
             _openKept.Parameters[0].Value = counts.AfterSeq;
             _openKept.ExecuteNonQuery();
             _closeKept.Parameters[0].Value = counts.AfterSeq;
             _closeKept.ExecuteNonQuery();
+            Interlocked.Increment(ref _openSetMoves);
         }
     }
+
+    /// <summary>
+    /// Whether the group wrote a type registered to open or close a stream. The types are read again only when
+    /// another connection committed since they were last read (SQLite's <c>data_version</c>, which this
+    /// connection's own commits leave alone): a registration is another connection's commit, and read here, inside
+    /// the write transaction, none can commit before this group does.
+    /// </summary>
+    private bool MovesOpenSet(GroupCounts counts)
+    {
+        var version = _dataVersion.Step() ? _dataVersion.Int64(0) : 0;
+        _dataVersion.Reset();
+        if (version != _openTypesVersion)
+        {
+            var types = new List<string>();
+            try
+            {
+                while (_registeredTypes.Step())
+                {
+                    types.Add(_registeredTypes.Text(0));
+                }
+            }
+            finally
+            {
+                _registeredTypes.Reset();
+            }
+
+            _openTypes.Replace(types);
+            _openTypesVersion = version;
+        }
+
+        return _openTypes.AnyOf(counts.ByType);
+    }
+
+    public long OpenSetMoves => Interlocked.Read(ref _openSetMoves);
 
     /// <summary>Commits the group's transaction.</summary>
     public void Commit() => _commit.ExecuteNonQuery();
@@ -278,8 +322,10 @@ internal sealed class SqliteTapeStatements : ITapeStatements
         _erase.Dispose();
         _findIdempotency.Dispose();
         _insertIdempotency.Dispose();
-        _addCounts.Dispose();
-        _addTypeCount.Dispose();
+        _addErased.Dispose();
+        _foldCounts.Dispose();
+        _dataVersion.Dispose();
+        _registeredTypes.Dispose();
         _openKept.Dispose();
         _closeKept.Dispose();
         _savepoint.Dispose();

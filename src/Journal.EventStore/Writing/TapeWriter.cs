@@ -75,6 +75,9 @@ internal sealed class TapeWriter : IAsyncDisposable
     /// <summary>Requests waiting for the writer.</summary>
     public int Queued => _queue.Count;
 
+    /// <summary>Groups whose commit moved the kept open set (see <see cref="ITapeStatements.OpenSetMoves"/>).</summary>
+    public long OpenSetMoves => _sql.OpenSetMoves;
+
     /// <summary>Whether an open group is waiting for the last group's callers to come back.</summary>
     public bool Gathering => _queue.Gathering;
 

@@ -87,7 +87,7 @@ public sealed class CliTests : IAsyncLifetime
     [Fact]
     public async Task Stats_counts_a_file_made_before_the_kept_counts_by_scanning_it()
     {
-        Tamper("DROP TABLE journal_counts; DROP TABLE journal_type_counts; DROP TABLE journal_open_streams; DROP TABLE journal_open_types; DELETE FROM schema_migrations WHERE version IN (5, 6);");
+        Tamper("DROP TABLE journal_counts; DROP TABLE journal_type_counts; DROP TABLE journal_open_streams; DROP TABLE journal_open_types; DELETE FROM schema_migrations WHERE version IN (5, 6, 7);");
 
         var (code, output, _) = await Run("stats", "--db", DatabasePath, "--json");
 

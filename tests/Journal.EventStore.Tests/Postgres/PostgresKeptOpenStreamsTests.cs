@@ -54,6 +54,42 @@ public sealed class PostgresKeptOpenStreamsTests(PostgresServerFixture fixture) 
         Assert.Equal(["op-1", "op-4"], store.FindOpenStreams("op", Opening, Closing).Select(s => s.Value));
     }
 
+    [Fact]
+    public async Task Writer_skips_the_open_set_for_a_group_with_no_registered_type()
+    {
+        var cs = await CreateAsync();
+        await using var store = PostgresTapes.Open(cs);
+        Assert.Empty(store.FindOpenStreams("op", Opening, []));
+        var moves = store.OpenSetMoves;
+
+        // test.happened.v1 is registered for no category: nothing in this group can open or close a stream.
+        await store.AppendAsync(StreamId.Parse("op-1"), ExpectedVersion.NoStream, [Events.Happened("unregistered")], EventMetadata.Empty, default);
+        var skipped = store.OpenSetMoves;
+        await store.AppendAsync(StreamId.Parse("op-2"), ExpectedVersion.NoStream, [Events.Happened("unregistered"), Events.Noted("open")], EventMetadata.Empty, default);
+
+        Assert.Equal(moves, skipped);
+        Assert.Equal(moves + 1, store.OpenSetMoves);
+        Assert.Equal(["op-2"], store.FindOpenStreams("op", Opening, []).Select(s => s.Value));
+    }
+
+    [Fact]
+    public async Task Writer_honours_a_registration_made_by_another_instance_after_skipping_the_open_set()
+    {
+        var cs = await CreateAsync();
+        await using var writer = PostgresTapes.Open(cs);
+        await using var other = PostgresTapes.Open(cs);
+        await writer.AppendAsync(StreamId.Parse("op-1"), ExpectedVersion.NoStream, [Events.Noted("open")], EventMetadata.Empty, default);
+        await writer.AppendAsync(StreamId.Parse("op-2"), ExpectedVersion.NoStream, [Events.Noted("open")], EventMetadata.Empty, default);
+        var moves = writer.OpenSetMoves;
+
+        Assert.Equal(["op-1", "op-2"], other.FindOpenStreams("op", Opening, Closing).Select(s => s.Value));
+        await writer.AppendAsync(StreamId.Parse("op-3"), ExpectedVersion.NoStream, [Events.Noted("open")], EventMetadata.Empty, default);
+        await writer.AppendAsync(StreamId.Parse("op-1"), ExpectedVersion.Exact(1), [Events.Happened("close")], EventMetadata.Empty, default);
+
+        Assert.Equal(moves + 2, writer.OpenSetMoves);
+        Assert.Equal(["op-2", "op-3"], other.FindOpenStreams("op", Opening, Closing).Select(s => s.Value));
+    }
+
     private Task<string> CreateAsync() => fixture.Server.CreateDatabaseAsync("o" + Guid.NewGuid().ToString("N"));
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -26,14 +26,79 @@ public sealed class KeptCountsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
     [Fact]
-    public void ReadStats_answers_the_kept_counts_without_scanning_the_tape()
+    public void ReadStats_answers_the_kept_counts_and_the_rows_after_their_position_without_scanning_the_tape()
     {
-        // A count only the kept row can answer: the tape itself still holds 4 events in 1 stream.
-        _fixture.Execute("UPDATE journal_counts SET events = 1000004, streams = 7, erased_payloads = 3;");
-        _fixture.Execute("UPDATE journal_type_counts SET events = 1000004 WHERE event_type = 'test.happened.v1';");
+        // A count only the kept row can answer: the tape itself holds 4 events in 1 stream, none folded yet.
+        _fixture.Execute("UPDATE journal_counts SET events = 1000000, streams = 6, erased_payloads = 3;");
+        _fixture.Execute("INSERT INTO journal_type_counts (event_type, events) VALUES ('test.happened.v1', 1000000);");
 
         Assert.Equal(new TapeStats(1000004, 7, 3), _store.ReadStats());
         Assert.Equal([new EventTypeCount("test.happened.v1", 1000004)], _store.ReadTypeCounts());
+    }
+
+    [Fact]
+    public async Task Writer_folds_the_rows_into_the_kept_counts_only_in_the_group_that_reaches_a_multiple_of_1024()
+    {
+        await _store.AppendAsync(StreamId.Parse("bulk-1"), ExpectedVersion.NoStream, Events.Many(1019), EventMetadata.Empty, default);
+
+        Assert.Equal((0, 0, 0), KeptRow());
+        Assert.Equal(new TapeStats(1023, 2, 0), _store.ReadStats());
+
+        await _store.AppendAsync(StreamId.Parse("last-1"), ExpectedVersion.NoStream, [Events.Noted("a"), Events.Noted("b")], EventMetadata.Empty, default);
+
+        Assert.Equal((1025, 3, 1025), KeptRow());
+        Assert.Equal([("test.happened.v1", 1023L), ("test.noted.v1", 2L)], KeptTypes());
+        Assert.Equal(new TapeStats(1025, 3, 0), _store.ReadStats());
+        Assert.Equal([new EventTypeCount("test.happened.v1", 1023), new EventTypeCount("test.noted.v1", 2)], _store.ReadTypeCounts());
+    }
+
+    [Fact]
+    public async Task Counts_read_match_a_recount_across_many_folds_with_erasures_before_and_after_the_last_one()
+    {
+        var random = new Random(21);
+        for (var i = 0; i < 12; i++)
+        {
+            var size = random.Next(1, 700);
+            var events = Enumerable.Range(0, size).Select(n => n % 3 == 0 ? Events.Noted($"n{n}") : Events.Many(1)[0]).ToList();
+            await _store.AppendAsync(StreamId.Parse($"group-{i}"), ExpectedVersion.NoStream, events, EventMetadata.Empty, default);
+        }
+
+        var head = _store.ReadStats().Events;
+        var (_, _, through) = KeptRow();
+        Assert.True(through > 1024 && through < head, $"folded through {through} of {head}: the test needs rows on both sides");
+        await _store.ErasePayloadsAsync([2, through + 1], "forget", EventMetadata.Empty, default);
+
+        var check = Assert.Single(((ITapeInspection)_store).RunMaintenance(), s => s.Name == CountsCheck.Name);
+        Assert.True(check.Ok, check.Detail);
+        var stats = _store.ReadStats();
+        Assert.Equal(2, stats.ErasedPayloads);
+        Assert.True(stats.Streams >= 13, $"{stats.Streams} streams");
+        Assert.Equal(stats.Events, _store.ReadTypeCounts().Sum(c => c.Events));
+    }
+
+    private (long Events, long Streams, long Through) KeptRow()
+    {
+        using var connection = _fixture.RawConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT events, streams, counted_through FROM journal_counts WHERE id = 1;";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private List<(string, long)> KeptTypes()
+    {
+        using var connection = _fixture.RawConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT event_type, events FROM journal_type_counts ORDER BY event_type;";
+        using var reader = command.ExecuteReader();
+        var types = new List<(string, long)>();
+        while (reader.Read())
+        {
+            types.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return types;
     }
 
     [Fact]
@@ -105,7 +170,16 @@ public sealed class KeptCountsTests : IAsyncLifetime
 
         var check = Assert.Single(((ITapeInspection)store).RunMaintenance(), s => s.Name == CountsCheck.Name);
         Assert.True(check.Ok, check.Detail);
+        Assert.Equal(25, ScalarOf(fixture, "SELECT counted_through FROM journal_counts;"));
         Assert.Equal(27, store.ReadStats().Events);
         Assert.Equal(27, store.ReadTypeCounts().Sum(c => c.Events));
+    }
+
+    private static long ScalarOf(StoreFixture fixture, string sql)
+    {
+        using var connection = fixture.RawConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 }
