@@ -76,6 +76,35 @@ public sealed class KeptCountsTests : IAsyncLifetime
         Assert.Equal(stats.Events, _store.ReadTypeCounts().Sum(c => c.Events));
     }
 
+    [Fact]
+    public void Every_statement_that_reads_the_rows_after_the_fold_reads_them_by_position_never_through_an_index()
+    {
+        // The (event_type, seq) index would answer the GROUP BY by walking every entry: a scan of the whole tape
+        // on every read of the counts and every fold. Asked of SQLite's planner, as it will run them.
+        var statements = new[] { Sql.TapeSql.SelectStats, Sql.TapeSql.SelectTypeCounts }
+            .Concat(Sql.TapeSql.FoldCounts.Split(";\n\n", StringSplitOptions.RemoveEmptyEntries));
+        using var connection = _fixture.RawConnection();
+        foreach (var statement in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + StripComments(statement);
+            command.Parameters.AddWithValue("$through", 1024);
+            using var reader = command.ExecuteReader();
+            var steps = new List<string>();
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+
+            var reads = steps.Where(step => step.Contains("journal_events", StringComparison.Ordinal) || step.StartsWith("SEARCH e ", StringComparison.Ordinal) || step.StartsWith("SCAN e", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(reads);
+            Assert.All(reads, step => Assert.Contains("USING INTEGER PRIMARY KEY (rowid>", step, StringComparison.Ordinal));
+        }
+    }
+
+    private static string StripComments(string sql) =>
+        string.Join('\n', sql.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+
     private (long Events, long Streams, long Through) KeptRow()
     {
         using var connection = _fixture.RawConnection();
