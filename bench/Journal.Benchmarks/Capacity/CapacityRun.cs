@@ -30,16 +30,22 @@ internal sealed record CapacityFigures(
 
 /// <summary>
 /// Measures one cached tape from outside, on a copy (every start and replay writes): a first start (no verified mark
-/// yet) with one append to the long session (no snapshot yet); a restart (the page cache as the last process left
-/// it) whose first requests after ready are an append to a new session, one to the long session, 20 more to it, 100
+/// yet) with one append to the long session (no snapshot yet); three restarts (the page cache as the last process
+/// left it; the median of each figure) whose first requests after ready are an append to a new session, one to the long session, 20 more to it, 100
 /// journal health reports and one recall per user; a partly cold start (the copy's pages dropped) and the long
 /// session's first append after it; the CLI's <c>health</c> and <c>stats</c> with the service stopped; an admin
 /// <c>replay</c> into a fresh read-model file; and the raw SQLite baselines of a start and of a replay.
 /// </summary>
+/// <summary>What one warm restart measured.</summary>
+internal sealed record RestartSample(double ReadySeconds, double WarmUpMs, double FirstAppendMs, double SteadyMs, double HealthP50Ms, double HealthP99Ms, ProcMemory Memory);
+
 internal static class CapacityRun
 {
     private const int HealthCalls = 100;
     private const int SteadyAppends = 20;
+
+    /// <summary>Warm restarts measured: an odd number, so a median is one of them.</summary>
+    private const int Restarts = 3;
 
     public static async Task<CapacityFigures> MeasureAsync(JournalExecutable executable, CapacityTapeInfo tape, CancellationToken ct)
     {
@@ -77,24 +83,23 @@ internal static class CapacityRun
 
             Say(tape, $"first start (no verified mark): ready after {first:0.00} s; first append ever to the long session (no snapshot) {firstEver:0.0} ms");
 
-            // A restart: the process is new (nothing remembered, nothing compiled), the operating system's page
-            // cache is as the last process left it, as it is when a service is restarted on its machine.
-            double warm, warmUp, firstAppend, steady, p50, p99;
-            ProcMemory memory;
-            await using (var service = await ServiceProcess.StartAsync(executable, data, ct).ConfigureAwait(false))
+            // Restarts: each process is new (nothing remembered, nothing compiled), the operating system's page
+            // cache as the last process left it, as when a service is restarted on its machine. Each figure is the
+            // median of the restarts (one sample moved by a factor of 3 from run to run).
+            var samples = new List<RestartSample>();
+            for (var restart = 0; restart < Restarts; restart++)
             {
-                warm = service.ReadyAfter.TotalSeconds;
-                // The process's first append pays for compiling the path (HTTP, MediatR, the transcript decider);
-                // a new session's takes it, so the long session's append measures loading a 25,000-entry stream.
-                warmUp = await WarmUpAsync(service.Client, ct).ConfigureAwait(false);
-                firstAppend = await FirstAppendAsync(service.Client, ct).ConfigureAwait(false);
-                steady = await SteadyAppendAsync(service.Client, ct).ConfigureAwait(false);
-                (p50, p99) = await HealthAsync(service.Client, ct).ConfigureAwait(false);
-                await RecallEveryUserAsync(service.Client, ct).ConfigureAwait(false);
-                memory = ProcMemory.Read(service.Pid) ?? throw new InvalidOperationException("the service's /proc status could not be read");
+                var sample = await RestartAsync(executable, data, ct).ConfigureAwait(false);
+                samples.Add(sample);
+                Say(tape, $"warm start {restart + 1}/{Restarts}: ready after {sample.ReadySeconds:0.00} s, first append {sample.WarmUpMs:0.0} ms (new session), then {sample.FirstAppendMs:0.0} ms (long session; later appends {sample.SteadyMs:0.0} ms), health p50 {sample.HealthP50Ms:0.0} ms, RSS {sample.Memory.RssBytes / 1e6:N0} MB");
             }
 
-            Say(tape, $"warm start: ready after {warm:0.00} s, first append {warmUp:0.0} ms (new session), then {firstAppend:0.0} ms (long session; later appends {steady:0.0} ms), health p50 {p50:0.0} ms, RSS {memory.RssBytes / 1e6:N0} MB");
+            var warm = Median(samples, s => s.ReadySeconds);
+            var warmUp = Median(samples, s => s.WarmUpMs);
+            var firstAppend = Median(samples, s => s.FirstAppendMs);
+            var steady = Median(samples, s => s.SteadyMs);
+            var (p50, p99) = (Median(samples, s => s.HealthP50Ms), Median(samples, s => s.HealthP99Ms));
+            var (rss, hwm) = (Median(samples, s => s.Memory.RssBytes), Median(samples, s => s.Memory.PeakBytes));
             // A start after the copy's pages were dropped: what the start reads, and what the long session's first
             // append reads, come from the disk (a machine rebooted, or a tape larger than its memory).
             var dropped = PageCache.Drop(data);
@@ -118,13 +123,37 @@ internal static class CapacityRun
             var rawRead = RawBaselines.ReadRate(Path.Combine(data, "journal.db"), head);
             return new CapacityFigures(
                 tape.Events, first, firstEver, warm, cold.TotalSeconds, dropped, raw.TotalMilliseconds, p50, p99, health.TotalSeconds, stats.TotalSeconds,
-                warmUp, firstAppend, steady, coldFirstAppend, memory.RssBytes / 1e6, memory.PeakBytes / 1e6, replayRate, replayPeak / 1e6, rawRead);
+                warmUp, firstAppend, steady, coldFirstAppend, rss / 1e6, hwm / 1e6, replayRate, replayPeak / 1e6, rawRead);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// One restart: time until ready; the process's first append (a new session's: it compiles the path, so the long
+    /// session's append after it measures loading a 25,000-entry stream); the long session's first append, then 20
+    /// more; 100 health reports; one recall per user, and the service's memory after them.
+    /// </summary>
+    private static async Task<RestartSample> RestartAsync(JournalExecutable executable, string data, CancellationToken ct)
+    {
+        await using var service = await ServiceProcess.StartAsync(executable, data, ct).ConfigureAwait(false);
+        var ready = service.ReadyAfter.TotalSeconds;
+        var warmUp = await WarmUpAsync(service.Client, ct).ConfigureAwait(false);
+        var firstAppend = await FirstAppendAsync(service.Client, ct).ConfigureAwait(false);
+        var steady = await SteadyAppendAsync(service.Client, ct).ConfigureAwait(false);
+        var (p50, p99) = await HealthAsync(service.Client, ct).ConfigureAwait(false);
+        await RecallEveryUserAsync(service.Client, ct).ConfigureAwait(false);
+        var memory = ProcMemory.Read(service.Pid) ?? throw new InvalidOperationException("the service's /proc status could not be read");
+        return new RestartSample(ready, warmUp, firstAppend, steady, p50, p99, memory);
+    }
+
+    private static double Median(List<RestartSample> samples, Func<RestartSample, double> figure)
+    {
+        var sorted = samples.Select(figure).Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     /// <summary>One user message appended to the 25,000-entry session, timed to its 201.</summary>
