@@ -11,6 +11,6 @@ public sealed class PostgresTapeConformance(PostgresServerFixture fixture) : Tap
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync("c" + Guid.NewGuid().ToString("N"));
         var store = PostgresTapes.Open(connectionString);
-        return new TapeBackend(store, store, store, store, store, store.DisposeAsync);
+        return new TapeBackend(store, store, store, store, store, store.DisposeAsync, () => store.OpenSetMoves);
     }
 }

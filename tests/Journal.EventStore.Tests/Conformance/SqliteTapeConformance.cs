@@ -10,6 +10,6 @@ public sealed class SqliteTapeConformance : TapeConformance
     {
         var fixture = new StoreFixture();
         var store = fixture.Open();
-        return Task.FromResult(new TapeBackend(store, store, store, store, store, fixture.DisposeAsync));
+        return Task.FromResult(new TapeBackend(store, store, store, store, store, fixture.DisposeAsync, () => store.OpenSetMoves));
     }
 }

@@ -13,7 +13,8 @@ namespace Journal.EventStore.Tests.Conformance;
 /// <param name="Verification">The chain checks.</param>
 /// <param name="Inspection">The operator's view: schema, sizes, maintenance.</param>
 /// <param name="Close">Closes the backend and removes its storage.</param>
-public sealed record TapeBackend(IEventStore Store, IAggregateTape Aggregates, ITapeFeed Feed, ITapeVerification Verification, ITapeInspection Inspection, Func<ValueTask> Close) : IAsyncDisposable
+/// <param name="OpenSetMoves">Group commits that moved the kept open set so far (the writer's seam for tests).</param>
+public sealed record TapeBackend(IEventStore Store, IAggregateTape Aggregates, ITapeFeed Feed, ITapeVerification Verification, ITapeInspection Inspection, Func<ValueTask> Close, Func<long> OpenSetMoves) : IAsyncDisposable
 {
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Close();

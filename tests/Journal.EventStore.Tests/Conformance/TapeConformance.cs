@@ -36,6 +36,23 @@ public abstract class TapeConformance : IAsyncLifetime
     public async Task DisposeAsync() => await _backend.DisposeAsync();
 
     [Fact]
+    public async Task Writer_skips_the_open_set_for_a_group_with_no_registered_type()
+    {
+        string[] opening = ["test.noted.v1"];
+        Assert.Empty(_backend.Aggregates.FindOpenStreams("op", opening, []));
+        var moves = _backend.OpenSetMoves();
+
+        // test.happened.v1 is registered for no category: nothing in this group can open or close a stream.
+        await Append(StreamId.Parse("op-1"), ExpectedVersion.NoStream, [Events.Happened("unregistered")]);
+        var skipped = _backend.OpenSetMoves();
+        await Append(StreamId.Parse("op-2"), ExpectedVersion.NoStream, [Events.Happened("unregistered"), Events.Noted("open")]);
+
+        Assert.Equal(moves, skipped);
+        Assert.Equal(moves + 1, _backend.OpenSetMoves());
+        Assert.Equal(["op-2"], _backend.Aggregates.FindOpenStreams("op", opening, []).Select(s => s.Value));
+    }
+
+    [Fact]
     public async Task AppendAsync_meets_every_kind_of_expected_version()
     {
         var any = await Append(Stream, ExpectedVersion.Any, Events.Many(1));

@@ -84,23 +84,6 @@ public sealed class KeptOpenStreamsTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Writer_skips_the_open_set_for_a_group_with_no_registered_type()
-    {
-        var store = _fixture.Open();
-        Assert.Empty(store.FindOpenStreams("op", Opening, []));
-        var moves = store.OpenSetMoves;
-
-        // test.happened.v1 is registered for no category: nothing in this group can open or close a stream.
-        await store.AppendAsync(StreamId.Parse("op-1"), ExpectedVersion.NoStream, [Events.Happened("unregistered")], EventMetadata.Empty, default);
-        var skipped = store.OpenSetMoves;
-        await store.AppendAsync(StreamId.Parse("op-2"), ExpectedVersion.NoStream, [Events.Happened("unregistered"), Events.Noted("open")], EventMetadata.Empty, default);
-
-        Assert.Equal(moves, skipped);
-        Assert.Equal(moves + 1, store.OpenSetMoves);
-        Assert.Equal(["op-2"], store.FindOpenStreams("op", Opening, []).Select(s => s.Value));
-    }
-
-    [Fact]
     public async Task Writer_honours_a_registration_made_on_another_connection_after_skipping_the_open_set()
     {
         var store = _fixture.Open();
