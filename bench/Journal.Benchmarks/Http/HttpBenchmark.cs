@@ -10,7 +10,7 @@ namespace Journal.Benchmarks.Http;
 /// <summary>
 /// Issue 5's figures for the service: GET of a session read model at a fixed rate (open loop) against
 /// a trivial endpoint on the same Kestrel, and transcript POST throughput against the same command sent
-/// in-process. Returns a markdown report with the verdicts.
+/// in-process; and issue 22's read side (<see cref="ReadSideLoad"/>). Returns a markdown report with the verdicts.
 /// </summary>
 internal static class HttpBenchmark
 {
@@ -29,7 +29,7 @@ internal static class HttpBenchmark
         using var client = new HttpClient(handler) { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(30) };
         var mediator = service.Services.GetRequiredService<IMediator>();
 
-        var session = await CreateSessionAsync(client).ConfigureAwait(false);
+        var session = await HttpSessions.CreateAsync(client).ConfigureAwait(false);
         var sessionPath = $"/v1/sessions/{session}";
 
         // Warm-up: JIT, connection pool, page cache, both paths, untimed.
@@ -38,11 +38,12 @@ internal static class HttpBenchmark
 
         var raw = OpenLoopLoad.Run(client, BenchService.RawPath, Rate, getDuration, TimeSpan.FromSeconds(60));
         var get = OpenLoopLoad.Run(client, sessionPath, Rate, getDuration, TimeSpan.FromSeconds(60));
+        var readSide = await ReadSideLoad.RunAsync(client, session, Rate, getDuration).ConfigureAwait(false);
 
         var sessions = new List<Guid>();
         for (var i = 0; i < Clients; i++)
         {
-            sessions.Add(await CreateSessionAsync(client).ConfigureAwait(false));
+            sessions.Add(await HttpSessions.CreateAsync(client).ConfigureAwait(false));
         }
 
         await PostThroughput.HttpAsync(client, sessions, TimeSpan.FromSeconds(1)).ConfigureAwait(false);
@@ -55,21 +56,10 @@ internal static class HttpBenchmark
             inProcess.Add(await PostThroughput.InProcessAsync(mediator, sessions, postDuration).ConfigureAwait(false));
         }
 
-        return Report(getDuration, raw, get, postDuration, http, inProcess);
-    }
-
-    private static async Task<Guid> CreateSessionAsync(HttpClient client)
-    {
-        using var response = await client.PostAsJsonAsync("/v1/sessions", new { principal = "bench", device = "bench-host", channel = "bench", label = "bench" }).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false);
-        var position = body.GetProperty("position").GetInt64();
-        var id = Guid.Parse(body.GetProperty("stream").GetString()!["session-".Length..]);
-
-        // The read model must hold the session before the GET load starts.
-        using var check = await client.GetAsync($"/v1/sessions/{id}?minPosition={position}").ConfigureAwait(false);
-        check.EnsureSuccessStatusCode();
-        return id;
+        var report = new StringBuilder(Report(getDuration, raw, get, postDuration, http, inProcess));
+        report.AppendLine();
+        ReadSideLoad.Report(report, readSide, Rate, getDuration);
+        return report.ToString();
     }
 
     private static string Report(TimeSpan getDuration, OpenLoopResult raw, OpenLoopResult get, TimeSpan postDuration, List<double> http, List<double> inProcess)

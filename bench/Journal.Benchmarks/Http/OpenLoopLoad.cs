@@ -22,8 +22,12 @@ internal sealed record OpenLoopResult(int Sent, int Failed, TimeSpan Elapsed, La
 /// </summary>
 internal static class OpenLoopLoad
 {
-    /// <summary>Sends GET <paramref name="path"/> at <paramref name="rate"/> per second for <paramref name="duration"/>.</summary>
-    public static OpenLoopResult Run(HttpClient client, string path, int rate, TimeSpan duration, TimeSpan timeout)
+    /// <summary>Sends GET <paramref name="path"/> at <paramref name="rate"/> per second for <paramref name="duration"/>; a success is a 200.</summary>
+    public static OpenLoopResult Run(HttpClient client, string path, int rate, TimeSpan duration, TimeSpan timeout) =>
+        Run(c => c.GetAsync(path, HttpCompletionOption.ResponseContentRead), HttpStatusCode.OK, client, rate, duration, timeout);
+
+    /// <summary>Sends what <paramref name="send"/> sends at <paramref name="rate"/> per second for <paramref name="duration"/>; a success answers <paramref name="success"/>.</summary>
+    public static OpenLoopResult Run(Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode success, HttpClient client, int rate, TimeSpan duration, TimeSpan timeout)
     {
         var count = (int)(rate * duration.TotalSeconds);
         var fromSchedule = new double[count];
@@ -42,7 +46,7 @@ internal static class OpenLoopLoad
                     Thread.Sleep(1);
                 }
 
-                tasks[i] = SendAsync(client, path, due, i, fromSchedule, fromSend);
+                tasks[i] = SendAsync(send, success, client, due, i, fromSchedule, fromSend);
             }
         })
         { IsBackground = true, Name = "open-loop dispatcher" };
@@ -56,13 +60,13 @@ internal static class OpenLoopLoad
             : throw new TimeoutException($"requests still open after {timeout}");
     }
 
-    private static async Task<bool> SendAsync(HttpClient client, string path, long due, int index, double[] fromSchedule, double[] fromSend)
+    private static async Task<bool> SendAsync(Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode success, HttpClient client, long due, int index, double[] fromSchedule, double[] fromSend)
     {
         var sent = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
-            return response.StatusCode == HttpStatusCode.OK;
+            using var response = await send(client).ConfigureAwait(false);
+            return response.StatusCode == success;
         }
         catch (HttpRequestException)
         {
