@@ -30,10 +30,10 @@ public sealed class SessionTimeTravelTests : IAsyncLifetime
 
     private async Task<SessionView> Expected(long version) => version switch
     {
-        1 => new SessionView(_id, "alice", "laptop", "cli", "k-7", "a", "active", At(1), At(1), null, null, null, 0, 0, await Seq(1)),
-        2 => await Expected(1) with { Label = "b", UpdatedAt = At(3), LastPosition = await Seq(2) },
-        3 => await Expected(2) with { Label = "c", UpdatedAt = At(4), LastPosition = await Seq(3) },
-        _ => await Expected(3) with { State = "archived", ArchivedAt = At(5), UpdatedAt = At(5), LastPosition = await Seq(4) },
+        1 => new SessionView(_id, "alice", "laptop", "cli", "k-7", "a", "active", At(1), At(1), null, null, null, 0, 0, null, 1, await Seq(1)),
+        2 => await Expected(1) with { Label = "b", UpdatedAt = At(3), StreamVersion = 2, LastPosition = await Seq(2) },
+        3 => await Expected(2) with { Label = "c", UpdatedAt = At(4), StreamVersion = 3, LastPosition = await Seq(3) },
+        _ => await Expected(3) with { State = "archived", ArchivedAt = At(5), UpdatedAt = At(5), StreamVersion = 4, LastPosition = await Seq(4) },
     };
 
     [Theory]
