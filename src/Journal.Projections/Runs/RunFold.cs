@@ -22,11 +22,14 @@ public static class RunFold
         .On<RunFailed>(e => e.RunId)
         .On<RunCancelled>(e => e.RunId);
 
-    /// <summary>Applies one tape event; returns <paramref name="view"/> itself when nothing changes (an erased payload, no run yet).</summary>
+    /// <summary>
+    /// Applies one tape event; returns <paramref name="view"/> itself when nothing changes (an erased payload,
+    /// an event the fold does not route, no run yet).
+    /// </summary>
     public static RunView? Evolve(RunView? view, ProjectedEvent recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        if (recorded.Payload is not { } @event)
+        if (recorded.Payload is not { } @event || !Routes.TryRoute(@event, out _))
         {
             return view;
         }
