@@ -30,8 +30,8 @@ internal static class SessionQueryEndpoints
 
     /// <summary>Get a session</summary>
     /// <remarks>
-    /// The session as the read model keeps it, with the version of the session's own stream it reflects as
-    /// <c>ETag</c>. Answers from the read model alone (it does not wait unless given <c>minPosition</c>), with <c>ETag</c> and
+    /// The session as the read model keeps it, from the read model alone (it does not wait unless given
+    /// <c>minPosition</c>), with <c>ETag</c> (the version of the session's own stream the row reflects) and
     /// <c>X-Journal-Position</c> from the row.
     /// </remarks>
     internal static async Task<Ok<SessionView>> GetSession(Guid sessionId, HttpContext http, IMediator mediator, CancellationToken ct, long? minPosition = null) =>
