@@ -16,7 +16,7 @@ internal static class ReplayCommand
     {
         var db = CommonOptions.Database();
         var projections = CommonOptions.ProjectionsDatabase();
-        var only = new Option<string?>("--projection") { Description = "Rebuild only this projection (for example sessions.v1)" };
+        var only = new Option<string?>("--projection") { Description = "Rebuild only this projection (for example sessions.v2)" };
         var verify = new Option<bool>("--verify") { Description = "Also verify the hash chain of the tape" };
         var command = new Command("replay", "Rebuild the read models from the whole tape") { db, projections, only, verify };
         command.SetAction(async (parse, ct) =>

@@ -9,6 +9,7 @@ internal static class CanvasSql
     public static readonly string Create = Load("Create.sql");
     public static readonly string UpsertCanvas = Load("UpsertCanvas.sql");
     public static readonly string SelectCanvas = Load("SelectCanvas.sql");
+    public static readonly string SelectCanvasRow = Load("SelectCanvasRow.sql");
     public static readonly string InsertVersion = Load("InsertVersion.sql");
     public static readonly string InsertSnapshot = Load("InsertSnapshot.sql");
     public static readonly string InsertMismatch = Load("InsertMismatch.sql");
@@ -20,7 +21,7 @@ internal static class CanvasSql
     public static readonly string CountMismatches = Load("CountMismatches.sql");
     public static readonly string SelectSnapshotVersions = Load("SelectSnapshotVersions.sql");
 
-    /// <summary>Maps the first nine columns of <see cref="SelectCanvas"/>.</summary>
+    /// <summary>Maps the first nine columns of <see cref="SelectCanvas"/> (all of <see cref="SelectCanvasRow"/>).</summary>
     public static CanvasRow ReadRow(SqliteDataReader r) => new(
         r.GetId(0), r.GetId(1), r.GetInt64(2), r.GetString(3), r.GetTime(4), r.GetTime(5), r.GetInt64(6), r.GetInt32(7), r.GetInt64(8));
 

@@ -25,7 +25,7 @@ public sealed class GetRunAtHandler(IEventStore tape, ITapeFeed feed) : IRequest
     public async Task<RunView> Handle(GetRunAtQuery request, CancellationToken cancellationToken)
     {
         var view = await StreamHistory.FoldAsync<RunView>(
-            tape, feed.Serializer, RunDecider.StreamFor(request.RunId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? RunFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
+            tape, feed.Serializer, RunDecider.StreamFor(request.RunId), request.StreamVersion, request.Position, RunFold.Evolve, cancellationToken).ConfigureAwait(false);
         return view ?? throw new NotFoundException("run", ReadModelValues.Id(request.RunId));
     }
 }

@@ -5,8 +5,10 @@ using Journal.Projections.Shared;
 namespace Journal.Projections.Runs;
 
 /// <summary>
-/// The one pure fold of a <see cref="RunView"/>, used by <c>runs.v1</c> and by time travel
-/// (<see cref="GetRunAtQuery"/>). Every field comes from the run's own stream, so time travel is exact.
+/// The one pure fold of a <see cref="RunView"/>, used by <c>runs.v2</c> and by time travel
+/// (<see cref="GetRunAtQuery"/>). Every field comes from the run's own stream, so time travel is exact;
+/// every event moves <see cref="RunView.StreamVersion"/> to its version, so the stored view always names
+/// the stream version it reflects (the one <c>If-Match</c> is checked against).
 /// </summary>
 public static class RunFold
 {
@@ -20,14 +22,24 @@ public static class RunFold
         .On<RunFailed>(e => e.RunId)
         .On<RunCancelled>(e => e.RunId);
 
-    /// <summary>Applies one event at tape position <paramref name="position"/>; returns <paramref name="view"/> itself when nothing changes.</summary>
-    public static RunView? Evolve(RunView? view, object @event, long position)
+    /// <summary>
+    /// Applies one tape event; returns <paramref name="view"/> itself when nothing changes (an erased payload,
+    /// an event the fold does not route, no run yet).
+    /// </summary>
+    public static RunView? Evolve(RunView? view, ProjectedEvent recorded)
     {
+        ArgumentNullException.ThrowIfNull(recorded);
+        if (recorded.Payload is not { } @event || !Routes.TryRoute(@event, out _))
+        {
+            return view;
+        }
+
+        var position = recorded.Seq;
         var next = (view, @event) switch
         {
             (null, RunAccepted e) => new RunView(
                 e.RunId, e.SessionId, e.Kind, e.ParentRunId, RunStatus.Accepted, false, 0, 0,
-                ReadModelValues.Truncate(e.At), null, null, null, false, position, position),
+                ReadModelValues.Truncate(e.At), null, null, null, false, position, 0, position),
             (null, _) => null,
             ({ } v, RunStarted e) => v with { Status = RunStatus.InProgress, StartedAt = ReadModelValues.Truncate(e.At) },
             ({ } v, RunCancelRequested) => v with { CancelRequested = true },
@@ -37,6 +49,6 @@ public static class RunFold
             ({ } v, RunCancelled e) => v with { Status = RunStatus.Cancelled, EndedAt = ReadModelValues.Truncate(e.At) },
             _ => view,
         };
-        return next is null || next == view ? view : next with { LastPosition = position };
+        return next is null ? view : next with { StreamVersion = recorded.Event.StreamVersion, LastPosition = position };
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Journal.Projections.Runs;
 
-/// <summary>The statements of <c>runs.v1</c> and how its rows map to <see cref="RunView"/>.</summary>
+/// <summary>The statements of <c>runs.v2</c> and how its rows map to <see cref="RunView"/>.</summary>
 internal static class RunRows
 {
     public static readonly string Create = ProjectionSql.Load("Runs/Create.sql");
@@ -29,7 +29,8 @@ internal static class RunRows
         r.GetStringOrNull(11),
         r.GetBoolean(12),
         r.GetInt64(13),
-        r.GetInt64(14));
+        r.GetInt64(14),
+        r.GetInt64(15));
 
     /// <summary>The parameters of <see cref="Upsert"/>.</summary>
     public static (string, object?)[] Parameters(RunView v) =>
@@ -48,6 +49,7 @@ internal static class RunRows
         ("$failure_reason", v.FailureReason),
         ("$orphaned", v.Orphaned),
         ("$accepted_position", v.AcceptedPosition),
+        ("$stream_version", v.StreamVersion),
         ("$last_position", v.LastPosition),
     ];
 }

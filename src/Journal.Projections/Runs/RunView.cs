@@ -2,7 +2,7 @@ using Journal.Domain.Runs;
 
 namespace Journal.Projections.Runs;
 
-/// <summary>A run as the read side shows it: one row of <c>runs_v1_runs</c>. Times are whole milliseconds, UTC.</summary>
+/// <summary>A run as the read side shows it: one row of <c>runs_v2_runs</c>. Times are whole milliseconds, UTC.</summary>
 /// <param name="SessionId">Its session.</param>
 /// <param name="Kind">Foreground, background or delegated.</param>
 /// <param name="ParentRunId">The run that delegated it, for a delegated run.</param>
@@ -16,6 +16,7 @@ namespace Journal.Projections.Runs;
 /// <param name="FailureReason">Why it failed, if it failed.</param>
 /// <param name="Orphaned">True when crash recovery failed it because no process drove it any more.</param>
 /// <param name="AcceptedPosition">The tape position of its acceptance (the listing's order).</param>
+/// <param name="StreamVersion">The version of the run's stream (<c>run-{id}</c>) this view reflects: its <c>ETag</c>.</param>
 /// <param name="LastPosition">The tape position of the last event that changed this view.</param>
 public sealed record RunView(
     Guid RunId,
@@ -32,4 +33,5 @@ public sealed record RunView(
     string? FailureReason,
     bool Orphaned,
     long AcceptedPosition,
+    long StreamVersion,
     long LastPosition);

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Journal.Projections.SessionDeltas;
 
-/// <summary>The statements of <c>session_deltas.v2</c> and how its rows map to <see cref="SessionDelta"/>.</summary>
+/// <summary>The statements of <c>session_deltas.v3</c> and how its rows map to <see cref="SessionDelta"/>.</summary>
 internal static class SessionDeltaRows
 {
     public static readonly string Create = ProjectionSql.Load("SessionDeltas/Create.sql");

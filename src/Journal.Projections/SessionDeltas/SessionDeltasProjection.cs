@@ -5,15 +5,15 @@ using Journal.Projections.Sessions;
 namespace Journal.Projections.SessionDeltas;
 
 /// <summary>
-/// <c>session_deltas.v2</c>: for every event that changes a session's <see cref="SessionView"/> (by
-/// <see cref="SessionFold"/>, the fold of <c>sessions.v1</c>, over the events of <see cref="SessionFold.Routes"/>),
+/// <c>session_deltas.v3</c>: for every event that changes a session's <see cref="SessionView"/> (by
+/// <see cref="SessionFold"/>, the fold of <c>sessions.v2</c>, over the events of <see cref="SessionFold.Routes"/>),
 /// a <see cref="SessionDelta"/> with the view before and after. It keeps its own copy of each view, so it
 /// can be rebuilt on its own.
 /// </summary>
 public sealed class SessionDeltasProjection() : SingleStreamProjection<StoredSessionView>(ProjectionName, SessionFold.Routes.Select(r => r.SessionId))
 {
     /// <summary>The projection's name.</summary>
-    public const string ProjectionName = "session_deltas.v2";
+    public const string ProjectionName = "session_deltas.v3";
 
     /// <inheritdoc />
     public override void Create(ReadModelWriter db) => db.ExecuteScript(SessionDeltaRows.Create);
@@ -21,7 +21,7 @@ public sealed class SessionDeltasProjection() : SingleStreamProjection<StoredSes
     /// <inheritdoc />
     public override StoredSessionView? Evolve(StoredSessionView? row, ProjectedEvent e)
     {
-        var after = e.Payload is { } @event ? SessionFold.Evolve(row?.View, @event, e.Seq) : row?.View;
+        var after = SessionFold.Evolve(row?.View, e);
         return after is null || after == row?.View ? row : new StoredSessionView(after, SessionViewJson.Write(after));
     }
 

@@ -28,7 +28,7 @@ public sealed class GetSessionAtHandler(IEventStore tape, ITapeFeed feed) : IReq
     public async Task<SessionView> Handle(GetSessionAtQuery request, CancellationToken cancellationToken)
     {
         var view = await StreamHistory.FoldAsync<SessionView>(
-            tape, feed.Serializer, SessionDecider.StreamFor(request.SessionId), request.StreamVersion, request.Position, (view, e) => e.Payload is { } @event ? SessionFold.Evolve(view, @event, e.Seq) : view, cancellationToken).ConfigureAwait(false);
+            tape, feed.Serializer, SessionDecider.StreamFor(request.SessionId), request.StreamVersion, request.Position, SessionFold.Evolve, cancellationToken).ConfigureAwait(false);
         return view ?? throw new NotFoundException("session", ReadModelValues.Id(request.SessionId));
     }
 }

@@ -1,4 +1,6 @@
+using Journal.Domain.Deciding;
 using Journal.Domain.Errors;
+using Journal.Domain.Sessions;
 using Journal.Projections.Querying;
 using Journal.Projections.Runtime;
 using MediatR;
@@ -17,14 +19,11 @@ public sealed record GetSessionByKeyQuery(string SessionKey, long? MinPosition =
 public sealed class GetSessionByKeyHandler(ReadModelStore readModels) : IRequestHandler<GetSessionByKeyQuery, SessionView>
 {
     /// <inheritdoc />
+    /// <exception cref="ValidationException">Not a valid session key (empty, too long, or a character other than letters, digits and <c>- _ . : @</c>).</exception>
     /// <exception cref="NotFoundException"><c>session.not_found</c>: no live session holds the key.</exception>
     public Task<SessionView> Handle(GetSessionByKeyQuery request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(request.SessionKey))
-        {
-            throw new ValidationException("sessionKey", "must not be empty");
-        }
-
+        Require.Key(request.SessionKey, "sessionKey", SessionLimits.KeyMaxLength);
         return Task.FromResult(SessionLookup.One(readModels, SessionRows.SelectLiveByKey, ("$session_key", request.SessionKey), request.SessionKey));
     }
 }

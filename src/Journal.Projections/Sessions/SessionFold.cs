@@ -7,10 +7,13 @@ using Journal.Projections.Shared;
 namespace Journal.Projections.Sessions;
 
 /// <summary>
-/// The one pure fold of a <see cref="SessionView"/>, used by <c>sessions.v1</c>, by
-/// <c>session_deltas.v2</c> and by time travel (<see cref="GetSessionAtQuery"/>), so the three never
-/// disagree. A view changes only when a field other than its bookkeeping changes; then
-/// <see cref="SessionView.UpdatedAt"/> takes the event's time and <see cref="SessionView.LastPosition"/> its position.
+/// The one pure fold of a <see cref="SessionView"/>, used by <c>sessions.v2</c>, by
+/// <c>session_deltas.v3</c> and by time travel (<see cref="GetSessionAtQuery"/>), so the three never
+/// disagree. Every event of the session's own stream moves <see cref="SessionView.StreamVersion"/> to its
+/// version (so the stored view always names the stream version it reflects, the one <c>If-Match</c> is
+/// checked against); events of other streams (runs, transcript) change the view only when they change a
+/// field. When a view changes, <see cref="SessionView.UpdatedAt"/> takes the event's time and
+/// <see cref="SessionView.LastPosition"/> its position.
 /// </summary>
 public static class SessionFold
 {
@@ -22,6 +25,8 @@ public static class SessionFold
         .On<SessionCreated>(e => new(e.SessionId, e.At))
         .On<SessionRenamed>(e => new(e.SessionId, e.At))
         .On<SessionArchived>(e => new(e.SessionId, e.At))
+        .On<SessionForegroundRunAttached>(e => new(e.SessionId, e.At))
+        .On<SessionForegroundRunDetached>(e => new(e.SessionId, e.At))
         .On<RunAccepted>(e => new(e.SessionId, e.At))
         .On<RunStarted>(e => new(e.SessionId, e.At))
         .On<RunSucceeded>(e => new(e.SessionId, e.At))
@@ -36,25 +41,38 @@ public static class SessionFold
     public static Guid? SessionOf(object? @event) => Routes.TryRoute(@event, out var route) ? route.SessionId : null;
 
     /// <summary>
-    /// Applies one event at tape position <paramref name="position"/>. Returns <paramref name="view"/> itself
-    /// when the event changes nothing (an unknown session, a run that is not the last one, ...).
+    /// Applies one tape event. Returns <paramref name="view"/> itself when the event changes nothing (an
+    /// erased payload, an unknown session, a run that is not the last one, ...).
     /// </summary>
-    public static SessionView? Evolve(SessionView? view, object @event, long position)
+    public static SessionView? Evolve(SessionView? view, ProjectedEvent e)
     {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Payload is not { } @event)
+        {
+            return view;
+        }
+
         var next = Apply(view, @event);
+        if (next is not null && @event is ISessionEvent)
+        {
+            next = next with { StreamVersion = e.Event.StreamVersion };
+        }
+
         return next is null || next == view
             ? view
-            : next with { UpdatedAt = ReadModelValues.Truncate(Routes.Route(@event).At), LastPosition = position };
+            : next with { UpdatedAt = ReadModelValues.Truncate(Routes.Route(@event).At), LastPosition = e.Seq };
     }
 
     private static SessionView? Apply(SessionView? view, object @event) => (view, @event) switch
     {
         (null, SessionCreated c) => new SessionView(
             c.SessionId, c.Principal, c.Device, c.Channel, c.SessionKey, c.Label, SessionStates.Active,
-            ReadModelValues.Truncate(c.At), ReadModelValues.Truncate(c.At), null, null, null, 0, 0, 0),
+            ReadModelValues.Truncate(c.At), ReadModelValues.Truncate(c.At), null, null, null, 0, 0, null, 0, 0),
         (null, _) => null,
         ({ } v, SessionRenamed r) => v with { Label = r.Label },
         ({ } v, SessionArchived a) => v with { State = SessionStates.Archived, ArchivedAt = ReadModelValues.Truncate(a.At) },
+        ({ } v, SessionForegroundRunAttached f) => v with { ForegroundRunId = f.RunId },
+        ({ } v, SessionForegroundRunDetached) => v with { ForegroundRunId = null },
         ({ } v, RunAccepted r) => v with { LastRunId = r.RunId, LastRunStatus = RunStatus.Accepted, RunCount = v.RunCount + 1 },
         ({ } v, RunStarted r) => LastRun(v, r.RunId, RunStatus.InProgress),
         ({ } v, RunSucceeded r) => LastRun(v, r.RunId, RunStatus.Succeeded),

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Journal.Projections.Sessions;
 
-/// <summary>The statements of <c>sessions.v1</c> and how its rows map to <see cref="SessionView"/>.</summary>
+/// <summary>The statements of <c>sessions.v2</c> and how its rows map to <see cref="SessionView"/>.</summary>
 internal static class SessionRows
 {
     public static readonly string Create = ProjectionSql.Load("Sessions/Create.sql");
@@ -31,7 +31,9 @@ internal static class SessionRows
         r.GetEnumOrNull<RunStatus>(11),
         r.GetInt32(12),
         r.GetInt64(13),
-        r.GetInt64(14));
+        r.GetIdOrNull(14),
+        r.GetInt64(15),
+        r.GetInt64(16));
 
     /// <summary>The parameters of <see cref="Upsert"/>.</summary>
     public static (string, object?)[] Parameters(SessionView v) =>
@@ -50,6 +52,8 @@ internal static class SessionRows
         ("$last_run_status", v.LastRunStatus?.ToString()),
         ("$run_count", v.RunCount),
         ("$transcript_entry_count", v.TranscriptEntryCount),
+        ("$foreground_run_id", ReadModelValues.Id(v.ForegroundRunId)),
+        ("$stream_version", v.StreamVersion),
         ("$last_position", v.LastPosition),
     ];
 }

@@ -3,7 +3,7 @@ using Journal.Domain.Runs;
 namespace Journal.Projections.Sessions;
 
 /// <summary>
-/// A session as the read side shows it: one row of <c>sessions_v1_sessions</c>, and the before/after
+/// A session as the read side shows it: one row of <c>sessions_v2_sessions</c>, and the before/after
 /// state of a session delta. Times are whole milliseconds, UTC (the events' own times).
 /// </summary>
 /// <param name="Principal">On whose behalf it runs.</param>
@@ -19,6 +19,11 @@ namespace Journal.Projections.Sessions;
 /// <param name="LastRunStatus">That run's status (from the runs' streams).</param>
 /// <param name="RunCount">Runs accepted in the session (from the runs' streams).</param>
 /// <param name="TranscriptEntryCount">Entries of its transcript (from the transcript's stream).</param>
+/// <param name="ForegroundRunId">The foreground run that holds the session now, if any (attached with its acceptance, detached when it ends).</param>
+/// <param name="StreamVersion">
+/// The version of the session's own stream (<c>session-{id}</c>) this view reflects: its <c>ETag</c>. Runs and
+/// transcript entries live on other streams and leave it as it is.
+/// </param>
 /// <param name="LastPosition">The tape position of the last event that changed this view.</param>
 public sealed record SessionView(
     Guid SessionId,
@@ -35,6 +40,8 @@ public sealed record SessionView(
     RunStatus? LastRunStatus,
     int RunCount,
     long TranscriptEntryCount,
+    Guid? ForegroundRunId,
+    long StreamVersion,
     long LastPosition);
 
 /// <summary>The values of <see cref="SessionView.State"/>.</summary>

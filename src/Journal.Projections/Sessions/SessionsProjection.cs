@@ -4,21 +4,20 @@ using Journal.Projections.Runtime;
 namespace Journal.Projections.Sessions;
 
 /// <summary>
-/// <c>sessions.v1</c>: one row per session in <c>sessions_v1_sessions</c>, kept by <see cref="SessionFold"/>
+/// <c>sessions.v2</c>: one row per session in <c>sessions_v2_sessions</c>, kept by <see cref="SessionFold"/>
 /// from the session's own events, its runs' acceptance and ends, and its transcript entries (the events
 /// of <see cref="SessionFold.Routes"/>).
 /// </summary>
 public sealed class SessionsProjection() : SingleStreamProjection<SessionView>(ProjectionName, SessionFold.Routes.Select(r => r.SessionId))
 {
     /// <summary>The projection's name.</summary>
-    public const string ProjectionName = "sessions.v1";
+    public const string ProjectionName = "sessions.v2";
 
     /// <inheritdoc />
     public override void Create(ReadModelWriter db) => db.ExecuteScript(SessionRows.Create);
 
     /// <inheritdoc />
-    public override SessionView? Evolve(SessionView? row, ProjectedEvent e) =>
-        e.Payload is { } @event ? SessionFold.Evolve(row, @event, e.Seq) : row;
+    public override SessionView? Evolve(SessionView? row, ProjectedEvent e) => SessionFold.Evolve(row, e);
 
     /// <inheritdoc />
     protected override SessionView? Load(ReadModelWriter db, Guid key) =>

@@ -13,10 +13,10 @@ public sealed class ApprovalEndpointTests : ApiTestBase
         var approvalId = await RequestAsync();
         using var reader = Host.Reader();
 
-        using var pending = await reader.GetAsync($"/v1/approvals/{approvalId}");
+        using var pending = await reader.GetAsync($"/v1/approvals/{approvalId}?minPosition={await Host.HeadAsync()}");
         var state = await Json.BodyAsync(pending);
         var decided = await Json.PostAsync(Writer, $"/v1/approvals/{approvalId}/decision", new { decision = "Allow", reason = "fine" });
-        var after = await reader.GetFromJsonAsync<JsonElement>($"/v1/approvals/{approvalId}");
+        var after = await reader.GetFromJsonAsync<JsonElement>($"/v1/approvals/{approvalId}?minPosition={decided.GetProperty("position").GetInt64()}");
 
         Assert.Equal("Pending", state.GetProperty("status").GetString());
         Assert.Equal("\"1\"", Json.ETagOf(pending));

@@ -55,7 +55,7 @@ public sealed class CanvasEndpointTests : ApiTestBase
         using var failed = await PatchAsync(Writer, canvasId, """[{"op":"replace","path":"/n","value":5},{"op":"test","path":"/n","value":4}]""", "\"1\"");
         using var badPath = await PatchAsync(Writer, canvasId, """[{"op":"remove","path":"/missing"}]""", "\"1\"");
         using var malformed = await PatchAsync(Writer, canvasId, """[{"op":"add","path":"/x"}]""", "\"1\"");
-        var state = await Host.Reader().GetFromJsonAsync<JsonElement>($"/v1/canvases/{canvasId}");
+        var state = await Host.Reader().GetFromJsonAsync<JsonElement>($"/v1/canvases/{canvasId}?minPosition={before}");
 
         var problem = await Problem.AssertAsync(failed, HttpStatusCode.UnprocessableEntity, "json_patch.test_failed");
         Assert.Equal((1, "test"), (problem.GetProperty("operation").GetInt32(), problem.GetProperty("op").GetString()));

@@ -29,10 +29,11 @@ public sealed class SessionEndpointTests : ApiTestBase
     public async Task Get_by_id_and_by_key_answer_the_state_with_its_etag()
     {
         var sessionId = await Host.CreateSessionAsync("desk");
+        var head = await Host.HeadAsync();
         using var client = Host.Reader();
 
-        using var byId = await client.GetAsync($"/v1/sessions/{sessionId}");
-        using var byKey = await client.GetAsync("/v1/sessions/by-key/desk");
+        using var byId = await client.GetAsync($"/v1/sessions/{sessionId}?minPosition={head}");
+        using var byKey = await client.GetAsync($"/v1/sessions/by-key/desk?minPosition={head}");
         var session = await Json.BodyAsync(byId);
         var resolved = await Json.BodyAsync(byKey);
 
@@ -41,6 +42,7 @@ public sealed class SessionEndpointTests : ApiTestBase
         Assert.Equal("\"1\"", Json.ETagOf(byId));
         Assert.Equal(sessionId, resolved.GetProperty("sessionId").GetGuid());
         Assert.Equal("\"1\"", Json.ETagOf(byKey));
+        Assert.Equal(session.GetProperty("lastPosition").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(byId.Headers.GetValues("X-Journal-Position")));
     }
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class SessionEndpointTests : ApiTestBase
         using var response = await client.SendAsync(request);
         var body = await Json.BodyAsync(response);
         using var reader = Host.Reader();
-        var session = await reader.GetFromJsonAsync<JsonElement>($"/v1/sessions/{sessionId}");
+        var session = await reader.GetFromJsonAsync<JsonElement>($"/v1/sessions/{sessionId}?minPosition={body.GetProperty("position").GetInt64()}");
 
         Assert.Equal(2, body.GetProperty("streamVersion").GetInt64());
         Assert.Equal("\"2\"", Json.ETagOf(response));

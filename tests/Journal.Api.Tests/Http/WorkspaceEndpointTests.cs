@@ -13,7 +13,7 @@ public sealed class WorkspaceEndpointTests : ApiTestBase
         var documentId = await CreateAsync("notes/todo.md");
         using var reader = Host.Reader();
 
-        using var got = await reader.GetAsync($"/v1/workspace/documents/{documentId}");
+        using var got = await reader.GetAsync($"/v1/workspace/documents/{documentId}?minPosition={await Host.HeadAsync()}");
         var state = await Json.BodyAsync(got);
         using var update = new HttpRequestMessage(HttpMethod.Put, $"/v1/workspace/documents/{documentId}") { Content = JsonContent.Create(new { content = "- write tests" }) };
         update.Headers.TryAddWithoutValidation("If-Match", Json.ETagOf(got));
@@ -21,7 +21,7 @@ public sealed class WorkspaceEndpointTests : ApiTestBase
         var moved = await Json.PostAsync(Writer, $"/v1/workspace/documents/{documentId}/move", new { newPath = "notes/done.md" });
         using var deleted = await Writer.DeleteAsync($"/v1/workspace/documents/{documentId}");
         var restored = await Json.PostAsync(Writer, $"/v1/workspace/documents/{documentId}/restore", null);
-        var final = await reader.GetFromJsonAsync<JsonElement>($"/v1/workspace/documents/{documentId}");
+        var final = await reader.GetFromJsonAsync<JsonElement>($"/v1/workspace/documents/{documentId}?minPosition={restored.GetProperty("position").GetInt64()}");
 
         Assert.Equal("notes/todo.md", state.GetProperty("document").GetProperty("path").GetString());
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);

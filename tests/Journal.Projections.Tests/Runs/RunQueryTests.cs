@@ -32,7 +32,7 @@ public sealed class RunQueryTests : IAsyncLifetime
         var view = await _s.Query(new GetRunQuery(run, _s.Position));
 
         Assert.Equal(
-            new RunView(run, session, RunKind.Foreground, null, RunStatus.Failed, true, 13, 7, At(2), At(3), At(7), "boom", false, await Seq(run, 1), await Seq(run, 6)),
+            new RunView(run, session, RunKind.Foreground, null, RunStatus.Failed, true, 13, 7, At(2), At(3), At(7), "boom", false, await Seq(run, 1), 6, await Seq(run, 6)),
             view);
     }
 

@@ -31,10 +31,10 @@ public sealed class RunTimeTravelTests : IAsyncLifetime
 
     private async Task<RunView> Expected(long version) => version switch
     {
-        1 => new RunView(_run, _session, RunKind.Foreground, null, RunStatus.Accepted, false, 0, 0, At(2), null, null, null, false, await Seq(1), await Seq(1)),
-        2 => await Expected(1) with { Status = RunStatus.InProgress, StartedAt = At(3), LastPosition = await Seq(2) },
-        3 => await Expected(2) with { InputTokens = 100, OutputTokens = 40, LastPosition = await Seq(3) },
-        _ => await Expected(3) with { Status = RunStatus.Succeeded, EndedAt = At(6), LastPosition = await Seq(4) },
+        1 => new RunView(_run, _session, RunKind.Foreground, null, RunStatus.Accepted, false, 0, 0, At(2), null, null, null, false, await Seq(1), 1, await Seq(1)),
+        2 => await Expected(1) with { Status = RunStatus.InProgress, StartedAt = At(3), StreamVersion = 2, LastPosition = await Seq(2) },
+        3 => await Expected(2) with { InputTokens = 100, OutputTokens = 40, StreamVersion = 3, LastPosition = await Seq(3) },
+        _ => await Expected(3) with { Status = RunStatus.Succeeded, EndedAt = At(6), StreamVersion = 4, LastPosition = await Seq(4) },
     };
 
     [Theory]

@@ -30,11 +30,11 @@ public sealed class SessionDeltaTests : IAsyncLifetime
 
         var deltas = await _s.Query(new ListSessionDeltasQuery(id, MinPosition: _s.Position));
 
-        string Json(string label, string state, string updated, string archived, long position) =>
-            $$"""{"sessionId":"{{id}}","principal":"alice","device":"laptop","channel":"cli","sessionKey":"k-1","label":"{{label}}","state":"{{state}}","createdAt":"2025-03-04T10:00:01+00:00","updatedAt":"{{updated}}","archivedAt":{{archived}},"lastRunId":null,"lastRunStatus":null,"runCount":0,"transcriptEntryCount":0,"lastPosition":{{position}}}""";
-        var created = Json("first", "active", "2025-03-04T10:00:01+00:00", "null", p1);
-        var renamed = Json("second", "active", "2025-03-04T10:00:02+00:00", "null", p2);
-        var archived = Json("second", "archived", "2025-03-04T10:00:03+00:00", "\"2025-03-04T10:00:03+00:00\"", p3);
+        string Json(string label, string state, string updated, string archived, long version, long position) =>
+            $$"""{"sessionId":"{{id}}","principal":"alice","device":"laptop","channel":"cli","sessionKey":"k-1","label":"{{label}}","state":"{{state}}","createdAt":"2025-03-04T10:00:01+00:00","updatedAt":"{{updated}}","archivedAt":{{archived}},"lastRunId":null,"lastRunStatus":null,"runCount":0,"transcriptEntryCount":0,"foregroundRunId":null,"streamVersion":{{version}},"lastPosition":{{position}}}""";
+        var created = Json("first", "active", "2025-03-04T10:00:01+00:00", "null", 1, p1);
+        var renamed = Json("second", "active", "2025-03-04T10:00:02+00:00", "null", 2, p2);
+        var archived = Json("second", "archived", "2025-03-04T10:00:03+00:00", "\"2025-03-04T10:00:03+00:00\"", 3, p3);
         Assert.Equal(
             [
                 new SessionDelta(id, p3, "deleted", At(3), renamed, archived),
@@ -45,20 +45,24 @@ public sealed class SessionDeltaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListSessionDeltas_records_updates_when_a_run_is_accepted_started_and_finished()
+    public async Task ListSessionDeltas_records_updates_when_a_foreground_run_is_accepted_attached_started_finished_and_detached()
     {
         var id = await _s.CreateSession();
         var run = await _s.FinishedRun(id);
 
         var deltas = (await _s.Query(new ListSessionDeltasQuery(id, MinPosition: _s.Position))).Reverse().ToList();
 
-        Assert.Equal(["created", "updated", "updated", "updated"], deltas.Select(d => d.ChangeType));
+        Assert.Equal(["created", "updated", "updated", "updated", "updated", "updated"], deltas.Select(d => d.ChangeType));
         Assert.Equal(
-            [(null, null, 0), (run, RunStatus.Accepted, 1), (run, RunStatus.InProgress, 1), (run, RunStatus.Succeeded, 1)],
-            deltas.Select(d => SessionViewJson.Read(d.After)).Select(v => (v.LastRunId, v.LastRunStatus, v.RunCount)));
+            [
+                (null, null, 0, null, 1L), (run, RunStatus.Accepted, 1, null, 1L), (run, RunStatus.Accepted, 1, run, 2L),
+                (run, RunStatus.InProgress, 1, run, 2L), (run, RunStatus.Succeeded, 1, run, 2L), (run, RunStatus.Succeeded, 1, null, 3L),
+            ],
+            deltas.Select(d => SessionViewJson.Read(d.After)).Select(v => (v.LastRunId, v.LastRunStatus, v.RunCount, v.ForegroundRunId, v.StreamVersion)));
         Assert.Equal(deltas.SkipLast(1).Select(d => d.After), deltas.Skip(1).Select(d => d.Before));
         Assert.Contains("\"lastRunStatus\":\"Succeeded\"", deltas[^1].After, StringComparison.Ordinal);
-        Assert.Equal(await _s.SeqOf(RunDecider.StreamFor(run), 3), deltas[^1].Position);
+        Assert.Equal(await _s.SeqOf(RunDecider.StreamFor(run), 3), deltas[^2].Position);
+        Assert.Equal(await _s.SeqOf(SessionDecider.StreamFor(id), 3), deltas[^1].Position);
     }
 
     [Fact]

@@ -29,8 +29,34 @@ public sealed class SessionQueryTests : IAsyncLifetime
 
         var view = await _s.Query(new GetSessionByIdQuery(id, _s.Position));
 
+        // Session stream: created (v1), renamed (v2), the foreground run attached (v3) and detached (v4), the
+        // detach appended right after the run's end, so it is the last event that changed the view.
         var succeeded = await _s.SeqOf(RunDecider.StreamFor(run), 3);
-        Assert.Equal(new SessionView(id, "alice", "laptop", "cli", "k-1", "second", "active", At(1), At(6), null, run, RunStatus.Succeeded, 1, 1, succeeded), view);
+        var detached = await _s.SeqOf(Domain.Sessions.SessionDecider.StreamFor(id), 4);
+        Assert.Equal(succeeded + 1, detached);
+        Assert.Equal(new SessionView(id, "alice", "laptop", "cli", "k-1", "second", "active", At(1), At(6), null, run, RunStatus.Succeeded, 1, 1, null, 4, detached), view);
+    }
+
+    [Fact]
+    public async Task GetSessionById_carries_the_session_streams_version_on_the_tape_when_runs_and_transcript_entries_came_between()
+    {
+        var id = await _s.CreateSession();                              // session v1
+        var run = await _s.AcceptRun(id);                               // run v1, session v2 (attached)
+        await _s.Say(id, "hello");                                      // transcript stream
+        await _s.Send(new StartRunRequest(run));                        // run v2
+        var attached = await _s.Query(new GetSessionByIdQuery(id, _s.Position));
+        await _s.Send(new RenameSessionRequest(id, "renamed"));         // session v3
+        await _s.Send(new RecordRunTokenUsageRequest(run, 4, 2));       // run v3
+        await _s.Send(new CompleteRunRequest(run, "done"));             // run v4, session v4 (detached)
+        await _s.Say(id, "bye");                                        // transcript stream
+
+        var view = await _s.Query(new GetSessionByIdQuery(id, _s.Position));
+        var onTape = await _s.Journal.Store.ReadStreamVersionAsync(Domain.Sessions.SessionDecider.StreamFor(id), default);
+
+        Assert.Equal((2L, run), (attached.StreamVersion, attached.ForegroundRunId!.Value));
+        Assert.Equal((4L, 4L), (onTape, view.StreamVersion));
+        Assert.Null(view.ForegroundRunId);
+        Assert.Equal(_s.Position, view.LastPosition);
     }
 
     [Fact]

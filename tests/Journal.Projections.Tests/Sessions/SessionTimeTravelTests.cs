@@ -30,10 +30,10 @@ public sealed class SessionTimeTravelTests : IAsyncLifetime
 
     private async Task<SessionView> Expected(long version) => version switch
     {
-        1 => new SessionView(_id, "alice", "laptop", "cli", "k-7", "a", "active", At(1), At(1), null, null, null, 0, 0, await Seq(1)),
-        2 => await Expected(1) with { Label = "b", UpdatedAt = At(3), LastPosition = await Seq(2) },
-        3 => await Expected(2) with { Label = "c", UpdatedAt = At(4), LastPosition = await Seq(3) },
-        _ => await Expected(3) with { State = "archived", ArchivedAt = At(5), UpdatedAt = At(5), LastPosition = await Seq(4) },
+        1 => new SessionView(_id, "alice", "laptop", "cli", "k-7", "a", "active", At(1), At(1), null, null, null, 0, 0, null, 1, await Seq(1)),
+        2 => await Expected(1) with { Label = "b", UpdatedAt = At(3), StreamVersion = 2, LastPosition = await Seq(2) },
+        3 => await Expected(2) with { Label = "c", UpdatedAt = At(4), StreamVersion = 3, LastPosition = await Seq(3) },
+        _ => await Expected(3) with { State = "archived", ArchivedAt = At(5), UpdatedAt = At(5), StreamVersion = 4, LastPosition = await Seq(4) },
     };
 
     [Theory]
@@ -85,9 +85,11 @@ public sealed class SessionTimeTravelTests : IAsyncLifetime
         var travelled = await _s.Query(new GetSessionAtQuery(other));
         var row = await _s.Query(new GetSessionByIdQuery(other, _s.Position));
 
-        Assert.Equal((1, 1L), (row.RunCount, row.TranscriptEntryCount));
+        // The foreground run's attach and detach are the session stream's own events (v2, v3): time travel
+        // folds them, so its version, updatedAt and lastPosition are the detach's, as in the row.
+        Assert.Equal((1, 1L, 3L), (row.RunCount, row.TranscriptEntryCount, row.StreamVersion));
         Assert.Equal(
-            row with { LastRunId = null, LastRunStatus = null, RunCount = 0, TranscriptEntryCount = 0, UpdatedAt = row.CreatedAt, LastPosition = await _s.SeqOf(SessionDecider.StreamFor(other), 1) },
+            row with { LastRunId = null, LastRunStatus = null, RunCount = 0, TranscriptEntryCount = 0, UpdatedAt = At(9), LastPosition = await _s.SeqOf(SessionDecider.StreamFor(other), 3) },
             travelled);
     }
 

@@ -46,12 +46,20 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
         var reads = 0L;
         var errors = new ConcurrentQueue<string>();
         var sessions = new Guid[Writers];
+        var createdAt = 0L;
         for (var w = 0; w < Writers; w++)
         {
             using var created = await http.PostAsJsonAsync("/v1/sessions", new { principal = "soak", device = $"writer-{w}", channel = "http" });
             created.EnsureSuccessStatusCode();
-            var stream = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("stream").GetString()!;
-            sessions[w] = Guid.Parse(stream["session-".Length..]);
+            var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+            sessions[w] = Guid.Parse(body.GetProperty("stream").GetString()!["session-".Length..]);
+            createdAt = body.GetProperty("position").GetInt64();
+        }
+
+        // A session's GET answers from the read model without waiting: let it hold every session first.
+        using (var projected = await http.GetAsync($"/v1/sessions/{sessions[^1]}?minPosition={createdAt}"))
+        {
+            projected.EnsureSuccessStatusCode();
         }
 
         using var stop = new CancellationTokenSource();

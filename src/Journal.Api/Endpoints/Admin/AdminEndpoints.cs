@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Journal.Api.Endpoints.Admin;
 
 /// <summary>Body of <c>POST /v1/admin/projections/rebuild</c> (optional).</summary>
-/// <param name="Projection">The projection to rebuild, such as <c>sessions.v1</c>; every one when left out.</param>
+/// <param name="Projection">The projection to rebuild, such as <c>sessions.v2</c>; every one when left out.</param>
 public sealed record RebuildBody(string? Projection = null);
 
 /// <summary>Where the projections stand.</summary>
@@ -69,7 +69,7 @@ internal static class AdminEndpoints
 
     /// <summary>Rebuild projections</summary>
     /// <remarks>
-    /// Starts a blue/green rebuild of one projection (<c>projection</c>, such as <c>sessions.v1</c>) or of all (no
+    /// Starts a blue/green rebuild of one projection (<c>projection</c>, such as <c>sessions.v2</c>) or of all (no
     /// body) in the background and answers 202 with its status and <c>Location: /v1/admin/projections</c>, where
     /// <c>rebuild</c> follows it. Queries keep being served from the current read models until the new ones replace
     /// them at once. One rebuild at a time: 409 <c>projection.rebuild_conflict</c> while one runs; 404

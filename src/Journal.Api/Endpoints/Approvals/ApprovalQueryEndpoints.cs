@@ -1,7 +1,5 @@
-using Journal.Api.Endpoints.Commands;
 using Journal.Api.Endpoints.Queries;
 using Journal.Domain.Approvals;
-using Journal.Domain.Tape;
 using Journal.Projections.Approvals;
 using Journal.Projections.Querying;
 using MediatR;
@@ -42,14 +40,14 @@ internal static class ApprovalQueryEndpoints
 
     /// <summary>Get an approval</summary>
     /// <remarks>
-    /// The approval as the read model keeps it, with its stream version as <c>ETag</c>. Waits for the approval's own
-    /// last write, so it reflects every write to it committed before the request.
+    /// The approval as the read model keeps it, with the stream version it reflects as <c>ETag</c>.
+    /// Answers from the read model alone (it does not wait unless given <c>minPosition</c>), with <c>ETag</c> and
+    /// <c>X-Journal-Position</c> from the row.
     /// </remarks>
-    internal static async Task<Ok<ApprovalRow>> GetApproval(Guid approvalId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
+    internal static async Task<Ok<ApprovalRow>> GetApproval(Guid approvalId, HttpContext http, IMediator mediator, CancellationToken ct, long? minPosition = null)
     {
-        var mark = await StreamMark.ReadAsync(tape, ApprovalDecider.StreamFor(approvalId), ct);
-        var approval = await mediator.Send(new GetApprovalQuery(approvalId, mark.Wait(minPosition)), ct);
-        http.Response.Headers.ETag = ETags.Format(approval.StreamVersion);
+        var approval = await mediator.Send(new GetApprovalQuery(approvalId, minPosition), ct);
+        ReadModelHeaders.Set(http, approval.StreamVersion, approval.LastPosition);
         return TypedResults.Ok(approval);
     }
 

@@ -1,7 +1,5 @@
 using Journal.Api.Endpoints.Commands;
 using Journal.Api.Endpoints.Queries;
-using Journal.Domain.Canvas;
-using Journal.Domain.Tape;
 using Journal.Projections.Canvas;
 using Journal.Projections.Querying;
 using MediatR;
@@ -24,21 +22,25 @@ internal static class CanvasQueryEndpoints
 
     /// <summary>Get a canvas</summary>
     /// <remarks>
-    /// The canvas and its latest state (in canonical form), with its version as <c>ETag</c>. <c>If-None-Match</c>
-    /// naming the current version answers 304 without reading the state.
+    /// The canvas and its latest state (in canonical form), with the version the read model holds as <c>ETag</c>
+    /// and <c>X-Journal-Position</c> from its row (no wait unless given <c>minPosition</c>). <c>If-None-Match</c>
+    /// naming that version answers 304 without reading the state.
     /// </remarks>
     internal static async Task<Results<Ok<CanvasView>, StatusCodeHttpResult>> GetCanvas(
-        Guid canvasId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
+        Guid canvasId, HttpContext http, IMediator mediator, CancellationToken ct, long? minPosition = null)
     {
-        var mark = await StreamMark.ReadAsync(tape, CanvasDecider.StreamFor(canvasId), ct);
-        if (mark.Version > 0 && ETags.Parse(http.Request.Headers.IfNoneMatch.ToString()) is { } known && known.Accepts(mark.Version) && minPosition is null)
+        if (ETags.Parse(http.Request.Headers.IfNoneMatch.ToString()) is { } known)
         {
-            http.Response.Headers.ETag = ETags.Format(mark.Version);
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            var row = await mediator.Send(new GetCanvasRowQuery(canvasId, minPosition), ct);
+            if (known.Accepts(row.Version))
+            {
+                ReadModelHeaders.Set(http, row.Version, row.LastPosition);
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
         }
 
-        var canvas = await mediator.Send(new GetCanvasQuery(canvasId, mark.Wait(minPosition)), ct);
-        http.Response.Headers.ETag = ETags.Format(canvas.Canvas.Version);
+        var canvas = await mediator.Send(new GetCanvasQuery(canvasId, minPosition), ct);
+        ReadModelHeaders.Set(http, canvas.Canvas.Version, canvas.Canvas.LastPosition);
         return TypedResults.Ok(canvas);
     }
 

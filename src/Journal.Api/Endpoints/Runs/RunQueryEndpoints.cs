@@ -1,7 +1,4 @@
-using Journal.Api.Endpoints.Commands;
 using Journal.Api.Endpoints.Queries;
-using Journal.Domain.Runs;
-using Journal.Domain.Tape;
 using Journal.Projections.Querying;
 using Journal.Projections.Runs;
 using MediatR;
@@ -29,14 +26,14 @@ internal static class RunQueryEndpoints
 
     /// <summary>Get a run</summary>
     /// <remarks>
-    /// The run with its status, token counts and times, with its stream version as <c>ETag</c>. Waits for the run's
-    /// own last write, so it reflects every write to it committed before the request.
+    /// The run with its status, token counts and times, with the stream version it reflects as <c>ETag</c>.
+    /// Answers from the read model alone (it does not wait unless given <c>minPosition</c>), with <c>ETag</c> and
+    /// <c>X-Journal-Position</c> from the row.
     /// </remarks>
-    internal static async Task<Ok<RunView>> GetRun(Guid runId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
+    internal static async Task<Ok<RunView>> GetRun(Guid runId, HttpContext http, IMediator mediator, CancellationToken ct, long? minPosition = null)
     {
-        var mark = await StreamMark.ReadAsync(tape, RunDecider.StreamFor(runId), ct);
-        var run = await mediator.Send(new GetRunQuery(runId, mark.Wait(minPosition)), ct);
-        http.Response.Headers.ETag = ETags.Format(mark.Version);
+        var run = await mediator.Send(new GetRunQuery(runId, minPosition), ct);
+        ReadModelHeaders.Set(http, run.StreamVersion, run.LastPosition);
         return TypedResults.Ok(run);
     }
 

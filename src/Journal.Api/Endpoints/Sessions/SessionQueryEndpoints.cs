@@ -1,8 +1,4 @@
-using Journal.Api.Endpoints.Commands;
 using Journal.Api.Endpoints.Queries;
-using Journal.Domain.Sessions;
-using Journal.Domain.Sessions.UseCases;
-using Journal.Domain.Tape;
 using Journal.Projections.Querying;
 using Journal.Projections.Sessions;
 using MediatR;
@@ -34,27 +30,20 @@ internal static class SessionQueryEndpoints
 
     /// <summary>Get a session</summary>
     /// <remarks>
-    /// The session as the read model keeps it, with its stream version as <c>ETag</c>. Waits for the session's own
-    /// last write, so it reflects every write to it committed before the request.
+    /// The session as the read model keeps it, from the read model alone (it does not wait unless given
+    /// <c>minPosition</c>), with <c>ETag</c> (the version of the session's own stream the row reflects) and
+    /// <c>X-Journal-Position</c> from the row.
     /// </remarks>
-    internal static async Task<Ok<SessionView>> GetSession(Guid sessionId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
-    {
-        var mark = await StreamMark.ReadAsync(tape, SessionDecider.StreamFor(sessionId), ct);
-        var session = await mediator.Send(new GetSessionByIdQuery(sessionId, mark.Wait(minPosition)), ct);
-        http.Response.Headers.ETag = ETags.Format(mark.Version);
-        return TypedResults.Ok(session);
-    }
+    internal static async Task<Ok<SessionView>> GetSession(Guid sessionId, HttpContext http, IMediator mediator, CancellationToken ct, long? minPosition = null) =>
+        Answer(http, await mediator.Send(new GetSessionByIdQuery(sessionId, minPosition), ct));
 
     /// <summary>Get the live session holding a key</summary>
     /// <remarks>
-    /// The key is resolved by the write side's key index (as fresh as the tape), then the session is read as by id,
-    /// with <c>ETag</c>. 404 when no live session holds the key.
+    /// The active session the read model lists under the key, with <c>ETag</c> and <c>X-Journal-Position</c> as by
+    /// id (no wait unless given <c>minPosition</c>). 404 when no live session holds the key.
     /// </remarks>
-    internal static async Task<Ok<SessionView>> GetSessionByKey(string key, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
-    {
-        var resolved = await mediator.Send(new ResolveSessionByKeyRequest(key), ct);
-        return await GetSession(resolved.SessionId, http, mediator, tape, ct, minPosition);
-    }
+    internal static async Task<Ok<SessionView>> GetSessionByKey(string key, HttpContext http, IMediator mediator, CancellationToken ct, long? minPosition = null) =>
+        Answer(http, await mediator.Send(new GetSessionByKeyQuery(key, minPosition), ct));
 
     /// <summary>List the sessions with a label</summary>
     /// <remarks>
@@ -71,4 +60,10 @@ internal static class SessionQueryEndpoints
     /// </remarks>
     internal static async Task<Ok<SessionView>> GetSessionAt(Guid sessionId, IMediator mediator, CancellationToken ct, long? version = null, long? position = null) =>
         TypedResults.Ok(await mediator.Send(new GetSessionAtQuery(sessionId, QueryInput.Bound(version, "version"), QueryInput.Bound(position, "position")), ct));
+
+    private static Ok<SessionView> Answer(HttpContext http, SessionView session)
+    {
+        ReadModelHeaders.Set(http, session.StreamVersion, session.LastPosition);
+        return TypedResults.Ok(session);
+    }
 }

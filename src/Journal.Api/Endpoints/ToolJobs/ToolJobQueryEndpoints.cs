@@ -1,6 +1,4 @@
-using Journal.Api.Endpoints.Commands;
 using Journal.Api.Endpoints.Queries;
-using Journal.Domain.Tape;
 using Journal.Domain.ToolJobs;
 using Journal.Projections.Querying;
 using Journal.Projections.ToolJobs;
@@ -32,14 +30,13 @@ internal static class ToolJobQueryEndpoints
     /// <summary>Get a tool job and its output tail</summary>
     /// <remarks>
     /// The job, the newest chunks of its current attempt's output (oldest first) and their size, with the job's
-    /// stream version as <c>ETag</c>. Waits for the job's own last write, so it reflects every write to it committed
-    /// before the request.
+    /// stream version it reflects as <c>ETag</c>. Answers from the read model alone (it does not wait unless given <c>minPosition</c>), with <c>ETag</c> and
+    /// <c>X-Journal-Position</c> from the row.
     /// </remarks>
-    internal static async Task<Ok<ToolJobView>> GetToolJob(Guid jobId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
+    internal static async Task<Ok<ToolJobView>> GetToolJob(Guid jobId, HttpContext http, IMediator mediator, CancellationToken ct, long? minPosition = null)
     {
-        var mark = await StreamMark.ReadAsync(tape, ToolJobDecider.StreamFor(jobId), ct);
-        var job = await mediator.Send(new GetToolJobQuery(jobId, mark.Wait(minPosition)), ct);
-        http.Response.Headers.ETag = ETags.Format(job.Job.StreamVersion);
+        var job = await mediator.Send(new GetToolJobQuery(jobId, minPosition), ct);
+        ReadModelHeaders.Set(http, job.Job.StreamVersion, job.Job.LastPosition);
         return TypedResults.Ok(job);
     }
 

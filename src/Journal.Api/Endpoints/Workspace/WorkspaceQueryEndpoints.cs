@@ -1,7 +1,4 @@
-using Journal.Api.Endpoints.Commands;
 using Journal.Api.Endpoints.Queries;
-using Journal.Domain.Tape;
-using Journal.Domain.Workspace;
 using Journal.Projections.Querying;
 using Journal.Projections.Workspace;
 using MediatR;
@@ -32,13 +29,13 @@ internal static class WorkspaceQueryEndpoints
     /// <summary>Get a document and its content</summary>
     /// <remarks>
     /// A deleted one too (status <c>Deleted</c>). <c>ETag</c> is its stream version (moves, deletes and restores
-    /// count); <c>version</c> is the content version. Waits for the document's own last write.
+    /// count); <c>version</c> is the content version. Answers from the read model alone (it does not wait unless given <c>minPosition</c>), with <c>ETag</c> and
+    /// <c>X-Journal-Position</c> from the row.
     /// </remarks>
-    internal static async Task<Ok<WorkspaceDocumentView>> GetWorkspaceDocument(Guid documentId, HttpContext http, IMediator mediator, IEventStore tape, CancellationToken ct, long? minPosition = null)
+    internal static async Task<Ok<WorkspaceDocumentView>> GetWorkspaceDocument(Guid documentId, HttpContext http, IMediator mediator, CancellationToken ct, long? minPosition = null)
     {
-        var mark = await StreamMark.ReadAsync(tape, WorkspaceDocumentDecider.StreamFor(documentId), ct);
-        var document = await mediator.Send(new GetDocumentQuery(documentId, mark.Wait(minPosition)), ct);
-        http.Response.Headers.ETag = ETags.Format(document.Document.StreamVersion);
+        var document = await mediator.Send(new GetDocumentQuery(documentId, minPosition), ct);
+        ReadModelHeaders.Set(http, document.Document.StreamVersion, document.Document.LastPosition);
         return TypedResults.Ok(document);
     }
 

@@ -1,5 +1,5 @@
--- runs.v1: one row per run.
-CREATE TABLE IF NOT EXISTS runs_v1_runs (
+-- runs.v2: one row per run, with the version of the run's stream it reflects (the ETag).
+CREATE TABLE IF NOT EXISTS runs_v2_runs (
     run_id            TEXT    PRIMARY KEY NOT NULL,
     session_id        TEXT    NOT NULL,
     kind              TEXT    NOT NULL,
@@ -14,8 +14,9 @@ CREATE TABLE IF NOT EXISTS runs_v1_runs (
     failure_reason    TEXT,
     orphaned          INTEGER NOT NULL,
     accepted_position INTEGER NOT NULL,
+    stream_version    INTEGER NOT NULL,
     last_position     INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 -- A session's runs, newest first (acceptance positions are unique, so they alone are the keyset).
-CREATE INDEX IF NOT EXISTS runs_v1_runs_by_session ON runs_v1_runs (session_id, accepted_position DESC);
+CREATE INDEX IF NOT EXISTS runs_v2_runs_by_session ON runs_v2_runs (session_id, accepted_position DESC);

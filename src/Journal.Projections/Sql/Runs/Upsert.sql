@@ -1,9 +1,9 @@
-INSERT INTO runs_v1_runs (
+INSERT INTO runs_v2_runs (
     run_id, session_id, kind, parent_run_id, status, cancel_requested, input_tokens, output_tokens,
-    accepted_at, started_at, ended_at, failure_reason, orphaned, accepted_position, last_position)
+    accepted_at, started_at, ended_at, failure_reason, orphaned, accepted_position, stream_version, last_position)
 VALUES (
     $run_id, $session_id, $kind, $parent_run_id, $status, $cancel_requested, $input_tokens, $output_tokens,
-    $accepted_at, $started_at, $ended_at, $failure_reason, $orphaned, $accepted_position, $last_position)
+    $accepted_at, $started_at, $ended_at, $failure_reason, $orphaned, $accepted_position, $stream_version, $last_position)
 ON CONFLICT (run_id) DO UPDATE SET
     status = excluded.status,
     cancel_requested = excluded.cancel_requested,
@@ -13,4 +13,5 @@ ON CONFLICT (run_id) DO UPDATE SET
     ended_at = excluded.ended_at,
     failure_reason = excluded.failure_reason,
     orphaned = excluded.orphaned,
+    stream_version = excluded.stream_version,
     last_position = excluded.last_position;

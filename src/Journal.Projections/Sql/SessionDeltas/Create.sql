@@ -1,14 +1,14 @@
--- session_deltas.v2: the projection's own copy of each session's current view (the "before" of the
+-- session_deltas.v3: the projection's own copy of each session's current view (the "before" of the
 -- next change; projections never read each other's tables), and every change. A change is keyed by its
 -- tape position (an event changes at most one session), so a rebuild appends rows in key order instead
 -- of inserting them all over a b-tree keyed by session (v1: a third less time per delta); the index
--- serves a session's changes newest first.
-CREATE TABLE IF NOT EXISTS session_deltas_v2_views (
+-- serves a session's changes newest first. v3: the views carry the session stream's version.
+CREATE TABLE IF NOT EXISTS session_deltas_v3_views (
     session_id TEXT PRIMARY KEY NOT NULL,
     view       TEXT NOT NULL
 ) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS session_deltas_v2_deltas (
+CREATE TABLE IF NOT EXISTS session_deltas_v3_deltas (
     position    INTEGER PRIMARY KEY,
     session_id  TEXT    NOT NULL,
     change_type TEXT    NOT NULL CHECK (change_type IN ('created', 'updated', 'deleted')),
@@ -16,4 +16,4 @@ CREATE TABLE IF NOT EXISTS session_deltas_v2_deltas (
     before      TEXT,
     after       TEXT    NOT NULL
 );
-CREATE INDEX IF NOT EXISTS session_deltas_v2_deltas_by_session ON session_deltas_v2_deltas (session_id, position);
+CREATE INDEX IF NOT EXISTS session_deltas_v3_deltas_by_session ON session_deltas_v3_deltas (session_id, position);

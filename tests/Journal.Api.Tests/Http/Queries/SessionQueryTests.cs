@@ -38,6 +38,7 @@ public sealed class SessionQueryTests : ApiTestBase
         var body = await Json.BodyAsync(response);
 
         Assert.Equal("\"2\"", Json.ETagOf(response));
+        Assert.Equal(appended.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(response.Headers.GetValues("X-Journal-Position")));
         Assert.Equal("second", body.GetProperty("label").GetString());
         Assert.Equal("active", body.GetProperty("state").GetString());
         Assert.Equal(1, body.GetProperty("transcriptEntryCount").GetInt64());
@@ -46,23 +47,12 @@ public sealed class SessionQueryTests : ApiTestBase
     }
 
     [Fact]
-    public async Task Get_by_id_without_minPosition_still_reflects_the_sessions_own_last_write()
-    {
-        var session = await Queries.CreateSessionAsync();
-        await Queries.PutAsync($"/v1/sessions/{session.Id}/label", new { label = "fresh" });
-
-        var body = await Queries.GetAsync($"/v1/sessions/{session.Id}");
-
-        Assert.Equal("fresh", body.GetProperty("label").GetString());
-    }
-
-    [Fact]
     public async Task By_key_and_by_label_find_the_session()
     {
         var session = await Queries.CreateSessionAsync(key: "ada:laptop", label: "refactor");
         var twin = await Queries.CreateSessionAsync(label: "refactor");
 
-        using var byKey = await Queries.Reader.GetAsync("/v1/sessions/by-key/ada:laptop");
+        using var byKey = await Queries.Reader.GetAsync($"/v1/sessions/by-key/ada:laptop?minPosition={twin.Position}");
         var byLabel = await Queries.GetAsync($"/v1/sessions/by-label/refactor?minPosition={twin.Position}");
 
         Assert.Equal(session.Id, (await Json.BodyAsync(byKey)).GetProperty("sessionId").GetGuid());
@@ -113,6 +103,7 @@ public sealed class SessionQueryTests : ApiTestBase
         using var unknown = await Queries.Reader.GetAsync($"/v1/sessions/{Guid.NewGuid()}");
         using var unknownDeltas = await Queries.Reader.GetAsync($"/v1/sessions/{Guid.NewGuid()}/deltas");
         using var unknownLabel = await Queries.Reader.GetAsync("/v1/sessions/by-label/nobody");
+        using var badKey = await Queries.Reader.GetAsync("/v1/sessions/by-key/not%20a%20key");
 
         await Problem.AssertFieldAsync(cursor, "validation.failed", "cursor");
         await Problem.AssertFieldAsync(limit, "validation.failed", "limit");
@@ -123,6 +114,7 @@ public sealed class SessionQueryTests : ApiTestBase
         await Problem.AssertAsync(unknown, HttpStatusCode.NotFound, "session.not_found");
         await Problem.AssertAsync(unknownDeltas, HttpStatusCode.NotFound, "session.not_found");
         await Problem.AssertAsync(unknownLabel, HttpStatusCode.NotFound, "session.not_found");
+        await Problem.AssertFieldAsync(badKey, "validation.failed", "sessionKey");
     }
 
     [Fact]
