@@ -14,7 +14,7 @@ return args.FirstOrDefault() switch
     "commands" => await Commands(args.Contains("--quick"), args.Contains("--trace"), Only(args)).ConfigureAwait(false),
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
-    "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick"), !args.Contains("--float")).ConfigureAwait(false),
+    "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick"), !args.Contains("--float"), Only(args)?.SetEquals(["add"]) == true).ConfigureAwait(false),
     "codec" => await CodecBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
     "canvas" => await CanvasFigures(args.Contains("--quick")).ConfigureAwait(false),
     "postgres" => await PostgresBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
@@ -76,7 +76,7 @@ static int Usage()
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
     Console.Error.WriteLine("  codec [--quick]      JSON to MessagePack and back on 2,000 event-shaped documents vs MessagePack-CSharp's own converter");
     Console.Error.WriteLine("  postgres [--quick] [--only append-1,append-16,instances,replay-1m,live-lag]   a throwaway PostgreSQL server: single-event appends by 1 and 16 callers, raw Npgsql vs Marten vs ours; two instances vs one; replay and live lag from PostgreSQL");
-    Console.Error.WriteLine("  memory [--quick]     100,000 memory items: add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan");
+    Console.Error.WriteLine("  memory [--quick] [--float] [--only add]   100,000 memory items: add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan; --only add stops after the add rate");
     Console.Error.WriteLine("  capacity [--quick] [--sizes 1000000,10000000] [--build-only]   issue 21: mixed tapes with canvas and memory built through the domain (cached); the service started as a process on a copy of each: start until ready (warm, then cold), journal health, CLI health/stats, first append to a 25,000-entry session, memory after 50 recalls, replay rate and peak memory; each size side by side");
     return 2;
 }

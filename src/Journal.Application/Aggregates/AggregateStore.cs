@@ -29,6 +29,7 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
     private readonly StreamGates _gates = new();
     private readonly CommandRetry _retry = retry ?? new CommandRetry();
     private readonly DecisionAppender _appender = new(tape, time);
+    private readonly AppendHandOff _handOff = new();
 
     /// <inheritdoc />
     public Task<Loaded<TState>> LoadAsync<TState, TEvent>(StreamId stream, TState initial, Func<TState, TEvent, TState> evolve, CancellationToken ct)
@@ -86,7 +87,17 @@ public sealed class AggregateStore(IAggregateTape tape, TimeProvider time, Comma
                 }
 
                 appending = true;
-                return await SaveChangesAsync(changes, request, ct).ConfigureAwait(false);
+
+                // The load and the decision ran on the caller's thread (no hop for a catch-up read); the
+                // append sometimes does not, so that commands one thread starts can be in flight together.
+                if (_handOff.ShouldYield())
+                {
+                    await Task.Yield();
+                }
+
+                var saving = SaveChangesAsync(changes, request, ct);
+                _handOff.Record(saving.IsCompleted);
+                return await saving.ConfigureAwait(false);
             }
             catch (WrongExpectedVersionException ex) when (!loads.PreconditionFailed && (appending || loads.ServedFromMemory) && attempt < _retry.MaxAttempts)
             {
