@@ -55,7 +55,8 @@ lower-case hex. In a mismatch, ``expected`` is what the chain requires and
 
 With --checkpoint, the checkpoint is checked as the page says (signature with
 ECDSA P-256 over the signed bytes, journal id, chain, truncation, rewritten
-past, and for journal.checkpoint.v2 the erased count and digest), and every
+past, for journal.checkpoint.v2 and v3 the erased count and digest, and for
+v3 the Merkle root of the first seq events, recomputed from the rows), and every
 payload erased since it is listed with its erasure record. The signature is
 checked with --public-key (a SubjectPublicKeyInfo PEM); without it, only
 against the key inside the checkpoint, and the signer is unverified. Plain
@@ -106,6 +107,7 @@ QUERY = (
 )
 SEQ_BY_HASH = "SELECT seq FROM journal_events WHERE hash = ? AND seq <> ? ORDER BY seq LIMIT 1"
 HASH_AT = "SELECT hash FROM journal_events WHERE seq = ?"
+HASHES_TO = "SELECT hash FROM journal_events WHERE seq <= ? ORDER BY seq"
 JOURNAL_ID = "SELECT value FROM journal_info WHERE key = 'journal_id'"
 ERASED_SEQS = "SELECT seq FROM journal_events WHERE payload IS NULL ORDER BY seq"
 RECORDS_AFTER = ("SELECT seq, payload FROM journal_events"
@@ -132,6 +134,8 @@ CHECKPOINT_CHAIN_BROKEN = "checkpoint.chain_broken"
 CHECKPOINT_TRUNCATED = "checkpoint.truncated"
 CHECKPOINT_REWRITTEN = "checkpoint.rewritten"
 CHECKPOINT_ERASURES_DIFFER = "checkpoint.erasures_differ"
+CHECKPOINT_TREE_DIFFERS = "checkpoint.tree_differs"
+V2_AND_LATER = ("journal.checkpoint.v2", "journal.checkpoint.v3")
 
 
 class _Unhashable(Exception):
@@ -452,7 +456,7 @@ def ecdsa_p256_verify(point, message, signature):
 
 
 def signed_bytes(checkpoint):
-    """The bytes the page says a checkpoint signs (105 for v1, 153 for v2)."""
+    """The bytes the page says a checkpoint signs (105 for v1, 153 for v2, 201 for v3)."""
     def i64(value):
         return _field(struct.pack(">q", value))
     data = (_field(checkpoint["format"].encode("ascii"))
@@ -460,28 +464,54 @@ def signed_bytes(checkpoint):
             + i64(checkpoint["seq"])
             + _field(bytes.fromhex(checkpoint["headHash"]))
             + i64(checkpoint["createdAt"]))
-    if checkpoint["format"] == "journal.checkpoint.v2":
+    if checkpoint["format"] in V2_AND_LATER:
         data += i64(checkpoint["erasedCount"]) + _field(bytes.fromhex(checkpoint["erasedDigest"]))
+    if checkpoint["format"] == "journal.checkpoint.v3":
+        data += i64(checkpoint["treeSize"]) + _field(base64.b64decode(checkpoint["treeRoot"], validate=True))
     return data
 
 
+def merkle_root(hashes):
+    """The page's Merkle root over the events' hashes in seq order (RFC 9162; SHA-256 of nothing when empty)."""
+    frontier = []  # (size, hash) of complete subtrees, left to right
+    for event_hash in hashes:
+        size, node = 1, hashlib.sha256(b"\x00" + event_hash).digest()
+        while frontier and frontier[-1][0] == size:
+            left_size, left = frontier.pop()
+            size, node = left_size + size, hashlib.sha256(b"\x01" + left + node).digest()
+        frontier.append((size, node))
+    if not frontier:
+        return hashlib.sha256(b"").digest()
+    node = frontier[-1][1]
+    for _, left in reversed(frontier[:-1]):
+        node = hashlib.sha256(b"\x01" + left + node).digest()
+    return node
+
+
 def read_checkpoint(path):
-    """The checkpoint object; ValueError when it is not a v1 or v2 checkpoint."""
+    """The checkpoint object; ValueError when it is not a v1, v2 or v3 checkpoint."""
     with open(path, encoding="utf-8") as handle:
         checkpoint = json.load(handle)
     def is_hex64(value):
         return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdefABCDEF" for c in value)
     if (not isinstance(checkpoint, dict)
-            or checkpoint.get("format") not in ("journal.checkpoint.v1", "journal.checkpoint.v2")
+            or checkpoint.get("format") not in ("journal.checkpoint.v1",) + V2_AND_LATER
             or type(checkpoint.get("seq")) is not int or type(checkpoint.get("createdAt")) is not int
             or not is_hex64(checkpoint.get("headHash"))
             or not isinstance(checkpoint.get("signature"), str) or not isinstance(checkpoint.get("publicKey"), str)):
-        raise ValueError("not a journal.checkpoint.v2 (or v1) checkpoint")
+        raise ValueError("not a journal.checkpoint.v3 (or v2 or v1) checkpoint")
     uuid.UUID(checkpoint.get("journalId"))
-    if checkpoint["format"] == "journal.checkpoint.v2" and (
+    if checkpoint["format"] in V2_AND_LATER and (
             type(checkpoint.get("erasedCount")) is not int or checkpoint["erasedCount"] < 0
             or not is_hex64(checkpoint.get("erasedDigest"))):
-        raise ValueError("a journal.checkpoint.v2 needs erasedCount and erasedDigest")
+        raise ValueError(f"a {checkpoint['format']} needs erasedCount and erasedDigest")
+    if checkpoint["format"] == "journal.checkpoint.v3":
+        try:
+            root = base64.b64decode(checkpoint.get("treeRoot") or "", validate=True)
+        except (ValueError, binascii.Error):
+            root = b""
+        if checkpoint.get("treeSize") != checkpoint["seq"] or len(root) != 32:
+            raise ValueError("a journal.checkpoint.v3 needs treeSize equal to seq and a 32-byte base64 treeRoot")
     return checkpoint
 
 
@@ -509,7 +539,7 @@ def audit_erasures(connection, checkpoint_seq):
 def check_checkpoint(connection, checkpoint, trusted_key, report):
     """The checkpoint part of the report; the page's steps, first failure wins."""
     result = {"code": None, "extends": False, "key_trusted": trusted_key is not None,
-              "commits_to_erasures": checkpoint["format"] == "journal.checkpoint.v2", "erased_since": []}
+              "commits_to_erasures": checkpoint["format"] in V2_AND_LATER, "erased_since": []}
 
     def fail(code):
         result["code"] = code
@@ -547,6 +577,10 @@ def check_checkpoint(connection, checkpoint, trusted_key, report):
     count, digest, since = audit_erasures(connection, seq)
     if result["commits_to_erasures"] and (count != checkpoint["erasedCount"] or digest != checkpoint["erasedDigest"].lower()):
         return fail(CHECKPOINT_ERASURES_DIFFER)
+    if checkpoint["format"] == "journal.checkpoint.v3":
+        root = merkle_root(row[0] for row in connection.execute(HASHES_TO, (seq,)))
+        if root != base64.b64decode(checkpoint["treeRoot"]):
+            return fail(CHECKPOINT_TREE_DIFFERS)
     result["extends"] = True
     result["erased_since"] = since
     return result

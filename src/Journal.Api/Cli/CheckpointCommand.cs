@@ -48,14 +48,14 @@ internal static class CheckpointCommand
                 return ExitCodes.Ok;
             }
 
-            var (journalId, state) = await ReadHeadAsync(TapeLocation.Parse(parse.GetValue(db)!), ct);
+            var (journalId, state, root) = await ReadHeadAsync(TapeLocation.Parse(parse.GetValue(db)!), ct);
             if (journalId is null)
             {
                 await context.Error.WriteLineAsync("the tape has no journal id (made before schema version 2); open it once with the service to upgrade it");
                 return ExitCodes.BadInput;
             }
 
-            var checkpoint = CheckpointSigner.Sign(journalId.Value, state, TimeProvider.System.GetUtcNow(), signer);
+            var checkpoint = CheckpointSigner.Sign(journalId.Value, state, root, TimeProvider.System.GetUtcNow(), signer);
             if (parse.GetValue(output) is { } path)
             {
                 await CheckpointFile.WriteAsync(path, checkpoint, ct);
@@ -71,15 +71,19 @@ internal static class CheckpointCommand
         return command;
     }
 
-    private static async Task<(Guid? JournalId, CheckpointState State)> ReadHeadAsync(TapeLocation location, CancellationToken ct)
+    /// <summary>The head a checkpoint signs and the Merkle root there: from the tape file's rows, or from the PostgreSQL tape's stored tree.</summary>
+    private static async Task<(Guid? JournalId, CheckpointState State, byte[] Root)> ReadHeadAsync(TapeLocation location, CancellationToken ct)
     {
         if (location is TapeLocation.SqliteFile file)
         {
             using var tape = TapeInspector.Open(file.Path);
-            return (tape.JournalId, await tape.Verifier.ReadCheckpointStateAsync(ct));
+            var head = await tape.Verifier.ReadCheckpointStateAsync(ct);
+            return (tape.JournalId, head, CheckpointTree.RootAt(tape.Verifier, head.Seq));
         }
 
         await using var services = JournalServices.OpenTape((TapeLocation.Postgres)location);
-        return (services.GetRequiredService<Journal.EventStore.Ports.ITapeInspection>().JournalId, await services.GetRequiredService<Journal.EventStore.Ports.ITapeVerification>().ReadCheckpointStateAsync(ct));
+        var state = await services.GetRequiredService<Journal.EventStore.Ports.ITapeVerification>().ReadCheckpointStateAsync(ct);
+        var tree = await services.GetRequiredService<Journal.EventStore.Ports.ITapeTree>().HeadAsync(state.Seq, ct);
+        return (services.GetRequiredService<Journal.EventStore.Ports.ITapeInspection>().JournalId, state, tree.Root);
     }
 }

@@ -7,11 +7,12 @@ namespace Journal.Api.Operations;
 
 /// <summary>
 /// Publishes a signed checkpoint of the tape's head every <c>Journal:CheckpointIntervalMinutes</c>
-/// (off by default) into <c>Journal:CheckpointDirectory</c>: <c>checkpoint-{seq}.json</c> and
+/// (off by default) into <c>Journal:CheckpointDirectory</c>, with the Merkle root at the head and its C2SP note:
+/// <c>checkpoint-{seq}.json</c> and
 /// <c>latest.json</c>. Copy them off the machine: a later tape that does not extend them was truncated
 /// or rewritten.
 /// </summary>
-public sealed class CheckpointPublisher(ITapeVerification verification, ITapeInspection inspection, JournalSettings settings, OperationsStatus status, TimeProvider time, ILogger<CheckpointPublisher> logger)
+public sealed class CheckpointPublisher(ITapeVerification verification, ITapeInspection inspection, ITapeTree tree, JournalSettings settings, OperationsStatus status, TimeProvider time, ILogger<CheckpointPublisher> logger)
     : BackgroundService
 {
     private long _lastSeq = -1;
@@ -27,8 +28,9 @@ public sealed class CheckpointPublisher(ITapeVerification verification, ITapeIns
                 return unchanged;
             }
 
+            var root = (await tree.HeadAsync(head.Seq, ct).ConfigureAwait(false)).Root;
             using var key = CheckpointKeys.Load(settings.CheckpointKeyPath!);
-            var checkpoint = CheckpointSigner.Sign(inspection.JournalId, head, time.GetUtcNow(), key);
+            var checkpoint = CheckpointSigner.Sign(inspection.JournalId, head, root, time.GetUtcNow(), key);
             var path = Path.Combine(settings.CheckpointDirectory, string.Create(CultureInfo.InvariantCulture, $"checkpoint-{head.Seq:D12}.json"));
             await CheckpointFile.WriteAsync(path, checkpoint, ct).ConfigureAwait(false);
             await CheckpointFile.WriteAsync(Path.Combine(settings.CheckpointDirectory, "latest.json"), checkpoint, ct).ConfigureAwait(false);

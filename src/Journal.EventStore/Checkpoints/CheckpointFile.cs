@@ -49,15 +49,22 @@ public static class CheckpointFile
         }
 
         if (checkpoint is null
-            || checkpoint.Format is not (SignedCheckpoint.FormatV1 or SignedCheckpoint.FormatV2)
+            || checkpoint.Format is not (SignedCheckpoint.FormatV1 or SignedCheckpoint.FormatV2 or SignedCheckpoint.FormatV3)
             || checkpoint.HeadHash is not { Length: 64 }
             || checkpoint.Signature is null
             || checkpoint.PublicKey is null
-            || (checkpoint.CommitsToErasures && (checkpoint.ErasedCount is not >= 0 || checkpoint.ErasedDigest is not { Length: 64 })))
+            || (checkpoint.CommitsToErasures && (checkpoint.ErasedCount is not >= 0 || checkpoint.ErasedDigest is not { Length: 64 }))
+            || (checkpoint.CommitsToTree && (checkpoint.TreeSize != checkpoint.Seq || !IsRoot(checkpoint.TreeRoot))))
         {
-            throw new ArgumentException($"'{path}' is not a {SignedCheckpoint.FormatV2} (or {SignedCheckpoint.FormatV1}) checkpoint");
+            throw new ArgumentException($"'{path}' is not a {SignedCheckpoint.FormatV3} (or {SignedCheckpoint.FormatV2} or {SignedCheckpoint.FormatV1}) checkpoint");
         }
 
         return checkpoint;
+    }
+
+    private static bool IsRoot(string? base64)
+    {
+        Span<byte> root = stackalloc byte[Merkle.MerkleHash.Size + 3];
+        return base64 is not null && Convert.TryFromBase64String(base64, root, out var length) && length == Merkle.MerkleHash.Size;
     }
 }

@@ -27,6 +27,12 @@ public static class CheckpointCodes
     /// listed by an erasure record from before the checkpoint was blanked after it, or an erasure was undone.
     /// </summary>
     public const string ErasuresDiffer = "checkpoint.erasures_differ";
+
+    /// <summary>
+    /// (v3) The checkpoint's Merkle root is not the root of the tape's tree at its size, so no consistency proof from
+    /// it to the tape's head holds: the root was forged or the tape's rows differ from those it was signed over.
+    /// </summary>
+    public const string TreeDiffers = "checkpoint.tree_differs";
 }
 
 /// <summary>A payload erased since a checkpoint, and the erasure record that says so.</summary>
@@ -47,6 +53,9 @@ public sealed record CheckpointCheck(bool Extends, string? Code, string Message,
 {
     /// <summary>Whether the checkpoint commits to the payloads erased at its position (a v2 checkpoint).</summary>
     public bool CommitsToErasures { get; init; }
+
+    /// <summary>(v3) The consistency proof from the checkpoint's tree to the tape's tree at its head, verified; null for v1 and v2.</summary>
+    public Merkle.ConsistencyProof? TreeConsistency { get; init; }
 
     /// <summary>Every payload erased since the checkpoint, with its record, in position order; empty unless it extends.</summary>
     public IReadOnlyList<ErasedSinceCheckpoint> ErasedSince { get; init; } = [];
@@ -111,10 +120,21 @@ public static class CheckpointVerifier
                 chain);
         }
 
+        Merkle.ConsistencyProof? tree = null;
+        if (checkpoint.CommitsToTree)
+        {
+            tree = CheckpointTree.ProveExtends(tape, checkpoint.Seq, checkpoint.TreeRootBytes()!, chain.HeadSeq);
+            if (tree is null)
+            {
+                return Fail(CheckpointCodes.TreeDiffers, $"the tape's Merkle tree of {seq} events does not have the checkpoint's root {checkpoint.TreeRoot}, or its tree at the head does not extend it: the consistency proof from {seq} to {head} fails", chain.HeadSeq, chain);
+            }
+        }
+
         return new CheckpointCheck(true, null, $"the tape (head {head}) extends the checkpoint at seq {seq}", trustedKey is not null, checkpoint.Seq, chain.HeadSeq, chain)
         {
             CommitsToErasures = checkpoint.CommitsToErasures,
             ErasedSince = audit.Since,
+            TreeConsistency = tree,
         };
 
         CheckpointCheck Fail(string code, string message, long tapeHead, VerificationReport? report) =>

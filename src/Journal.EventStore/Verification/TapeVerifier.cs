@@ -39,6 +39,25 @@ public sealed class TapeVerifier(SqliteConnections connections)
     }
 
     /// <summary>
+    /// The stored hashes of positions <paramref name="from"/>..<paramref name="to"/> in order, read lazily in one
+    /// snapshot: the leaves of the tape's Merkle tree, for checkers that trust the rows alone.
+    /// </summary>
+    public IEnumerable<byte[]> ReadHashes(long from, long to)
+    {
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = TapeSql.SelectHashes;
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (byte[])reader.GetValue(0);
+        }
+    }
+
+    /// <summary>
     /// SQLite's structural check of the whole file (<c>PRAGMA quick_check</c>): every page readable and
     /// well formed. Answers the problems found, none when the file is sound.
     /// </summary>

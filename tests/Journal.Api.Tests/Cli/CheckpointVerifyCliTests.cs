@@ -51,7 +51,7 @@ public sealed class CheckpointVerifyCliTests : IAsyncLifetime
         SignedCheckpoint checkpoint;
         using (var tape = EventStore.Inspection.TapeInspector.Open(DatabasePath))
         {
-            checkpoint = CheckpointSigner.Sign(tape.JournalId!.Value, await tape.Verifier.ReadCheckpointStateAsync(default), DateTimeOffset.UtcNow, stranger);
+            checkpoint = await CheckpointSigner.SignHeadAsync(tape.JournalId!.Value, tape.Verifier, DateTimeOffset.UtcNow, stranger, default);
         }
 
         await CheckpointFile.WriteAsync(CheckpointPath, checkpoint, default);

@@ -302,7 +302,7 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
         var checkpoint = await SignAsync();
         using var stranger = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         var store = _fixture.Open();
-        var foreign = CheckpointSigner.Sign(store.File.JournalId, await store.Verifier.ReadCheckpointStateAsync(default), _fixture.Clock.GetUtcNow(), stranger);
+        var foreign = await CheckpointSigner.SignHeadAsync(store.File.JournalId, store.Verifier, _fixture.Clock.GetUtcNow(), stranger, default);
         await _fixture.CloseAsync(store);
 
         var (untrusted, untrustedPython) = await CheckBothAsync(checkpoint, trusted: false);
@@ -317,6 +317,33 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
         Assert.Equal(CheckpointCodes.BadSignature, strangerPython.Json.GetProperty("checkpoint").GetProperty("code").GetString());
         Assert.Equal(CheckpointCodes.BadSignature, altered.Code);
         Assert.Equal(CheckpointCodes.BadSignature, alteredPython.Json.GetProperty("checkpoint").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Python_verifier_agrees_with_CheckpointVerifier_on_the_merkle_root_of_a_v3_checkpoint()
+    {
+        var honest = await SignAsync();
+        var store = _fixture.Open();
+        var state = await store.Verifier.ReadCheckpointStateAsync(default);
+        var root = CheckpointTree.RootAt(store.Verifier, state.Seq);
+        var journalId = store.File.JournalId;
+        await _fixture.CloseAsync(store);
+        root[5] ^= 0x10;
+        SignedCheckpoint forged;
+        using (var key = CheckpointKeys.Load(KeyPath))
+        {
+            forged = CheckpointSigner.Sign(journalId, state, root, _fixture.Clock.GetUtcNow(), key);
+        }
+
+        var (honestCheck, honestPython) = await CheckBothAsync(honest, trusted: true);
+        var (forgedCheck, forgedPython) = await CheckBothAsync(forged, trusted: true);
+
+        Assert.Equal(SignedCheckpoint.FormatV3, honest.Format);
+        Assert.True(honestCheck.Extends, honestCheck.Message);
+        Assert.True(honestPython.Json.GetProperty("checkpoint").GetProperty("extends").GetBoolean());
+        Assert.Equal(CheckpointCodes.TreeDiffers, forgedCheck.Code);
+        Assert.Equal(3, forgedPython.ExitCode);
+        Assert.Equal(CheckpointCodes.TreeDiffers, forgedPython.Json.GetProperty("checkpoint").GetProperty("code").GetString());
     }
 
     [Fact]
@@ -351,7 +378,7 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
         try
         {
             using var key = CheckpointKeys.Load(KeyPath);
-            return CheckpointSigner.Sign(store.File.JournalId, await store.Verifier.ReadCheckpointStateAsync(default), _fixture.Clock.GetUtcNow(), key);
+            return await CheckpointSigner.SignHeadAsync(store.File.JournalId, store.Verifier, _fixture.Clock.GetUtcNow(), key, default);
         }
         finally
         {

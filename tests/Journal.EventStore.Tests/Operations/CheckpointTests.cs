@@ -82,7 +82,7 @@ public sealed class CheckpointTests : IAsyncLifetime
         var checkpoint = await SignHeadAsync();
         var altered = checkpoint with { Seq = 3, HeadHash = Convert.ToHexStringLower(_store.Verifier.ReadHashAt(3)!) };
         using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var foreign = CheckpointSigner.Sign(_store.File.JournalId, await _store.Verifier.ReadCheckpointStateAsync(default), _fixture.Clock.GetUtcNow(), stranger);
+        var foreign = await CheckpointSigner.SignHeadAsync(_store.File.JournalId, _store.Verifier, _fixture.Clock.GetUtcNow(), stranger, default);
 
         var alteredCheck = await VerifyAsync(altered);
         var foreignCheck = await VerifyAsync(foreign);
@@ -103,14 +103,17 @@ public sealed class CheckpointTests : IAsyncLifetime
         var bytes = read.SignedBytes();
 
         Assert.Equal(checkpoint, read);
-        Assert.Equal(4 + 21 + 4 + 16 + 4 + 8 + 4 + 32 + 4 + 8 + 4 + 8 + 4 + 32, bytes.Length);
-        Assert.Equal("journal.checkpoint.v2", System.Text.Encoding.ASCII.GetString(bytes, 4, 21));
+        Assert.Equal(4 + 21 + 4 + 16 + 4 + 8 + 4 + 32 + 4 + 8 + 4 + 8 + 4 + 32 + 4 + 8 + 4 + 32, bytes.Length);
+        Assert.Equal("journal.checkpoint.v3", System.Text.Encoding.ASCII.GetString(bytes, 4, 21));
         Assert.Equal(_store.File.JournalId.ToByteArray(bigEndian: true), bytes[29..45]);
         Assert.Equal(6L, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(49, 8)));
         Assert.Equal(Convert.FromHexString(checkpoint.HeadHash), bytes[61..93]);
         Assert.Equal(checkpoint.CreatedAt, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(97, 8)));
         Assert.Equal(0L, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(109, 8)));
         Assert.Equal(SHA256.HashData([]), bytes[121..153]);
+        Assert.Equal(6L, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(157, 8)));
+        Assert.Equal(CheckpointTree.RootAt(_store.Verifier, 6), bytes[169..201]);
+        Assert.Equal(checkpoint.TreeRoot, Convert.ToBase64String(bytes[169..201]));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_keyPath));
@@ -124,7 +127,7 @@ public sealed class CheckpointTests : IAsyncLifetime
 
         var checkpoint = await SignHeadAsync();
 
-        Assert.Equal(SignedCheckpoint.FormatV2, checkpoint.Format);
+        Assert.Equal(SignedCheckpoint.FormatV3, checkpoint.Format);
         Assert.Equal(7, checkpoint.Seq);
         Assert.Equal(2, checkpoint.ErasedCount);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Convert.FromHexString("0000000000000002" + "0000000000000004"))), checkpoint.ErasedDigest);
@@ -222,7 +225,7 @@ public sealed class CheckpointTests : IAsyncLifetime
     private async Task<SignedCheckpoint> SignHeadAsync()
     {
         using var key = CheckpointKeys.Load(_keyPath);
-        return CheckpointSigner.Sign(_store.File.JournalId, await _store.Verifier.ReadCheckpointStateAsync(default), _fixture.Clock.GetUtcNow(), key);
+        return await CheckpointSigner.SignHeadAsync(_store.File.JournalId, _store.Verifier, _fixture.Clock.GetUtcNow(), key, default);
     }
 
     private ECDsa LoadPublic() => CheckpointKeys.Load(_publicKeyPath);
