@@ -10,7 +10,7 @@ namespace Journal.Api.Cli;
 /// </summary>
 public static class JournalCli
 {
-    private static readonly string[] Verbs = ["verify", "stats", "export", "replay", "projections", "hash-key", "backup", "restore", "checkpoint", "health", "--help", "-h", "help"];
+    private static readonly string[] Verbs = ["verify", "stats", "export", "replay", "projections", "hash-key", "backup", "restore", "checkpoint", "prove", "health", "--help", "-h", "help"];
 
     /// <summary>Whether the arguments name an admin verb rather than service options.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -36,6 +36,7 @@ public static class JournalCli
         root.Add(BackupCommand.Create(context));
         root.Add(RestoreCommand.Create(context));
         root.Add(CheckpointCommand.Create(context));
+        root.Add(ProveCommand.Create(context));
         root.Add(HealthCommand.Create(context));
         ParseResult parsed;
         try

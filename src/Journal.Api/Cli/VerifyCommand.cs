@@ -116,6 +116,11 @@ internal static class VerifyCommand
     private static async Task WriteAsync(TextWriter output, CheckpointCheck check)
     {
         await output.WriteLineAsync(check.Extends ? $"extends: {check.Message}" : $"FAILED {check.Code}: {check.Message}");
+        if (check.TreeConsistency is { } tree)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"tree: the tape's tree of {tree.ToSize} events (root {Convert.ToBase64String(tree.ToRoot)}) extends the checkpoint's root {Convert.ToBase64String(tree.FromRoot)} (consistency proof of {tree.Path.Count} hashes, verified)"));
+        }
+
         if (check.Extends && check.ErasedSince.Count > 0)
         {
             var count = check.ErasedSince.Count;
@@ -124,6 +129,11 @@ internal static class VerifyCommand
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  seq {erased.Seq} erased by the record at seq {erased.RecordSeq} (reason: {erased.Reason})"));
             }
+        }
+
+        if (check.Extends && !check.CommitsToTree)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"note: a checkpoint before {SignedCheckpoint.FormatV3} does not sign a Merkle root: it cannot anchor inclusion or consistency proofs; sign a new checkpoint"));
         }
 
         if (check.Extends && !check.CommitsToErasures)

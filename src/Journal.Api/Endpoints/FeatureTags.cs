@@ -21,6 +21,7 @@ internal static class FeatureTags
     public const string Canvas = "Canvas";
     public const string Cron = "Cron";
     public const string Tape = "Tape";
+    public const string Proofs = "Proofs";
     public const string Admin = "Admin";
     public const string Health = "Health";
 
@@ -37,6 +38,7 @@ internal static class FeatureTags
         new(Canvas, "JSON documents an agent edits with RFC 6902 patches and a UI renders live."),
         new(Cron, "Scheduled jobs, their runs and the scheduler's health."),
         new(Tape, "The hash-chained tape itself: pages of events, the head, the live tail."),
+        new(Proofs, "The tape's Merkle tree (RFC 9162): tree heads, inclusion and consistency proofs in O(log n) hashes."),
         new(Admin, "Chain verification, projections and their rebuild, backup, maintenance, legal holds (admin role)."),
         new(Health, "Liveness and readiness (no key), and the journal's health report."),
     ];

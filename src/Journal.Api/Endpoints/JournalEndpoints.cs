@@ -4,6 +4,7 @@ using Journal.Api.Endpoints.Canvas;
 using Journal.Api.Endpoints.Cron;
 using Journal.Api.Endpoints.Health;
 using Journal.Api.Endpoints.Memory;
+using Journal.Api.Endpoints.Proofs;
 using Journal.Api.Endpoints.Runs;
 using Journal.Api.Endpoints.Sessions;
 using Journal.Api.Endpoints.Tape;
@@ -21,6 +22,7 @@ internal static class JournalEndpoints
         app.MapHealth();
         app.MapJournalHealth();
         app.MapTape();
+        app.MapProofs();
         app.MapAdmin();
         app.MapOperations();
         app.MapSessionQueries();

@@ -54,6 +54,9 @@ public sealed record CheckpointCheck(bool Extends, string? Code, string Message,
     /// <summary>Whether the checkpoint commits to the payloads erased at its position (a v2 checkpoint).</summary>
     public bool CommitsToErasures { get; init; }
 
+    /// <summary>Whether the checkpoint signs the Merkle root at its position (a v3 checkpoint).</summary>
+    public bool CommitsToTree { get; init; }
+
     /// <summary>(v3) The consistency proof from the checkpoint's tree to the tape's tree at its head, verified; null for v1 and v2.</summary>
     public Merkle.ConsistencyProof? TreeConsistency { get; init; }
 
@@ -133,12 +136,13 @@ public static class CheckpointVerifier
         return new CheckpointCheck(true, null, $"the tape (head {head}) extends the checkpoint at seq {seq}", trustedKey is not null, checkpoint.Seq, chain.HeadSeq, chain)
         {
             CommitsToErasures = checkpoint.CommitsToErasures,
+            CommitsToTree = checkpoint.CommitsToTree,
             ErasedSince = audit.Since,
             TreeConsistency = tree,
         };
 
         CheckpointCheck Fail(string code, string message, long tapeHead, VerificationReport? report) =>
-            new(false, code, message, trustedKey is not null, checkpoint.Seq, tapeHead, report) { CommitsToErasures = checkpoint.CommitsToErasures };
+            new(false, code, message, trustedKey is not null, checkpoint.Seq, tapeHead, report) { CommitsToErasures = checkpoint.CommitsToErasures, CommitsToTree = checkpoint.CommitsToTree };
     }
 
     private static bool SignatureHolds(SignedCheckpoint checkpoint, ECDsa? trustedKey)

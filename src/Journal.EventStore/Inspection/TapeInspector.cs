@@ -101,6 +101,12 @@ public sealed class TapeInspector : IDisposable, Export.ITapeExportSource
     /// <summary>The head position and hash.</summary>
     public Task<TapeHead> ReadHeadAsync(CancellationToken ct) => _reader.ReadHeadAsync(ct);
 
+    /// <summary>The event with <paramref name="eventId"/>; null when there is none.</summary>
+    public Task<RecordedEvent?> FindEventAsync(Guid eventId, CancellationToken ct) => _reader.FindEventAsync(eventId, ct);
+
+    /// <summary>Up to <paramref name="limit"/> events from position <paramref name="fromSeq"/>, oldest first.</summary>
+    public IReadOnlyList<RecordedEvent> ReadPage(long fromSeq, int limit) => _reader.ReadBatch(fromSeq, limit);
+
     /// <summary>Counts and file sizes.</summary>
     public TapeStatistics ReadStatistics()
     {

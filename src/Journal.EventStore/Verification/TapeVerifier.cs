@@ -38,6 +38,16 @@ public sealed class TapeVerifier(SqliteConnections connections)
         return SqliteChainSource.ReadHashAt(connection, seq);
     }
 
+    /// <summary>The newest position; 0 for an empty tape.</summary>
+    public long ReadHeadSeq()
+    {
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = TapeSql.SelectHead;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? reader.GetInt64(0) : 0;
+    }
+
     /// <summary>
     /// The stored hashes of positions <paramref name="from"/>..<paramref name="to"/> in order, read lazily in one
     /// snapshot: the leaves of the tape's Merkle tree, for checkers that trust the rows alone.

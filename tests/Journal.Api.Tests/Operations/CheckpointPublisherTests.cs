@@ -36,7 +36,7 @@ public sealed class CheckpointPublisherTests : IAsyncLifetime
         CheckpointKeys.Generate(key, key + ".pub");
         var settings = new JournalSettings { CheckpointIntervalMinutes = 60, CheckpointKeyPath = key, CheckpointDirectory = Path.Combine(_directory, "checkpoints") };
         var status = new OperationsStatus();
-        var publisher = new CheckpointPublisher(_store, _store, new ScannedTree(_store.Verifier), settings, status, TimeProvider.System, NullLogger<CheckpointPublisher>.Instance);
+        var publisher = new CheckpointPublisher(_store, _store, new EventStore.Merkle.ScannedTapeTree(_store.Verifier), settings, status, TimeProvider.System, NullLogger<CheckpointPublisher>.Instance);
 
         var first = await publisher.PublishAsync(default);
         var unchanged = await publisher.PublishAsync(default);
@@ -60,7 +60,7 @@ public sealed class CheckpointPublisherTests : IAsyncLifetime
     public async Task PublishAsync_reports_a_missing_key_instead_of_throwing()
     {
         var settings = new JournalSettings { CheckpointIntervalMinutes = 60, CheckpointKeyPath = Path.Combine(_directory, "missing.pem"), CheckpointDirectory = Path.Combine(_directory, "checkpoints") };
-        var publisher = new CheckpointPublisher(_store, _store, new ScannedTree(_store.Verifier), settings, new OperationsStatus(), TimeProvider.System, NullLogger<CheckpointPublisher>.Instance);
+        var publisher = new CheckpointPublisher(_store, _store, new EventStore.Merkle.ScannedTapeTree(_store.Verifier), settings, new OperationsStatus(), TimeProvider.System, NullLogger<CheckpointPublisher>.Instance);
 
         var run = await publisher.PublishAsync(default);
 
@@ -105,17 +105,5 @@ public sealed class CheckpointPublisherTests : IAsyncLifetime
         {
             await _store.AppendAsync(StreamId.Parse($"s-{Guid.NewGuid():N}"), ExpectedVersion.NoStream, [new EventData(Guid.NewGuid(), "test.said.v1", new { text = "hi" })], EventMetadata.Empty, default);
         }
-    }
-
-    /// <summary>The tree heads of the store's file, computed from its rows (the stored tree has its own tests).</summary>
-    private sealed class ScannedTree(EventStore.Verification.TapeVerifier tape) : ITapeTree
-    {
-        public long BuiltSize => 0;
-
-        public Task<TreeHead> HeadAsync(long size, CancellationToken ct) => Task.FromResult(new TreeHead(size, CheckpointTree.RootAt(tape, size)));
-
-        public Task<EventStore.Merkle.InclusionProof> InclusionAsync(long seq, long treeSize, CancellationToken ct) => throw new NotSupportedException();
-
-        public Task<EventStore.Merkle.ConsistencyProof> ConsistencyAsync(long fromSize, long toSize, CancellationToken ct) => throw new NotSupportedException();
     }
 }
