@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Proofs;
@@ -11,6 +12,6 @@ internal static class ConsistencyProofEndpoint
     /// the head), with both roots: an auditor holding a checkpoint of size <c>from</c> checks that nothing before it
     /// was altered, removed or reordered.
     /// </remarks>
-    internal static async Task<Ok<ConsistencyProofView>> Prove(ServiceProofTape tape, EventStore.Ports.ITapeTree tree, CancellationToken ct, long? from = null, long? to = null) =>
+    internal static async Task<Ok<ConsistencyProofView>> Prove([FromServices] ServiceProofTape tape, [FromServices] EventStore.Ports.ITapeTree tree, CancellationToken ct, long? from = null, long? to = null) =>
         TypedResults.Ok(await ProofRequests.ConsistencyAsync(tape, tree, from, to, ct));
 }

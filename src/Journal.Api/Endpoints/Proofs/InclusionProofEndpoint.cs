@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Proofs;
@@ -11,6 +12,6 @@ internal static class InclusionProofEndpoint
     /// events (default: the head): its leaf index, the audit path and the root, verifiable with
     /// <c>tools/verify_proofs.py inclusion</c> or any RFC 9162 verifier.
     /// </remarks>
-    internal static async Task<Ok<InclusionProofView>> Prove(ServiceProofTape tape, EventStore.Ports.ITapeTree tree, CancellationToken ct, long? seq = null, Guid? eventId = null, long? treeSize = null) =>
+    internal static async Task<Ok<InclusionProofView>> Prove([FromServices] ServiceProofTape tape, [FromServices] EventStore.Ports.ITapeTree tree, CancellationToken ct, long? seq = null, Guid? eventId = null, long? treeSize = null) =>
         TypedResults.Ok(await ProofRequests.InclusionAsync(tape, tree, seq, eventId, treeSize, ct));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Proofs;
@@ -10,6 +11,6 @@ internal static class TreeHeadEndpoint
     /// The root of the tree of the first <c>size</c> events (default: the head) and the chain hash there; with a
     /// checkpoint key configured, also the head as a signed C2SP <c>tlog-checkpoint</c> note.
     /// </remarks>
-    internal static async Task<Ok<TreeHeadView>> Read(ServiceProofTape tape, EventStore.Ports.ITapeTree tree, TreeHeadSigner signer, CancellationToken ct, long? size = null) =>
+    internal static async Task<Ok<TreeHeadView>> Read([FromServices] ServiceProofTape tape, [FromServices] EventStore.Ports.ITapeTree tree, [FromServices] TreeHeadSigner signer, CancellationToken ct, long? size = null) =>
         TypedResults.Ok(await ProofRequests.TreeHeadAsync(tape, tree, signer.Sign, size, ct));
 }
