@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "commands" => await Commands(args.Contains("--quick"), args.Contains("--trace"), Only(args)).ConfigureAwait(false),
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
+    "proofs-http" => await ProofsOverHttp(args.Contains("--quick")).ConfigureAwait(false),
     "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick"), !args.Contains("--float"), Only(args)?.SetEquals(["add"]) == true).ConfigureAwait(false),
     "codec" => await CodecBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
     "canvas" => await CanvasFigures(args.Contains("--quick")).ConfigureAwait(false),
@@ -52,6 +53,12 @@ static HashSet<string>? Only(string[] args)
 {
     var at = Array.IndexOf(args, "--only");
     return at >= 0 && at + 1 < args.Length ? [.. args[at + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null;
+}
+
+static async Task<int> ProofsOverHttp(bool quick)
+{
+    Console.WriteLine(await ProofLoad.RunAsync(quick).ConfigureAwait(false));
+    return 0;
 }
 
 static async Task<int> Service(bool quick)

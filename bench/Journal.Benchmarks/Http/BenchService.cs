@@ -32,9 +32,26 @@ internal sealed class BenchService : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchService> StartAsync()
+    public static Task<BenchService> StartAsync() => StartAsync(null);
+
+    /// <summary>Starts the service on an empty data directory, or on a copy of the files of <paramref name="seedDirectory"/>.</summary>
+    public static async Task<BenchService> StartAsync(string? seedDirectory)
     {
         var directory = Path.Combine(Path.GetTempPath(), "journal-bench-http", Guid.NewGuid().ToString("N"));
+        if (seedDirectory is not null)
+        {
+            var data = Directory.CreateDirectory(Path.Combine(directory, "data")).FullName;
+            foreach (var file in Directory.EnumerateFiles(seedDirectory))
+            {
+                var copy = Path.Combine(data, Path.GetFileName(file));
+                File.Copy(file, copy);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+        }
+
         var app = JournalHost.Build(
         [
             "--urls=http://127.0.0.1:0",
