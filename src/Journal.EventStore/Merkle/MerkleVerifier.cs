@@ -2,7 +2,7 @@ namespace Journal.EventStore.Merkle;
 
 /// <summary>
 /// Checks proofs as RFC 9162 sections 2.1.3.2 and 2.1.4.2 describe, needing nothing but the hashes: what a client or
-/// an auditor runs. Every hash must be 32 bytes; anything else is refused, never thrown.
+/// an auditor runs. Every hash that is combined must be 32 bytes; anything else is refused, never thrown.
 /// </summary>
 public static class MerkleVerifier
 {
@@ -58,18 +58,20 @@ public static class MerkleVerifier
     /// <summary>Whether the tree of <paramref name="toSize"/> leaves with <paramref name="toRoot"/> extends the tree of <paramref name="fromSize"/> leaves with <paramref name="fromRoot"/>.</summary>
     public static bool VerifyConsistency(long fromSize, long toSize, IReadOnlyList<byte[]> path, ReadOnlySpan<byte> fromRoot, ReadOnlySpan<byte> toRoot)
     {
-        if (fromSize < 0 || toSize < fromSize || fromRoot.Length != MerkleHash.Size || toRoot.Length != MerkleHash.Size || !AllHashes(path))
+        // A proof from the empty tree proves nothing; RFC 9162 defines consistency for 0 < from < to, and ProofPlan
+        // also builds the empty proof between equal sizes.
+        if (fromSize <= 0 || toSize < fromSize || !AllHashes(path))
         {
             return false;
         }
 
+        // Equal sizes hash nothing, so no length is checked: the two heads must simply agree, with an empty proof.
         if (fromSize == toSize)
         {
             return path.Count == 0 && fromRoot.SequenceEqual(toRoot);
         }
 
-        // A proof from the empty tree proves nothing; RFC 9162 defines consistency for 0 < from < to.
-        if (fromSize == 0 || path.Count == 0)
+        if (fromRoot.Length != MerkleHash.Size || toRoot.Length != MerkleHash.Size || path.Count == 0)
         {
             return false;
         }
