@@ -53,11 +53,11 @@ public sealed class InclusionProofTests
 
                 for (var at = 0; at < path.Count; at++)
                 {
-                    Assert.False(MerkleVerifier.VerifyInclusion(index, size, leaf, Tamper.FlipIn(path, at, bit + at), root), $"element {at} flipped, leaf {index} of {size}");
+                    Tamper.Refused(MerkleVerifier.VerifyInclusion(index, size, leaf, Tamper.FlipIn(path, at, bit + at), root), () => $"element {at} flipped, leaf {index} of {size}");
                 }
 
-                Assert.False(MerkleVerifier.VerifyInclusion(index, size, Tamper.Flip(leaf, bit), path, root), $"leaf flipped, leaf {index} of {size}");
-                Assert.False(MerkleVerifier.VerifyInclusion(index, size, leaf, path, Tamper.Flip(root, bit)), $"root flipped, leaf {index} of {size}");
+                Tamper.Refused(MerkleVerifier.VerifyInclusion(index, size, Tamper.Flip(leaf, bit), path, root), () => $"leaf flipped, leaf {index} of {size}");
+                Tamper.Refused(MerkleVerifier.VerifyInclusion(index, size, leaf, path, Tamper.Flip(root, bit)), () => $"root flipped, leaf {index} of {size}");
             }
         }
     }
@@ -90,7 +90,7 @@ public sealed class InclusionProofTests
 
                 foreach (var other in wrong.Where(w => w != index))
                 {
-                    Assert.False(MerkleVerifier.VerifyInclusion(other, size, leaf, path, root), $"leaf {index} of {size} claimed as {other}");
+                    Tamper.Refused(MerkleVerifier.VerifyInclusion(other, size, leaf, path, root), () => $"leaf {index} of {size} claimed as {other}");
                 }
             }
         }
@@ -108,11 +108,11 @@ public sealed class InclusionProofTests
 
                 foreach (var other in wrong.Where(w => w != size && w > index))
                 {
-                    Assert.False(MerkleVerifier.VerifyInclusion(index, other, leaf, path, Tree.Root(other)), $"leaf {index} of {size} claimed in size {other}");
+                    Tamper.Refused(MerkleVerifier.VerifyInclusion(index, other, leaf, path, Tree.Root(other)), () => $"leaf {index} of {size} claimed in size {other}");
                 }
 
-                Assert.False(MerkleVerifier.VerifyInclusion(index, index, leaf, path, Tree.Root(size)), $"leaf {index} of {size} claimed in a tree without it");
-                Assert.False(MerkleVerifier.VerifyInclusion(index, 0, leaf, path, Tree.Root(size)), $"leaf {index} of {size} claimed in the empty tree");
+                Tamper.Refused(MerkleVerifier.VerifyInclusion(index, index, leaf, path, Tree.Root(size)), () => $"leaf {index} of {size} claimed in a tree without it");
+                Tamper.Refused(MerkleVerifier.VerifyInclusion(index, 0, leaf, path, Tree.Root(size)), () => $"leaf {index} of {size} claimed in the empty tree");
             }
         }
     }
@@ -129,12 +129,12 @@ public sealed class InclusionProofTests
 
                 for (var at = 0; at < path.Count; at++)
                 {
-                    Assert.False(MerkleVerifier.VerifyInclusion(index, size, leaf, Tamper.Without(path, at), root), $"element {at} dropped, leaf {index} of {size}");
+                    Tamper.Refused(MerkleVerifier.VerifyInclusion(index, size, leaf, Tamper.Without(path, at), root), () => $"element {at} dropped, leaf {index} of {size}");
                 }
 
                 for (var at = 0; at <= path.Count; at++)
                 {
-                    Assert.False(MerkleVerifier.VerifyInclusion(index, size, leaf, Tamper.With(path, at, extra), root), $"hash inserted at {at}, leaf {index} of {size}");
+                    Tamper.Refused(MerkleVerifier.VerifyInclusion(index, size, leaf, Tamper.With(path, at, extra), root), () => $"hash inserted at {at}, leaf {index} of {size}");
                 }
             }
         }

@@ -85,8 +85,11 @@ internal sealed class ReferenceTree : IPerfectSubtrees
         Reads++;
         return ranges.Select(range =>
         {
-            Assert.True(range.IsPerfect, $"asked for [{range.Start}, {range.End}), which is not a complete subtree");
-            Assert.True(range.End <= size, $"asked for [{range.Start}, {range.End}) beyond the {size} leaves");
+            if (!range.IsPerfect || range.End > size)
+            {
+                Assert.Fail($"asked for [{range.Start}, {range.End}), which is not a complete subtree of the first {size} leaves");
+            }
+
             return Mth((int)range.Start, (int)range.End);
         }).ToArray();
     }

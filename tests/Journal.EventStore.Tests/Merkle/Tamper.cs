@@ -21,4 +21,13 @@ internal static class Tamper
     /// <summary>The path with <paramref name="extra"/> inserted before element <paramref name="at"/> (at = Count appends).</summary>
     public static byte[][] With(IReadOnlyList<byte[]> path, int at, byte[] extra) =>
         [.. path.Take(at), extra, .. path.Skip(at)];
+
+    /// <summary>Fails the test, saying <paramref name="what"/> was accepted, when the verifier accepted a tampered proof.</summary>
+    public static void Refused(bool accepted, Func<string> what)
+    {
+        if (accepted)
+        {
+            Assert.Fail("accepted: " + what());
+        }
+    }
 }
