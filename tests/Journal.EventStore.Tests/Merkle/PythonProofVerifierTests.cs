@@ -51,6 +51,30 @@ public sealed class PythonProofVerifierTests : IDisposable
             lines);
     }
 
+    [Fact]
+    public async Task Script_agrees_with_the_builder_on_every_proof_up_to_size_40_written_as_vectors()
+    {
+        var folder = _directory.File("built");
+        var cases = 0;
+        for (var size = 1; size <= 40; size++)
+        {
+            for (var other = 1; other <= size; other++)
+            {
+                var inclusion = MerkleProofs.Inclusion(other - 1, size, Tree.AtSize(size));
+                var leaf = Tree.LeafHash(other - 1);
+                cases += WriteInclusionVectors(folder, inclusion, leaf);
+
+                var consistency = MerkleProofs.Consistency(other, size, Tree.AtSize(size));
+                cases += WriteConsistencyVectors(folder, consistency);
+            }
+        }
+
+        var result = await ProofScript.RunAsync("vectors", folder);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"{cases} cases, {cases} as wanted, 0 not", result.Stdout.Trim());
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(1, 2)]
@@ -218,6 +242,62 @@ public sealed class PythonProofVerifierTests : IDisposable
         Assert.StartsWith("error: cannot read " + _directory.File("nowhere.json"), missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, usage.ExitCode);
         Assert.StartsWith("usage: verify_proofs.py", usage.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The proof as a vector that must pass, and changed (a bit of the last element, of the root) as vectors that must fail.</summary>
+    private static int WriteInclusionVectors(string folder, InclusionProof proof, byte[] leaf)
+    {
+        var name = Path.Combine(folder, "inclusion", proof.TreeSize.ToString(), proof.LeafIndex.ToString());
+        JsonObject Vector(IReadOnlyList<byte[]> path, byte[] root, bool wantErr) => new()
+        {
+            ["leafIdx"] = proof.LeafIndex,
+            ["treeSize"] = proof.TreeSize,
+            ["root"] = Convert.ToBase64String(root),
+            ["leafHash"] = Convert.ToBase64String(leaf),
+            ["proof"] = new JsonArray(path.Select(h => (JsonNode)Convert.ToBase64String(h)).ToArray()),
+            ["wantErr"] = wantErr,
+        };
+
+        var written = 0;
+        written += WriteVector(name + "-ok.json", Vector(proof.Path, proof.Root, false));
+        written += WriteVector(name + "-root.json", Vector(proof.Path, Tamper.Flip(proof.Root, 77), true));
+        if (proof.Path.Count > 0)
+        {
+            written += WriteVector(name + "-path.json", Vector(Tamper.FlipIn(proof.Path, proof.Path.Count - 1, 200), proof.Root, true));
+        }
+
+        return written;
+    }
+
+    private static int WriteConsistencyVectors(string folder, ConsistencyProof proof)
+    {
+        var name = Path.Combine(folder, "consistency", proof.ToSize.ToString(), proof.FromSize.ToString());
+        JsonObject Vector(IReadOnlyList<byte[]> path, byte[] fromRoot, bool wantErr) => new()
+        {
+            ["size1"] = proof.FromSize,
+            ["size2"] = proof.ToSize,
+            ["root1"] = Convert.ToBase64String(fromRoot),
+            ["root2"] = Convert.ToBase64String(proof.ToRoot),
+            ["proof"] = new JsonArray(path.Select(h => (JsonNode)Convert.ToBase64String(h)).ToArray()),
+            ["wantErr"] = wantErr,
+        };
+
+        var written = 0;
+        written += WriteVector(name + "-ok.json", Vector(proof.Path, proof.FromRoot, false));
+        written += WriteVector(name + "-root1.json", Vector(proof.Path, Tamper.Flip(proof.FromRoot, 5), true));
+        if (proof.Path.Count > 0)
+        {
+            written += WriteVector(name + "-path.json", Vector(Tamper.FlipIn(proof.Path, 0, 100), proof.FromRoot, true));
+        }
+
+        return written;
+    }
+
+    private static int WriteVector(string path, JsonObject vector)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, vector.ToJsonString());
+        return 1;
     }
 
     private static async Task Invert(string vector)
