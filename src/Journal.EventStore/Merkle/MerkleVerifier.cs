@@ -9,7 +9,7 @@ public static class MerkleVerifier
     /// <summary>Whether <paramref name="leafHash"/> is leaf <paramref name="index"/> of the tree of <paramref name="size"/> leaves with <paramref name="root"/>.</summary>
     public static bool VerifyInclusion(long index, long size, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> path, ReadOnlySpan<byte> root)
     {
-        if (index < 0 || index >= size || leafHash.Length != MerkleHash.Size || root.Length != MerkleHash.Size || !AllHashes(path))
+        if (root.Length != MerkleHash.Size)
         {
             return false;
         }
@@ -19,11 +19,16 @@ public static class MerkleVerifier
     }
 
     /// <summary>
-    /// The root that an audit path leads to from a leaf, or null when the path's length does not fit the index and
-    /// size.
+    /// The root that an audit path leads to from a leaf, or null when the index is not a leaf of the tree, a hash is
+    /// not 32 bytes, or the path's length does not fit the index and size.
     /// </summary>
     public static byte[]? RootFromPath(long index, long size, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> path)
     {
+        if (index < 0 || index >= size || leafHash.Length != MerkleHash.Size || !AllHashes(path))
+        {
+            return null;
+        }
+
         var fn = index;
         var sn = size - 1;
         var hash = leafHash.ToArray();

@@ -164,6 +164,18 @@ public sealed class InclusionProofTests
     }
 
     [Fact]
+    public void RootFromPath_is_null_for_an_index_outside_the_tree_or_a_hash_of_the_wrong_length()
+    {
+        var (leaf, path, _) = Proof(1, 2);
+
+        Assert.Null(MerkleVerifier.RootFromPath(-1, 2, leaf, path));
+        Assert.Null(MerkleVerifier.RootFromPath(2, 2, leaf, path));
+        Assert.Null(MerkleVerifier.RootFromPath(1, 2, leaf.AsSpan(1), path));
+        Assert.Null(MerkleVerifier.RootFromPath(1, 2, leaf, [new byte[33]]));
+        Assert.NotNull(MerkleVerifier.RootFromPath(1, 2, leaf, path));
+    }
+
+    [Fact]
     public void A_path_binds_the_size_only_through_the_root_so_size_and_root_come_from_one_tree_head()
     {
         // Leaf 0 climbs the same left edge in trees of 5 and of 6 leaves: the same path leads to the same root, and

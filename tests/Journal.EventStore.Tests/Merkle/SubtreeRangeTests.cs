@@ -84,6 +84,24 @@ public sealed class SubtreeRangeTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    [InlineData(-8)]
+    [InlineData(long.MinValue)]
+    public void LargestPowerOfTwoBelow_throws_when_no_power_of_two_is_below(long n)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SubtreeRange.LargestPowerOfTwoBelow(n));
+    }
+
+    [Fact]
+    public void A_range_before_leaf_0_is_not_perfect()
+    {
+        Assert.False(new SubtreeRange(-4, 0).IsPerfect);
+        Assert.False(new SubtreeRange(-1, 0).IsPerfect);
+        Assert.Throws<ArgumentException>(() => new SubtreeRange(-4, 0).PerfectParts());
+    }
+
+    [Theory]
     [InlineData(2, 1)]
     [InlineData(3, 2)]
     [InlineData(4, 2)]
