@@ -2,14 +2,14 @@ namespace Journal.EventStore.Merkle;
 
 /// <summary>
 /// Checks proofs as RFC 9162 sections 2.1.3.2 and 2.1.4.2 describe, needing nothing but the hashes: what a client or
-/// an auditor runs. Every hash must be 32 bytes; anything else is refused, never thrown.
+/// an auditor runs. Every hash that is combined must be 32 bytes; anything else is refused, never thrown.
 /// </summary>
 public static class MerkleVerifier
 {
     /// <summary>Whether <paramref name="leafHash"/> is leaf <paramref name="index"/> of the tree of <paramref name="size"/> leaves with <paramref name="root"/>.</summary>
     public static bool VerifyInclusion(long index, long size, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> path, ReadOnlySpan<byte> root)
     {
-        if (index < 0 || index >= size || leafHash.Length != MerkleHash.Size || root.Length != MerkleHash.Size || !AllHashes(path))
+        if (root.Length != MerkleHash.Size)
         {
             return false;
         }
@@ -19,11 +19,16 @@ public static class MerkleVerifier
     }
 
     /// <summary>
-    /// The root that an audit path leads to from a leaf, or null when the path's length does not fit the index and
-    /// size.
+    /// The root that an audit path leads to from a leaf, or null when the index is not a leaf of the tree, a hash is
+    /// not 32 bytes, or the path's length does not fit the index and size.
     /// </summary>
     public static byte[]? RootFromPath(long index, long size, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> path)
     {
+        if (index < 0 || index >= size || leafHash.Length != MerkleHash.Size || !AllHashes(path))
+        {
+            return null;
+        }
+
         var fn = index;
         var sn = size - 1;
         var hash = leafHash.ToArray();
@@ -58,18 +63,20 @@ public static class MerkleVerifier
     /// <summary>Whether the tree of <paramref name="toSize"/> leaves with <paramref name="toRoot"/> extends the tree of <paramref name="fromSize"/> leaves with <paramref name="fromRoot"/>.</summary>
     public static bool VerifyConsistency(long fromSize, long toSize, IReadOnlyList<byte[]> path, ReadOnlySpan<byte> fromRoot, ReadOnlySpan<byte> toRoot)
     {
-        if (fromSize < 0 || toSize < fromSize || fromRoot.Length != MerkleHash.Size || toRoot.Length != MerkleHash.Size || !AllHashes(path))
+        // A proof from the empty tree proves nothing; RFC 9162 defines consistency for 0 < from < to, and ProofPlan
+        // also builds the empty proof between equal sizes.
+        if (fromSize <= 0 || toSize < fromSize || !AllHashes(path))
         {
             return false;
         }
 
+        // Equal sizes hash nothing, so no length is checked: the two heads must simply agree, with an empty proof.
         if (fromSize == toSize)
         {
             return path.Count == 0 && fromRoot.SequenceEqual(toRoot);
         }
 
-        // A proof from the empty tree proves nothing; RFC 9162 defines consistency for 0 < from < to.
-        if (fromSize == 0 || path.Count == 0)
+        if (fromRoot.Length != MerkleHash.Size || toRoot.Length != MerkleHash.Size || path.Count == 0)
         {
             return false;
         }

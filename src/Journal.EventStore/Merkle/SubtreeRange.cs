@@ -13,7 +13,7 @@ public readonly record struct SubtreeRange(long Start, long End)
     public long Size => End - Start;
 
     /// <summary>A power of two of leaves, starting at a multiple of it.</summary>
-    public bool IsPerfect => Size > 0 && BitOperations.IsPow2(Size) && Start % Size == 0;
+    public bool IsPerfect => Start >= 0 && Size > 0 && BitOperations.IsPow2(Size) && Start % Size == 0;
 
     /// <summary>For a perfect range, its height: 0 for a leaf, 1 for two leaves, and so on.</summary>
     public int Level => BitOperations.Log2((ulong)Size);
@@ -44,8 +44,13 @@ public readonly record struct SubtreeRange(long Start, long End)
         return parts;
     }
 
-    /// <summary>The largest power of two strictly smaller than <paramref name="n"/> (n at least 2).</summary>
-    public static long LargestPowerOfTwoBelow(long n) => 1L << BitOperations.Log2((ulong)(n - 1));
+    /// <summary>The largest power of two strictly smaller than <paramref name="n"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is less than 2: no power of two is below it.</exception>
+    public static long LargestPowerOfTwoBelow(long n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
+        return 1L << BitOperations.Log2((ulong)(n - 1));
+    }
 
     private static SubtreeRange Checked(SubtreeRange range) => range.IsPerfect
         ? range
