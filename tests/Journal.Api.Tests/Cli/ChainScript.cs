@@ -2,22 +2,28 @@ using System.Diagnostics;
 
 namespace Journal.Api.Tests.Cli;
 
-/// <summary>The independent chain verifier, <c>tools/verify_chain.py</c>, run on a SQLite tape file.</summary>
+/// <summary>The independent verifiers in <c>tools/</c>: <c>verify_chain.py</c> on a SQLite tape file, <c>verify_proofs.py</c> on a proof.</summary>
 internal static class ChainScript
 {
     /// <summary>Runs the script on <paramref name="path"/>; answers its exit code and standard output (it must write nothing to standard error).</summary>
-    public static async Task<(int Code, string Output)> RunAsync(string path)
+    public static Task<(int Code, string Output)> RunAsync(string path) => RunToolAsync("verify_chain.py", path);
+
+    /// <summary>Runs <c>tools/<paramref name="script"/></c> with <paramref name="arguments"/>; answers its exit code and standard output (it must write nothing to standard error).</summary>
+    public static async Task<(int Code, string Output)> RunToolAsync(string script, params string[] arguments)
     {
-        var script = Path.Combine(RepositoryRoot(), "tools", "verify_chain.py");
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(path);
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "tools", script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 could not be started; install Python 3 and put python3 on PATH");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(await error == string.Empty, "verify_chain.py wrote to stderr: " + await error);
+        Assert.True(await error == string.Empty, $"{script} wrote to stderr: " + await error);
         return (process.ExitCode, await output);
     }
 

@@ -76,6 +76,28 @@ public sealed class ProveCliTests : IAsyncLifetime
         Assert.True(MerkleVerifier.VerifyConsistency(5, 13, hashes, Convert.FromBase64String(oldRoot!), Convert.FromBase64String(newHead.GetProperty("root").GetString()!)));
     }
 
+    [Fact]
+    public async Task The_independent_python_verifier_accepts_what_prove_prints_and_refuses_it_altered()
+    {
+        var (_, inclusion, _) = await Run("prove", "--db", DatabasePath, "--seq", "13");
+        var (_, consistency, _) = await Run("prove", "--db", DatabasePath, "--from", "4", "--to", "12");
+        var inclusionPath = Path.Combine(_directory, "inclusion.json");
+        var consistencyPath = Path.Combine(_directory, "consistency.json");
+        var alteredPath = Path.Combine(_directory, "altered.json");
+        await File.WriteAllTextAsync(inclusionPath, inclusion);
+        await File.WriteAllTextAsync(consistencyPath, consistency);
+        await File.WriteAllTextAsync(alteredPath, inclusion.Replace("\"leafIndex\": 12", "\"leafIndex\": 11", StringComparison.Ordinal));
+
+        var (inclusionCode, inclusionOutput) = await ChainScript.RunToolAsync("verify_proofs.py", "inclusion", inclusionPath);
+        var (consistencyCode, consistencyOutput) = await ChainScript.RunToolAsync("verify_proofs.py", "consistency", consistencyPath);
+        var (alteredCode, _) = await ChainScript.RunToolAsync("verify_proofs.py", "inclusion", alteredPath);
+
+        Assert.Contains("\"leafIndex\": 12", inclusion, StringComparison.Ordinal);
+        Assert.Equal((0, "ok"), (inclusionCode, inclusionOutput.Trim()));
+        Assert.Equal((0, "ok"), (consistencyCode, consistencyOutput.Trim()));
+        Assert.Equal(1, alteredCode);
+    }
+
     [Theory]
     [InlineData("--seq", "0")]
     [InlineData("--seq", "14")]
