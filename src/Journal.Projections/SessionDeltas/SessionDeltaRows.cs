@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Journal.Projections.SessionDeltas;
 
-/// <summary>The statements of <c>session_deltas.v3</c> and how its rows map to <see cref="SessionDelta"/>.</summary>
+/// <summary>The statements of <c>session_deltas.v4</c> and how its rows map to <see cref="SessionDelta"/>.</summary>
 internal static class SessionDeltaRows
 {
     public static readonly string Create = ProjectionSql.Load("SessionDeltas/Create.sql");
@@ -12,6 +12,8 @@ internal static class SessionDeltaRows
     public static readonly string UpsertView = ProjectionSql.Load("SessionDeltas/UpsertView.sql");
     public static readonly string InsertDelta = ProjectionSql.Load("SessionDeltas/InsertDelta.sql");
     public static readonly string ListOfSession = ProjectionSql.Load("SessionDeltas/ListOfSession.sql");
+    public static readonly string KeepBeforeOfOldest = ProjectionSql.Load("SessionDeltas/KeepBeforeOfOldest.sql");
+    public static readonly string DeleteOlderThan = ProjectionSql.Load("SessionDeltas/DeleteOlderThan.sql");
 
     /// <summary>Maps a row of <see cref="ListOfSession"/>.</summary>
     public static SessionDelta Read(SqliteDataReader r) => new(

@@ -1,1 +1,1 @@
-DELETE FROM session_deltas_v3_deltas WHERE at < $cutoff;
+DELETE FROM session_deltas_v4_deltas WHERE at < $cutoff;
