@@ -9,36 +9,29 @@ namespace Journal.Projections.Maintenance;
 /// <summary>Housekeeping of the read models: session-delta retention and the full-text index's integrity check.</summary>
 public static class ReadModelMaintenance
 {
+    private static readonly string DeleteOlderDeltas = ProjectionSql.Load("SessionDeltas/DeleteOlderThan.sql");
     private static readonly string FtsIntegrityCheck = ProjectionSql.Load("Maintenance/FtsIntegrityCheck.sql");
 
-    /// <summary>Deletes the session deltas recorded before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>
+    /// Deletes the session deltas recorded before <paramref name="cutoff"/> (and, of a session whose times went
+    /// back, any older change of it, so only its oldest changes go); returns how many.
+    /// </summary>
     /// <remarks>Deltas are derived data: the tape keeps every change, and a rebuild brings old ones back until the next run.</remarks>
     public static int PruneSessionDeltas(ReadModelStore readModels, DateTimeOffset cutoff)
     {
         ArgumentNullException.ThrowIfNull(readModels);
         using var connection = readModels.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = DeleteOlderDeltas;
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
         try
         {
-            // One transaction: a change that stays keeps its view before (the after of the change that goes).
-            using var transaction = connection.BeginTransaction(deferred: false);
-            Run(connection, transaction, SessionDeltas.SessionDeltaRows.KeepBeforeOfOldest, cutoff);
-            var deleted = Run(connection, transaction, SessionDeltas.SessionDeltaRows.DeleteOlderThan, cutoff);
-            transaction.Commit();
-            return deleted;
+            return command.ExecuteNonQuery();
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal))
         {
             return 0;
         }
-    }
-
-    private static int Run(SqliteConnection connection, SqliteTransaction transaction, string sql, DateTimeOffset cutoff)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
-        return command.ExecuteNonQuery();
     }
 
     /// <summary>Checks the workspace full-text index against its content (FTS5 <c>integrity-check</c>).</summary>

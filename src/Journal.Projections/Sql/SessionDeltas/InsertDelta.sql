@@ -1,3 +1,3 @@
--- The view before is not stored: it is the after of the session's previous change (see Create.sql).
-INSERT INTO session_deltas_v4_deltas (session_id, position, change_type, at, after)
-VALUES ($session_id, $position, $change_type, $at, $after);
+-- A change with its undo (null for a created session), or the whole view before when no undo could be made.
+INSERT INTO session_deltas_v4_deltas (session_id, position, change_type, at, undo, before)
+VALUES ($session_id, $position, $change_type, $at, $undo, $before);
