@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -22,28 +23,65 @@ public static class ViewUndo
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var was = Properties(Encoding.UTF8.GetBytes(before));
-        var now = Properties(Encoding.UTF8.GetBytes(after));
-        if (was is null || now is null || was.Count != now.Count)
-        {
-            return null;
-        }
 
-        var undo = new StringBuilder("{");
-        for (var i = 0; i < was.Count; i++)
+        // Runs for every change a replay writes: UTF-8 and the property bounds in pooled buffers, the
+        // properties compared in place, one string made (the undo).
+        var pool = ArrayPool<byte>.Shared;
+        var wasBytes = pool.Rent(Encoding.UTF8.GetMaxByteCount(before.Length));
+        var nowBytes = pool.Rent(Encoding.UTF8.GetMaxByteCount(after.Length));
+        var undoBytes = pool.Rent(Encoding.UTF8.GetMaxByteCount(before.Length) + 2);
+        var bounds = ArrayPool<int>.Shared.Rent(2 * 4 * MaxProperties);
+        try
         {
-            if (!was[i].Name.SequenceEqual(now[i].Name))
+            var was = wasBytes.AsSpan(0, Encoding.UTF8.GetBytes(before, wasBytes));
+            var now = nowBytes.AsSpan(0, Encoding.UTF8.GetBytes(after, nowBytes));
+            var wasBounds = bounds.AsSpan(0, 4 * MaxProperties);
+            var nowBounds = bounds.AsSpan(4 * MaxProperties, 4 * MaxProperties);
+            var count = Scan(was, wasBounds);
+            if (count < 0 || count != Scan(now, nowBounds))
             {
                 return null;
             }
 
-            if (!was[i].Value.SequenceEqual(now[i].Value))
+            var undo = undoBytes.AsSpan();
+            undo[0] = (byte)'{';
+            var length = 1;
+            for (var i = 0; i < count; i++)
             {
-                undo.Append(undo.Length > 1 ? "," : "").Append(Encoding.UTF8.GetString(was[i].Name)).Append(':').Append(Encoding.UTF8.GetString(was[i].Value));
-            }
-        }
+                var name = Slice(was, wasBounds, i, 0);
+                var value = Slice(was, wasBounds, i, 2);
+                if (!name.SequenceEqual(Slice(now, nowBounds, i, 0)))
+                {
+                    return null;
+                }
 
-        return undo.Append('}').ToString();
+                if (value.SequenceEqual(Slice(now, nowBounds, i, 2)))
+                {
+                    continue;
+                }
+
+                if (length > 1)
+                {
+                    undo[length++] = (byte)',';
+                }
+
+                name.CopyTo(undo[length..]);
+                length += name.Length;
+                undo[length++] = (byte)':';
+                value.CopyTo(undo[length..]);
+                length += value.Length;
+            }
+
+            undo[length++] = (byte)'}';
+            return Encoding.UTF8.GetString(undo[..length]);
+        }
+        finally
+        {
+            pool.Return(wasBytes);
+            pool.Return(nowBytes);
+            pool.Return(undoBytes);
+            ArrayPool<int>.Shared.Return(bounds);
+        }
     }
 
     /// <summary>The view before a change: <paramref name="after"/> with each property of <paramref name="undo"/> set to the undo's raw value.</summary>
@@ -74,6 +112,45 @@ public static class ViewUndo
 
         return used == changes.Count ? text.Append('}').ToString() : throw new JsonException("the undo names a property the view does not have");
     }
+
+    /// <summary>The most properties <see cref="Between"/> compares (a session view has 17); a larger object gets no undo.</summary>
+    private const int MaxProperties = 64;
+
+    /// <summary>
+    /// The top-level properties of a JSON object into <paramref name="bounds"/>, four numbers each (name
+    /// start and end, with its quotes, as written; value start and end, raw); how many, or -1 when it is
+    /// not an object or has more than <paramref name="bounds"/> holds.
+    /// </summary>
+    private static int Scan(ReadOnlySpan<byte> json, Span<int> bounds)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return -1;
+        }
+
+        var count = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (4 * (count + 1) > bounds.Length)
+            {
+                return -1;
+            }
+
+            var at = 4 * count++;
+            bounds[at] = (int)reader.TokenStartIndex;
+            bounds[at + 1] = bounds[at] + reader.ValueSpan.Length + 2;
+            reader.Read();
+            bounds[at + 2] = (int)reader.TokenStartIndex;
+            reader.Skip();
+            bounds[at + 3] = (int)reader.BytesConsumed;
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject ? count : -1;
+    }
+
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> json, ReadOnlySpan<int> bounds, int property, int part) =>
+        json[bounds[(4 * property) + part]..bounds[(4 * property) + part + 1]];
 
     /// <summary>The top-level properties of a compact JSON object: each name (quoted, as written) and raw value; null when it is not an object.</summary>
     private static List<(byte[] Name, byte[] Value)>? Properties(byte[] json)
