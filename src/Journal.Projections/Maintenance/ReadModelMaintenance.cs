@@ -12,7 +12,10 @@ public static class ReadModelMaintenance
     private static readonly string DeleteOlderDeltas = ProjectionSql.Load("SessionDeltas/DeleteOlderThan.sql");
     private static readonly string FtsIntegrityCheck = ProjectionSql.Load("Maintenance/FtsIntegrityCheck.sql");
 
-    /// <summary>Deletes the session deltas recorded before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>
+    /// Deletes the session deltas recorded before <paramref name="cutoff"/> (and, of a session whose times went
+    /// back, any older change of it, so only its oldest changes go); returns how many.
+    /// </summary>
     /// <remarks>Deltas are derived data: the tape keeps every change, and a rebuild brings old ones back until the next run.</remarks>
     public static int PruneSessionDeltas(ReadModelStore readModels, DateTimeOffset cutoff)
     {

@@ -19,6 +19,7 @@ internal sealed class ProjectionEngine : IDisposable
     private readonly CheckpointTable _checkpoints;
     private readonly BatchApply _apply;
     private readonly ReadAhead _readAhead = new();
+    private readonly DeferredIndexes _indexes;
 
     public ProjectionEngine(ITapeFeed tape, SqliteConnection connection, IReadOnlyList<IProjection> projections, ProjectionOptions options, TimeProvider time, IProjectionFaults? faults)
     {
@@ -29,6 +30,7 @@ internal sealed class ProjectionEngine : IDisposable
         _checkpoints = new CheckpointTable(_db, time);
         _apply = new BatchApply(_db, tape.Serializer, _checkpoints, new DeadLetterLog(_db, options, time), faults);
         BatchSize = options.BatchSize;
+        _indexes = new DeferredIndexes(_db);
     }
 
     public SqliteConnection Connection => _db.Connection;
@@ -67,6 +69,7 @@ internal sealed class ProjectionEngine : IDisposable
     /// Starts a rebuild's replay: every running projection still at the start of the tape (its tables are
     /// empty) applies with <see cref="ReadModelWriter.Replaying"/> set until <see cref="FinishReplay"/>.
     /// Projections copied from the current generation (a rebuild of one projection) are not replaying.
+    /// The replaying projections' ordinary indexes are dropped until <see cref="FinishReplay"/> (see <see cref="DeferredIndexes"/>).
     /// </summary>
     public void BeginReplay()
     {
@@ -74,14 +77,26 @@ internal sealed class ProjectionEngine : IDisposable
         {
             cursor.Replaying = cursor.Position == 0 && !cursor.Stopped;
         }
+
+        InTransaction(() =>
+        {
+            foreach (var cursor in _cursors.Where(c => c.Replaying))
+            {
+                _indexes.Drop(cursor.Projection.Name);
+            }
+        });
     }
 
-    /// <summary>Ends the replay: runs every replaying <see cref="IReplayFinisher"/> in one transaction, then applies live.</summary>
+    /// <summary>
+    /// Ends the replay: makes the indexes dropped at its start again and runs every replaying
+    /// <see cref="IReplayFinisher"/>, in one transaction, then applies live.
+    /// </summary>
     public void FinishReplay()
     {
         var replayed = _cursors.Where(c => c.Replaying).ToList();
         InTransaction(() =>
         {
+            _indexes.Restore();
             foreach (var cursor in replayed)
             {
                 (cursor.Projection as IReplayFinisher)?.FinishReplay(_db);

@@ -27,9 +27,33 @@ public sealed class ListSessionDeltasHandler(ReadModelStore readModels) : IReque
         var limit = PageCursor.Limit(request.Limit, 100);
         var id = ReadModelValues.Id(request.SessionId);
         using var connection = readModels.OpenReader();
-        var deltas = ReadModelQueries.Rows(connection, SessionDeltaRows.ListOfSession, SessionDeltaRows.Read, ("$session_id", id), ("$limit", limit));
-        return deltas.Count == 0
-            ? throw new NotFoundException("session", id)
-            : Task.FromResult<IReadOnlyList<SessionDelta>>(deltas);
+
+        // One read transaction: the current view and the changes are of the same commit.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var changes = ReadModelQueries.Rows(transaction, SessionDeltaRows.ListOfSession, SessionDeltaRows.Read, ("$session_id", id), ("$limit", limit));
+        if (changes.Count == 0)
+        {
+            throw new NotFoundException("session", id);
+        }
+
+        var current = ReadModelQueries.Row(transaction, SessionDeltaRows.SelectView, r => r.GetString(0), ("$session_id", id))
+            ?? throw new InvalidOperationException($"session_deltas: session {id} has changes but no current view");
+        return Task.FromResult<IReadOnlyList<SessionDelta>>(WalkBack(request.SessionId, current, changes));
+    }
+
+    /// <summary>The newest change's after is the current view; each change's before is the after of the one before it.</summary>
+    private static List<SessionDelta> WalkBack(Guid sessionId, string current, List<StoredChange> changes)
+    {
+        var deltas = new List<SessionDelta>(changes.Count);
+        var after = current;
+        foreach (var change in changes)
+        {
+            var before = change.ChangeType == SessionChangeTypes.Created ? null
+                : change.Before ?? ViewUndo.Apply(after, change.Undo ?? throw new InvalidOperationException($"session_deltas: the change at {change.Position} has neither an undo nor a view before"));
+            deltas.Add(new SessionDelta(sessionId, change.Position, change.ChangeType, change.At, before, after));
+            after = before!;
+        }
+
+        return deltas;
     }
 }

@@ -5,15 +5,16 @@ using Journal.Projections.Sessions;
 namespace Journal.Projections.SessionDeltas;
 
 /// <summary>
-/// <c>session_deltas.v3</c>: for every event that changes a session's <see cref="SessionView"/> (by
+/// <c>session_deltas.v4</c>: for every event that changes a session's <see cref="SessionView"/> (by
 /// <see cref="SessionFold"/>, the fold of <c>sessions.v2</c>, over the events of <see cref="SessionFold.Routes"/>),
 /// a <see cref="SessionDelta"/> with the view before and after. It keeps its own copy of each view, so it
-/// can be rebuilt on its own.
+/// can be rebuilt on its own. A change row holds an undo (<see cref="ViewUndo"/>) instead of v3's two whole
+/// views; the query walks the session's current view back through its changes, newest first.
 /// </summary>
 public sealed class SessionDeltasProjection() : SingleStreamProjection<StoredSessionView>(ProjectionName, SessionFold.Routes.Select(r => r.SessionId))
 {
     /// <summary>The projection's name.</summary>
-    public const string ProjectionName = "session_deltas.v3";
+    public const string ProjectionName = "session_deltas.v4";
 
     /// <inheritdoc />
     public override void Create(ReadModelWriter db) => db.ExecuteScript(SessionDeltaRows.Create);
@@ -38,6 +39,7 @@ public sealed class SessionDeltasProjection() : SingleStreamProjection<StoredSes
     protected override void Write(ReadModelWriter db, Guid key, StoredSessionView? before, StoredSessionView after, ProjectedEvent e)
     {
         var id = ReadModelValues.Id(key);
+        var undo = before is null ? null : ViewUndo.Between(before.Json, after.Json);
         db.Upsert(SessionDeltaRows.UpsertView, id, [("$session_id", id), ("$view", after.Json)]);
         db.Execute(
             SessionDeltaRows.InsertDelta,
@@ -45,8 +47,8 @@ public sealed class SessionDeltasProjection() : SingleStreamProjection<StoredSes
             ("$position", e.Seq),
             ("$change_type", ChangeType(before?.View, after.View)),
             ("$at", ReadModelValues.Ms(after.View.UpdatedAt)),
-            ("$before", before?.Json),
-            ("$after", after.Json));
+            ("$undo", undo),
+            ("$before", before is not null && undo is null ? before.Json : null));
     }
 
     private static string ChangeType(SessionView? before, SessionView after) =>

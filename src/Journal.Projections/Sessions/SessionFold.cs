@@ -8,7 +8,7 @@ namespace Journal.Projections.Sessions;
 
 /// <summary>
 /// The one pure fold of a <see cref="SessionView"/>, used by <c>sessions.v2</c>, by
-/// <c>session_deltas.v3</c> and by time travel (<see cref="GetSessionAtQuery"/>), so the three never
+/// <c>session_deltas.v4</c> and by time travel (<see cref="GetSessionAtQuery"/>), so the three never
 /// disagree. Every event of the session's own stream moves <see cref="SessionView.StreamVersion"/> to its
 /// version (so the stored view always names the stream version it reflects, the one <c>If-Match</c> is
 /// checked against); events of other streams (runs, transcript) change the view only when they change a

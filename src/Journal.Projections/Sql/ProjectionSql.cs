@@ -18,4 +18,5 @@ internal static class RuntimeSql
     public static readonly string DeleteCheckpoint = ProjectionSql.Load("Runtime/DeleteCheckpoint.sql");
     public static readonly string SelectTables = ProjectionSql.Load("Runtime/SelectTables.sql");
     public static readonly string DeleteDeadLetters = ProjectionSql.Load("Runtime/DeleteDeadLetters.sql");
+    public static readonly string SelectDeferrableIndexes = ProjectionSql.Load("Runtime/SelectDeferrableIndexes.sql");
 }

@@ -47,7 +47,7 @@ public sealed class ProjectionFilterTests : IAsyncLifetime
         var singleStream = _projections.Where(IsSingleStream).ToList();
 
         Assert.Equal(
-            ["approvals.v1", "runs.v2", "session_deltas.v3", "sessions.v2", "tooljobs.v1", "workspace.v1"],
+            ["approvals.v1", "runs.v2", "session_deltas.v4", "sessions.v2", "tooljobs.v1", "workspace.v1"],
             singleStream.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.All(singleStream, p =>
         {

@@ -3,6 +3,8 @@ using Journal.Domain.Runs;
 using Journal.Domain.Runs.UseCases;
 using Journal.Domain.Sessions;
 using Journal.Domain.Sessions.UseCases;
+using Journal.Projections.Maintenance;
+using Journal.Projections.Runtime;
 using Journal.Projections.SessionDeltas;
 using Journal.Projections.Sessions;
 using Journal.Projections.Tests.Support;
@@ -99,6 +101,47 @@ public sealed class SessionDeltaTests : IAsyncLifetime
         Assert.Equal(all.Take(2), two);
         Assert.Equal(all.Select(d => d.Position).OrderDescending(), all.Select(d => d.Position));
         Assert.Equal(104, SessionViewJson.Read(byDefault[0].After).TranscriptEntryCount);
+    }
+
+    [Fact]
+    public async Task ListSessionDeltas_gives_each_change_the_after_of_the_one_before_it_on_every_page_size()
+    {
+        var id = await _s.CreateSession();
+        for (var i = 0; i < 7; i++)
+        {
+            await _s.Say(id, $"line {i}");
+        }
+
+        var all = await _s.Query(new ListSessionDeltasQuery(id, 500, _s.Position));
+
+        Assert.Equal(8, all.Count);
+        Assert.Null(all[^1].Before);
+        Assert.Equal(all.Skip(1).Select(d => d.After), all.SkipLast(1).Select(d => d.Before));
+        for (var limit = 1; limit <= 8; limit++)
+        {
+            Assert.Equal(all.Take(limit), await _s.Query(new ListSessionDeltasQuery(id, limit, _s.Position)));
+        }
+    }
+
+    [Fact]
+    public async Task PruneSessionDeltas_keeps_the_view_before_of_the_oldest_change_it_keeps()
+    {
+        var id = await _s.CreateSession(label: "one");                 // t1
+        await _s.Send(new RenameSessionRequest(id, "two"));            // t2
+        await _s.Send(new RenameSessionRequest(id, "three"));          // t3
+        var other = await _s.CreateSession(label: "other");            // t4
+        var before = await _s.Query(new ListSessionDeltasQuery(id, 500, _s.Position));
+        var otherBefore = await _s.Query(new ListSessionDeltasQuery(other, 500, _s.Position));
+
+        var removed = ReadModelMaintenance.PruneSessionDeltas(_s.Journal.Get<ReadModelStore>(), At(3));
+        var after = await _s.Query(new ListSessionDeltasQuery(id, 500, _s.Position));
+
+        Assert.Equal(2, removed);
+        Assert.Equal(before.Take(1), after);
+        Assert.Equal(before[1].After, after[0].Before);
+        Assert.Equal(otherBefore, await _s.Query(new ListSessionDeltasQuery(other, 500, _s.Position)));
+        Assert.Equal(1, ReadModelMaintenance.PruneSessionDeltas(_s.Journal.Get<ReadModelStore>(), At(4)));
+        Assert.Equal(otherBefore, await _s.Query(new ListSessionDeltasQuery(other, 500, _s.Position)));
     }
 
     [Fact]

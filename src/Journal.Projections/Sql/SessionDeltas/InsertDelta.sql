@@ -1,2 +1,3 @@
-INSERT INTO session_deltas_v3_deltas (session_id, position, change_type, at, before, after)
-VALUES ($session_id, $position, $change_type, $at, $before, $after);
+-- A change with its undo (null for a created session), or the whole view before when no undo could be made.
+INSERT INTO session_deltas_v4_deltas (session_id, position, change_type, at, undo, before)
+VALUES ($session_id, $position, $change_type, $at, $undo, $before);

@@ -1,1 +1,1 @@
-SELECT view FROM session_deltas_v3_views WHERE session_id = $session_id;
+SELECT view FROM session_deltas_v4_views WHERE session_id = $session_id;
