@@ -1,0 +1,1 @@
+SELECT hash FROM merkle_nodes WHERE level = $level AND idx = $idx;
