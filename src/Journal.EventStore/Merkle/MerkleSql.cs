@@ -10,7 +10,7 @@ internal static class MerkleSql
     public static readonly string SaveState = SqlText.Load("Merkle/SaveState.sql");
     public static readonly string ResetTree = SqlText.Load("Merkle/ResetTree.sql");
     public static readonly string InsertNode = SqlText.Load("Merkle/InsertNode.sql");
-    public static readonly string SelectNode = SqlText.Load("Merkle/SelectNode.sql");
+    public static readonly string SelectNodes = SqlText.Load("Merkle/SelectNodes.sql");
     public static readonly string SelectHashRange = SqlText.Load("Tape/SelectHashRange.sql");
 
     public static readonly string PostgresSelectState = SqlText.Load("Postgres/Merkle/SelectState.sql");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Journal.EventStore.Merkle.Tree;
 using Journal.EventStore.Storage;
 using Microsoft.Data.Sqlite;
@@ -69,18 +70,24 @@ internal sealed class SqliteTreeStore : ITreeNodeStore
     public Task<IReadOnlyDictionary<(int Level, long Index), byte[]>> ReadNodesAsync(IReadOnlyCollection<(int Level, long Index)> keys, CancellationToken ct)
     {
         var found = new Dictionary<(int, long), byte[]>(keys.Count);
-        using var session = _connections.Rent();
-        var command = session.Command(MerkleSql.SelectNode);
-        var level = command.Parameters.Add("$level", SqliteType.Integer);
-        var index = command.Parameters.Add("$idx", SqliteType.Integer);
-        foreach (var key in keys)
+        if (keys.Count == 0)
         {
-            level.Value = key.Level;
-            index.Value = key.Index;
-            if (command.ExecuteScalar() is byte[] hash)
-            {
-                found[key] = hash;
-            }
+            return Task.FromResult<IReadOnlyDictionary<(int Level, long Index), byte[]>>(found);
+        }
+
+        var json = new StringBuilder("[", 2 + (keys.Count * 16));
+        foreach (var (level, index) in keys)
+        {
+            json.Append(json.Length == 1 ? "[" : ",[").Append(level.ToString(CultureInfo.InvariantCulture)).Append(',').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+        }
+
+        using var session = _connections.Rent();
+        var command = session.Command(MerkleSql.SelectNodes);
+        command.Parameters.AddWithValue("$keys", json.Append(']').ToString());
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            found[(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
         }
 
         return Task.FromResult<IReadOnlyDictionary<(int Level, long Index), byte[]>>(found);

@@ -18,13 +18,14 @@ public sealed class TreeBuilder : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TreeNode> _closed = [];
-    private readonly byte[] _hashes;
+    private readonly byte[][] _buffers;
     private IDisposable? _subscription;
     private Task _run = Task.CompletedTask;
     private TaskCompletionSource _advanced = NewSignal();
     private TreeFrontier? _frontier;
     private long _built;
     private long _knownHead;
+    private long _demand;
 
     /// <summary>A builder of <paramref name="store"/> from <paramref name="tape"/>; <see cref="Start"/> sets it going.</summary>
     public TreeBuilder(ITreeNodeStore store, ITapeHashSource tape, ILogger logger, TreeBuilderOptions? options = null)
@@ -38,7 +39,7 @@ public sealed class TreeBuilder : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), _options.BatchLeaves, "a batch is a positive multiple of 16 leaves");
         }
 
-        _hashes = new byte[_options.BatchLeaves * MerkleHash.Size];
+        _buffers = [new byte[_options.BatchLeaves * MerkleHash.Size], new byte[_options.BatchLeaves * MerkleHash.Size]];
     }
 
     /// <summary>Leaves whose complete subtrees are stored (a multiple of 16).</summary>
@@ -69,10 +70,29 @@ public sealed class TreeBuilder : IAsyncDisposable
             known = seen;
         }
 
-        if (StoredLevels.Floor(head) > BuiltSize)
+        if (StoredLevels.Floor(head) - BuiltSize >= _options.CoalesceLeaves)
         {
             Wake();
         }
+    }
+
+    /// <summary>A question waits for <paramref name="size"/>: build up to it now, without waiting for more commits.</summary>
+    private void Demand(long size)
+    {
+        Reached(size);
+        var demand = Interlocked.Read(ref _demand);
+        while (size > demand)
+        {
+            var seen = Interlocked.CompareExchange(ref _demand, size, demand);
+            if (seen == demand)
+            {
+                break;
+            }
+
+            demand = seen;
+        }
+
+        Wake();
     }
 
     /// <summary>Completes once <see cref="BuiltSize"/> reaches <paramref name="size"/>.</summary>
@@ -86,7 +106,7 @@ public sealed class TreeBuilder : IAsyncDisposable
                 return;
             }
 
-            Reached(size);
+            Demand(size);
             await advanced.Task.WaitAsync(ct).ConfigureAwait(false);
         }
     }
@@ -133,21 +153,36 @@ public sealed class TreeBuilder : IAsyncDisposable
     private async Task RunAsync(CancellationToken ct)
     {
         var failures = 0;
+        var due = false;
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 _frontier ??= await OpenAsync(ct).ConfigureAwait(false);
-                if (await StepAsync(_frontier, ct).ConfigureAwait(false))
+                var gap = StoredLevels.Floor(Interlocked.Read(ref _knownHead)) - _frontier.Size;
+                if (gap > 0 && (due || gap >= _options.CoalesceLeaves || Interlocked.Read(ref _demand) > _frontier.Size))
                 {
+                    await CatchUpAsync(_frontier, ct).ConfigureAwait(false);
                     failures = 0;
+                    due = false;
                     continue;
                 }
 
                 failures = 0;
-                if (!await _wake.WaitAsync(_options.PollInterval, ct).ConfigureAwait(false))
+
+                // A few closed chunks wait a moment for more (one transaction for many commits); nothing pending waits for
+                // a commit, a question, or the poll.
+                if (!await _wake.WaitAsync(gap > 0 ? _options.CoalesceDelay : _options.PollInterval, ct).ConfigureAwait(false))
                 {
-                    Reached(await _tape.ReadHeadAsync(ct).ConfigureAwait(false));
+                    if (gap > 0)
+                    {
+                        due = true;
+                    }
+                    else
+                    {
+                        Reached(await _tape.ReadHeadAsync(ct).ConfigureAwait(false));
+                        due = true;
+                    }
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -215,33 +250,74 @@ public sealed class TreeBuilder : IAsyncDisposable
             : $"the tape's hash at seq {state.BuiltSize} is not the one the tree was built on (the tape was replaced or rewritten)";
     }
 
-    /// <summary>Builds one batch toward the known head; false when there was nothing to build.</summary>
-    private async Task<bool> StepAsync(TreeFrontier frontier, CancellationToken ct)
+    /// <summary>
+    /// Builds up to the known head, batch by batch: the next batch's hashes are read while this one's are hashed (its
+    /// chunks spread over the cores), then this batch's nodes and state are written in one transaction.
+    /// </summary>
+    private async Task CatchUpAsync(TreeFrontier frontier, CancellationToken ct)
     {
         var target = StoredLevels.Floor(Interlocked.Read(ref _knownHead));
-        if (target <= frontier.Size)
+        var turn = 0;
+        Task<int>? pending = Read(frontier.Size, target, _buffers[0], ct);
+        try
         {
-            return false;
+            while (pending is not null)
+            {
+                var read = await pending.ConfigureAwait(false);
+                pending = null;
+                var hashes = _buffers[turn];
+                var chunks = read / StoredLevels.ChunkLeaves;
+                if (chunks == 0)
+                {
+                    return;
+                }
+
+                turn ^= 1;
+                pending = Read(frontier.Size + (chunks * StoredLevels.ChunkLeaves), target, _buffers[turn], ct);
+                var roots = ChunkRoots(hashes, chunks);
+                _closed.Clear();
+                foreach (var root in roots)
+                {
+                    frontier.Push(root, _closed);
+                }
+
+                var last = hashes.AsSpan(((chunks * StoredLevels.ChunkLeaves) - 1) * MerkleHash.Size, MerkleHash.Size).ToArray();
+                await _store.WriteAsync(_closed, new TreeState(frontier.Size, _tape.JournalId, last), ct).ConfigureAwait(false);
+                Publish(frontier);
+            }
+        }
+        finally
+        {
+            if (pending is not null)
+            {
+                // A failed batch leaves the read of the next one running into a buffer the retry reuses: let it end.
+                await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Reads the hashes after <paramref name="built"/> leaves, up to a batch or the target; null when no whole chunk is left.</summary>
+    private Task<int>? Read(long built, long target, byte[] buffer, CancellationToken ct)
+    {
+        var want = (int)Math.Min(_options.BatchLeaves, target - built);
+        return want < StoredLevels.ChunkLeaves ? null : Task.Run(() => _tape.ReadHashesAsync(built + 1, want, buffer, ct), ct);
+    }
+
+    private static byte[][] ChunkRoots(byte[] hashes, int chunks)
+    {
+        var roots = new byte[chunks][];
+        if (chunks < 64)
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                roots[c] = LeafRuns.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves);
+            }
+
+            return roots;
         }
 
-        var want = (int)Math.Min(_options.BatchLeaves, target - frontier.Size);
-        var read = await _tape.ReadHashesAsync(frontier.Size + 1, want, _hashes, ct).ConfigureAwait(false);
-        var chunks = read / StoredLevels.ChunkLeaves;
-        if (chunks == 0)
-        {
-            return false;
-        }
-
-        _closed.Clear();
-        for (var c = 0; c < chunks; c++)
-        {
-            frontier.Push(LeafRuns.Root(_hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves), _closed);
-        }
-
-        var last = _hashes.AsSpan(((chunks * StoredLevels.ChunkLeaves) - 1) * MerkleHash.Size, MerkleHash.Size).ToArray();
-        await _store.WriteAsync(_closed, new TreeState(frontier.Size, _tape.JournalId, last), ct).ConfigureAwait(false);
-        Publish(frontier);
-        return true;
+        Parallel.For(0, chunks, c => roots[c] = LeafRuns.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves));
+        return roots;
     }
 
     private TreeFrontier Publish(TreeFrontier frontier)
@@ -271,6 +347,16 @@ public sealed record TreeBuilderOptions
 {
     /// <summary>Leaves read and stored per transaction (a multiple of 16).</summary>
     public int BatchLeaves { get; init; } = 16 * 1024;
+
+    /// <summary>
+    /// Closed leaves that wake the builder at once (default 1,024); fewer wait up to <see cref="CoalesceDelay"/> for
+    /// more commits, so that the builder writes one transaction for many small commits. A question waiting for a size
+    /// wakes it at once whatever the count.
+    /// </summary>
+    public int CoalesceLeaves { get; init; } = 1024;
+
+    /// <summary>How long closed leaves fewer than <see cref="CoalesceLeaves"/> wait for more.</summary>
+    public TimeSpan CoalesceDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often an idle builder reads the tape's head, in case a commit was not heard.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,1 +1,0 @@
-SELECT hash FROM merkle_nodes WHERE level = $level AND idx = $idx;
