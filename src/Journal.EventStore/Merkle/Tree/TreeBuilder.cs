@@ -19,6 +19,7 @@ public sealed class TreeBuilder : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TreeNode> _closed = [];
     private readonly byte[][] _buffers;
+    private readonly ChunkHasher _hasher = new();
     private IDisposable? _subscription;
     private Task _run = Task.CompletedTask;
     private TaskCompletionSource _advanced = NewSignal();
@@ -127,6 +128,7 @@ public sealed class TreeBuilder : IAsyncDisposable
 
         _stop.Dispose();
         _wake.Dispose();
+        _hasher.Dispose();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -303,20 +305,29 @@ public sealed class TreeBuilder : IAsyncDisposable
         return want < StoredLevels.ChunkLeaves ? null : Task.Run(() => _tape.ReadHashesAsync(built + 1, want, buffer, ct), ct);
     }
 
-    private static byte[][] ChunkRoots(byte[] hashes, int chunks)
+    private byte[][] ChunkRoots(byte[] hashes, int chunks)
     {
         var roots = new byte[chunks][];
         if (chunks < 64)
         {
             for (var c = 0; c < chunks; c++)
             {
-                roots[c] = LeafRuns.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves);
+                roots[c] = _hasher.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves);
             }
 
             return roots;
         }
 
-        Parallel.For(0, chunks, c => roots[c] = LeafRuns.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves));
+        Parallel.For(
+            0,
+            chunks,
+            () => new ChunkHasher(),
+            (c, _, hasher) =>
+            {
+                roots[c] = hasher.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves);
+                return hasher;
+            },
+            hasher => hasher.Dispose());
         return roots;
     }
 
