@@ -6,7 +6,7 @@ namespace Journal.EventStore.Merkle.Tree;
 /// Hashes the builder's 16-leaf chunks with one reused SHA-256 context (about a third cheaper per hash than the
 /// one-shot call, which sets a context up and tears it down each time): the same bytes as <see cref="MerkleHash"/>,
 /// <c>SHA-256(0x00 || event hash)</c> for a leaf and <c>SHA-256(0x01 || left || right)</c> for a node, which the
-/// tests hold it to. One per thread; not thread-safe.
+/// tests hold it to. Not thread-safe: the builder keeps one.
 /// </summary>
 public sealed class ChunkHasher : IDisposable
 {

@@ -253,8 +253,8 @@ public sealed class TreeBuilder : IAsyncDisposable
     }
 
     /// <summary>
-    /// Builds up to the known head, batch by batch: the next batch's hashes are read while this one's are hashed (its
-    /// chunks spread over the cores), then this batch's nodes and state are written in one transaction.
+    /// Builds up to the known head, batch by batch: the next batch's hashes are read while this one's are hashed, then
+    /// this batch's nodes and state are written in one transaction.
     /// </summary>
     private async Task CatchUpAsync(TreeFrontier frontier, CancellationToken ct)
     {
@@ -305,29 +305,18 @@ public sealed class TreeBuilder : IAsyncDisposable
         return want < StoredLevels.ChunkLeaves ? null : Task.Run(() => _tape.ReadHashesAsync(built + 1, want, buffer, ct), ct);
     }
 
+    /// <summary>
+    /// The roots of a batch's chunks, on this thread: the read of the next batch runs on another core meanwhile, and
+    /// spreading the hashing over the cores as well only made the two compete (issue 23, docs/benchmarks.md).
+    /// </summary>
     private byte[][] ChunkRoots(byte[] hashes, int chunks)
     {
         var roots = new byte[chunks][];
-        if (chunks < 64)
+        for (var c = 0; c < chunks; c++)
         {
-            for (var c = 0; c < chunks; c++)
-            {
-                roots[c] = _hasher.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves);
-            }
-
-            return roots;
+            roots[c] = _hasher.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves);
         }
 
-        Parallel.For(
-            0,
-            chunks,
-            () => new ChunkHasher(),
-            (c, _, hasher) =>
-            {
-                roots[c] = hasher.Root(hashes, c * StoredLevels.ChunkLeaves, StoredLevels.ChunkLeaves);
-                return hasher;
-            },
-            hasher => hasher.Dispose());
         return roots;
     }
 
