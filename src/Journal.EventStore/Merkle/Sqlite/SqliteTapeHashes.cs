@@ -40,12 +40,11 @@ internal sealed class SqliteTapeHashes(SqliteConnections tape, Guid journalId) :
                 throw new InvalidDataException($"the tape has no event at seq {fromSeq + read} (the next is {seq})");
             }
 
-            if (reader.GetBytes(1, 0, null, 0, 0) != MerkleHash.Size)
+            // The tape's schema holds every hash to 32 bytes (CHECK length(hash) = 32): a shorter one is all that can differ.
+            if (reader.GetBytes(1, 0, destination, read * MerkleHash.Size, MerkleHash.Size) != MerkleHash.Size)
             {
                 throw new InvalidDataException($"the hash at seq {seq} is not {MerkleHash.Size} bytes");
             }
-
-            reader.GetBytes(1, 0, destination, read * MerkleHash.Size, MerkleHash.Size);
             read++;
         }
 
