@@ -193,6 +193,22 @@ public sealed class StoredTreeRebuildTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_in_memory_tape_keeps_its_tree_in_memory()
+    {
+        var store = _fixture.Open(o => o with { InMemory = true });
+        await StoredTreeLeaves.AppendAsync(store, 100);
+        var tree = Open(store);
+        var leaves = await StoredTreeLeaves.ReadAsync(store);
+
+        var proof = await tree.InclusionAsync(42, 100, default);
+
+        Assert.Equal(MerkleProofs.Root(100, leaves), proof.Root);
+        Assert.True(MerkleVerifier.VerifyInclusion(41, 100, leaves.LeafHash(41), proof.Path, proof.Root));
+        Assert.Equal(96, tree.BuiltSize);
+        Assert.False(File.Exists(SideFile));
+    }
+
+    [Fact]
     public async Task A_tree_turned_off_builds_nothing_and_says_so()
     {
         var store = _fixture.Open(o => o with { MerkleTree = false });
