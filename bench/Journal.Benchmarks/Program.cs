@@ -5,6 +5,7 @@ using Journal.Benchmarks.Commands;
 using Journal.Benchmarks.Projections;
 using Journal.Benchmarks.Http;
 using Journal.Benchmarks.Memory;
+using Journal.Benchmarks.Merkle;
 using Journal.Benchmarks.Postgres;
 using Journal.Benchmarks.Tape;
 
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "canvas" => await CanvasFigures(args.Contains("--quick")).ConfigureAwait(false),
     "postgres" => await PostgresBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "capacity" => await CapacityBenchmark.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
+    "merkle" => await MerkleBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     _ => Usage(),
 };
 
@@ -84,6 +86,7 @@ static int Usage()
     Console.Error.WriteLine("  codec [--quick]      JSON to MessagePack and back on 2,000 event-shaped documents vs MessagePack-CSharp's own converter");
     Console.Error.WriteLine("  postgres [--quick] [--only append-1,append-16,instances,replay-1m,live-lag]   a throwaway PostgreSQL server: single-event appends by 1 and 16 callers, raw Npgsql vs Marten vs ours; two instances vs one; replay and live lag from PostgreSQL");
     Console.Error.WriteLine("  memory [--quick] [--float] [--only add]   100,000 memory items: add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan; --only add stops after the add rate");
+    Console.Error.WriteLine("  merkle [--quick] [--only build,proofs,append-16]   issue 23: the Merkle tree of a 1,000,000-event tape built from nothing vs a raw (seq, hash) read; inclusion and consistency proofs p50/p99 vs a raw point read; append-16 with the tree on vs off");
     Console.Error.WriteLine("  capacity [--quick] [--sizes 1000000,10000000] [--build-only]   issue 21: mixed tapes with canvas and memory built through the domain (cached); the service started as a process on a copy of each: start until ready (warm, then cold), journal health, CLI health/stats, first append to a 25,000-entry session, memory after 50 recalls, replay rate and peak memory; each size side by side");
     return 2;
 }

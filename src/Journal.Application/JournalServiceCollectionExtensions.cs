@@ -59,6 +59,7 @@ public static class JournalServiceCollectionExtensions
         AddHandlers(services, typeof(ProjectionDaemon).Assembly);
         services.AddHostedService<Startup.StartupRecovery>();
         services.AddHostedService<Startup.CodecWarmUp>();
+        services.AddHostedService<Startup.TreeStart>();
         AddProjections(services, projections);
         services.TryAddSingleton<Approvals.ApprovalExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<Approvals.ApprovalExpiry>());

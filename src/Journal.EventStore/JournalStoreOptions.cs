@@ -60,6 +60,16 @@ public sealed record JournalStoreOptions
     /// </summary>
     public int PollIntervalMs { get; init; } = 1000;
 
+    /// <summary>
+    /// Keep the tape's Merkle tree (default true): a builder follows the commits and stores the tree's complete
+    /// subtrees, so tree heads and proofs cost O(log n) reads. When false nothing is built and every tree question
+    /// fails with <see cref="Merkle.Tree.MerkleTreeOffException"/>.
+    /// </summary>
+    public bool MerkleTree { get; init; } = true;
+
+    /// <summary>The side file of a SQLite tape's Merkle tree; null for <c>merkle.db</c> beside the tape.</summary>
+    public string? MerklePath { get; init; }
+
     /// <summary>What redaction removes before anything is encoded or hashed.</summary>
     public RedactionOptions Redaction { get; init; } = RedactionOptions.Default;
 
@@ -83,6 +93,11 @@ public sealed record JournalStoreOptions
         if (SnapshotPath is not null)
         {
             StoragePaths.Validate(SnapshotPath, nameof(SnapshotPath));
+        }
+
+        if (MerklePath is not null)
+        {
+            StoragePaths.Validate(MerklePath, nameof(MerklePath));
         }
 
         if (MaxPayloadBytes is < 1024 or > 64 * 1024 * 1024)

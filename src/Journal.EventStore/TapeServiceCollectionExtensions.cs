@@ -6,6 +6,8 @@ using Journal.EventStore.Redaction;
 using Journal.EventStore.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Journal.EventStore;
 
@@ -15,7 +17,8 @@ public static class TapeServiceCollectionExtensions
     /// <summary>
     /// Registers the tape of <see cref="JournalStoreOptions.Provider"/> (SQLite by default, or PostgreSQL; opened on first use, disposed with the container) as
     /// <see cref="IEventStore"/>, as each narrow port of <see cref="Ports"/> and as its store class
-    /// (for the composition root alone), with its event type registry over
+    /// (for the composition root alone), its Merkle tree as <see cref="Ports.ITapeTree"/> (its builder starts when it is
+    /// first resolved; turned off by <see cref="JournalStoreOptions.MerkleTree"/>), with its event type registry over
     /// <paramref name="eventAssemblies"/>, its metrics, and <see cref="TimeProvider.System"/> unless a
     /// time provider is registered already.
     /// </summary>
@@ -33,6 +36,10 @@ public static class TapeServiceCollectionExtensions
                 sp.GetRequiredService<EventTypeRegistry>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<TapeMetrics>()), store => store.Serializer);
+            services.TryAddSingleton<Ports.ITapeTree>(sp => Merkle.TapeTrees.Open(
+                sp.GetRequiredService<Postgres.PostgresEventStore>(),
+                sp.GetRequiredService<JournalStoreOptions>(),
+                TreeLogger(sp)));
         }
         else
         {
@@ -41,10 +48,14 @@ public static class TapeServiceCollectionExtensions
                 sp.GetRequiredService<EventTypeRegistry>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<TapeMetrics>()), store => store.Serializer);
+            services.TryAddSingleton<Ports.ITapeTree>(sp => Merkle.TapeTrees.Open(sp.GetRequiredService<SqliteEventStore>(), TreeLogger(sp)));
         }
 
         return services;
     }
+
+    private static ILogger TreeLogger(IServiceProvider sp) =>
+        sp.GetService<ILoggerFactory>()?.CreateLogger("Journal.EventStore.Merkle") ?? (ILogger)NullLogger.Instance;
 
     /// <summary>Registers one backend's store as itself, as <see cref="IEventStore"/> and as each port, with the redactors over its serializer.</summary>
     private static void AddBackend<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> open, Func<TStore, PayloadSerializer> serializer)

@@ -82,6 +82,9 @@ public sealed class PostgresEventStore : IEventStore, Ports.ITapeFeed, Ports.IAg
     /// <summary>Checks the chain.</summary>
     internal PostgresTapeVerifier Verifier { get; }
 
+    /// <summary>The tape's connections, for the Merkle tree kept in the same database.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
     /// <summary>The journal's id, named in signed checkpoints; the same for every instance on this database.</summary>
     public Guid JournalId { get; }
 

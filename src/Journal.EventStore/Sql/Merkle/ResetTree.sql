@@ -1,0 +1,2 @@
+DELETE FROM merkle_nodes;
+DELETE FROM merkle_state;

@@ -1,0 +1,4 @@
+-- Moves the built size forward only: a slower builder never takes it back.
+INSERT INTO merkle_state (id, built_size, journal_id, built_hash) VALUES (1, $built_size, $journal_id, $built_hash)
+ON CONFLICT (id) DO UPDATE SET built_size = excluded.built_size, journal_id = excluded.journal_id, built_hash = excluded.built_hash
+WHERE excluded.built_size > merkle_state.built_size OR excluded.journal_id <> merkle_state.journal_id;

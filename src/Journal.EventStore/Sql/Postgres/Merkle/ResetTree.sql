@@ -1,0 +1,2 @@
+DELETE FROM journal_merkle_nodes;
+DELETE FROM journal_merkle_state;
