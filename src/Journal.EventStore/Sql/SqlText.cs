@@ -65,9 +65,6 @@ internal static class TapeSql
     public static readonly string InsertJournalInfo = SqlText.Load("Tape/InsertJournalInfo.sql");
     public static readonly string SelectVerifyRange = SqlText.Load("Tape/SelectVerifyRange.sql");
     public static readonly string SelectHashAt = SqlText.Load("Tape/SelectHashAt.sql");
-
-    /// <summary>The hashes of a range of positions, in order (the Merkle tree's leaves).</summary>
-    public static readonly string SelectHashes = SqlText.Load("Tape/SelectHashes.sql");
     public static readonly string CheckTail = SqlText.Load("Tape/CheckTail.sql");
     public static readonly string SelectIdempotency = SqlText.Load("Tape/SelectIdempotency.sql");
     public static readonly string InsertIdempotency = SqlText.Load("Tape/InsertIdempotency.sql");

@@ -57,13 +57,13 @@ public sealed class TapeVerifier(SqliteConnections connections)
         using var connection = connections.Open();
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = connection.CreateCommand();
-        command.CommandText = TapeSql.SelectHashes;
+        command.CommandText = Merkle.MerkleSql.SelectHashRange;
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$to", to);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return (byte[])reader.GetValue(0);
+            yield return (byte[])reader.GetValue(1);
         }
     }
 

@@ -219,7 +219,7 @@ public sealed class StoredTreeRebuildTests : IAsyncLifetime
         await Assert.ThrowsAsync<MerkleTreeOffException>(() => tree.InclusionAsync(1, 16, default));
         await Assert.ThrowsAsync<MerkleTreeOffException>(() => tree.ConsistencyAsync(1, 16, default));
 
-        Assert.Contains("Journal:MerkleTree", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JournalStoreOptions.MerkleTree", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, tree.BuiltSize);
         Assert.False(File.Exists(SideFile));
     }

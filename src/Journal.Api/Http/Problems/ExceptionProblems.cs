@@ -36,6 +36,7 @@ public static partial class ExceptionProblems
             ProblemCatalog.Create(e.Error == Domain.Canvas.Patching.JsonPatchError.Malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, e.Code, "The JSON Patch cannot be applied.", e.Message),
             ("operation", e.OperationIndex), ("op", e.Op)),
         JournalException e => ProblemCatalog.Create(StatusCodes.Status422UnprocessableEntity, e.Code, "The request was refused.", e.Message),
+        EventStore.Merkle.Tree.MerkleTreeOffException e => ProblemCatalog.Create(StatusCodes.Status503ServiceUnavailable, EventStore.Merkle.Tree.MerkleTreeOffException.Code, "The tape's Merkle tree is turned off.", e.Message),
         BadHttpRequestException e => FromBadRequest(e),
         JsonException e => FromJson(e),
         _ => null,

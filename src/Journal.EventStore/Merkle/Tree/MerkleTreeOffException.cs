@@ -1,6 +1,6 @@
 namespace Journal.EventStore.Merkle.Tree;
 
-/// <summary>The tape's Merkle tree was asked for while it is turned off (<see cref="JournalStoreOptions.MerkleTree"/>, <c>Journal:MerkleTree</c>).</summary>
+/// <summary>The tape's Merkle tree was asked for while it is turned off (<see cref="JournalStoreOptions.MerkleTree"/>, which only an in-process host sets).</summary>
 public sealed class MerkleTreeOffException : InvalidOperationException
 {
     /// <summary>The stable problem type of this error.</summary>
@@ -8,7 +8,7 @@ public sealed class MerkleTreeOffException : InvalidOperationException
 
     /// <summary>The error with the message every caller sees.</summary>
     public MerkleTreeOffException()
-        : base("the tape's Merkle tree is turned off (JournalStoreOptions.MerkleTree, configuration Journal:MerkleTree): no tree heads or proofs are served")
+        : base("the tape's Merkle tree is turned off (JournalStoreOptions.MerkleTree): no tree heads or proofs are served")
     {
     }
 

@@ -1,1 +1,0 @@
-SELECT hash FROM journal_events WHERE seq >= $from AND seq <= $to ORDER BY seq;
