@@ -16,7 +16,7 @@ return args.FirstOrDefault() switch
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
     "proofs-http" => await ProofsOverHttp(args.Contains("--quick")).ConfigureAwait(false),
-    "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick"), !args.Contains("--float"), Only(args)?.SetEquals(["add"]) == true).ConfigureAwait(false),
+    "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick"), !args.Contains("--float"), Only(args)?.SetEquals(["add"]) == true, IntOption(args, "--items"), IntOption(args, "--cache-mib") * 1024L * 1024).ConfigureAwait(false),
     "codec" => await CodecBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
     "canvas" => await CanvasFigures(args.Contains("--quick")).ConfigureAwait(false),
     "postgres" => await PostgresBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
@@ -49,6 +49,12 @@ static async Task<int> Commands(bool quick, bool trace, IReadOnlySet<string>? on
     }
 
     return 0;
+}
+
+static int? IntOption(string[] args, string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
 }
 
 static HashSet<string>? Only(string[] args)
@@ -85,8 +91,9 @@ static int Usage()
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
     Console.Error.WriteLine("  codec [--quick]      JSON to MessagePack and back on 2,000 event-shaped documents vs MessagePack-CSharp's own converter");
     Console.Error.WriteLine("  postgres [--quick] [--only append-1,append-16,instances,replay-1m,live-lag]   a throwaway PostgreSQL server: single-event appends by 1 and 16 callers, raw Npgsql vs Marten vs ours; two instances vs one; replay and live lag from PostgreSQL");
-    Console.Error.WriteLine("  memory [--quick] [--float] [--only add]   100,000 memory items: add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan; --only add stops after the add rate");
+    Console.Error.WriteLine("  memory [--quick] [--float] [--only add] [--items N] [--cache-mib M]   100,000 memory items (or N): add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan; --only add stops after the add rate; --cache-mib sets the recall cache's budget");
     Console.Error.WriteLine("  merkle [--quick] [--only build,proofs,append-16]   issue 23: the Merkle tree of a 1,000,000-event tape built from nothing vs a raw (seq, hash) read; inclusion and consistency proofs p50/p99 vs a raw point read; append-16 with the tree on vs off");
+    Console.Error.WriteLine("  proofs-http [--quick]   issue 23: inclusion and consistency proofs over HTTP on a copy of the 1M capacity tape, open loop, vs the trivial endpoint");
     Console.Error.WriteLine("  capacity [--quick] [--sizes 1000000,10000000] [--build-only]   issue 21: mixed tapes with canvas and memory built through the domain (cached); the service started as a process on a copy of each: start until ready (warm, then cold), journal health, CLI health/stats, first append to a 25,000-entry session, memory after 50 recalls, replay rate and peak memory; each size side by side");
     return 2;
 }

@@ -35,9 +35,9 @@ public static class MemoryBenchmark
     private const int Queries = 300;
     private const int WarmUpQueries = 30;
 
-    public static async Task<int> RunAsync(bool quick, bool quantize = true, bool addOnly = false)
+    public static async Task<int> RunAsync(bool quick, bool quantize = true, bool addOnly = false, int? itemCount = null, long? cacheBytes = null)
     {
-        var items = quick ? 20_000 : 100_000;
+        var items = itemCount ?? (quick ? 20_000 : 100_000);
         var directory = Path.Combine(Path.GetTempPath(), "journal-bench-memory", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
@@ -54,7 +54,7 @@ public static class MemoryBenchmark
                 RetentionInterval = Timeout.InfiniteTimeSpan,
                 EmbeddingInterval = Timeout.InfiniteTimeSpan,
                 QuantizeVectors = quantize,
-                VectorCacheBytes = quantize ? MemoryOptions.DefaultVectorCacheBytes : 256L * 1024 * 1024,
+                VectorCacheBytes = cacheBytes ?? (quantize ? MemoryOptions.DefaultVectorCacheBytes : 256L * 1024 * 1024),
             });
             services.AddJournal(new JournalStoreOptions { DatabasePath = Path.Combine(directory, "journal.db") });
             await using var provider = services.BuildServiceProvider();
