@@ -17,14 +17,14 @@ public sealed partial class OpenApiTests : ApiTestBase
 {
     /// <summary>The feature tags docs/api.md lists, in the order the document lists them.</summary>
     private static readonly string[] FeatureTags =
-        ["Sessions", "Transcript", "Runs", "Tool jobs", "Approvals", "Workspace", "Memory", "Canvas", "Cron", "Tape", "Admin", "Health"];
+        ["Sessions", "Transcript", "Runs", "Tool jobs", "Approvals", "Workspace", "Memory", "Canvas", "Cron", "Tape", "Proofs", "Admin", "Health"];
 
     /// <summary>The tag of each feature folder under src/Journal.Api/Endpoints.</summary>
     private static readonly Dictionary<string, string> FolderTags = new()
     {
         ["Sessions"] = "Sessions", ["Transcript"] = "Transcript", ["Runs"] = "Runs", ["ToolJobs"] = "Tool jobs",
         ["Approvals"] = "Approvals", ["Workspace"] = "Workspace", ["Memory"] = "Memory", ["Canvas"] = "Canvas",
-        ["Cron"] = "Cron", ["Tape"] = "Tape", ["Admin"] = "Admin", ["Health"] = "Health",
+        ["Cron"] = "Cron", ["Tape"] = "Tape", ["Proofs"] = "Proofs", ["Admin"] = "Admin", ["Health"] = "Health",
     };
 
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
