@@ -105,7 +105,7 @@ public sealed class StartVerificationTests : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        File.Copy(Path.Combine(other, "data", "journal.db"), Tape, overwrite: true);
+        ReplaceTape(Path.Combine(other, "data", "journal.db"), Tape);
 
         await using var second = ApiHost.StartIn(_directory);
         var start = (await HealthAsync(second)).GetProperty("startVerification");
@@ -127,7 +127,7 @@ public sealed class StartVerificationTests : IDisposable
         var fork = Path.Combine(_directory, "fork");
         Directory.CreateDirectory(Path.Combine(fork, "data"));
         SqliteConnection.ClearAllPools();
-        File.Copy(Tape, Path.Combine(fork, "data", "journal.db"));
+        ReplaceTape(Tape, Path.Combine(fork, "data", "journal.db"));
         await using (var host = ApiHost.StartIn(fork))
         {
             await host.CreateSessionAsync();
@@ -139,15 +139,36 @@ public sealed class StartVerificationTests : IDisposable
             await VerifyAsync(again);
         }
 
-        // Written into the same file, so only the hash at the mark tells.
-        SqliteConnection.ClearAllPools();
-        File.WriteAllBytes(Tape, File.ReadAllBytes(Path.Combine(fork, "data", "journal.db")));
+        // Written into the same file, so only the hash at the mark tells: the fork's rows after the common first event
+        // take the place of this tape's, through SQLite (a copy of the fork's file over this one, in one process, can
+        // read as the old file to a connection that shares its WAL index).
+        Rewrite(Tape, Path.Combine(fork, "data", "journal.db"), after: 1);
 
         await using var second = ApiHost.StartIn(_directory);
         var start = (await HealthAsync(second)).GetProperty("startVerification");
 
-        Assert.Equal("full", start.GetProperty("scope").GetString());
+        Assert.True(start.GetProperty("scope").GetString() == "full", start.GetRawText());
         Assert.Contains("another hash", start.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Puts the tape file at <paramref name="from"/> (with its write-ahead log, if a closing connection left one) in
+    /// place of <paramref name="to"/> and of its log: the file a start finds is the other one, whatever the hosts'
+    /// background work was still holding when they were disposed.
+    /// </summary>
+    private static void ReplaceTape(string from, string to)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "-wal", "-shm" })
+        {
+            File.Delete(to + suffix);
+        }
+
+        File.Copy(from, to, overwrite: true);
+        if (File.Exists(from + "-wal"))
+        {
+            File.Copy(from + "-wal", to + "-wal");
+        }
     }
 
     /// <summary>A session, a full verification (the mark), then <paramref name="afterMark"/> more sessions; answers the mark's seq and the head.</summary>
@@ -176,6 +197,25 @@ public sealed class StartVerificationTests : IDisposable
     {
         using var reader = host.Reader();
         return await reader.GetFromJsonAsync<JsonElement>("/v1/journal/health");
+    }
+
+    /// <summary>Replaces the rows of <paramref name="tape"/> after <paramref name="after"/> with those of <paramref name="source"/>.</summary>
+    private static void Rewrite(string tape, string source, long after)
+    {
+        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection($"Data Source={tape};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            ATTACH DATABASE $source AS fork;
+            DROP TRIGGER journal_events_no_delete;
+            DROP TRIGGER journal_events_only_erasure;
+            DELETE FROM journal_events WHERE seq > $after;
+            INSERT INTO journal_events SELECT * FROM fork.journal_events WHERE seq > $after;
+            """;
+        command.Parameters.AddWithValue("$source", source);
+        command.Parameters.AddWithValue("$after", after);
+        command.ExecuteNonQuery();
     }
 
     private void Tamper(long seq)
