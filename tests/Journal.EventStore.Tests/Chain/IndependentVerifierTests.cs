@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -23,7 +21,6 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
     private const int BatchSize = 10;
     private const long ErasurePosition = Rounds * BatchSize * 6 + 1; // 301: after the six streams' rounds
     private const long Head = ErasurePosition + BatchSize;           // 311: one more batch after the erasure
-    private static readonly TimeSpan PythonTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly string[] Streams =
     [
@@ -495,67 +492,17 @@ public sealed class IndependentVerifierTests : IAsyncLifetime
 
     private async Task<PythonResult> RunPython(bool json, params string[] extra)
     {
-        var script = RepositoryRoot.File("tools", "verify_chain.py");
-        Assert.True(File.Exists(script), $"the independent verifier is missing: {script}");
-
-        var start = new ProcessStartInfo("python3")
+        string[] arguments = json ? [_fixture.DatabasePath, "--json", .. extra] : [_fixture.DatabasePath, .. extra];
+        var result = await PythonTool.RunAsync("verify_chain.py", "the independent verifier", arguments);
+        Assert.True(result.ExitCode is 0 or 3 or 4 or 5, $"verify_chain.py exited with {result.ExitCode}; stderr: {result.Stderr}; stdout: {result.Stdout}");
+        Assert.True(result.Stderr.Length == 0, "verify_chain.py wrote to stderr: " + result.Stderr);
+        if (!json)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(_fixture.DatabasePath);
-        if (json)
-        {
-            start.ArgumentList.Add("--json");
+            return new PythonResult(result.ExitCode, result.Stdout, default);
         }
 
-        foreach (var argument in extra)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
-        }
-        catch (Exception error) when (error is Win32Exception or InvalidOperationException)
-        {
-            Assert.Fail($"python3 could not be started, so the independent chain verifier could not run ({error.Message}). Install Python 3 and put python3 on PATH.");
-            throw; // unreachable: Assert.Fail throws
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(PythonTimeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"python3 {script} did not finish within {PythonTimeout.TotalSeconds} s");
-            }
-
-            var output = await stdout;
-            var errors = await stderr;
-            Assert.True(process.ExitCode is 0 or 3 or 4 or 5, $"verify_chain.py exited with {process.ExitCode}; stderr: {errors}; stdout: {output}");
-            Assert.True(errors.Length == 0, "verify_chain.py wrote to stderr: " + errors);
-            if (!json)
-            {
-                return new PythonResult(process.ExitCode, output, default);
-            }
-
-            using var document = JsonDocument.Parse(output);
-            return new PythonResult(process.ExitCode, output, document.RootElement.Clone());
-        }
+        using var document = JsonDocument.Parse(result.Stdout);
+        return new PythonResult(result.ExitCode, result.Stdout, document.RootElement.Clone());
     }
 
     private sealed record PythonResult(int ExitCode, string Stdout, JsonElement Json);
