@@ -39,6 +39,10 @@ public static class JournalHost
         builder.Services.AddSingleton(sp => VerifiedMarks.For(sp.GetRequiredService<Journal.EventStore.Ports.ITapeInspection>(), settings));
         builder.Services.AddSingleton<LastVerification>();
         builder.Services.AddSingleton<ProjectionRebuilds>();
+
+        // The proof endpoints: tree heads are signed with the checkpoint key when there is one.
+        builder.Services.AddSingleton<Endpoints.Proofs.TreeHeadSigner>();
+        builder.Services.AddSingleton<Endpoints.Proofs.ServiceProofTape>();
         builder.AddJournalHttp(settings);
         var app = builder.Build();
 

@@ -25,9 +25,6 @@ internal static class OperationsServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<SnapshotJob>());
         }
 
-        // Tree heads served by GET /v1/journal/tree are signed with the checkpoint key when there is one.
-        services.TryAddSingleton<Endpoints.Proofs.TreeHeadSigner>();
-        services.TryAddSingleton<Endpoints.Proofs.ServiceProofTape>();
         if (settings.CheckpointIntervalMinutes > 0)
         {
             services.TryAddSingleton<CheckpointPublisher>();
