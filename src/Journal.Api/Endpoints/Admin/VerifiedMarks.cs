@@ -28,7 +28,9 @@ public sealed class VerifiedMarks(ITapeInspection inspection, string? path, stri
 
     /// <summary>
     /// Remembers that the chain holds up to the head of <paramref name="report"/>; <paramref name="full"/> when it was
-    /// verified from position 1. A tail keeps the time of the last full verification from the mark it extends.
+    /// verified from position 1. A tail keeps the time of the last full verification from the mark it extends. A mark
+    /// never moves back: a verification of the same file that ends before the mark (one that began earlier and
+    /// finished later, such as the start's check beside an admin verify) leaves it as it is.
     /// </summary>
     public void Remember(VerificationReport report, bool full, DateTimeOffset at)
     {
@@ -37,7 +39,13 @@ public sealed class VerifiedMarks(ITapeInspection inspection, string? path, stri
             return;
         }
 
-        var last = full ? null : Read();
+        var current = Read();
+        if (current is not null && current.JournalId == JournalId && current.FileIdentity == FileIdentity && current.Seq > report.HeadSeq)
+        {
+            return;
+        }
+
+        var last = full ? null : current;
         var fullAt = full ? at : last?.FullAt;
         var fullSeq = full ? report.HeadSeq : last?.FullSeq ?? 0;
         VerifiedMarkFile.Write(path, new VerifiedMark(JournalId, FileIdentity, report.HeadSeq, report.HeadHash, at, fullAt, fullSeq));
