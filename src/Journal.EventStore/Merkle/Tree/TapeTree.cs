@@ -109,20 +109,7 @@ public sealed class TapeTree : ITapeTree, IAsyncDisposable
         return await _reads.ReadAsync(ranges, ct).ConfigureAwait(false);
     }
 
-    private void Heard(long head)
-    {
-        var known = Interlocked.Read(ref _head);
-        while (head > known)
-        {
-            var seen = Interlocked.CompareExchange(ref _head, head, known);
-            if (seen == known)
-            {
-                break;
-            }
-
-            known = seen;
-        }
-    }
+    private void Heard(long head) => AtomicMax.Raise(ref _head, head);
 
     /// <summary>Remembers each commit's position as the tape's head before passing it on to the builder.</summary>
     private sealed class HeadTracker(IObservable<long> committed, TapeTree tree) : IObservable<long>

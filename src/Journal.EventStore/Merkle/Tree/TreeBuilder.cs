@@ -59,17 +59,7 @@ public sealed class TreeBuilder : IAsyncDisposable
     /// <summary>Tells the builder the tape has reached <paramref name="head"/>.</summary>
     public void Reached(long head)
     {
-        var known = Interlocked.Read(ref _knownHead);
-        while (head > known)
-        {
-            var seen = Interlocked.CompareExchange(ref _knownHead, head, known);
-            if (seen == known)
-            {
-                break;
-            }
-
-            known = seen;
-        }
+        AtomicMax.Raise(ref _knownHead, head);
 
         if (StoredLevels.Floor(head) - BuiltSize >= _options.CoalesceLeaves)
         {
@@ -81,17 +71,7 @@ public sealed class TreeBuilder : IAsyncDisposable
     private void Demand(long size)
     {
         Reached(size);
-        var demand = Interlocked.Read(ref _demand);
-        while (size > demand)
-        {
-            var seen = Interlocked.CompareExchange(ref _demand, size, demand);
-            if (seen == demand)
-            {
-                break;
-            }
-
-            demand = seen;
-        }
+        AtomicMax.Raise(ref _demand, size);
 
         Wake();
     }
