@@ -18,6 +18,9 @@ internal sealed class Latencies(double[] samples)
     public double Percentile(double p) =>
         _sorted.Length == 0 ? double.NaN : _sorted[Math.Clamp((int)Math.Ceiling(p * _sorted.Length) - 1, 0, _sorted.Length - 1)];
 
+    /// <summary>The samples of several runs as one set.</summary>
+    public static Latencies Merge(IEnumerable<Latencies> parts) => new([.. parts.SelectMany(part => part._sorted)]);
+
     public string Row(string name) =>
         string.Create(CultureInfo.InvariantCulture, $"| {name} | {P50:0.000} | {P99:0.000} | {Max:0.000} |");
 }

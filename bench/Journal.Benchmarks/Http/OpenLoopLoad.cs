@@ -12,6 +12,14 @@ namespace Journal.Benchmarks.Http;
 internal sealed record OpenLoopResult(int Sent, int Failed, TimeSpan Elapsed, Latencies FromSchedule, Latencies FromSend)
 {
     public double AchievedRate => Sent / Elapsed.TotalSeconds;
+
+    /// <summary>Several runs of one kind of request, taken as one (their samples merged, their times added).</summary>
+    public static OpenLoopResult Combine(IReadOnlyList<OpenLoopResult> parts) => new(
+        parts.Sum(part => part.Sent),
+        parts.Sum(part => part.Failed),
+        TimeSpan.FromTicks(parts.Sum(part => part.Elapsed.Ticks)),
+        Latencies.Merge(parts.Select(part => part.FromSchedule)),
+        Latencies.Merge(parts.Select(part => part.FromSend)));
 }
 
 /// <summary>
