@@ -35,6 +35,9 @@ public static class MemoryBenchmark
     private const int Queries = 300;
     private const int WarmUpQueries = 30;
 
+    /// <summary>Issue 22's floor for adding items, until projected.</summary>
+    private const int AddFloor = 5_000;
+
     public static async Task<int> RunAsync(bool quick, bool quantize = true, bool addOnly = false, int? itemCount = null, long? cacheBytes = null)
     {
         var items = itemCount ?? (quick ? 20_000 : 100_000);
@@ -76,7 +79,7 @@ public static class MemoryBenchmark
                 }
 
                 Console.WriteLine(AddReport(quick, items, added, raw));
-                return added.Projected >= 2000 ? 0 : 1;
+                return added.Projected >= AddFloor ? 0 : 1;
             }
 
 
@@ -148,8 +151,30 @@ public static class MemoryBenchmark
 
         var acknowledged = texts.Length / Stopwatch.GetElapsedTime(started).TotalSeconds;
         var (groupCommits, grouped) = (groups.Groups, groups.Requests);
-        await daemon.WaitForAsync(last, [MemoryProjection.ProjectionName], default).ConfigureAwait(false);
+        await UntilProjectedAsync(daemon, last).ConfigureAwait(false);
         return new AddRate(acknowledged, texts.Length / Stopwatch.GetElapsedTime(started).TotalSeconds, groupCommits, grouped);
+    }
+
+    /// <summary>
+    /// Waits until the memory read model has applied <paramref name="position"/>, for as long as it keeps moving: the
+    /// daemon's own wait gives up after its bound (a request's read-your-writes budget), but the add rate is measured to
+    /// the last item projected, however far behind the commands the read model is. Throws when it stops moving.
+    /// </summary>
+    private static async Task UntilProjectedAsync(ProjectionDaemon daemon, long position)
+    {
+        var reachedBefore = -1L;
+        while (true)
+        {
+            try
+            {
+                await daemon.WaitForAsync(position, [MemoryProjection.ProjectionName], default).ConfigureAwait(false);
+                return;
+            }
+            catch (StaleReadException stale) when (stale.Reached > reachedBefore)
+            {
+                reachedBefore = stale.Reached;
+            }
+        }
     }
 
     /// <summary>
@@ -275,7 +300,7 @@ public static class MemoryBenchmark
             last = Math.Max(last, await caller.ConfigureAwait(false));
         }
 
-        await daemon.WaitForAsync(last, [MemoryProjection.ProjectionName], default).ConfigureAwait(false);
+        await UntilProjectedAsync(daemon, last).ConfigureAwait(false);
         var index = provider.GetRequiredService<MemoryVectorIndex>();
         var peak = 0L;
         for (var p = 0; p < principals; p++)
@@ -401,7 +426,7 @@ public static class MemoryBenchmark
         var p99 = Percentile(recall, 0.99);
         var ratio = Percentile(branch, 0.50) / Percentile(scan, 0.50);
         var withinBudget = many.PeakCachedBytes <= options.VectorCacheBytes;
-        var pass = p50 < 15 && p99 < 40 && ratio <= 2 && added.Projected >= 2000 && withinBudget;
+        var pass = p50 < 15 && p99 < 40 && ratio <= 2 && added.Projected >= AddFloor && withinBudget;
         var mib = 1024.0 * 1024;
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder()
@@ -434,7 +459,7 @@ public static class MemoryBenchmark
     {
         var c = CultureInfo.InvariantCulture;
         return new StringBuilder()
-            .AppendLine(c, $"| add (MediatR, {InFlight} in flight, until projected) | {added.Projected:N0} items/s | {raw:N0} rows/s (SQLite, 1,000/txn) | {added.Projected / raw:0.00} | >= 2,000/s | {(added.Projected >= 2000 ? "pass" : "FAIL")} |")
+            .AppendLine(c, $"| add (MediatR, {InFlight} in flight, until projected) | {added.Projected:N0} items/s | {raw:N0} rows/s (SQLite, 1,000/txn) | {added.Projected / raw:0.00} | >= {AddFloor:N0}/s | {(added.Projected >= AddFloor ? "pass" : "FAIL")} |")
             .AppendLine(c, $"| add, until every command was acknowledged (breakdown) | {added.Acknowledged:N0} items/s; {added.Groups:N0} group commits of {added.Requests / (double)Math.Max(1, added.Groups):0.0} requests on average | | {added.Acknowledged / raw:0.00} | | |")
             .ToString();
     }
