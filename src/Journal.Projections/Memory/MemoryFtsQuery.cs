@@ -28,10 +28,19 @@ public static class MemoryFtsQuery
     public static string? Sanitize(string? text) => Build(Words(text));
 
     /// <summary>
+    /// The most item occurrences the kept words may hold together: scoring visits every item that holds a kept
+    /// word, so the words are taken rarest first while their counts add up to at most this (the rarest is always
+    /// taken). A query's cost is then bounded whatever the index's size; the words left out are the commonest of
+    /// the query, the ones bm25 weighs least.
+    /// </summary>
+    public const long MaxScoredOccurrences = 20_000;
+
+    /// <summary>
     /// Leaves out the words found in more than <see cref="CommonWordShare"/> of <paramref name="items"/>
     /// items (by <paramref name="documents"/>, the number of items holding each word), as long as a rarer
-    /// word remains; when every word is that common, keeps the rarest one. Indexes of fewer than
-    /// <see cref="MinItemsToPrune"/> items keep every word.
+    /// word remains; when every word is that common, keeps the rarest one. Of the rest, keeps the rarest words
+    /// whose counts add up to at most <see cref="MaxScoredOccurrences"/> (at least the rarest). Indexes of fewer
+    /// than <see cref="MinItemsToPrune"/> items keep every word. The words kept stay in the query's order.
     /// </summary>
     public static IReadOnlyList<string> WithoutCommonWords(IReadOnlyList<string> words, IReadOnlyDictionary<string, long> documents, long items)
     {
@@ -41,8 +50,22 @@ public static class MemoryFtsQuery
         }
 
         var limit = items * CommonWordShare;
-        var kept = words.Where(w => documents.GetValueOrDefault(w) <= limit).ToList();
-        return kept.Count > 0 ? kept : [words.MinBy(w => documents.GetValueOrDefault(w))!];
+        var rarestFirst = words.OrderBy(w => documents.GetValueOrDefault(w)).ToList();
+        var kept = new HashSet<string>(StringComparer.Ordinal) { rarestFirst[0] };
+        var occurrences = documents.GetValueOrDefault(rarestFirst[0]);
+        foreach (var word in rarestFirst.Skip(1))
+        {
+            var count = documents.GetValueOrDefault(word);
+            if (count > limit || occurrences + count > MaxScoredOccurrences)
+            {
+                break;
+            }
+
+            kept.Add(word);
+            occurrences += count;
+        }
+
+        return [.. words.Where(kept.Contains)];
     }
 
     /// <summary>The distinct lower-case words of <paramref name="text"/> (at most <see cref="MaxWords"/>), in order.</summary>

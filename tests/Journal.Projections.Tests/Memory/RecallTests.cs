@@ -147,6 +147,21 @@ public sealed class RecallTests : IAsyncLifetime
         Assert.Equal(["the"], MemoryFtsQuery.WithoutCommonWords(["the"], counts, 100_000));
     }
 
+    [Fact]
+    public void MemoryFtsQuery_keeps_the_rarest_words_whose_items_add_up_to_the_scoring_budget()
+    {
+        var budget = MemoryFtsQuery.MaxScoredOccurrences;
+        var counts = new Dictionary<string, long> { ["rare"] = 10, ["mid"] = (budget / 2) - 1, ["wide"] = budget / 2, ["wider"] = budget - 1 };
+        IReadOnlyList<string> query = ["wider", "wide", "rare", "mid"];
+
+        // rare + mid fit (10 + budget/2 - 1); wide would pass the budget; wider is the commonest: both out, order kept.
+        Assert.Equal(["rare", "mid"], MemoryFtsQuery.WithoutCommonWords(query, counts, 1_000_000));
+        // A rarest word over the budget alone is still kept, and nothing after it.
+        Assert.Equal(["wider"], MemoryFtsQuery.WithoutCommonWords(["wider", "wider2"], new Dictionary<string, long> { ["wider"] = budget + 1, ["wider2"] = budget + 2 }, 1_000_000));
+        // Words under the budget together are all kept, whatever their number.
+        Assert.Equal(["a", "b", "c"], MemoryFtsQuery.WithoutCommonWords(["a", "b", "c"], new Dictionary<string, long> { ["a"] = budget / 3, ["b"] = budget / 3, ["c"] = budget / 3 }, 1_000_000));
+    }
+
     [Theory]
     [InlineData("", "text")]
     [InlineData("ok", "limit", 0)]
