@@ -384,18 +384,21 @@ public static class MemoryBenchmark
         return texts.Length / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    /// <summary>The full-text branch alone (the recall's FTS5 statement, top 50), for the breakdown.</summary>
+    /// <summary>The full-text branch alone (the recall's word pruning and FTS5 statement, top 50), for the breakdown.</summary>
     private static double[] TextBranch(IServiceProvider provider, MemoryScope scope, string[] queries)
     {
         var readModels = provider.GetRequiredService<ReadModelStore>();
         using var connection = readModels.OpenReader();
+        using var transaction = connection.BeginTransaction(deferred: true);
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = MemorySql.SearchFts;
         var times = new double[Queries];
         for (var i = 0; i < queries.Length; i++)
         {
             command.Parameters.Clear();
-            command.Parameters.AddWithValue("$match", MemoryFtsQuery.Sanitize(queries[i]));
+            var started = Stopwatch.GetTimestamp();
+            command.Parameters.AddWithValue("$match", MemoryFtsQuery.Build(MemorySelectiveWords.Of(transaction, queries[i])));
             command.Parameters.AddWithValue("$principal", scope.Principal);
             command.Parameters.AddWithValue("$channel", DBNull.Value);
             command.Parameters.AddWithValue("$session_id", DBNull.Value);
@@ -403,7 +406,6 @@ public static class MemoryBenchmark
             command.Parameters.AddWithValue("$sources", DBNull.Value);
             command.Parameters.AddWithValue("$tags", DBNull.Value);
             command.Parameters.AddWithValue("$limit", 50);
-            var started = Stopwatch.GetTimestamp();
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())

@@ -33,7 +33,7 @@ public static class MemoryFtsQuery
     /// taken). A query's cost is then bounded whatever the index's size; the words left out are the commonest of
     /// the query, the ones bm25 weighs least.
     /// </summary>
-    public const long MaxScoredOccurrences = 20_000;
+    public const long MaxScoredOccurrences = 10_000;
 
     /// <summary>
     /// Leaves out the words found in more than <see cref="CommonWordShare"/> of <paramref name="items"/>

@@ -81,7 +81,7 @@ public sealed class RecallMemoryHandler(
 
         // rowid -> (bm25 turned positive, or null; similarity, or null; source index; confidence; created at)
         var found = new Dictionary<long, Candidate>();
-        if (MemoryFtsQuery.Build(SelectiveWords(transaction, input.Text)) is { } match)
+        if (MemoryFtsQuery.Build(MemorySelectiveWords.Of(transaction, input.Text)) is { } match)
         {
             var rows = ReadModelQueries.Rows(
                 transaction,
@@ -181,20 +181,6 @@ public sealed class RecallMemoryHandler(
             logger.LogWarning(ex, "memory recall could not embed its query with {Model}; answering by full text alone", embeddings.ModelId);
             return null;
         }
-    }
-
-    /// <summary>The query's words without those too common to be worth scoring (see <see cref="MemoryFtsQuery.WithoutCommonWords"/>).</summary>
-    private static IReadOnlyList<string> SelectiveWords(Microsoft.Data.Sqlite.SqliteTransaction transaction, string text)
-    {
-        var words = MemoryFtsQuery.Words(text);
-        if (words.Count < 2)
-        {
-            return words;
-        }
-
-        var counts = ReadModelQueries.Rows(transaction, MemorySql.SelectWordCounts, r => (Word: r.GetString(0), Documents: r.GetInt64(1), Items: r.GetInt64(2)), ("$words", JsonSerializer.Serialize(words)));
-        var items = counts.Count == 0 ? 0 : counts[0].Items;
-        return MemoryFtsQuery.WithoutCommonWords(words, counts.ToDictionary(c => c.Word, c => c.Documents, StringComparer.Ordinal), items);
     }
 
     private static int SourceMask(IReadOnlyList<string> sources)
