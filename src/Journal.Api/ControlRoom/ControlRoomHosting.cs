@@ -1,0 +1,25 @@
+using Journal.ControlRoom;
+using Journal.ControlRoom.Hosting;
+
+namespace Journal.Api.ControlRoom;
+
+/// <summary>Puts the control room (Journal.ControlRoom) into the host, mounted at <c>/</c>.</summary>
+internal static class ControlRoomHosting
+{
+    /// <summary>The control room's components and the three ports it asks its host for.</summary>
+    public static void AddJournalControlRoom(this IServiceCollection services)
+    {
+        services.AddControlRoom();
+        services.AddSingleton<IControlRoomKeys, ControlRoomKeys>();
+        services.AddSingleton<IChainVerifier, ChainVerifier>();
+        services.AddSingleton<IProblemWords, ProblemWords>();
+    }
+
+    /// <summary>Maps the pages after the API's endpoints; the API's paths are matched first by their own routes.</summary>
+    public static void MapJournalControlRoom(this WebApplication app)
+    {
+        // blazor.web.js and the framework's other web assets, fingerprinted and compressed, from the build's manifest.
+        app.MapStaticAssets();
+        app.MapControlRoom();
+    }
+}
