@@ -29,8 +29,8 @@ public sealed class ApprovalCardTests : ComponentTestBase
     {
         var approval = Rows.Pending("run the build script");
         Mediator.On<DecideApprovalRequest, CommandResult>(_ => new CommandResult($"approval-{approval.ApprovalId}", 2, 41, 1));
-        long? decidedAt = null;
-        var card = Render<ApprovalCard>(p => p.Add(c => c.Approval, approval).Add(c => c.Viewer, Writer).Add(c => c.OnDecided, position => decidedAt = position));
+        Decided? decided = null;
+        var card = Render<ApprovalCard>(p => p.Add(c => c.Approval, approval).Add(c => c.Viewer, Writer).Add(c => c.OnDecided, d => decided = d));
 
         card.Find($"#reason-{approval.ApprovalId}").Change("looks safe");
         card.FindAll("button").Single(b => b.TextContent == "Allow").Click();
@@ -41,7 +41,7 @@ public sealed class ApprovalCardTests : ComponentTestBase
         Assert.False(string.IsNullOrEmpty(sent.Context.CorrelationId));
         Assert.Contains("Allowed.", card.Find("[role=status]").TextContent, StringComparison.Ordinal);
         Assert.Contains("tape position 41", card.Markup, StringComparison.Ordinal);
-        Assert.Equal(41, decidedAt);
+        Assert.Equal((41L, approval.ApprovalId, true), (decided!.Position, decided.Approval.ApprovalId, decided.Outcome.Succeeded));
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class ApprovalCardTests : ComponentTestBase
     {
         var approval = Rows.Pending("deploy to production");
         Mediator.On<DecideApprovalRequest, CommandResult>(_ => throw new RuleViolationException("approval.already_decided", "the approval was already decided: Deny"));
-        long? decidedAt = null;
-        var card = Render<ApprovalCard>(p => p.Add(c => c.Approval, approval).Add(c => c.Viewer, Writer).Add(c => c.OnDecided, position => decidedAt = position));
+        Decided? decided = null;
+        var card = Render<ApprovalCard>(p => p.Add(c => c.Approval, approval).Add(c => c.Viewer, Writer).Add(c => c.OnDecided, d => decided = d));
 
         card.FindAll("button").Single(b => b.TextContent == "Deny").Click();
 
@@ -58,7 +58,7 @@ public sealed class ApprovalCardTests : ComponentTestBase
         Assert.Contains("The request breaks a rule of the journal.", alert.TextContent, StringComparison.Ordinal);
         Assert.Contains("the approval was already decided: Deny", alert.TextContent, StringComparison.Ordinal);
         Assert.Contains("approval.already_decided", alert.TextContent, StringComparison.Ordinal);
-        Assert.Null(decidedAt);
+        Assert.Null(decided);
         Assert.Equal(ApprovalDecision.Deny, Assert.Single(Mediator.SentOf<DecideApprovalRequest>()).Decision);
     }
 

@@ -4,6 +4,7 @@ using Journal.ControlRoom.Hosting;
 using Journal.ControlRoom.Shared;
 using Journal.EventStore.Verification;
 using MediatR;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.ControlRoom.Tests.Support;
@@ -21,6 +22,9 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<IProblemWords, ProblemWords>();
         Services.AddSingleton<IChainVerifier>(Verifier);
         Services.AddScoped<ActionRunner>();
+
+        // As in the browser once the circuit is up: actions are enabled only when interactive.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected FakeMediator Mediator { get; } = new();
