@@ -16,7 +16,7 @@ namespace Journal.ControlRoom.Tests.Browser;
 /// a socket), with a reader, a writer and an admin key, on its own temp data directory. The tests write through
 /// its HTTP API, as an agent daemon would.
 /// </summary>
-public sealed class UiService : IAsyncLifetime
+public class UiService : IAsyncLifetime
 {
     public const string ReaderKey = "ui-reader-key-0001";
     public const string WriterKey = "ui-writer-key-0002";
@@ -29,9 +29,12 @@ public sealed class UiService : IAsyncLifetime
 
     public string TapePath => Path.Combine(_directory, "data", "journal.db");
 
+    /// <summary>False runs the service without keys: loopback only, no sign-in.</summary>
+    protected virtual bool WithKeys => true;
+
     public async Task InitializeAsync()
     {
-        string[] keys =
+        string[] keys = !WithKeys ? [] :
         [
             "--Journal:ApiKeys:0:Name=reader-app", "--Journal:ApiKeys:0:Role=reader", $"--Journal:ApiKeys:0:Sha256={ApiKey.HashHex(ReaderKey)}",
             "--Journal:ApiKeys:1:Name=writer-app", "--Journal:ApiKeys:1:Role=writer", $"--Journal:ApiKeys:1:Sha256={ApiKey.HashHex(WriterKey)}",
@@ -58,10 +61,14 @@ public sealed class UiService : IAsyncLifetime
         }
     }
 
-    public HttpClient Client(string key)
+    public HttpClient Client(string? key)
     {
-        var client = new HttpClient { BaseAddress = Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
+        if (key is not null && WithKeys)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
         return client;
     }
 
@@ -107,4 +114,10 @@ public sealed class UiService : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+}
+
+/// <summary>The service without keys: it listens on loopback only, and the control room needs no sign-in.</summary>
+public sealed class LoopbackUiService : UiService
+{
+    protected override bool WithKeys => false;
 }
