@@ -22,6 +22,7 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<IProblemWords, ProblemWords>();
         Services.AddSingleton<IChainVerifier>(Verifier);
         Services.AddScoped<ActionRunner>();
+        Services.AddSingleton<Journal.EventStore.Ports.ITapeFeed>(Tape);
 
         // As in the browser once the circuit is up: actions are enabled only when interactive.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -30,6 +31,8 @@ public abstract class ComponentTestBase : BunitContext
     protected FakeMediator Mediator { get; } = new();
 
     protected FixedVerifier Verifier { get; } = new();
+
+    protected FakeTapeFeed Tape { get; } = new();
 
     /// <summary>A verifier that answers the report it was given.</summary>
     public sealed class FixedVerifier : IChainVerifier
