@@ -19,6 +19,10 @@ public sealed class AuthBoundaryScenarios(BrowserFixture browser, UiService serv
         Assert.Equal((int)HttpStatusCode.Unauthorized, withCookie.Status);
         Assert.Contains("auth.unauthenticated", await withCookie.TextAsync(), StringComparison.Ordinal);
         Assert.Equal((int)HttpStatusCode.OK, health.Status);
+        // The cookie's protection keys are kept with the data, owner-only.
+        var keys = new DirectoryInfo(Path.Combine(service.DataDirectory, "controlroom-keys"));
+        Assert.NotEmpty(keys.GetFiles("key-*.xml"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, keys.UnixFileMode);
         using var client = service.Client(UiService.ReaderKey);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/sessions")).StatusCode);
     }

@@ -27,7 +27,9 @@ public class UiService : IAsyncLifetime
 
     public Uri Address { get; private set; } = default!;
 
-    public string TapePath => Path.Combine(_directory, "data", "journal.db");
+    public string DataDirectory => Path.Combine(_directory, "data");
+
+    public string TapePath => Path.Combine(DataDirectory, "journal.db");
 
     /// <summary>False runs the service without keys: loopback only, no sign-in.</summary>
     protected virtual bool WithKeys => true;
