@@ -15,16 +15,20 @@ public sealed class CommitWatch : IAsyncDisposable
     private readonly IDisposable _subscription;
     private readonly Task _loop;
 
-    private CommitWatch(ITapeFeed tape, Func<long, CancellationToken, Task> refresh)
+    private CommitWatch(ITapeFeed tape, Func<long, CancellationToken, Task> refresh, TimeSpan pause)
     {
         var wake = Channel.CreateBounded<long>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         _subscription = tape.Committed.Subscribe(seq => wake.Writer.TryWrite(seq), _ => wake.Writer.TryComplete(), () => wake.Writer.TryComplete());
-        _loop = RunAsync(wake.Reader, refresh, _stop.Token);
+        _loop = RunAsync(wake.Reader, refresh, pause, _stop.Token);
     }
 
     /// <summary>Starts following; dispose to stop.</summary>
     /// <param name="refresh">Called with the newest committed position after each wake-up.</param>
-    public static CommitWatch Start(ITapeFeed tape, Func<long, CancellationToken, Task> refresh) => new(tape, refresh);
+    /// <param name="pause">
+    /// The least time between two refreshes: under a fast tape the commits of that time are folded into the next one,
+    /// so a page that redraws a whole table costs the server at most one read per pause, however fast the tape goes.
+    /// </param>
+    public static CommitWatch Start(ITapeFeed tape, Func<long, CancellationToken, Task> refresh, TimeSpan pause = default) => new(tape, refresh, pause);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -43,7 +47,7 @@ public sealed class CommitWatch : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task RunAsync(ChannelReader<long> wake, Func<long, CancellationToken, Task> refresh, CancellationToken ct)
+    private static async Task RunAsync(ChannelReader<long> wake, Func<long, CancellationToken, Task> refresh, TimeSpan pause, CancellationToken ct)
     {
         while (await wake.WaitToReadAsync(ct))
         {
@@ -60,6 +64,11 @@ public sealed class CommitWatch : IAsyncDisposable
             catch (Exception) when (!ct.IsCancellationRequested)
             {
                 // The read models were behind or a read failed: the next commit refreshes again.
+            }
+
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, ct);
             }
         }
     }
