@@ -42,7 +42,15 @@ public static class ControlRoomServiceCollectionExtensions
             options.SlidingExpiration = true;
         });
 
-    /// <summary>Mounts the pages at <c>/</c>, with the circuit's hub for interactive server rendering.</summary>
-    public static RazorComponentsEndpointConventionBuilder MapControlRoom(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    /// <summary>
+    /// Mounts the pages at <c>/</c>, with the circuit's hub for interactive server rendering. Every endpoint needs a
+    /// signed-in person (the pages, and the hub that an open page talks to) except the sign-in and sign-out pages,
+    /// which allow anonymous callers themselves.
+    /// </summary>
+    public static RazorComponentsEndpointConventionBuilder MapControlRoom(this IEndpointRouteBuilder endpoints)
+    {
+        var pages = endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        pages.RequireAuthorization();
+        return pages;
+    }
 }

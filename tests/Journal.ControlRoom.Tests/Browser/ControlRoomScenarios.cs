@@ -102,4 +102,33 @@ public sealed class ControlRoomScenarios(BrowserFixture browser, UiService servi
         await page.GotoAsync("approvals");
         await Expect(page).ToHaveURLAsync(new Regex("/login"));
     }
+
+    [Fact]
+    public async Task The_keyboard_alone_skips_to_the_content_and_reaches_Allow_and_the_landmarks_are_labelled()
+    {
+        var session = await service.CreateSessionAsync("ada", "keyboard");
+        await service.RequestApprovalAsync(session, "Restart the indexer");
+        var page = await BrowserPages.SignedInAsync(browser, service, UiService.WriterKey);
+        await BrowserPages.OpenAsync(page, "approvals");
+
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).ToBeVisibleAsync();
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
+        await skip.FocusAsync();
+        await Expect(skip).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("main")).ToBeFocusedAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/approvals#main$"));
+
+        var reached = false;
+        for (var presses = 0; presses < 40 && !reached; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<string>("document.activeElement.textContent") == "Allow";
+        }
+
+        Assert.True(reached, "Tab never reached an Allow button");
+        await BrowserPages.ScreenshotAsync(page, "keyboard-allow-focused");
+    }
 }
