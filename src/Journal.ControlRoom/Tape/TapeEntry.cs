@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Journal.Domain.Tape;
 using Journal.EventStore.Codec;
@@ -27,7 +28,8 @@ public sealed record TapeEntry(
     string PrevHash,
     string Hash)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: the text is shown, HTML-encoded by the page, so "+" and non-ASCII letters read as themselves.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The view of a recorded event, decoded as <c>/v1/journal/events</c> decodes it.</summary>
     public static TapeEntry From(RecordedEvent recorded) => new(

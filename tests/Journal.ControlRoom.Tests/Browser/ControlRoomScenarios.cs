@@ -31,7 +31,8 @@ public sealed class ControlRoomScenarios(BrowserFixture browser, UiService servi
         await Expect(row).ToContainTextAsync("approval.decided.v1");
         await row.GetByRole(AriaRole.Link, new() { Name = seq.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Event {seq}", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.Locator("pre")).ToContainTextAsync("Allow");
+        await Expect(page.Locator("pre")).ToContainTextAsync("\"decision\": \"Allow\"");
+        await Expect(page.Locator("pre")).ToContainTextAsync("+00:00");
         await Expect(page.Locator("dl.facts").First).ToContainTextAsync("writer-app");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Predecessor: event {seq - 1}" })).ToBeVisibleAsync();
         await BrowserPages.ScreenshotAsync(page, "approve-decision-event");
@@ -82,6 +83,8 @@ public sealed class ControlRoomScenarios(BrowserFixture browser, UiService servi
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not one this journal knows");
+        await Expect(page.GetByLabel("API key")).ToHaveValueAsync(string.Empty);
+        Assert.DoesNotContain("not-a-key-of-this-journal", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == Auth.ControlRoomAuth.CookieName);
         await BrowserPages.ScreenshotAsync(page, "login-wrong-key");
     }
