@@ -16,15 +16,18 @@ internal static class ChromiumLocator
 
     private static readonly TimeSpan InstallLimit = TimeSpan.FromMinutes(15);
 
-    public static string Find()
+    public static string Find() => Find(Environment.GetEnvironmentVariable);
+
+    /// <summary>Finds Chromium reading the environment through <paramref name="environment"/> (a test gives its own).</summary>
+    public static string Find(Func<string, string?> environment)
     {
-        var configured = Environment.GetEnvironmentVariable(Variable);
+        var configured = environment(Variable);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return File.Exists(configured) ? configured : throw new InvalidOperationException($"{Variable} is '{configured}', which is not a file. {HowTo}");
         }
 
-        if (OnPath("chromium") is { } found)
+        if (OnPath("chromium", environment) is { } found)
         {
             return found;
         }
@@ -38,8 +41,8 @@ internal static class ChromiumLocator
         return OnPath("chromium") ?? throw new InvalidOperationException($"apt-get installed chromium but it is not on the PATH. {HowTo}");
     }
 
-    private static string? OnPath(string command) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+    private static string? OnPath(string command, Func<string, string?>? environment = null) =>
+        ((environment ?? Environment.GetEnvironmentVariable)("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, command))
             .FirstOrDefault(File.Exists);
