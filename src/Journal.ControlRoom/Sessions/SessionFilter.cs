@@ -11,5 +11,6 @@ public sealed record SessionFilter(string? Principal = null, string? Channel = n
     /// <summary>The list query for one page of this filter.</summary>
     public ListSessionsQuery Query(string? cursor, int limit) => new(Blank(Principal), Blank(Channel), Blank(State), cursor, limit);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>A filter value as the query takes it: trimmed, and null when blank.</summary>
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

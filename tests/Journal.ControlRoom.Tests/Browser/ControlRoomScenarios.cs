@@ -134,4 +134,26 @@ public sealed class ControlRoomScenarios(BrowserFixture browser, UiService servi
         Assert.True(reached, "Tab never reached an Allow button");
         await BrowserPages.ScreenshotAsync(page, "keyboard-allow-focused");
     }
+
+    [Fact]
+    public async Task Filtering_sessions_puts_the_filter_in_the_address_and_Back_undoes_it()
+    {
+        await service.CreateSessionAsync("linus", "linus's kernel chat");
+        await service.CreateSessionAsync("margaret", "margaret's guidance chat");
+        var page = await BrowserPages.SignedInAsync(browser, service, UiService.ReaderKey);
+        await BrowserPages.OpenAsync(page, "sessions");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Sessions" });
+        await Expect(table).ToContainTextAsync("linus's kernel chat");
+
+        await page.GetByLabel("Principal").FillAsync("margaret");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/sessions\\?principal=margaret$"));
+        await Expect(table).ToContainTextAsync("margaret's guidance chat");
+        await Expect(table).Not.ToContainTextAsync("linus's kernel chat");
+        await BrowserPages.ScreenshotAsync(page, "sessions-filtered");
+        await page.GoBackAsync();
+        await Expect(table).ToContainTextAsync("linus's kernel chat");
+        await Expect(page.GetByLabel("Principal")).ToHaveValueAsync(string.Empty);
+    }
 }

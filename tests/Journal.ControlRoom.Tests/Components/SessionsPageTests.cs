@@ -3,46 +3,59 @@ using Journal.ControlRoom.Sessions;
 using Journal.ControlRoom.Tests.Support;
 using Journal.Projections.Querying;
 using Journal.Projections.Sessions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.ControlRoom.Tests.Components;
 
 public sealed class SessionsPageTests : ComponentTestBase
 {
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
     [Fact]
-    public void Filters_are_sent_to_the_list_query_and_its_rows_are_shown()
+    public void Applying_filters_moves_to_their_address_leaving_blank_ones_out()
     {
-        Mediator.On<ListSessionsQuery, Page<SessionView>>(query => query.Principal == "ada"
-            ? new Page<SessionView>([Rows.Session("ada", "telegram", SessionStates.Archived, label: "ada's archived chat")], null)
-            : new Page<SessionView>([Rows.Session("bob", "cli", label: "bob's session")], null));
+        Mediator.On<ListSessionsQuery, Page<SessionView>>(_ => new Page<SessionView>([], null));
+        Navigation.NavigateTo("sessions");
         var page = Render<SessionsPage>();
-        Assert.Contains("bob's session", page.Markup, StringComparison.Ordinal);
 
         page.Find("#filter-principal").Change("ada");
         page.Find("#filter-channel").Change("  ");
         page.Find("#filter-state").Change("archived");
         page.Find("form").Submit();
 
-        var query = Mediator.SentOf<ListSessionsQuery>().Last();
-        Assert.Equal("ada", query.Principal);
-        Assert.Null(query.Channel);
-        Assert.Equal("archived", query.State);
-        Assert.Null(query.Cursor);
-        page.WaitForAssertion(() => Assert.Contains("ada's archived chat", page.Markup, StringComparison.Ordinal));
-        Assert.DoesNotContain("bob's session", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("http://localhost/sessions?principal=ada&state=archived", Navigation.Uri);
     }
 
     [Fact]
-    public void Clear_drops_every_filter()
+    public void The_address_filters_the_list_query_and_fills_the_fields()
+    {
+        Mediator.On<ListSessionsQuery, Page<SessionView>>(query => query.Principal == "ada"
+            ? new Page<SessionView>([Rows.Session("ada", "telegram", SessionStates.Archived, label: "ada's archived chat")], null)
+            : new Page<SessionView>([Rows.Session("bob", "cli", label: "bob's session")], null));
+        Navigation.NavigateTo("sessions?principal=ada&channel=telegram&state=archived");
+
+        var page = Render<SessionsPage>();
+
+        var query = Assert.Single(Mediator.SentOf<ListSessionsQuery>());
+        Assert.Equal(("ada", "telegram", "archived", (string?)null), (query.Principal, query.Channel, query.State, query.Cursor));
+        Assert.Contains("ada's archived chat", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob's session", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("ada", page.Find("#filter-principal").GetAttribute("value"));
+        Assert.Equal("telegram", page.Find("#filter-channel").GetAttribute("value"));
+        Assert.Equal("archived", page.Find("#filter-state").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Clear_drops_every_filter_from_the_address()
     {
         Mediator.On<ListSessionsQuery, Page<SessionView>>(_ => new Page<SessionView>([], null));
+        Navigation.NavigateTo("sessions?principal=ada&state=active");
         var page = Render<SessionsPage>();
-        page.Find("#filter-principal").Change("ada");
-        page.Find("form").Submit();
 
         page.FindAll("button").Single(b => b.TextContent == "Clear").Click();
 
-        var query = Mediator.SentOf<ListSessionsQuery>().Last();
-        Assert.Equal((null, null, null), (query.Principal, query.Channel, query.State));
+        Assert.Equal("http://localhost/sessions", Navigation.Uri);
         Assert.Contains("No session matches.", page.Markup, StringComparison.Ordinal);
     }
 
@@ -72,13 +85,12 @@ public sealed class SessionsPageTests : ComponentTestBase
     [Fact]
     public void A_refused_filter_shows_the_problem_in_words()
     {
-        Mediator.On<ListSessionsQuery, Page<SessionView>>(query => query.State is null
+        Mediator.On<ListSessionsQuery, Page<SessionView>>(query => query.State is null or "active" or "archived"
             ? new Page<SessionView>([], null)
             : throw new Domain.Errors.ValidationException("state", "must be 'active' or 'archived'"));
-        var page = Render<SessionsPage>();
+        Navigation.NavigateTo("sessions?state=closed");
 
-        page.Find("#filter-state").Change("archived");
-        page.Find("form").Submit();
+        var page = Render<SessionsPage>();
 
         var alert = page.Find("[role=alert]");
         Assert.Contains("state: must be 'active' or 'archived'", alert.TextContent, StringComparison.Ordinal);
