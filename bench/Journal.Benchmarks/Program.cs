@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "postgres" => await PostgresBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "capacity" => await CapacityBenchmark.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "merkle" => await MerkleBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
+    "control-room" => await ControlRoomFigures(args.Contains("--quick")).ConfigureAwait(false),
     _ => Usage(),
 };
 
@@ -69,6 +70,12 @@ static async Task<int> ProofsOverHttp(bool quick)
     return 0;
 }
 
+static async Task<int> ControlRoomFigures(bool quick)
+{
+    Console.WriteLine(await Journal.Benchmarks.ControlRoom.SessionsPageBenchmark.RunAsync(quick).ConfigureAwait(false));
+    return 0;
+}
+
 static async Task<int> Service(bool quick)
 {
     Console.WriteLine(await HttpBenchmark.RunAsync(quick).ConfigureAwait(false));
@@ -93,6 +100,7 @@ static int Usage()
     Console.Error.WriteLine("  postgres [--quick] [--only append-1,append-16,instances,replay-1m,live-lag]   a throwaway PostgreSQL server: single-event appends by 1 and 16 callers, raw Npgsql vs Marten vs ours; two instances vs one; replay and live lag from PostgreSQL");
     Console.Error.WriteLine("  memory [--quick] [--float] [--only add] [--items N] [--cache-mib M]   100,000 memory items (or N): add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan; --only add stops after the add rate; --cache-mib sets the recall cache's budget");
     Console.Error.WriteLine("  merkle [--quick] [--only build,proofs,append-16]   issue 23: the Merkle tree of a 1,000,000-event tape built from nothing vs a raw (seq, hash) read; inclusion and consistency proofs p50/p99 vs a raw point read; append-16 with the tree on vs off");
+    Console.Error.WriteLine("  control-room [--quick]   issue 24: the control room's sessions page over 100,000 sessions (first screen, server time) vs the same list query as JSON and a trivial endpoint");
     Console.Error.WriteLine("  proofs-http [--quick]   issue 23: inclusion and consistency proofs over HTTP on a copy of the 1M capacity tape, open loop, vs the trivial endpoint");
     Console.Error.WriteLine("  capacity [--quick] [--sizes 1000000,10000000] [--build-only]   issue 21: mixed tapes with canvas and memory built through the domain (cached); the service started as a process on a copy of each: start until ready (warm, then cold), journal health, CLI health/stats, first append to a 25,000-entry session, memory after 50 recalls, replay rate and peak memory; each size side by side");
     return 2;

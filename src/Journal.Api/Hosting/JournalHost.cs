@@ -1,3 +1,4 @@
+using Journal.Api.ControlRoom;
 using Journal.Api.Endpoints;
 using Journal.Api.Endpoints.Admin;
 using Journal.Api.Http;
@@ -23,7 +24,14 @@ public static class JournalHost
     {
         // appsettings.json ships beside the binary; relative data paths still resolve against the
         // directory the service was started from.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The application name is this assembly's even when another one hosts it (a test runner), so the static web
+        // assets manifests (Journal.Api.staticwebassets.*.json, the control room's blazor.web.js) are found by name.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(JournalHost).Assembly.GetName().Name });
+
+        // A build (not a publish) serves the framework's web assets from where the build manifest says they are, in every
+        // environment: the service is run from its build output by `dotnet run` and by the tests. A published tool has no
+        // such manifest and serves them from its wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         var settings = JournalSettings.From(builder.Configuration);
         LoopbackGuard.Check(builder.Configuration, settings);
         builder.Services.AddSingleton(settings);
@@ -44,6 +52,7 @@ public static class JournalHost
         builder.Services.AddSingleton<Endpoints.Proofs.TreeHeadSigner>();
         builder.Services.AddSingleton<Endpoints.Proofs.ServiceProofTape>();
         builder.AddJournalHttp(settings);
+        builder.Services.AddJournalControlRoom(settings);
         var app = builder.Build();
 
         // Refusals that cost nothing come before any work on the data: a taken port, then a held data directory.
@@ -89,5 +98,6 @@ public static class JournalHost
         app.UseJournalHttp();
         app.MapJournalOpenApi();
         app.MapJournalEndpoints();
+        app.MapJournalControlRoom(settings);
     }
 }

@@ -4,7 +4,6 @@ using Journal.Api.Http.Input;
 using Journal.Api.Http.Limits;
 using Journal.Api.Http.OpenApi;
 using Journal.Api.Http.Problems;
-using Microsoft.AspNetCore.Authentication;
 
 namespace Journal.Api.Http;
 
@@ -18,8 +17,7 @@ internal static class HttpSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemWriter.Customize);
         services.AddExceptionHandler<JournalExceptionHandler>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddJournalSchemes(settings);
         services.AddAuthorization(Policies.Add);
         services.AddJournalRateLimits(settings);
         services.AddJournalOpenApi(settings);
@@ -34,6 +32,10 @@ internal static class HttpSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+
+        // The control room's forms (sign-in, sign-out) carry antiforgery tokens; the API's JSON endpoints have no
+        // antiforgery metadata and are not touched.
+        app.UseAntiforgery();
         app.UseMiddleware<EchoedHeaderGuard>();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseMiddleware<JsonBodyGuard>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Journal.Api.Http.Auth;
 using Journal.Reliability.Tests.Support;
 
 namespace Journal.Reliability.Tests.Security;
@@ -9,7 +10,10 @@ namespace Journal.Reliability.Tests.Security;
 /// Every endpoint of the app (enumerated from its metadata, so new ones are covered) refuses a missing or
 /// unknown key with 401; anything under /v1/admin refuses reader and writer keys and any other non-GET
 /// refuses a reader key with 403 (a query sent as a POST may take a reader key but must not write);
-/// nothing is written. Only health, OpenAPI and Swagger are anonymous.
+/// nothing is written. Only health, OpenAPI and Swagger are anonymous on the API's side. The control room's
+/// endpoints (everything outside the API's paths) take no key at all: without its sign-in cookie each one
+/// sends the caller to the sign-in page, whatever key it presents; only the sign-in and sign-out pages and the
+/// framework's script files are anonymous there.
 /// </summary>
 public sealed class AuthEnforcementTests : IAsyncLifetime
 {
@@ -35,9 +39,13 @@ public sealed class AuthEnforcementTests : IAsyncLifetime
         var endpoints = Endpoints.Of(_host.Services);
         var anonymous = endpoints.Where(e => e.Policies.Count == 0).ToList();
         Assert.All(anonymous, e => Assert.True(
-            e.Pattern.StartsWith("/health/", StringComparison.Ordinal) || e.Pattern.StartsWith("/openapi", StringComparison.Ordinal) || e.Pattern.StartsWith("/swagger", StringComparison.Ordinal),
+            e.Pattern.StartsWith("/health/", StringComparison.Ordinal) || e.Pattern.StartsWith("/openapi", StringComparison.Ordinal) || e.Pattern.StartsWith("/swagger", StringComparison.Ordinal)
+                || IsPublicControlRoomEndpoint(e),
             $"{e} needs no key"));
-        var protectedOnes = endpoints.Except(anonymous).ToList();
+        var pages = endpoints.Except(anonymous).Where(e => !SchemeSelector.IsApi(e.Pattern)).ToList();
+        var protectedOnes = endpoints.Except(anonymous).Except(pages).ToList();
+        Assert.Contains(pages, e => e.Pattern == "/approvals");
+        Assert.Contains(pages, e => e.Pattern.StartsWith("/_blazor", StringComparison.Ordinal));
 
         using var none = _host.Client(null);
         using var wrong = _host.Client("not-a-configured-key-0000");
@@ -78,8 +86,35 @@ public sealed class AuthEnforcementTests : IAsyncLifetime
             }
         }
 
+        foreach (var page in pages)
+        {
+            // A key never opens a page: only the sign-in cookie does, and without it the answer is the sign-in page
+            // (or, for the hub an open page talks to, 401 naming it).
+            // Page routes carry constraints ({SessionId:guid}, {Seq:long}): fill each with a value it accepts.
+            var path = System.Text.RegularExpressions.Regex.Replace(page.Pattern, @"\{(\w+)(:[^}]*)?\}", m => m.Groups[1].Value == "Seq" ? "1" : session.ToString());
+            foreach (var client in new[] { none, wrong, xApiKeyWrong, reader, writer })
+            {
+                await ExpectSignInAsync(client, page, path, failures);
+            }
+        }
+
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.Equal(head, await _host.HeadAsync());
+    }
+
+    /// <summary>The sign-in and sign-out pages, and the framework's scripts (and, in Development, its static-file fallback for them).</summary>
+    private static bool IsPublicControlRoomEndpoint(EndpointInfo endpoint) =>
+        endpoint.Pattern is "/login" or "/logout" or "/{**path:file}" || endpoint.Pattern.StartsWith("/_framework/", StringComparison.Ordinal);
+
+    private static async Task ExpectSignInAsync(HttpClient client, EndpointInfo endpoint, string path, List<string> failures)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Unauthorized) || response.Headers.Location?.AbsolutePath != "/login")
+        {
+            failures.Add($"{endpoint} answered {(int)response.StatusCode} {response.Headers.Location}, expected 302 or 401 to /login");
+        }
     }
 
     private static async Task ExpectAsync(HttpClient client, EndpointInfo endpoint, string path, HttpStatusCode expected, List<string> failures)

@@ -19,6 +19,25 @@ public sealed record ApiKey(string Name, ApiRole Role, ReadOnlyMemory<byte> Sha2
     /// <summary>SHA-256 of a presented key, as compared with the configured digests.</summary>
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
+    /// <summary>
+    /// The configured key that <paramref name="presented"/> is, or null. Every key is compared, in constant time, so
+    /// the time taken does not tell which one came close.
+    /// </summary>
+    public static ApiKey? Match(IReadOnlyList<ApiKey> keys, string presented)
+    {
+        var digest = Hash(presented);
+        ApiKey? match = null;
+        foreach (var key in keys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(digest, key.Sha256.Span))
+            {
+                match = key;
+            }
+        }
+
+        return match;
+    }
+
     /// <summary>Lower-case hex SHA-256 of a key: what an operator configures (see the <c>hash-key</c> verb).</summary>
     public static string HashHex(string key) => Convert.ToHexStringLower(Hash(key));
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using Journal.Api.Hosting;
 using Journal.Api.Http.Problems;
@@ -46,17 +45,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var digest = ApiKey.Hash(presented);
-        ApiKey? match = null;
-        foreach (var key in settings.ApiKeys)
-        {
-            // Every key is compared, so the time taken does not tell which one came close.
-            if (CryptographicOperations.FixedTimeEquals(digest, key.Sha256.Span))
-            {
-                match = key;
-            }
-        }
-
+        var match = ApiKey.Match(settings.ApiKeys, presented);
         return Task.FromResult(match is null ? AuthenticateResult.Fail("unknown API key") : Success(match.Name, match.Role));
     }
 
