@@ -80,6 +80,22 @@ public sealed class UiService : IAsyncLifetime
     public Task AppendEntryAsync(Guid sessionId, string text) =>
         PostAsync($"/v1/sessions/{sessionId}/transcript", new { kind = "AssistantMessage", text });
 
+    public async Task<Guid> CreateCanvasAsync(Guid sessionId, object state)
+    {
+        var body = await PostAsync("/v1/canvases", new { sessionId, state });
+        return Guid.Parse(body.GetProperty("stream").GetString()!["canvas-".Length..]);
+    }
+
+    /// <summary>Applies an RFC 6902 patch made against <paramref name="version"/>, as an agent edits a canvas.</summary>
+    public async Task PatchCanvasAsync(Guid canvasId, long version, string patch)
+    {
+        using var client = Client(WriterKey);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/v1/canvases/{canvasId}") { Content = new StringContent(patch, System.Text.Encoding.UTF8, "application/json-patch+json") };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        using var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"PATCH canvas {canvasId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>The tape's events of one type, through the API.</summary>
     public async Task<IReadOnlyList<JsonElement>> EventsOfTypeAsync(string type)
     {
