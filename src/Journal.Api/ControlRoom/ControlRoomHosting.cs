@@ -6,13 +6,14 @@ namespace Journal.Api.ControlRoom;
 /// <summary>Puts the control room (Journal.ControlRoom) into the host, mounted at <c>/</c>.</summary>
 internal static class ControlRoomHosting
 {
-    /// <summary>The control room's components and the three ports it asks its host for.</summary>
+    /// <summary>The control room's components and the four ports it asks its host for.</summary>
     public static void AddJournalControlRoom(this IServiceCollection services)
     {
         services.AddControlRoom();
         services.AddSingleton<IControlRoomKeys, ControlRoomKeys>();
         services.AddSingleton<IChainVerifier, ChainVerifier>();
         services.AddSingleton<IProblemWords, ProblemWords>();
+        services.AddSingleton<IOperationsDesk, OperationsDesk>();
     }
 
     /// <summary>Maps the pages after the API's endpoints; the API's paths are matched first by their own routes.</summary>

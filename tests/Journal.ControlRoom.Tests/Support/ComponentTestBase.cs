@@ -21,6 +21,7 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<IMediator>(Mediator);
         Services.AddSingleton<IProblemWords, ProblemWords>();
         Services.AddSingleton<IChainVerifier>(Verifier);
+        Services.AddSingleton<IOperationsDesk>(Desk);
         Services.AddScoped<ActionRunner>();
 
         // As in the browser once the circuit is up: actions are enabled only when interactive.
@@ -30,6 +31,8 @@ public abstract class ComponentTestBase : BunitContext
     protected FakeMediator Mediator { get; } = new();
 
     protected FixedVerifier Verifier { get; } = new();
+
+    protected ScriptedDesk Desk { get; } = new();
 
     /// <summary>A verifier that answers the report it was given.</summary>
     public sealed class FixedVerifier : IChainVerifier

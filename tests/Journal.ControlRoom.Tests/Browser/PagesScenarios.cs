@@ -3,9 +3,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Journal.ControlRoom.Tests.Browser;
 
-/// <summary>Time travel on the canvas page, in Chromium against the running service.</summary>
+/// <summary>The canvas, cron, memory and operations pages in Chromium against the running service: one service for the class.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CanvasTimeTravelScenario(BrowserFixture browser, UiService service) : IClassFixture<UiService>
+public sealed class PagesScenarios(BrowserFixture browser, UiService service) : IClassFixture<UiService>
 {
     [Fact]
     public async Task Dragging_the_slider_back_shows_the_old_state()
@@ -36,5 +36,32 @@ public sealed class CanvasTimeTravelScenario(BrowserFixture browser, UiService s
         await Expect(state).Not.ToContainTextAsync("steps");
         await Expect(page.GetByText("needs a writer key")).ToBeVisibleAsync();
         await BrowserPages.ScreenshotAsync(page, "canvas-time-travel");
+    }
+
+    [Fact]
+    public async Task An_admin_rebuilds_a_projection_and_sees_it_finish_on_the_operations_page()
+    {
+        await service.CreateSessionAsync("grace", "before the rebuild");
+        var page = await BrowserPages.SignedInAsync(browser, service, UiService.AdminKey);
+
+        await BrowserPages.OpenAsync(page, "operations");
+        await Expect(page.Locator("#health-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("healthy|degraded"));
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Projections" })).ToContainTextAsync("sessions.v2");
+        await page.GetByLabel("Projection", new() { Exact = true }).SelectOptionAsync("sessions.v2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rebuild" }).ClickAsync();
+
+        await Expect(page.Locator("#rebuild-state")).ToContainTextAsync("Rebuilt sessions.v2 from");
+        await BrowserPages.ScreenshotAsync(page, "operations-rebuilt");
+    }
+
+    [Fact]
+    public async Task A_reader_sees_the_operations_page_without_rebuild_or_backup()
+    {
+        var page = await BrowserPages.SignedInAsync(browser, service, UiService.ReaderKey);
+
+        await BrowserPages.OpenAsync(page, "operations");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Projections" })).ToContainTextAsync("sessions.v2");
+        await Expect(page.GetByText("need an admin key")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button)).ToHaveCountAsync(1); // Sign out only.
     }
 }
