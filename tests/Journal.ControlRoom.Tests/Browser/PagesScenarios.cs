@@ -16,8 +16,12 @@ public sealed class PagesScenarios(BrowserFixture browser, UiService service) : 
         await service.PatchCanvasAsync(canvas, 2, """[{ "op": "replace", "path": "/title", "value": "Final plan" }, { "op": "add", "path": "/steps", "value": ["ship"] }]""");
         var page = await BrowserPages.SignedInAsync(browser, service, UiService.ReaderKey);
 
-        await BrowserPages.OpenAsync(page, $"canvas/{canvas}");
+        await BrowserPages.OpenAsync(page, "canvas");
+        await page.GetByRole(AriaRole.Link, new() { Name = canvas.ToString(), Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Canvas {canvas}", Level = 1 })).ToBeVisibleAsync();
         var slider = page.GetByLabel("Version", new() { Exact = true });
+        // Enabled once the page's circuit is up: from then on the slider's changes reach the server.
+        await Expect(slider).ToBeEnabledAsync();
         await Expect(slider).ToHaveValueAsync("3");
         await Expect(page.GetByLabel("State at version 3")).ToContainTextAsync("Final plan");
 

@@ -136,8 +136,23 @@ public sealed class CanvasPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void The_canvases_page_lists_the_canvases_and_pages_with_the_list_query_cursor()
+    {
+        var later = Row(2) with { CanvasId = Guid.CreateVersion7() };
+        Mediator.On<ListCanvasesQuery, Page<CanvasRow>>(q => q.Cursor is null ? new Page<CanvasRow>([later], "cursor-2") : new Page<CanvasRow>([Row(3)], null));
+        var page = Render<CanvasesPage>();
+
+        Assert.Equal($"canvas/{later.CanvasId}", page.Find("table[aria-label='Canvases'] a").GetAttribute("href"));
+        page.FindAll("button").Single(b => b.TextContent == "Next page").Click();
+
+        Assert.Equal([null, "cursor-2"], Mediator.SentOf<ListCanvasesQuery>().Select(q => q.Cursor));
+        Assert.Equal($"canvas/{CanvasId}", page.Find("table[aria-label='Canvases'] a").GetAttribute("href"));
+    }
+
+    [Fact]
     public void Opening_a_canvas_that_is_not_an_id_says_so()
     {
+        Mediator.On<ListCanvasesQuery, Page<CanvasRow>>(_ => new Page<CanvasRow>([], null));
         var page = Render<CanvasesPage>();
 
         page.Find("#canvas-id").Change("not-a-guid");
