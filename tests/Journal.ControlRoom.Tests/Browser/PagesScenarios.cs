@@ -68,4 +68,52 @@ public sealed class PagesScenarios(BrowserFixture browser, UiService service) : 
         await Expect(page.GetByText("need an admin key")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button)).ToHaveCountAsync(1); // Sign out only.
     }
+
+    [Fact]
+    public async Task A_writer_pauses_and_resumes_a_cron_job_and_sees_each_outcome()
+    {
+        var jobId = await service.CreateHourlyCronJobAsync("nightly digest");
+        var page = await BrowserPages.SignedInAsync(browser, service, UiService.WriterKey);
+
+        await BrowserPages.OpenAsync(page, "cron");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "nightly digest" });
+        await Expect(row).ToContainTextAsync("every 3600 s");
+        await row.GetByRole(AriaRole.Link, new() { Name = "nightly digest" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cron job nightly digest", Level = 1 })).ToBeVisibleAsync();
+        var pause = page.GetByRole(AriaRole.Button, new() { Name = "Pause" });
+        await Expect(pause).ToBeEnabledAsync();
+
+        await pause.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Paused. nightly digest: recorded by writer-app");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("paused");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Resumed.");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("enabled");
+        await BrowserPages.ScreenshotAsync(page, "cron-resumed");
+
+        var paused = Assert.Single(await service.EventsOfTypeAsync("cron.job_paused.v1"), e => e.GetProperty("streamId").GetString()!.EndsWith(jobId.ToString(), StringComparison.Ordinal));
+        Assert.Equal("writer-app", paused.GetProperty("metadata").GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task A_writer_recalls_with_scores_and_forgets_an_item()
+    {
+        await service.RememberAsync("lin", "lin drinks green tea every morning");
+        await service.RememberAsync("lin", "lin's build server is called hopper");
+        var page = await BrowserPages.SignedInAsync(browser, service, UiService.WriterKey);
+
+        await BrowserPages.OpenAsync(page, "memory");
+        await page.GetByLabel("Principal").FillAsync("lin");
+        await page.GetByLabel("Text").FillAsync("green tea");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recall" }).ClickAsync();
+
+        var hit = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "green tea every morning" });
+        await Expect(hit).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Recalled items" })).ToContainTextAsync("Full text");
+        await BrowserPages.ScreenshotAsync(page, "memory-recall");
+
+        await hit.GetByRole(AriaRole.Button, new() { Name = "Forget lin drinks green tea every morning" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Forgot \"lin drinks green tea every morning\".");
+        await Expect(hit).ToHaveCountAsync(0);
+    }
 }

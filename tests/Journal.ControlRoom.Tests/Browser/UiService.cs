@@ -96,6 +96,20 @@ public sealed class UiService : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"PATCH canvas {canvasId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    public async Task<Guid> CreateHourlyCronJobAsync(string name)
+    {
+        var jobId = Guid.CreateVersion7();
+        await PostAsync("/v1/cron/jobs", new { jobId, name, channel = "cli", payload = new { run = name }, schedule = new { kind = "Interval", everySeconds = 3600 } });
+        return jobId;
+    }
+
+    public async Task<Guid> RememberAsync(string principal, string content)
+    {
+        var itemId = Guid.CreateVersion7();
+        await PostAsync("/v1/memory/items", new { itemId, principal, content });
+        return itemId;
+    }
+
     /// <summary>The tape's events of one type, through the API.</summary>
     public async Task<IReadOnlyList<JsonElement>> EventsOfTypeAsync(string type)
     {
