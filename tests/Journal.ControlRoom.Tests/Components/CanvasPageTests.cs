@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Bunit;
 using Journal.ControlRoom.Auth;
@@ -8,6 +9,7 @@ using Journal.Domain.Commands;
 using Journal.Domain.Errors;
 using Journal.Projections.Canvas;
 using Journal.Projections.Querying;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Journal.ControlRoom.Tests.Components;
 
@@ -18,17 +20,18 @@ public sealed class CanvasPageTests : ComponentTestBase
     private static readonly Viewer Reader = new("reader-app", CanDecide: false, IsAdmin: false);
     private static readonly Viewer Writer = new("writer-app", CanDecide: true, IsAdmin: false);
 
-    /// <summary>Three versions: a title, then a step added, then the title changed.</summary>
+    /// <summary>Versions: a title, then a step added, then the title changed; the fourth (once version 1 is restored) is the first again.</summary>
     private static readonly string[] States =
     [
         """{"title":"Plan"}""",
         """{"title":"Plan","steps":["draft"]}""",
         """{"title":"Weekly plan","steps":["draft"]}""",
+        """{"title":"Plan"}""",
     ];
 
     public CanvasPageTests()
     {
-        Mediator.On<GetCanvasAtVersionQuery, CanvasAtVersion>(q => q.Version is >= 1 and <= 3
+        Mediator.On<GetCanvasAtVersionQuery, CanvasAtVersion>(q => q.Version is >= 1 and <= 4
             ? new CanvasAtVersion(CanvasId, q.Version, $"hash-{q.Version}", 1, (int)q.Version - 1, JsonNode.Parse(States[q.Version - 1])!.AsObject())
             : throw new NotFoundException("canvas_version", $"{CanvasId}@{q.Version}"));
     }
@@ -92,6 +95,25 @@ public sealed class CanvasPageTests : ComponentTestBase
         Assert.Contains("Restored version 1.", travel.Find("[role=status]").TextContent, StringComparison.Ordinal);
         Assert.Contains("now version 4", travel.Markup, StringComparison.Ordinal);
         Assert.Equal(57, told);
+    }
+
+    [Fact]
+    public void Restoring_on_the_page_reads_the_new_latest_version_at_the_position_written_and_keeps_the_outcome()
+    {
+        Mediator.On<GetCanvasQuery, CanvasView>(q => q.MinPosition == 57 ? new CanvasView(Row(4), JsonNode.Parse(States[3])!.AsObject()) : new CanvasView(Row(3), JsonNode.Parse(States[2])!.AsObject()));
+        Mediator.On<ListCanvasVersionsQuery, Page<CanvasVersionRow>>(_ => new Page<CanvasVersionRow>([], null));
+        Mediator.On<RestoreCanvasRequest, CommandResult>(_ => new CommandResult($"canvas-{CanvasId}", 4, 57, 1));
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "writer-app"), new Claim(ClaimTypes.Role, "writer")], "test"));
+        var page = Render<CanvasPage>(p => p.Add(c => c.CanvasId, CanvasId).AddCascadingValue(Task.FromResult(new AuthenticationState(user))));
+
+        page.Find("#version-slider").Change("1");
+        page.FindAll("button").Single(b => b.TextContent == "Restore version 1").Click();
+
+        Assert.Equal([null, 57L], Mediator.SentOf<GetCanvasQuery>().Select(q => q.MinPosition));
+        Assert.Equal(57L, Mediator.SentOf<ListCanvasVersionsQuery>().Last().MinPosition);
+        Assert.Equal(("4", "4"), (page.Find("#version-slider").GetAttribute("max"), page.Find("#version-slider").GetAttribute("value")));
+        Assert.Contains("Restored version 1.", page.Find("[role=status]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("This is the latest version.", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
