@@ -116,4 +116,25 @@ public sealed class PagesScenarios(BrowserFixture browser, UiService service) : 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Forgot \"lin drinks green tea every morning\".");
         await Expect(hit).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_four_pages_fit_a_phone_width_without_scrolling_sideways()
+    {
+        var session = await service.CreateSessionAsync("ada", "phone");
+        var canvas = await service.CreateCanvasAsync(session, new { title = "A title long enough to wrap on a narrow screen, as people write them" });
+        await service.CreateHourlyCronJobAsync("phone check");
+        var page = await BrowserPages.SignedInAsync(browser, service, UiService.AdminKey);
+        await page.SetViewportSizeAsync(390, 844);
+
+        foreach (var path in new[] { $"canvas/{canvas}", "canvas", "cron", "memory", "operations" })
+        {
+            await BrowserPages.OpenAsync(page, path);
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            var (content, viewport) = (widths[0], widths[1]);
+            Assert.True(content <= viewport, $"{path}: the page is {content} px wide in a {viewport} px viewport");
+        }
+
+        await BrowserPages.OpenAsync(page, $"canvas/{canvas}");
+        await BrowserPages.ScreenshotAsync(page, "canvas-phone");
+    }
 }
