@@ -23,6 +23,7 @@ public sealed class CronPageTests : ComponentTestBase
         var daily = Job("morning report", new ScheduleSpec(ScheduleKind.Cron, "0 9 * * MON-FRI", "Europe/Prague"));
         var paused = Job("cleanup", new ScheduleSpec(ScheduleKind.Interval, EverySeconds: 300), paused: true);
         Mediator.On<ListCronJobsQuery, Page<CronJobView>>(_ => new Page<CronJobView>([daily, paused], null));
+        Mediator.On<GetCronHealthQuery, CronHealth>(_ => new CronHealth(0, 0, 0, 0, 1, At, null, At));
 
         var page = Render<CronPage>();
 
@@ -34,6 +35,20 @@ public sealed class CronPageTests : ComponentTestBase
         Assert.Contains("every 300 s", rows[1], StringComparison.Ordinal);
         Assert.Contains("paused", rows[1], StringComparison.Ordinal);
         Assert.Equal($"cron/{daily.JobId}", page.Find("a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_due_backlog_reads_as_a_scheduler_that_is_not_running_or_behind()
+    {
+        Mediator.On<ListCronJobsQuery, Page<CronJobView>>(_ => new Page<CronJobView>([], null));
+        Mediator.On<GetCronHealthQuery, CronHealth>(_ => new CronHealth(3, 1, 0, 2, 5, At, At.AddMinutes(-10), At));
+
+        var page = Render<CronPage>();
+
+        var facts = page.Find("section[aria-labelledby='scheduler-title'] dl").TextContent;
+        Assert.Contains("3 (oldest due 2026-01-31 08:50:00 UTC): the scheduler is not running or is behind", facts, StringComparison.Ordinal);
+        Assert.Equal(2, page.FindAll("section[aria-labelledby='scheduler-title'] .verdict.broken").Count);
+        Assert.Contains("No cron jobs.", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
