@@ -14,7 +14,8 @@ public static class ControlRoomServiceCollectionExtensions
 {
     /// <summary>
     /// The control room's components (interactive server rendering) and its services. The host also registers
-    /// <see cref="Hosting.IControlRoomKeys"/>, <see cref="Hosting.IChainVerifier"/> and <see cref="Hosting.IProblemWords"/>.
+    /// <see cref="Hosting.IControlRoomKeys"/>, <see cref="Hosting.IChainVerifier"/>, <see cref="Hosting.IProblemWords"/> and
+    /// <see cref="Hosting.IOperationsDesk"/>.
     /// </summary>
     public static IServiceCollection AddControlRoom(this IServiceCollection services)
     {

@@ -52,7 +52,7 @@ public static class JournalHost
         builder.Services.AddSingleton<Endpoints.Proofs.TreeHeadSigner>();
         builder.Services.AddSingleton<Endpoints.Proofs.ServiceProofTape>();
         builder.AddJournalHttp(settings);
-        builder.Services.AddJournalControlRoom(settings);
+        builder.Services.AddJournalControlRoom();
         var app = builder.Build();
 
         // Refusals that cost nothing come before any work on the data: a taken port, then a held data directory.
@@ -98,6 +98,6 @@ public static class JournalHost
         app.UseJournalHttp();
         app.MapJournalOpenApi();
         app.MapJournalEndpoints();
-        app.MapJournalControlRoom(settings);
+        app.MapJournalControlRoom();
     }
 }

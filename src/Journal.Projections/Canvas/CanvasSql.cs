@@ -10,6 +10,7 @@ internal static class CanvasSql
     public static readonly string UpsertCanvas = Load("UpsertCanvas.sql");
     public static readonly string SelectCanvas = Load("SelectCanvas.sql");
     public static readonly string SelectCanvasRow = Load("SelectCanvasRow.sql");
+    public static readonly string SelectCanvases = Load("SelectCanvases.sql");
     public static readonly string InsertVersion = Load("InsertVersion.sql");
     public static readonly string InsertSnapshot = Load("InsertSnapshot.sql");
     public static readonly string InsertMismatch = Load("InsertMismatch.sql");

@@ -89,6 +89,36 @@ public class UiService : IAsyncLifetime
     public Task AppendEntryAsync(Guid sessionId, string text) =>
         PostAsync($"/v1/sessions/{sessionId}/transcript", new { kind = "AssistantMessage", text });
 
+    public async Task<Guid> CreateCanvasAsync(Guid sessionId, object state)
+    {
+        var body = await PostAsync("/v1/canvases", new { sessionId, state });
+        return Guid.Parse(body.GetProperty("stream").GetString()!["canvas-".Length..]);
+    }
+
+    /// <summary>Applies an RFC 6902 patch made against <paramref name="version"/>, as an agent edits a canvas.</summary>
+    public async Task PatchCanvasAsync(Guid canvasId, long version, string patch)
+    {
+        using var client = Client(WriterKey);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/v1/canvases/{canvasId}") { Content = new StringContent(patch, System.Text.Encoding.UTF8, "application/json-patch+json") };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        using var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"PATCH canvas {canvasId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<Guid> CreateHourlyCronJobAsync(string name)
+    {
+        var jobId = Guid.CreateVersion7();
+        await PostAsync("/v1/cron/jobs", new { jobId, name, channel = "cli", payload = new { run = name }, schedule = new { kind = "Interval", everySeconds = 3600 } });
+        return jobId;
+    }
+
+    public async Task<Guid> RememberAsync(string principal, string content)
+    {
+        var itemId = Guid.CreateVersion7();
+        await PostAsync("/v1/memory/items", new { itemId, principal, content });
+        return itemId;
+    }
+
     /// <summary>The tape's events of one type, through the API.</summary>
     public async Task<IReadOnlyList<JsonElement>> EventsOfTypeAsync(string type)
     {

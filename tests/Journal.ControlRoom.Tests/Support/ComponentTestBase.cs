@@ -21,6 +21,7 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<IMediator>(Mediator);
         Services.AddSingleton<IProblemWords, ProblemWords>();
         Services.AddSingleton<IChainVerifier>(Verifier);
+        Services.AddSingleton<IOperationsDesk>(Desk);
         Services.AddScoped<ActionRunner>();
         Services.AddSingleton<Journal.EventStore.Ports.ITapeFeed>(Tape);
 
@@ -33,6 +34,8 @@ public abstract class ComponentTestBase : BunitContext
     protected FixedVerifier Verifier { get; } = new();
 
     protected FakeTapeFeed Tape { get; } = new();
+
+    protected ScriptedDesk Desk { get; } = new();
 
     /// <summary>A verifier that answers the report it was given.</summary>
     public sealed class FixedVerifier : IChainVerifier

@@ -7,18 +7,27 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Canvas;
 
-/// <summary>The canvas read model: latest state (with <c>ETag</c>), state at a version, versions, replay integrity, live patches.</summary>
+/// <summary>The canvas read model: the canvases, latest state (with <c>ETag</c>), state at a version, versions, replay integrity, live patches.</summary>
 internal static class CanvasQueryEndpoints
 {
     public static void MapCanvasQueries(this IEndpointRouteBuilder app)
     {
         var group = app.QueryGroup("/v1/canvases", FeatureTags.Canvas);
+        group.MapGet(string.Empty, ListCanvases).WithName(nameof(ListCanvases));
         group.MapGet("/integrity", GetCanvasIntegrity).WithName(nameof(GetCanvasIntegrity));
         group.MapGet("/{canvasId}", GetCanvas).WithName(nameof(GetCanvas)).Produces(StatusCodes.Status304NotModified);
         group.MapGet("/{canvasId}/versions", ListCanvasVersions).WithName(nameof(ListCanvasVersions));
         group.MapGet("/{canvasId}/versions/{version}", GetCanvasAtVersion).WithName(nameof(GetCanvasAtVersion));
         group.MapGet("/{canvasId}/stream", CanvasTail.StreamAsync).WithName("StreamCanvasPatches").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
     }
+
+    /// <summary>List canvases</summary>
+    /// <remarks>
+    /// Every canvas without its state (its session, version, state hash, times), by id descending: newest first
+    /// for the ids the journal picks. Paged with <c>cursor</c> and <c>limit</c>.
+    /// </remarks>
+    internal static async Task<Ok<Page<CanvasRow>>> ListCanvases(IMediator mediator, CancellationToken ct, string? cursor = null, int? limit = null, long? minPosition = null) =>
+        TypedResults.Ok(await mediator.Send(new ListCanvasesQuery(cursor, limit, minPosition), ct));
 
     /// <summary>Get a canvas</summary>
     /// <remarks>
