@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Journal.Projections.Memory;
 
@@ -57,6 +60,55 @@ internal static class MemoryInt8
         for (; i < a.Length; i++)
         {
             sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The codes of a query widened to 16 bits once, for <see cref="Dot(ReadOnlySpan{sbyte}, ReadOnlySpan{short})"/> over many vectors.</summary>
+    public static short[] Widen(ReadOnlySpan<sbyte> codes)
+    {
+        var wide = new short[codes.Length];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            wide[i] = codes[i];
+        }
+
+        return wide;
+    }
+
+    /// <summary>
+    /// The integer dot product of <paramref name="codes"/> with a query widened by <see cref="Widen"/> (at least as long).
+    /// With AVX2, 16 codes at a time are sign-extended to 16 bits and multiplied pairwise into 32-bit sums with the
+    /// query's (one <c>vpmaddwd</c>): the query is widened once per recall, not once per vector.
+    /// </summary>
+    public static int Dot(ReadOnlySpan<sbyte> codes, ReadOnlySpan<short> query)
+    {
+        if (query.Length < codes.Length)
+        {
+            throw new ArgumentException("the query is shorter than the codes", nameof(query));
+        }
+
+        var i = 0;
+        var sum = 0;
+        if (Avx2.IsSupported && codes.Length >= 32)
+        {
+            ref var a = ref MemoryMarshal.GetReference(codes);
+            ref var b = ref MemoryMarshal.GetReference(query);
+            var first = Vector256<int>.Zero;
+            var second = Vector256<int>.Zero;
+            for (; i <= codes.Length - 32; i += 32)
+            {
+                first = Avx2.Add(first, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref a, (nuint)i)), Vector256.LoadUnsafe(ref b, (nuint)i)));
+                second = Avx2.Add(second, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref a, (nuint)(i + 16))), Vector256.LoadUnsafe(ref b, (nuint)(i + 16))));
+            }
+
+            sum = Vector256.Sum(Avx2.Add(first, second));
+        }
+
+        for (; i < codes.Length; i++)
+        {
+            sum += codes[i] * query[i];
         }
 
         return sum;

@@ -120,6 +120,7 @@ internal sealed partial class MemoryVectorSet
         var plain = filter.IsPlain;
         var queryCodes = Quantized ? new sbyte[dimensions] : [];
         var queryScale = Quantized ? MemoryInt8.Quantize(query, queryCodes) : 1f;
+        var wideQuery = Quantized ? MemoryInt8.Widen(queryCodes) : [];
         var chunkCount = Quantized ? _codes.Length : _floats.Length;
         for (var c = 0; c < chunkCount; c++)
         {
@@ -135,7 +136,7 @@ internal sealed partial class MemoryVectorSet
 
                 var at = (i - first) * dimensions;
                 var similarity = Quantized
-                    ? MemoryInt8.Dot(_codes[c].AsSpan(at, dimensions), queryCodes) * queryScale * _scales[c][i - first]
+                    ? MemoryInt8.Dot(_codes[c].AsSpan(at, dimensions), wideQuery) * queryScale * _scales[c][i - first]
                     : TensorPrimitives.Dot(_floats[c].AsSpan(at, dimensions), query);
                 if (best.Count < limit)
                 {
