@@ -22,6 +22,9 @@ internal sealed record OpenLoopResult(int Sent, int Failed, TimeSpan Elapsed, La
         Latencies.Merge(parts.Select(part => part.FromSend)));
 }
 
+/// <summary>One kind of request's turns of <see cref="OpenLoopLoad.RunInTurns"/>: all of them taken as one, and each in order.</summary>
+internal sealed record TakenTurns(OpenLoopResult All, IReadOnlyList<OpenLoopResult> Rounds);
+
 /// <summary>
 /// An open-loop load generator: request <c>i</c> is due at <c>start + i / rate</c> whether or not the
 /// earlier ones have answered, for a bounded count. A dedicated thread sleeps in 1 ms steps and sends
@@ -66,6 +69,26 @@ internal static class OpenLoopLoad
         return finished
             ? new OpenLoopResult(count, failed, elapsed, new Latencies(fromSchedule), new Latencies(fromSend))
             : throw new TimeoutException($"requests still open after {timeout}");
+    }
+
+    /// <summary>
+    /// Each of <paramref name="sends"/> for <paramref name="duration"/> in all, cut into <paramref name="rounds"/> turns
+    /// taken in alternating order (A B C, then C B A, ...), each one's samples merged: what the machine does in one
+    /// minute falls on every kind of request, not on whichever was measured then. A success is a 200.
+    /// </summary>
+    public static TakenTurns[] RunInTurns(HttpClient client, IReadOnlyList<Func<HttpClient, Task<HttpResponseMessage>>> sends, int rate, TimeSpan duration, int rounds)
+    {
+        var parts = sends.Select(_ => new List<OpenLoopResult>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            var order = Enumerable.Range(0, sends.Count);
+            foreach (var k in round % 2 == 0 ? order : order.Reverse())
+            {
+                parts[k].Add(Run(sends[k], HttpStatusCode.OK, client, rate, duration / rounds, TimeSpan.FromSeconds(60)));
+            }
+        }
+
+        return [.. parts.Select(p => new TakenTurns(OpenLoopResult.Combine(p), p))];
     }
 
     private static async Task<bool> SendAsync(Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode success, HttpClient client, long due, int index, double[] fromSchedule, double[] fromSend)

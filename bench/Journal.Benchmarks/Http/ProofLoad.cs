@@ -84,20 +84,8 @@ internal static class ProofLoad
         // The two kinds take turns in rounds (inclusion, consistency, then consistency, inclusion, ...), so neither owns
         // the late or the early minutes of the run and what the machine does in one minute falls on both.
         var before = OpenLoopLoad.Run(client, BenchService.RawPath, rate, duration, TimeSpan.FromSeconds(60));
-        var round = duration / Rounds;
-        var inclusions = new List<OpenLoopResult>();
-        var consistencies = new List<OpenLoopResult>();
-        for (var r = 0; r < Rounds; r++)
-        {
-            var inclusionFirst = r % 2 == 0;
-            foreach (var kind in inclusionFirst ? new[] { inclusion, consistency } : [consistency, inclusion])
-            {
-                (kind == inclusion ? inclusions : consistencies).Add(OpenLoopLoad.Run(kind, System.Net.HttpStatusCode.OK, client, rate, round, TimeSpan.FromSeconds(60)));
-            }
-        }
-
-        var included = OpenLoopResult.Combine(inclusions);
-        var consistent = OpenLoopResult.Combine(consistencies);
+        var turns = OpenLoopLoad.RunInTurns(client, [inclusion, consistency], rate, duration, Rounds);
+        var (included, consistent) = (turns[0].All, turns[1].All);
         var after = OpenLoopLoad.Run(client, BenchService.RawPath, rate, duration, TimeSpan.FromSeconds(60));
         var baseline = before.FromSchedule.P99 <= after.FromSchedule.P99 ? before : after;
 
@@ -114,7 +102,7 @@ internal static class ProofLoad
         }
 
         report.AppendLine();
-        report.AppendLine(c, $"p99 per round, in order: inclusion {string.Join(" / ", inclusions.Select(r => r.FromSchedule.P99.ToString("0.00", c)))}; consistency {string.Join(" / ", consistencies.Select(r => r.FromSchedule.P99.ToString("0.00", c)))}.");
+        report.AppendLine(c, $"p99 per round, in order: inclusion {string.Join(" / ", turns[0].Rounds.Select(r => r.FromSchedule.P99.ToString("0.00", c)))}; consistency {string.Join(" / ", turns[1].Rounds.Select(r => r.FromSchedule.P99.ToString("0.00", c)))}.");
         return report.ToString();
     }
 }

@@ -57,7 +57,8 @@ internal static class ReadSideLoad
             // Untimed: the phase's load settles (the appends' first commits, their projection) before the baseline.
             OpenLoopLoad.Run(client, BenchService.RawPath, rate, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
             var before = OpenLoopLoad.Run(client, BenchService.RawPath, rate, duration, TimeSpan.FromSeconds(60));
-            var measured = Interleaved(client, endpoints, rate, duration);
+            var turns = OpenLoopLoad.RunInTurns(client, [.. endpoints.Select(e => (Func<HttpClient, Task<HttpResponseMessage>>)(c => c.GetAsync(e.Item2, HttpCompletionOption.ResponseContentRead)))], rate, duration, Rounds);
+            var measured = endpoints.Select((e, i) => (e.Item1, Result: turns[i].All)).ToList();
 
             // The trivial endpoint before and after the phase's endpoints; the lower p99 is the baseline (the stricter bound).
             var after = OpenLoopLoad.Run(client, BenchService.RawPath, rate, duration, TimeSpan.FromSeconds(60));
@@ -72,26 +73,6 @@ internal static class ReadSideLoad
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// Each endpoint for <paramref name="duration"/> in all, in <see cref="Rounds"/> rounds that take turns in
-    /// alternating order (A B C, then C B A, ...), their samples merged: what the machine does in one minute falls on
-    /// every endpoint, not on whichever was measured then.
-    /// </summary>
-    private static List<(string Name, OpenLoopResult Result)> Interleaved(HttpClient client, (string Name, string Path)[] endpoints, int rate, TimeSpan duration)
-    {
-        var parts = endpoints.Select(_ => new List<OpenLoopResult>()).ToArray();
-        for (var round = 0; round < Rounds; round++)
-        {
-            var order = Enumerable.Range(0, endpoints.Length);
-            foreach (var e in round % 2 == 0 ? order : order.Reverse())
-            {
-                parts[e].Add(OpenLoopLoad.Run(client, endpoints[e].Path, rate, duration / Rounds, TimeSpan.FromSeconds(60)));
-            }
-        }
-
-        return [.. endpoints.Select((e, i) => (e.Name, OpenLoopResult.Combine(parts[i])))];
     }
 
     public static void Report(StringBuilder report, List<ReadSideRow> rows, int rate, TimeSpan duration)
