@@ -14,6 +14,7 @@ public sealed class DataDirectoryLock : IDisposable
     public const string FileName = "journal.lock";
 
     private readonly FileStream _handle;
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DataDirectoryLock(string directory, FileStream handle)
     {
@@ -23,6 +24,13 @@ public sealed class DataDirectoryLock : IDisposable
 
     /// <summary>Full path of the directory held.</summary>
     public string Directory { get; }
+
+    /// <summary>
+    /// Completes once the lock is let go. A host disposed from two threads at once (its entry point and a test's
+    /// <c>WebApplicationFactory</c>) returns from the second disposal while the first is still running; whoever
+    /// opens the directory next waits on this, not on the disposal.
+    /// </summary>
+    public Task Released => _released.Task;
 
     /// <summary>Full path of the lock file.</summary>
     public string LockPath => _handle.Name;
@@ -66,5 +74,9 @@ public sealed class DataDirectoryLock : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _handle.Dispose();
+        _released.TrySetResult();
+    }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Journal.Api.Http.Auth;
+using Journal.EventStore.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Journal.Projections.Runtime;
@@ -21,6 +22,7 @@ public sealed class ServiceHost : IAsyncDisposable
     public const string AdminKey = "admin-key-reliability-0003";
 
     private readonly WebApplicationFactory<Program> _factory;
+    private DataDirectoryLock? _held;
 
     private ServiceHost(WebApplicationFactory<Program> factory, CapturedLogs logs)
     {
@@ -30,7 +32,7 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => Started().Services;
 
     /// <summary>Starts the service over <paramref name="dataDirectory"/>; the host starts on first use of <see cref="Services"/> or a client.</summary>
     public static ServiceHost Start(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? readYourWritesWait = null)
@@ -70,7 +72,7 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public HttpClient Client(string? key)
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Started().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.Timeout = TimeSpan.FromSeconds(30);
         if (key is not null)
         {
@@ -104,9 +106,23 @@ public sealed class ServiceHost : IAsyncDisposable
         return Guid.Parse(body.GetProperty("stream").GetString()!["session-".Length..]);
     }
 
+    /// <summary>The factory with its host started, the directory's lock remembered for <see cref="DisposeAsync"/>.</summary>
+    private WebApplicationFactory<Program> Started()
+    {
+        _held ??= _factory.Services.GetRequiredService<DataDirectoryLock>();
+        return _factory;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        // The service's entry point disposes the host too: the factory's disposal can return while that one still
+        // runs, so the next host on this directory (or a CLI verb) waits until the directory is let go.
         await _factory.DisposeAsync();
+        if (_held is not null)
+        {
+            await _held.Released.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

@@ -2,8 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Journal.Api.Http.Auth;
+using Journal.EventStore.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.Api.Tests.Http.Support;
 
@@ -15,6 +17,7 @@ public sealed class ApiHost : IAsyncDisposable
     public const string AdminKey = "admin-secret-key-0003";
 
     private readonly WebApplicationFactory<Program> _factory;
+    private DataDirectoryLock? _held;
 
     private readonly bool _ownsDirectory;
 
@@ -27,7 +30,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string Directory { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => Started().Services;
 
     /// <summary>Starts a host; <paramref name="withKeys"/> false runs it unauthenticated (loopback mode).</summary>
     public static ApiHost Start(bool withKeys = true, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null) =>
@@ -64,7 +67,7 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>A client sending <paramref name="key"/> as a bearer token (none when null).</summary>
     public HttpClient Client(string? key = WriterKey)
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Started().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -97,9 +100,23 @@ public sealed class ApiHost : IAsyncDisposable
         return Guid.Parse(body.GetProperty("stream").GetString()!["session-".Length..]);
     }
 
+    /// <summary>The factory with its host started, the directory's lock remembered for <see cref="DisposeAsync"/>.</summary>
+    private WebApplicationFactory<Program> Started()
+    {
+        _held ??= _factory.Services.GetRequiredService<DataDirectoryLock>();
+        return _factory;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        // The service's entry point disposes the host too: the factory's disposal can return while that one still
+        // runs, so the next host on this directory (or a CLI verb) waits until the directory is let go.
         await _factory.DisposeAsync();
+        if (_held is not null)
+        {
+            await _held.Released.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_ownsDirectory && System.IO.Directory.Exists(Directory))
         {
