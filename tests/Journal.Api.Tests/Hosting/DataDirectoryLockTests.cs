@@ -150,6 +150,21 @@ public sealed class DataDirectoryLockTests : IDisposable
         Assert.Contains("restore refused", restore.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Released_completes_when_the_lock_is_let_go_and_the_directory_can_be_taken_again()
+    {
+        var held = Journal.EventStore.Storage.DataDirectoryLock.Acquire(Tape);
+        Assert.False(held.Released.IsCompleted);
+        var refused = Assert.Throws<Journal.EventStore.Storage.StorageException>(() => Journal.EventStore.Storage.DataDirectoryLock.Acquire(Tape));
+        Assert.Equal(Journal.EventStore.Storage.StorageException.Locked, refused.Code);
+
+        held.Dispose();
+
+        await held.Released.WaitAsync(TimeSpan.FromSeconds(5));
+        using var again = Journal.EventStore.Storage.DataDirectoryLock.Acquire(Tape);
+        Assert.False(again.Released.IsCompleted);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
