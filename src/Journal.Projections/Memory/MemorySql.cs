@@ -13,9 +13,14 @@ internal static class MemorySql
     public static readonly string BumpEmbedStamp = Load("BumpEmbedStamp.sql");
     public static readonly string SelectStamp = Load("SelectStamp.sql");
     public static readonly string SelectVectors = Load("SelectVectors.sql");
+    public static readonly string SelectCachedVectors = Load("SelectCachedVectors.sql");
     public static readonly string SelectVectorsSince = Load("SelectVectorsSince.sql");
     public static readonly string CountVectors = Load("CountVectors.sql");
     public static readonly string CountVectorsSince = Load("CountVectorsSince.sql");
+    public static readonly string CountItems = Load("CountItems.sql");
+    public static readonly string CountItemsSince = Load("CountItemsSince.sql");
+    public static readonly string SelectWordInstances = Load("SelectWordInstances.sql");
+    public static readonly string SelectFtsTotals = Load("SelectFtsTotals.sql");
     public static readonly string SelectVectorsOf = Load("SelectVectorsOf.sql");
     public static readonly string BumpRemovals = Load("BumpRemovals.sql");
     public static readonly string SearchFts = Load("SearchFts.sql");

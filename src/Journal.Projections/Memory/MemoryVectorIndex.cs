@@ -201,6 +201,12 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, MemoryEmbedding
         }
     }
 
+    private static long Count(SqliteTransaction transaction, string sql, (string, object?)[] parameters)
+    {
+        using var counted = new PreparedRead(transaction, sql, parameters);
+        return counted.Read() ? counted.Int64(0) : 0;
+    }
+
     /// <summary>Caches <paramref name="loaded"/> (or marks the principal too large); true when the sets dropped since the last collection reached the budget.</summary>
     private bool Place(string principal, MemoryVectorKey key, MemoryVectorSet? loaded)
     {
@@ -262,11 +268,7 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, MemoryEmbedding
         (string, object?)[] parameters = since
             ? [("$principal", principal), ("$model", key.Model), ("$dimensions", key.Dimensions), ("$after", from.Key.Stamp)]
             : [("$principal", principal), ("$model", key.Model), ("$dimensions", key.Dimensions)];
-        long count;
-        using (var counted = new PreparedRead(transaction, since ? MemorySql.CountVectorsSince : MemorySql.CountVectors, parameters))
-        {
-            count = counted.Read() ? counted.Int64(0) : 0;
-        }
+        var count = Count(transaction, since ? MemorySql.CountVectorsSince : MemorySql.CountVectors, parameters);
 
         var entryBytes = MemoryVectorSet.EntryBytes(key.Dimensions, from.Quantized);
         if (from.Bytes + (count * entryBytes) > options.VectorCacheBytes)
@@ -280,7 +282,7 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, MemoryEmbedding
         var chars = new char[256];
         long stringBytes = 0;
         var length = key.Dimensions * sizeof(float);
-        using (var rows = new PreparedRead(transaction, since ? MemorySql.SelectVectorsSince : MemorySql.SelectVectors, parameters))
+        using (var rows = new PreparedRead(transaction, since ? MemorySql.SelectVectorsSince : MemorySql.SelectCachedVectors, parameters))
         {
             while (rows.Read())
             {
@@ -299,12 +301,16 @@ public sealed class MemoryVectorIndex(ReadModelStore readModels, MemoryEmbedding
                         MemoryVectorRow.SourceIndex(rows),
                         rows.Double(MemoryVectorRow.Confidence),
                         rows.Int64(MemoryVectorRow.CreatedAt),
-                        MemoryVectorRow.Expiry(rows)),
+                        MemoryVectorRow.Expiry(rows),
+                        MemoryVectorRow.WordCount(rows)),
                     MemoryMarshal.Cast<byte, float>(vector));
             }
         }
 
-        var set = builder.Build(stringBytes);
+        // Items without a vector of this model and length are not in the set; when there are none, the set holds
+        // every item of the principal and recall scores its words from it.
+        var items = Count(transaction, since ? MemorySql.CountItemsSince : MemorySql.CountItems, since ? [("$principal", principal), ("$after", from.Key.Stamp)] : [("$principal", principal)]);
+        var set = builder.Build(stringBytes, items);
         return set.Bytes > options.VectorCacheBytes ? null : set;
 
         // Items of one principal mostly share their channel, session and tags: one string each, counted once,

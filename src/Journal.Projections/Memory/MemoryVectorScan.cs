@@ -61,7 +61,7 @@ internal static class MemoryVectorScan
             }
 
             var entry = new MemoryVectorSet.Entry(
-                rowid, null, null, string.Empty, source, rows.Double(MemoryVectorRow.Confidence), rows.Int64(MemoryVectorRow.CreatedAt), expiresAt);
+                rowid, null, null, string.Empty, source, rows.Double(MemoryVectorRow.Confidence), rows.Int64(MemoryVectorRow.CreatedAt), expiresAt, 0);
             if (best.Count < limit)
             {
                 best.Enqueue(entry, similarity);

@@ -63,15 +63,17 @@ internal sealed partial class MemoryVectorSet
         }
 
         /// <summary>
-        /// The set, its strings costing <paramref name="addedStringBytes"/> more than the old set's. When fewer
+        /// The set, its strings costing <paramref name="addedStringBytes"/> more than the old set's; it holds every item
+        /// of its principal when the old one did and every one of the <paramref name="addedItems"/> items added came. When fewer
         /// entries came than there was room for (rows without a whole vector are skipped), it is trimmed to them.
         /// </summary>
-        public MemoryVectorSet Build(long addedStringBytes)
+        public MemoryVectorSet Build(long addedStringBytes, long addedItems)
         {
             var stringBytes = _from._stringBytes + addedStringBytes;
+            var holdsEveryItem = _from.HoldsEveryItem && _count - _from.Count == addedItems;
             if (_count == _entries.Length)
             {
-                return new MemoryVectorSet(_key, _from.Quantized, _entries, _floats, _codes, _scales, _byRowid, stringBytes);
+                return new MemoryVectorSet(_key, _from.Quantized, _entries, _floats, _codes, _scales, _byRowid, stringBytes, holdsEveryItem);
             }
 
             var chunkCount = (_count + ChunkSize - 1) / ChunkSize;
@@ -85,7 +87,8 @@ internal sealed partial class MemoryVectorSet
                 _from.Quantized ? CopyChunks(_codes, chunkCount, shared, _count, width) : [],
                 _from.Quantized ? CopyChunks(_scales, chunkCount, shared, _count, 1) : [],
                 _byRowid,
-                stringBytes);
+                stringBytes,
+                holdsEveryItem);
         }
     }
 }

@@ -26,9 +26,11 @@ internal sealed partial class MemoryVectorSet
     private readonly Dictionary<long, int> _byRowid;
     private readonly long _stringBytes;
 
-    private MemoryVectorSet(MemoryVectorKey key, bool quantized, Entry[] entries, float[][] floats, sbyte[][] codes, float[][] scales, Dictionary<long, int> byRowid, long stringBytes)
+    private MemoryVectorSet(
+        MemoryVectorKey key, bool quantized, Entry[] entries, float[][] floats, sbyte[][] codes, float[][] scales, Dictionary<long, int> byRowid, long stringBytes, bool holdsEveryItem)
     {
         Key = key;
+        HoldsEveryItem = holdsEveryItem;
         Dimensions = key.Dimensions;
         Quantized = quantized;
         Entries = entries;
@@ -44,6 +46,12 @@ internal sealed partial class MemoryVectorSet
 
     public int Dimensions { get; }
 
+    /// <summary>
+    /// Whether the set holds every item of its principal (none lacks a vector of the set's model and length), as
+    /// of its key: recall can then score the full-text branch from the set's entries (see <see cref="MemoryTextScorer"/>).
+    /// </summary>
+    public bool HoldsEveryItem { get; }
+
     /// <summary>Whether vectors are held as int8 codes (similarities from <see cref="Top"/> are then approximate).</summary>
     public bool Quantized { get; }
 
@@ -55,7 +63,20 @@ internal sealed partial class MemoryVectorSet
     public long Bytes { get; }
 
     /// <summary>An empty set.</summary>
-    public static MemoryVectorSet Empty(MemoryVectorKey key, bool quantized) => new(key, quantized, [], [], [], [], [], 0);
+    public static MemoryVectorSet Empty(MemoryVectorKey key, bool quantized) => new(key, quantized, [], [], [], [], [], 0, holdsEveryItem: true);
+
+    /// <summary>The entry of the item at <paramref name="rowid"/>, when the set holds it.</summary>
+    public bool TryGetEntry(long rowid, out Entry entry)
+    {
+        if (_byRowid.TryGetValue(rowid, out var i))
+        {
+            entry = Entries[i];
+            return true;
+        }
+
+        entry = default;
+        return false;
+    }
 
     /// <summary>
     /// What one entry costs at <paramref name="dimensions"/> before its strings (for the index's size
@@ -208,7 +229,8 @@ internal sealed partial class MemoryVectorSet
     /// <param name="Confidence">Its confidence.</param>
     /// <param name="CreatedAt">When it was added, unix ms.</param>
     /// <param name="ExpiresAt">When it expires, unix ms (<see cref="long.MaxValue"/> for never).</param>
-    internal readonly record struct Entry(long Rowid, string? Channel, string? Session, string Tags, int Source, double Confidence, long CreatedAt, long ExpiresAt);
+    /// <param name="Words">Its number of words in the full-text index (bm25's document length).</param>
+    internal readonly record struct Entry(long Rowid, string? Channel, string? Session, string Tags, int Source, double Confidence, long CreatedAt, long ExpiresAt, int Words);
 }
 
 /// <summary>

@@ -19,7 +19,9 @@ namespace Journal.Projections.Memory;
 /// <see cref="MemoryOptions.QueryEmbeddingTimeout"/> the recall answers by full text alone. Expired items
 /// are never returned. Vectors come from <see cref="MemoryVectorIndex"/> (int8 candidates reranked at full
 /// precision from the read model when quantized) or, for a principal larger than the cache's budget, from a
-/// scan of the read model: every path ranks by the same full-precision similarity.
+/// scan of the read model: every path ranks by the same full-precision similarity. When the principal's cached
+/// set holds every one of its items, the full-text branch is scored in memory (<see cref="MemoryTextScorer"/>, the
+/// same bm25) instead of by FTS5's statement.
 /// </summary>
 /// <param name="Text">What to recall (1 to 2000 characters).</param>
 /// <param name="Scope">A principal, optionally narrowed to a channel and/or a session.</param>
@@ -81,7 +83,17 @@ public sealed class RecallMemoryHandler(
 
         // rowid -> (bm25 turned positive, or null; similarity, or null; source index; confidence; created at)
         var found = new Dictionary<long, Candidate>();
-        if (MemoryFtsQuery.Build(MemorySelectiveWords.Of(transaction, input.Text)) is { } match)
+        var words = MemorySelectiveWords.Of(transaction, input.Text);
+        if (set is { HoldsEveryItem: true } && MemoryTextScorer.CanScore(words.Kept))
+        {
+            // The cached set holds every item of the principal: bm25 is scored from the words' occurrences and the
+            // set's entries, the same scores FTS5's statement below gives, without its per-row lookups.
+            foreach (var (rowid, score, entry) in MemoryTextScorer.Top(transaction, set, words, filter, candidates))
+            {
+                found[rowid] = new Candidate(score, set.Quantized ? null : set.Similarity(rowid, query!), MemorySources.All[entry.Source], entry.Confidence, entry.CreatedAt);
+            }
+        }
+        else if (MemoryFtsQuery.Build(words.Kept) is { } match)
         {
             var rows = ReadModelQueries.Rows(
                 transaction,

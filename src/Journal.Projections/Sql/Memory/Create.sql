@@ -28,6 +28,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS memory_v1_fts USING fts5(content, tokenize = 
 INSERT INTO memory_v1_fts (memory_v1_fts, rank) VALUES ('secure-delete', 1);
 -- Each word's number of items, read by recall to leave out words too common to be worth scoring.
 CREATE VIRTUAL TABLE IF NOT EXISTS memory_v1_fts_vocab USING fts5vocab(memory_v1_fts, 'row');
+-- Each occurrence of each word, read by recall to score bm25 in memory for a principal whose items it holds.
+CREATE VIRTUAL TABLE IF NOT EXISTS memory_v1_fts_instances USING fts5vocab(memory_v1_fts, 'instance');
 
 CREATE TABLE IF NOT EXISTS memory_v1_vectors (
     item_rowid  INTEGER PRIMARY KEY,

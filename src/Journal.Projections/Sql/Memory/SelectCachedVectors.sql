@@ -1,0 +1,8 @@
+-- Every vector of a principal made by the current model at the query's length, with what recall filters and ranks by,
+-- and its number of words in the full-text index (FTS5's docsize record) for the in-memory bm25: the recall cache's load.
+SELECT i.item_rowid, i.channel, i.session_id, i.tags, i.source, i.confidence, i.created_at, i.expires_at, v.vector, d.sz
+FROM memory_v1_items i
+JOIN memory_v1_vectors v ON v.item_rowid = i.item_rowid
+LEFT JOIN memory_v1_fts_docsize d ON d.id = i.item_rowid
+WHERE i.principal = $principal AND v.model = $model AND v.dimensions = $dimensions
+ORDER BY i.item_rowid;
