@@ -136,6 +136,9 @@ public sealed record JournalSettings
     /// <summary>The API keys (hashed). Empty: the service runs unauthenticated and on loopback only.</summary>
     public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
 
+    /// <summary>The reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed (none by default), see <see cref="Http.Proxies.TrustedProxies"/>.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
+
     /// <summary>The embedding model of memory recall (<c>Journal:Memory:Embeddings</c>); the offline hashing one by default.</summary>
     public Journal.Application.Memory.Embeddings.MemoryEmbeddingSettings MemoryEmbeddings { get; init; } = new();
 
@@ -204,6 +207,7 @@ public sealed record JournalSettings
             OtlpTraces = Bool(configuration, "OtlpTraces", null, true),
             OtlpIntervalMs = Int(section, "OtlpIntervalMs", 60_000, 100, 3_600_000),
             ApiKeys = ApiKey.ReadAll(section.GetSection("ApiKeys")),
+            TrustedProxies = Http.Proxies.TrustedProxies.Read(section.GetSection("TrustedProxies")),
             MemoryEmbeddings = MemoryEmbeddingSettingsReader.Read(section.GetSection("Memory:Embeddings")),
             MemoryVectorCacheBytes = Int(section, "Memory:VectorCacheBytes", (int)Journal.Projections.Memory.MemoryOptions.DefaultVectorCacheBytes, 65_536, int.MaxValue),
             MemoryQuantizeVectors = Bool(configuration, "Memory:QuantizeVectors", null, true),

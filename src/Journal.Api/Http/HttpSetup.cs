@@ -4,6 +4,7 @@ using Journal.Api.Http.Input;
 using Journal.Api.Http.Limits;
 using Journal.Api.Http.OpenApi;
 using Journal.Api.Http.Problems;
+using Journal.Api.Http.Proxies;
 
 namespace Journal.Api.Http;
 
@@ -20,12 +21,19 @@ internal static class HttpSetup
         services.AddJournalSchemes(settings);
         services.AddAuthorization(Policies.Add);
         services.AddJournalRateLimits(settings);
+        services.AddJournalTrustedProxies(settings.TrustedProxies);
         services.AddJournalOpenApi(settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
     }
 
     public static void UseJournalHttp(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<JournalSettings>().TrustedProxies.Count > 0)
+        {
+            // First: everything after it (the cookie's Secure flag, rate limits, logs) sees the client as the proxy tells it.
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

@@ -23,8 +23,8 @@ public sealed class GetCanvasHandler(ReadModelStore readModels) : IRequestHandle
     public Task<CanvasView> Handle(GetCanvasQuery request, CancellationToken cancellationToken)
     {
         var id = ReadModelValues.Id(request.CanvasId);
-        using var connection = readModels.OpenReader();
-        var found = ReadModelQueries.Rows(connection, CanvasSql.SelectCanvas, CanvasSql.ReadRowWithState, ("$canvas_id", id));
+        using var session = readModels.RentReader();
+        var found = ReadModelQueries.Rows(session, CanvasSql.SelectCanvas, CanvasSql.ReadRowWithState, ("$canvas_id", id));
         return found is [var (row, state)]
             ? Task.FromResult(new CanvasView(row, JsonNode.Parse(state)!.AsObject()))
             : throw new NotFoundException("canvas", id);

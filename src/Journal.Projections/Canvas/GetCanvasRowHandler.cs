@@ -22,7 +22,7 @@ public sealed class GetCanvasRowHandler(ReadModelStore readModels) : IRequestHan
     public Task<CanvasRow> Handle(GetCanvasRowQuery request, CancellationToken cancellationToken)
     {
         var id = ReadModelValues.Id(request.CanvasId);
-        using var connection = readModels.OpenReader();
-        return Task.FromResult(ReadModelQueries.Row(connection, CanvasSql.SelectCanvasRow, CanvasSql.ReadRow, ("$canvas_id", id)) ?? throw new NotFoundException("canvas", id));
+        using var session = readModels.RentReader();
+        return Task.FromResult(ReadModelQueries.Row(session, CanvasSql.SelectCanvasRow, CanvasSql.ReadRow, ("$canvas_id", id)) ?? throw new NotFoundException("canvas", id));
     }
 }

@@ -13,7 +13,7 @@ internal static class SessionLookup
     /// </summary>
     public static SessionView One(ReadModelStore readModels, string sql, (string Name, object? Value) parameter, string lookedUpBy)
     {
-        using var connection = readModels.OpenReader();
-        return ReadModelQueries.Row(connection, sql, SessionRows.Read, parameter) ?? throw new NotFoundException("session", lookedUpBy);
+        using var session = readModels.RentReader();
+        return ReadModelQueries.Row(session, sql, SessionRows.Read, parameter) ?? throw new NotFoundException("session", lookedUpBy);
     }
 }

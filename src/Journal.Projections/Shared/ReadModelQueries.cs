@@ -1,3 +1,4 @@
+using Journal.EventStore.Storage;
 using Journal.Projections.Querying;
 using Microsoft.Data.Sqlite;
 
@@ -25,6 +26,27 @@ internal static class ReadModelQueries
     /// <summary>Runs <paramref name="sql"/> and maps its first row, or returns null when there is none.</summary>
     public static T? Row<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
         where T : class => Row(connection, null, sql, map, parameters);
+
+    /// <summary>Runs <paramref name="sql"/> with the session's prepared statement and maps every row.</summary>
+    public static List<T> Rows<T>(ReadSession session, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var reader = BindTo(session.Command(sql), parameters).ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> with the session's prepared statement and maps its first row, or returns null when there is none.</summary>
+    public static T? Row<T>(ReadSession session, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
+        where T : class
+    {
+        using var reader = BindTo(session.Command(sql), parameters).ExecuteReader();
+        return reader.Read() ? map(reader) : null;
+    }
 
     private static List<T> Rows<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> map, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
@@ -67,6 +89,11 @@ internal static class ReadModelQueries
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        return BindTo(command, parameters);
+    }
+
+    private static SqliteCommand BindTo(SqliteCommand command, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);

@@ -44,8 +44,8 @@ public sealed class ListTranscriptHandler(ReadModelStore readModels) : IRequestH
             afterSequence = after[0] == session ? PageCursor.Long(after[1]) : throw new ValidationException("cursor", "belongs to another session's transcript");
         }
 
-        using var connection = readModels.OpenReader();
-        var rows = ReadModelQueries.Rows(connection, TranscriptRows.ListAfter, TranscriptRows.Read, ("$session_id", session), ("$after_sequence", afterSequence), ("$limit", limit + 1));
+        using var reader = readModels.RentReader();
+        var rows = ReadModelQueries.Rows(reader, TranscriptRows.ListAfter, TranscriptRows.Read, ("$session_id", session), ("$after_sequence", afterSequence), ("$limit", limit + 1));
         string? next = null;
         if (rows.Count > limit)
         {
