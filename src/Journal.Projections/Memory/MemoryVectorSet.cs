@@ -130,20 +130,44 @@ internal sealed partial class MemoryVectorSet
 
     /// <summary>
     /// The best <paramref name="limit"/> entries passing <paramref name="filter"/> by dot product with
-    /// <paramref name="query"/> (vectors are unit length, so that is the cosine), best first. Every
-    /// vector is compared: no recency cap. In a quantized set the query is quantized too and the
-    /// similarities are approximate: rerank the result at full precision.
+    /// <paramref name="query"/> (vectors are unit length, so that is the cosine), best first (ties by entry).
+    /// Every vector is compared: no recency cap. In a quantized set the query is quantized too and the
+    /// similarities are approximate: rerank the result at full precision. A set of at least
+    /// <see cref="ParallelChunks"/> chunks is scanned in as many parts as there are cores, their best merged.
     /// </summary>
     public List<(int Index, float Similarity)> Top(ReadOnlySpan<float> query, in MemoryRecallFilter filter, int limit)
     {
-        var best = new PriorityQueue<int, float>(limit + 1);
-        var dimensions = Dimensions;
-        var plain = filter.IsPlain;
-        var queryCodes = Quantized ? new sbyte[dimensions] : [];
-        var queryScale = Quantized ? MemoryInt8.Quantize(query, queryCodes) : 1f;
-        var wideQuery = Quantized ? MemoryInt8.Widen(queryCodes) : [];
+        var codes = Quantized ? new sbyte[Dimensions] : [];
+        var scan = new Scan(query.ToArray(), filter, Quantized ? MemoryInt8.Quantize(query, codes) : 1f, Quantized ? MemoryInt8.Widen(codes) : [], limit);
         var chunkCount = Quantized ? _codes.Length : _floats.Length;
-        for (var c = 0; c < chunkCount; c++)
+        var parts = chunkCount >= ParallelChunks ? Math.Max(1, Environment.ProcessorCount) : 1;
+        var found = new List<(int Index, float Similarity)>[parts];
+        if (parts == 1)
+        {
+            found[0] = TopOf(0, chunkCount, scan);
+        }
+        else
+        {
+            Parallel.For(0, parts, p => found[p] = TopOf((int)((long)chunkCount * p / parts), (int)((long)chunkCount * (p + 1) / parts), scan));
+        }
+
+        return [.. found.SelectMany(f => f).OrderByDescending(h => h.Similarity).ThenBy(h => h.Index).Take(limit)];
+    }
+
+    /// <summary>Sets of at least this many chunks are scanned in parallel parts.</summary>
+    public const int ParallelChunks = 16;
+
+    /// <summary>What every part of one scan shares: the query (and its int8 codes, widened, with its scale), the filter, the limit.</summary>
+    private sealed record Scan(float[] Query, MemoryRecallFilter Filter, float QueryScale, short[] WideQuery, int Limit);
+
+    /// <summary>The best entries of chunks [<paramref name="from"/>, <paramref name="to"/>), unordered.</summary>
+    private List<(int Index, float Similarity)> TopOf(int from, int to, Scan scan)
+    {
+        var best = new PriorityQueue<int, float>(scan.Limit + 1);
+        var dimensions = Dimensions;
+        var filter = scan.Filter;
+        var plain = filter.IsPlain;
+        for (var c = from; c < to; c++)
         {
             var first = c * ChunkSize;
             var end = Math.Min(Entries.Length, first + ChunkSize);
@@ -157,9 +181,9 @@ internal sealed partial class MemoryVectorSet
 
                 var at = (i - first) * dimensions;
                 var similarity = Quantized
-                    ? MemoryInt8.Dot(_codes[c].AsSpan(at, dimensions), wideQuery) * queryScale * _scales[c][i - first]
-                    : TensorPrimitives.Dot(_floats[c].AsSpan(at, dimensions), query);
-                if (best.Count < limit)
+                    ? MemoryInt8.Dot(_codes[c].AsSpan(at, dimensions), scan.WideQuery) * scan.QueryScale * _scales[c][i - first]
+                    : TensorPrimitives.Dot(_floats[c].AsSpan(at, dimensions), scan.Query);
+                if (best.Count < scan.Limit)
                 {
                     best.Enqueue(i, similarity);
                 }
@@ -176,7 +200,6 @@ internal sealed partial class MemoryVectorSet
             top.Add((index, similarity));
         }
 
-        top.Reverse();
         return top;
     }
 
