@@ -17,6 +17,12 @@ public static class Display
     /// <summary>A whole number with group separators.</summary>
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An id shortened for tables: its last eight hex digits after an ellipsis. Not its first: the journal's ids are
+    /// version 7, whose first digits are the time, shared by every id made in the same minute; the last are random.
+    /// </summary>
+    public static string Id(Guid id) => "…" + id.ToString("N")[^8..];
+
     /// <summary>The first characters of a hex hash, for tables.</summary>
     public static string Short(string hex, int length = 12) => hex.Length <= length ? hex : hex[..length] + "…";
 }

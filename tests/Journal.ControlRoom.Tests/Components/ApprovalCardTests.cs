@@ -45,6 +45,25 @@ public sealed class ApprovalCardTests : ComponentTestBase
     }
 
     [Fact]
+    public void A_decision_reached_by_someone_signed_in_as_a_reader_is_refused_on_the_server_and_nothing_is_sent()
+    {
+        // The card believes a writer looks (as a stale page would); the circuit's signed-in person is a reader.
+        SignIn("reader-app", "reader");
+        var approval = Rows.Pending("run the build script");
+        Decided? decided = null;
+        var card = Render<ApprovalCard>(p => p.Add(c => c.Approval, approval).Add(c => c.Viewer, Writer).Add(c => c.OnDecided, d => decided = d));
+
+        card.FindAll("button").Single(b => b.TextContent == "Allow").Click();
+
+        var alert = card.Find("[role=alert]");
+        Assert.Contains("Not allowed.", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("needs the writer role", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("auth.forbidden", alert.TextContent, StringComparison.Ordinal);
+        Assert.Empty(Mediator.SentOf<DecideApprovalRequest>());
+        Assert.Null(decided);
+    }
+
+    [Fact]
     public void A_refused_decision_shows_the_problem_words_and_type()
     {
         var approval = Rows.Pending("deploy to production");

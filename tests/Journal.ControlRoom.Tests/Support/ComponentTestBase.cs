@@ -4,7 +4,9 @@ using Journal.ControlRoom.Hosting;
 using Journal.ControlRoom.Shared;
 using Journal.EventStore.Verification;
 using MediatR;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.ControlRoom.Tests.Support;
@@ -25,8 +27,30 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddScoped<ActionRunner>();
         Services.AddSingleton<Journal.EventStore.Ports.ITapeFeed>(Tape);
 
+        // The circuit's signed-in person, whose role the action runner checks again before a write: an admin unless a
+        // test signs in someone else.
+        Services.AddSingleton<AuthenticationStateProvider>(Authentication);
+
         // As in the browser once the circuit is up: actions are enabled only when interactive.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    protected SignedIn Authentication { get; } = new();
+
+    /// <summary>Makes <paramref name="name"/> with <paramref name="roles"/> the circuit's signed-in person.</summary>
+    protected void SignIn(string name, params string[] roles) => Authentication.As(name, roles);
+
+    /// <summary>The circuit's signed-in person, as the cookie would give it: an admin until a test says otherwise.</summary>
+    public sealed class SignedIn : AuthenticationStateProvider
+    {
+        private ClaimsPrincipal _user = Of("test-admin", ["admin"]);
+
+        public void As(string name, string[] roles) => _user = Of(name, roles);
+
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(_user));
+
+        private static ClaimsPrincipal Of(string name, string[] roles) =>
+            new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test"));
     }
 
     protected FakeMediator Mediator { get; } = new();
