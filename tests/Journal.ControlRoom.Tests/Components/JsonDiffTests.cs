@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Journal.ControlRoom.Canvas;
+using Journal.ControlRoom.Shared;
 
 namespace Journal.ControlRoom.Tests.Components;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Journal.ControlRoom.Canvas;
+namespace Journal.ControlRoom.Shared;
 
 /// <summary>One difference between two JSON documents.</summary>
 /// <param name="Path">Where, as a JSON Pointer (RFC 6901); empty for the whole document.</param>
