@@ -35,4 +35,12 @@ public sealed class JsonDiffTests
     {
         Assert.Equal([new JsonChange("/v", "{\"a\":1}", "[1]")], JsonDiff.Between(JsonNode.Parse("""{"v":{"a":1}}"""), JsonNode.Parse("""{"v":[1]}""")));
     }
+
+    [Fact]
+    public void Values_read_as_written_without_unicode_escapes()
+    {
+        var change = Assert.Single(JsonDiff.Between(JsonNode.Parse("""{"label":"a"}"""), JsonNode.Parse("""{"label":"ada's <café> & co"}""")));
+
+        Assert.Equal("\"ada's <café> & co\"", change.After);
+    }
 }
