@@ -16,7 +16,7 @@ public sealed class SessionToolJobScenario(BrowserFixture browser, UiService ser
         var job = await PostAsync("/v1/tool-jobs", new { sessionId = session, toolName = "pytest" });
         var jobId = job.GetProperty("stream").GetString()!["tooljob-".Length..];
         await PostAsync($"/v1/tool-jobs/{jobId}/start", null);
-        await PostAsync($"/v1/tool-jobs/{jobId}/output", new { stream = "Stdout", text = "collected 3 items\n" });
+        await PostAsync($"/v1/tool-jobs/{jobId}/output", new { stream = "Stdout", text = "collected 3 items\n" + new string('=', 300) + "\n" });
         var page = await BrowserPages.SignedInAsync(browser, service, UiService.ReaderKey);
         await BrowserPages.OpenAsync(page, $"sessions/{session}");
         var card = page.Locator($"article.tooljob[data-job='{jobId}']");
@@ -31,6 +31,11 @@ public sealed class SessionToolJobScenario(BrowserFixture browser, UiService ser
         await Expect(tail.Locator("span.stderr")).ToContainTextAsync("FAILED test_tail.py::test_live - <AssertionError>");
         await Expect(tail.Locator("span.stdout")).ToContainTextAsync("collected 3 items");
         await BrowserPages.ScreenshotAsync(page, "session-tool-job-tail");
+
+        // Long output lines and the changes' values wrap at a phone width rather than widen the page.
+        await page.SetViewportSizeAsync(390, 844);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"the session page is {widths[0]} px wide in a {widths[1]} px viewport");
     }
 
     private async Task<JsonElement> PostAsync(string path, object? body)
