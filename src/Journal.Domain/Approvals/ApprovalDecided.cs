@@ -36,4 +36,11 @@ public sealed record ApprovalDecided(
     bool Remembered,
     DateTimeOffset? RememberedUntil,
     DateTimeOffset At,
-    bool? WidenedToSession = null) : IApprovalEvent;
+    bool? WidenedToSession = null) : IApprovalEvent
+{
+    /// <summary>
+    /// How far the answer reaches: <see cref="ApprovalScope.Session"/> when the approver widened it, else the requested
+    /// scope. A method, not a property, so that it is never written into the payload.
+    /// </summary>
+    public ApprovalScope Reach() => WidenedToSession == true ? ApprovalScope.Session : Scope;
+}

@@ -57,7 +57,7 @@ public static class ApprovalDecider
             RememberedUntil = e.RememberedUntil,
 
             // The state's scope is how far the answer reaches: a widened one-off answer reaches the session.
-            Scope = e.WidenedToSession == true ? ApprovalScope.Session : state.Scope,
+            Scope = e.Reach(),
         },
         ApprovalTimedOut => state with { Status = ApprovalStatus.TimedOut },
         _ => state,

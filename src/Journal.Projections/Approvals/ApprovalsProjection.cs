@@ -86,7 +86,7 @@ public sealed class ApprovalsProjection() : SingleStreamProjection<ApprovalRow>(
         ("$subject_type", x.SubjectType),
         ("$subject_id", x.SubjectId),
         ("$approval_id", Id(x.ApprovalId)),
-        ("$scope", (x.WidenedToSession == true ? ApprovalScope.Session : x.Scope).ToString()),
+        ("$scope", x.Reach().ToString()),
         ("$decision", x.Decision.ToString()),
         ("$decided_by", x.DecidedBy),
         ("$decided_at", Ms(x.At)),
