@@ -16,6 +16,13 @@ namespace Journal.Domain.Approvals;
 /// <param name="Remembered">Whether the answer applies to later requests for the same subject in the session.</param>
 /// <param name="RememberedUntil">For a time-boxed answer, when remembering ends; null for a session-long one or a one-off.</param>
 /// <param name="At">When.</param>
+/// <param name="WidenedToSession">
+/// True when the approver widened a one-off (<see cref="ApprovalScope.Once"/>) request to the rest of the
+/// session ("remember this decision"): the answer is then remembered as a <see cref="ApprovalScope.Session"/>
+/// one, while <paramref name="Scope"/> keeps what was requested. Null otherwise, never false: the payload
+/// leaves nulls out, so a decision that widens nothing encodes to the same bytes as before this field
+/// existed, and events written before it decode with null and replay as they always did.
+/// </param>
 [EventType("approval.decided.v1")]
 public sealed record ApprovalDecided(
     Guid ApprovalId,
@@ -28,4 +35,12 @@ public sealed record ApprovalDecided(
     string? Reason,
     bool Remembered,
     DateTimeOffset? RememberedUntil,
-    DateTimeOffset At) : IApprovalEvent;
+    DateTimeOffset At,
+    bool? WidenedToSession = null) : IApprovalEvent
+{
+    /// <summary>
+    /// How far the answer reaches: <see cref="ApprovalScope.Session"/> when the approver widened it, else the requested
+    /// scope. A method, not a property, so that it is never written into the payload.
+    /// </summary>
+    public ApprovalScope Reach() => WidenedToSession == true ? ApprovalScope.Session : Scope;
+}

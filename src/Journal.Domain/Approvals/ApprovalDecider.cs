@@ -7,7 +7,8 @@ namespace Journal.Domain.Approvals;
 /// <summary>
 /// Decides the commands of one approval. Stream: <c>approval-{approvalId}</c>.
 /// <para>
-/// Remembered decisions (scope <see cref="ApprovalScope.Session"/> or <see cref="ApprovalScope.Timeboxed"/>)
+/// Remembered decisions (scope <see cref="ApprovalScope.Session"/> or <see cref="ApprovalScope.Timeboxed"/>, or a
+/// <see cref="ApprovalScope.Once"/> request the approver widened to the session with <see cref="DecideApproval.RememberForSession"/>)
 /// need no aggregate of their own: nothing on the write side is ever refused because of them (a newer
 /// decision simply supersedes an older one), so there is no invariant for a stream to guard. Instead
 /// <see cref="ApprovalDecided"/> carries the session, the subject, the scope and the end of the time
@@ -34,7 +35,8 @@ public static class ApprovalDecider
     /// <exception cref="ValidationException">A field is invalid.</exception>
     /// <exception cref="NotFoundException">The approval does not exist (code <c>approval.not_found</c>).</exception>
     /// <exception cref="RuleViolationException">
-    /// <c>approval.already_exists</c>, <c>approval.already_decided</c>, <c>approval.expired</c>, <c>approval.not_expired</c>.
+    /// <c>approval.already_exists</c>, <c>approval.already_decided</c>, <c>approval.expired</c>, <c>approval.not_expired</c>,
+    /// <c>approval.remember_not_once</c>.
     /// </exception>
     public static IReadOnlyList<IApprovalEvent> Decide(ApprovalCommand command, ApprovalState state) => command switch
     {
@@ -53,6 +55,9 @@ public static class ApprovalDecider
         {
             Status = e.Decision == ApprovalDecision.Allow ? ApprovalStatus.Allowed : ApprovalStatus.Denied,
             RememberedUntil = e.RememberedUntil,
+
+            // The state's scope is how far the answer reaches: a widened one-off answer reaches the session.
+            Scope = e.Reach(),
         },
         ApprovalTimedOut => state with { Status = ApprovalStatus.TimedOut },
         _ => state,
@@ -112,9 +117,16 @@ public static class ApprovalDecider
             throw Refuse.Rule("approval.expired", $"approval {state.ApprovalId} expired at {state.ExpiresAt:O}");
         }
 
-        var remembered = state.Scope != ApprovalScope.Once;
+        if (c.RememberForSession && state.Scope != ApprovalScope.Once)
+        {
+            // A session-long answer is remembered already; a time-boxed one was boxed on purpose by the requester.
+            throw Refuse.Rule("approval.remember_not_once", $"approval {state.ApprovalId} was requested with scope {state.Scope}: only a one-off (Once) request can be remembered for the session");
+        }
+
+        var remembered = state.Scope != ApprovalScope.Once || c.RememberForSession;
         DateTimeOffset? until = state.Scope == ApprovalScope.Timeboxed ? c.At.AddSeconds(state.DurationSeconds!.Value) : null;
-        return [new ApprovalDecided(state.ApprovalId, state.SessionId, state.SubjectType, state.SubjectId, state.Scope, c.Decision, by, reason, remembered, until, c.At)];
+        bool? widened = c.RememberForSession ? true : null;
+        return [new ApprovalDecided(state.ApprovalId, state.SessionId, state.SubjectType, state.SubjectId, state.Scope, c.Decision, by, reason, remembered, until, c.At, widened)];
     }
 
     private static IApprovalEvent[] Expire(ExpireApproval c, ApprovalState state)

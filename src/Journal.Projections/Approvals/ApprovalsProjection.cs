@@ -8,7 +8,8 @@ namespace Journal.Projections.Approvals;
 /// <summary>
 /// <c>approvals.v1</c>: one row per approval (<c>approvals_v1_approvals</c>, kept by
 /// <see cref="ApprovalFold"/>) and the remembered answers (<c>approvals_v1_remembered</c>), one per
-/// session and subject, straight from the self-contained <see cref="ApprovalDecided"/> events: a newer
+/// session and subject, straight from the self-contained <see cref="ApprovalDecided"/> events (a one-off
+/// answer the approver widened is remembered as a <see cref="ApprovalScope.Session"/> one): a newer
 /// remembered answer supersedes an older one, and an archived session's answers are dropped. An
 /// approval's row as last written is kept in a cache (no read-back per event) and written once per batch.
 /// </summary>
@@ -85,7 +86,7 @@ public sealed class ApprovalsProjection() : SingleStreamProjection<ApprovalRow>(
         ("$subject_type", x.SubjectType),
         ("$subject_id", x.SubjectId),
         ("$approval_id", Id(x.ApprovalId)),
-        ("$scope", x.Scope.ToString()),
+        ("$scope", x.Reach().ToString()),
         ("$decision", x.Decision.ToString()),
         ("$decided_by", x.DecidedBy),
         ("$decided_at", Ms(x.At)),

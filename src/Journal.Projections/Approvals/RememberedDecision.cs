@@ -5,7 +5,10 @@ namespace Journal.Projections.Approvals;
 /// <summary>A remembered answer: a session-long or time-boxed allow or deny for one subject in one session.</summary>
 /// <param name="ApprovalId">The approval whose decision it is.</param>
 /// <param name="SubjectType">The subject's kind.</param>
-/// <param name="Scope"><see cref="ApprovalScope.Session"/> or <see cref="ApprovalScope.Timeboxed"/>.</param>
+/// <param name="Scope">
+/// <see cref="ApprovalScope.Session"/> or <see cref="ApprovalScope.Timeboxed"/>; a one-off request whose approver chose
+/// "remember for this session" is remembered as <see cref="ApprovalScope.Session"/>.
+/// </param>
 /// <param name="Decision">Allow or deny.</param>
 /// <param name="DecidedBy">Who answered.</param>
 /// <param name="DecidedAt">When.</param>

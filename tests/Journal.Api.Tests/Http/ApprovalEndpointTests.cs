@@ -54,12 +54,40 @@ public sealed class ApprovalEndpointTests : ApiTestBase
         await Problem.AssertFieldAsync(past, "validation.failed", "expiresAt");
     }
 
-    private async Task<Guid> RequestAsync()
+    [Fact]
+    public async Task Remember_for_session_answers_later_requests_of_the_subject_and_is_refused_beyond_once()
     {
         var sessionId = await Host.CreateSessionAsync();
+        var once = await RequestAsync(sessionId);
+        var sessionScoped = await RequestAsync(sessionId, "Session");
+        var typo = await RequestAsync(sessionId);
+        using var reader = Host.Reader();
+
+        var decided = await Json.PostAsync(Writer, $"/v1/approvals/{once}/decision", new { decision = "Allow", rememberForSession = true });
+        using var beyondOnce = await Writer.PostAsJsonAsync($"/v1/approvals/{sessionScoped}/decision", new { decision = "Allow", rememberForSession = true });
+        using var notABool = await Writer.PostAsJsonAsync($"/v1/approvals/{typo}/decision", new { decision = "Allow", rememberForSession = "yes" });
+        var remembered = await reader.GetFromJsonAsync<JsonElement>(
+            $"/v1/approvals/remembered?sessionId={sessionId}&subjectType=tool.shell&subjectId=ls&minPosition={decided.GetProperty("position").GetInt64()}");
+        var approval = await reader.GetFromJsonAsync<JsonElement>($"/v1/approvals/{once}");
+        var stillPending = await reader.GetFromJsonAsync<JsonElement>($"/v1/approvals/{sessionScoped}");
+
+        Assert.True(remembered.GetProperty("applies").GetBoolean());
+        Assert.Equal((once.ToString(), "Session", "Allow"), (
+            remembered.GetProperty("decision").GetProperty("approvalId").GetString(),
+            remembered.GetProperty("decision").GetProperty("scope").GetString(),
+            remembered.GetProperty("decision").GetProperty("decision").GetString()));
+        Assert.Equal(("Once", true), (approval.GetProperty("scope").GetString(), approval.GetProperty("remembered").GetBoolean()));
+        await Problem.AssertAsync(beyondOnce, HttpStatusCode.UnprocessableEntity, "approval.remember_not_once");
+        await Problem.AssertFieldAsync(notABool, "request.wrong_type", "rememberForSession");
+        Assert.Equal("Pending", stillPending.GetProperty("status").GetString());
+    }
+
+    private async Task<Guid> RequestAsync(Guid? session = null, string scope = "Once")
+    {
+        var sessionId = session ?? await Host.CreateSessionAsync();
         var requested = await Json.PostAsync(Writer, "/v1/approvals", new
         {
-            sessionId, subjectType = "tool.shell", subjectId = "ls", summary = "list files", scope = "Once", expiresAt = DateTimeOffset.UtcNow.AddHours(1),
+            sessionId, subjectType = "tool.shell", subjectId = "ls", summary = "list files", scope, expiresAt = DateTimeOffset.UtcNow.AddHours(1),
         }, HttpStatusCode.Created);
         return Guid.Parse(requested.GetProperty("stream").GetString()!["approval-".Length..]);
     }

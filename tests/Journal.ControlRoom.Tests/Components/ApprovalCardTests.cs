@@ -91,6 +91,55 @@ public sealed class ApprovalCardTests : ComponentTestBase
         Assert.Contains(words, card.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_writer_remembers_a_one_off_decision_for_the_session_with_the_labelled_checkbox()
+    {
+        var approval = Rows.Pending("run the linter");
+        Mediator.On<DecideApprovalRequest, CommandResult>(_ => new CommandResult($"approval-{approval.ApprovalId}", 2, 57, 1));
+        var card = Card(approval, Writer);
+
+        var box = card.Find($"#remember-{approval.ApprovalId}");
+        Assert.Contains("Remember this decision for the rest of the session", box.Closest("label")!.TextContent, StringComparison.Ordinal);
+        box.Change(true);
+        card.FindAll("button").Single(b => b.TextContent == "Allow").Click();
+
+        var sent = Assert.Single(Mediator.SentOf<DecideApprovalRequest>());
+        Assert.Equal((ApprovalDecision.Allow, true), (sent.Decision, sent.RememberForSession));
+        Assert.Contains("Allowed and remembered for this session.", card.Find("[role=status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Left_unticked_the_decision_is_for_this_request_only()
+    {
+        var approval = Rows.Pending("run the linter");
+        Mediator.On<DecideApprovalRequest, CommandResult>(_ => new CommandResult($"approval-{approval.ApprovalId}", 2, 57, 1));
+        var card = Card(approval, Writer);
+
+        card.FindAll("button").Single(b => b.TextContent == "Deny").Click();
+
+        Assert.False(Assert.Single(Mediator.SentOf<DecideApprovalRequest>()).RememberForSession);
+        Assert.Contains("Denied.", card.Find("[role=status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ApprovalScope.Session)]
+    [InlineData(ApprovalScope.Timeboxed)]
+    public void A_request_remembered_by_its_scope_offers_no_remember_checkbox(ApprovalScope scope)
+    {
+        var card = Card(Rows.Pending("read the logs", scope), Writer);
+
+        Assert.Empty(card.FindAll("input[type=checkbox]"));
+        Assert.Equal(2, card.FindAll("button").Count);
+    }
+
+    [Fact]
+    public void A_reader_sees_no_remember_checkbox()
+    {
+        var card = Card(Rows.Pending("run the linter"), Reader);
+
+        Assert.Empty(card.FindAll("input[type=checkbox]"));
+    }
+
     private IRenderedComponent<ApprovalCard> Card(ApprovalRow approval, Viewer viewer) =>
         Render<ApprovalCard>(p => p.Add(c => c.Approval, approval).Add(c => c.Viewer, viewer));
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Journal.ControlRoom.Canvas;
+using Journal.ControlRoom.Shared;
 
 namespace Journal.ControlRoom.Tests.Components;
 
@@ -34,5 +34,13 @@ public sealed class JsonDiffTests
     public void A_change_of_kind_is_one_change_at_that_path()
     {
         Assert.Equal([new JsonChange("/v", "{\"a\":1}", "[1]")], JsonDiff.Between(JsonNode.Parse("""{"v":{"a":1}}"""), JsonNode.Parse("""{"v":[1]}""")));
+    }
+
+    [Fact]
+    public void Values_read_as_written_without_unicode_escapes()
+    {
+        var change = Assert.Single(JsonDiff.Between(JsonNode.Parse("""{"label":"a"}"""), JsonNode.Parse("""{"label":"ada's <café> & co"}""")));
+
+        Assert.Equal("\"ada's <café> & co\"", change.After);
     }
 }

@@ -4,7 +4,9 @@ using Journal.ControlRoom.Tests.Support;
 using Journal.Domain.Transcript;
 using Journal.Projections.Querying;
 using Journal.Projections.Runs;
+using Journal.Projections.SessionDeltas;
 using Journal.Projections.Sessions;
+using Journal.Projections.ToolJobs;
 using Journal.Projections.Transcript;
 
 namespace Journal.ControlRoom.Tests.Components;
@@ -18,6 +20,8 @@ public sealed class SessionPageTests : ComponentTestBase
     {
         Mediator.On<GetSessionByIdQuery, SessionView>(_ => _session with { TranscriptEntryCount = _transcript.Count });
         Mediator.On<ListRunsOfSessionQuery, Page<RunView>>(_ => new Page<RunView>([], null));
+        Mediator.On<ListToolJobsQuery, Page<ToolJobRow>>(_ => new Page<ToolJobRow>([], null));
+        Mediator.On<ListSessionDeltasQuery, IReadOnlyList<SessionDelta>>(_ => []);
         Mediator.On<ListTranscriptQuery, Page<TranscriptEntryView>>(query =>
         {
             var rows = _transcript.Where(e => e.Sequence > query.AfterSequence).Take(query.Limit ?? 50).ToList();
@@ -54,6 +58,19 @@ public sealed class SessionPageTests : ComponentTestBase
         page.WaitForAssertion(() => Assert.Contains("written after the page opened", page.FindAll("ol.transcript li")[^1].TextContent, StringComparison.Ordinal));
         Assert.Equal(3, page.FindAll("ol.transcript li").Count);
         Assert.Contains(Mediator.SentOf<ListTranscriptQuery>().ToList(), q => q.MinPosition == 42 && q.AfterSequence == 2);
+    }
+
+    [Fact]
+    public void The_page_shows_the_session_s_tool_jobs_and_changes_sections_from_their_queries()
+    {
+        var page = Render<SessionPage>(p => p.Add(c => c.SessionId, _session.SessionId));
+
+        page.WaitForAssertion(() => Assert.Contains("No tool jobs.", page.Markup, StringComparison.Ordinal));
+        Assert.Contains("No changes recorded.", page.Markup, StringComparison.Ordinal);
+        Assert.StartsWith("Tool jobs", page.Find("h2#tool-jobs").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Changes", page.Find("h2#changes").TextContent, StringComparison.Ordinal);
+        Assert.Contains(Mediator.SentOf<ListToolJobsQuery>(), q => q.SessionId == _session.SessionId);
+        Assert.Contains(Mediator.SentOf<ListSessionDeltasQuery>(), q => q.SessionId == _session.SessionId);
     }
 
     [Fact]

@@ -99,6 +99,40 @@ public class ApprovalDeciderSpecs
             .Then(new ApprovalDecided(Id, SessionId, "tool.shell", "rm -rf build", ApprovalScope.Timeboxed, ApprovalDecision.Allow, "alice", null, true, T1.AddHours(1), T1));
 
     [Theory]
+    [InlineData(ApprovalDecision.Allow)]
+    [InlineData(ApprovalDecision.Deny)]
+    public void Given_requested_once_When_decide_and_remember_for_the_session_Then_remembered_for_the_session_and_marked_widened(ApprovalDecision decision) =>
+        Approval.Given(Requested())
+            .When(new DecideApproval(Id, decision, "alice", null, T1, RememberForSession: true))
+            .Then(new ApprovalDecided(Id, SessionId, "tool.shell", "rm -rf build", ApprovalScope.Once, decision, "alice", null, true, null, T1, WidenedToSession: true));
+
+    [Theory]
+    [InlineData(ApprovalScope.Session, null)]
+    [InlineData(ApprovalScope.Timeboxed, 3600L)]
+    public void Given_requested_beyond_once_When_decide_and_remember_for_the_session_Then_approval_remember_not_once(ApprovalScope scope, long? duration) =>
+        Approval.Given(Requested(scope, duration))
+            .When(new DecideApproval(Id, ApprovalDecision.Allow, "alice", null, T1, RememberForSession: true))
+            .ThenThrows<RuleViolationException>("approval.remember_not_once");
+
+    [Fact]
+    public void Given_decided_When_decide_again_and_remember_Then_approval_already_decided() =>
+        Approval.Given(Requested(), new ApprovalDecided(Id, SessionId, "tool.shell", "rm -rf build", ApprovalScope.Once, ApprovalDecision.Allow, "alice", null, false, null, T1))
+            .When(new DecideApproval(Id, ApprovalDecision.Allow, "bob", null, T2, RememberForSession: true))
+            .ThenThrows<RuleViolationException>("approval.already_decided");
+
+    [Fact]
+    public void Given_a_one_off_allow_remembered_for_the_session_When_asked_Then_remembered_like_a_session_scoped_allow()
+    {
+        var state = Approval.Given(
+            Requested(),
+            new ApprovalDecided(Id, SessionId, "tool.shell", "rm -rf build", ApprovalScope.Once, ApprovalDecision.Allow, "alice", null, true, null, T1, WidenedToSession: true)).State;
+
+        Assert.Equal(ApprovalScope.Session, state.Scope);
+        Assert.True(state.RemembersAllow(SessionId, "tool.shell", "rm -rf build", T1.AddDays(30)));
+        Assert.False(state.RemembersAllow(OtherSession, "tool.shell", "rm -rf build", T2));
+    }
+
+    [Theory]
     [InlineData(ApprovalDecision.Allow, ApprovalDecision.Allow)]
     [InlineData(ApprovalDecision.Allow, ApprovalDecision.Deny)]
     [InlineData(ApprovalDecision.Deny, ApprovalDecision.Allow)]

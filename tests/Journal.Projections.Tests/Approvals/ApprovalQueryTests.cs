@@ -164,6 +164,27 @@ public sealed class ApprovalQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindRememberedDecisionQuery_applies_a_one_off_answer_for_the_session_when_the_approver_remembered_it()
+    {
+        var session = await Session();
+        var widened = await Request(session, "tool.shell", "make lint", ApprovalScope.Once);
+        var plain = await Request(session, "tool.shell", "make docs", ApprovalScope.Once);
+        await _f.Send(new DecideApprovalRequest(widened, ApprovalDecision.Allow, "bob", RememberForSession: true));
+        var last = await _f.Send(new DecideApprovalRequest(plain, ApprovalDecision.Allow, "bob"));
+        _clock.Advance(TimeSpan.FromDays(3));
+
+        var remembered = await _f.Query(new FindRememberedDecisionQuery(session, "tool.shell", "make lint", MinPosition: last.Position));
+        var notRemembered = await _f.Query(new FindRememberedDecisionQuery(session, "tool.shell", "make docs"));
+        var row = await _f.Query(new GetApprovalQuery(widened));
+
+        Assert.Equal(
+            new RememberedDecision(widened, session, "tool.shell", "make lint", ApprovalScope.Session, ApprovalDecision.Allow, "bob", remembered.Decision!.DecidedAt, null),
+            remembered.Decision);
+        Assert.False(notRemembered.Applies);
+        Assert.Equal((ApprovalScope.Once, true, (DateTimeOffset?)null), (row.Scope, row.Remembered, row.RememberedUntil));
+    }
+
+    [Fact]
     public async Task FindRememberedDecisionQuery_stops_applying_a_timeboxed_answer_when_its_time_box_is_over()
     {
         var session = await Session();

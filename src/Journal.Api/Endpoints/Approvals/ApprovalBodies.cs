@@ -25,4 +25,8 @@ public sealed record RequestApprovalBody(
 /// <param name="Decision">Allow or Deny.</param>
 /// <param name="DecidedBy">Who answers; the API key's name when left out.</param>
 /// <param name="Reason">Why, optional.</param>
-public sealed record DecideApprovalBody(ApprovalDecision Decision, string? DecidedBy = null, string? Reason = null);
+/// <param name="RememberForSession">
+/// "Remember this decision": answer later requests of the same subject in the session with this one, as a
+/// Session-scoped request's answer is. Only for a request of scope Once; false when left out.
+/// </param>
+public sealed record DecideApprovalBody(ApprovalDecision Decision, string? DecidedBy = null, string? Reason = null, bool RememberForSession = false);

@@ -35,13 +35,16 @@ internal static class ApprovalCommandEndpoints
     /// <summary>Decide an approval</summary>
     /// <remarks>
     /// Records <c>Allow</c> or <c>Deny</c>, with an optional reason; <c>decidedBy</c> is the API key's name when left
-    /// out. 422 <c>approval.already_decided</c> when it was decided already.
+    /// out. <c>rememberForSession: true</c> widens the answer to a <c>Once</c> request to later requests of the same
+    /// subject in the session (then found by <c>GET /v1/approvals/remembered</c> with scope <c>Session</c>); 422
+    /// <c>approval.remember_not_once</c> for a request of another scope. 422 <c>approval.already_decided</c> when it was
+    /// decided already.
     /// </remarks>
     internal static async Task<Ok<CommandResponse>> DecideApproval(Guid approvalId, DecideApprovalBody body, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await CommandDispatch.SendAsync(
             http,
             ApprovalDecider.StreamFor(approvalId),
-            context => new DecideApprovalRequest(approvalId, body.Decision, body.DecidedBy ?? context.Actor!, body.Reason) { Context = context },
+            context => new DecideApprovalRequest(approvalId, body.Decision, body.DecidedBy ?? context.Actor!, body.Reason, body.RememberForSession) { Context = context },
             ct));
 
     /// <summary>Expire an approval</summary>

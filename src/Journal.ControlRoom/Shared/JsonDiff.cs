@@ -1,6 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Journal.ControlRoom.Canvas;
+namespace Journal.ControlRoom.Shared;
 
 /// <summary>One difference between two JSON documents.</summary>
 /// <param name="Path">Where, as a JSON Pointer (RFC 6901); empty for the whole document.</param>
@@ -54,7 +56,13 @@ public static class JsonDiff
         changes.Add(new JsonChange(path, present.Before ? Text(before) : null, present.After ? Text(after) : null));
     }
 
-    private static string Text(JsonNode? node) => node?.ToJsonString() ?? "null";
+    /// <summary>
+    /// Values as a person reads them: the relaxed encoder leaves <c>'</c>, <c>&lt;</c>, <c>&amp;</c> and non-ASCII letters as
+    /// they are instead of <c>\u0027</c>-style escapes. That is safe here because pages render the text as text (encoded by Razor).
+    /// </summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Text(JsonNode? node) => node?.ToJsonString(Readable) ?? "null";
 
     /// <summary>A key as a JSON Pointer token: <c>~</c> as <c>~0</c>, <c>/</c> as <c>~1</c>.</summary>
     private static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
