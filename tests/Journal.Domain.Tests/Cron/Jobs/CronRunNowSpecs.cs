@@ -98,6 +98,28 @@ public class CronRunNowSpecs
     }
 
     [Fact]
+    public void Given_a_one_shot_job_that_ran_and_disabled_itself_When_run_now_Then_the_scheduler_runs_it_again_and_it_stays_disabled()
+    {
+        var at = T0.AddHours(1);
+        var created = new CronJobCreated(JobId, Every() with { Schedule = new ScheduleSpec(ScheduleKind.Once, At: at) }, at, T0);
+        var ran = Decide(Tick(at, Run1), created);
+        ICronJobEvent[] history = [created, .. ran, new CronRunSucceeded(JobId, Run1, at.AddSeconds(5))];
+        var asked = at.AddMinutes(10);
+
+        var requested = Decide(RunNow(Run2, asked), history);
+        var wake = Fold([.. history, .. requested]).WakeAt;
+        var started = Decide(Tick(asked, Run3), [.. history, .. requested]);
+        var after = Fold([.. history, .. requested, .. started]);
+
+        Assert.Equal([Requested(Run2, asked)], requested);
+        Assert.Equal(asked, wake);
+        Assert.Equal("started:manual@13:10x1#1", Describe(started));
+        Assert.True(after.Disabled);
+        Assert.Null(after.NextFireAt);
+        Assert.Equal(2, after.RunsStarted);
+    }
+
+    [Fact]
     public void Given_a_paused_job_When_run_now_Then_job_paused() =>
         Job.Given(Created(), new CronJobPaused(JobId, "bob", T0.AddSeconds(5))).When(RunNow(Run1)).ThenThrows<RuleViolationException>("cron.job_paused");
 
