@@ -23,6 +23,7 @@ return args.FirstOrDefault() switch
     "capacity" => await CapacityBenchmark.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "merkle" => await MerkleBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "control-room" => await ControlRoomFigures(args.Contains("--quick")).ConfigureAwait(false),
+    "live-tail" => await LiveTailFigures(args.Contains("--quick")).ConfigureAwait(false),
     _ => Usage(),
 };
 
@@ -76,6 +77,12 @@ static async Task<int> ControlRoomFigures(bool quick)
     return 0;
 }
 
+static async Task<int> LiveTailFigures(bool quick)
+{
+    Console.WriteLine(await Journal.Benchmarks.ControlRoom.LiveTailBenchmark.RunAsync(quick).ConfigureAwait(false));
+    return 0;
+}
+
 static async Task<int> Service(bool quick)
 {
     Console.WriteLine(await HttpBenchmark.RunAsync(quick).ConfigureAwait(false));
@@ -101,6 +108,7 @@ static int Usage()
     Console.Error.WriteLine("  memory [--quick] [--float] [--only add] [--items N] [--cache-mib M]   100,000 memory items (or N): add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan; --only add stops after the add rate; --cache-mib sets the recall cache's budget");
     Console.Error.WriteLine("  merkle [--quick] [--only build,proofs,append-16]   issue 23: the Merkle tree of a 1,000,000-event tape built from nothing vs a raw (seq, hash) read; inclusion and consistency proofs p50/p99 vs a raw point read; append-16 with the tree on vs off");
     Console.Error.WriteLine("  control-room [--quick]   issue 24: the control room's sessions page over 100,000 sessions (first screen, server time) vs the same list query as JSON and a trivial endpoint");
+    Console.Error.WriteLine("  live-tail [--quick]   issue 24: the Tape page's live tail in Chromium under 1,000 appends/s vs the same page idle: frame gaps, long tasks, how far the tail is behind the head");
     Console.Error.WriteLine("  proofs-http [--quick]   issue 23: inclusion and consistency proofs over HTTP on a copy of the 1M capacity tape, open loop, vs the trivial endpoint");
     Console.Error.WriteLine("  capacity [--quick] [--sizes 1000000,10000000] [--build-only]   issue 21: mixed tapes with canvas and memory built through the domain (cached); the service started as a process on a copy of each: start until ready (warm, then cold), journal health, CLI health/stats, first append to a 25,000-entry session, memory after 50 recalls, replay rate and peak memory; each size side by side");
     return 2;

@@ -21,6 +21,7 @@ namespace Journal.Projections.Cron;
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="StreamVersion">The job stream's version this row reflects.</param>
 /// <param name="LastPosition">The tape position of the last event this row reflects.</param>
+/// <param name="RunRequested">A "run now" waiting to start (under QueueOne, for the active run to end), if any.</param>
 public sealed record CronJobView(
     Guid JobId,
     CronJobDefinition Definition,
@@ -40,7 +41,8 @@ public sealed record CronJobView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long StreamVersion,
-    long LastPosition)
+    long LastPosition,
+    ManualCronRun? RunRequested = null)
 {
     /// <summary>The view of a job's state.</summary>
     public static CronJobView From(CronJobState s, long streamVersion, long lastPosition)
@@ -48,6 +50,6 @@ public sealed record CronJobView(
         ArgumentNullException.ThrowIfNull(s);
         return new(
             s.JobId, s.Definition!, s.Enabled, s.Paused, s.Disabled, s.Review is not null, s.Review, s.NextDueAt, s.NextFireAt, s.Active, s.Retry, s.Queued,
-            s.Backlog, s.RunsStarted, s.WakeAt, s.CreatedAt, s.UpdatedAt, streamVersion, lastPosition);
+            s.Backlog, s.RunsStarted, s.WakeAt, s.CreatedAt, s.UpdatedAt, streamVersion, lastPosition, s.Manual);
     }
 }

@@ -29,7 +29,7 @@ public sealed class CronProjection : IProjection
         "cron.job_created.v1", "cron.job_updated.v1", "cron.job_paused.v1", "cron.job_resumed.v1", "cron.job_deleted.v1",
         "cron.job_disabled.v1", "cron.job_review_required.v1", "cron.job_review_decided.v1", "cron.catch_up_planned.v1",
         "cron.run_started.v1", "cron.run_succeeded.v1", "cron.run_failed.v1", "cron.run_stale_failed.v1", "cron.run_cancelled.v1",
-        "cron.run_skipped.v1", "cron.run_denied.v1", "cron.run_queued.v1", "cron.run_retry_scheduled.v1",
+        "cron.run_skipped.v1", "cron.run_denied.v1", "cron.run_queued.v1", "cron.run_retry_scheduled.v1", "cron.run_requested.v1",
     ];
 
     /// <inheritdoc />

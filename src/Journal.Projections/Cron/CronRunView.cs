@@ -6,7 +6,7 @@ namespace Journal.Projections.Cron;
 /// <param name="Tick">The scheduled time (the first, when it stands for several).</param>
 /// <param name="Ticks">How many ticks the record stands for.</param>
 /// <param name="Attempt">For runs: the attempt number.</param>
-/// <param name="Trigger">For runs: schedule, retry, queued or catch_up.</param>
+/// <param name="Trigger">For runs: schedule, retry, queued, catch_up or manual (an operator's "run now").</param>
 /// <param name="Status">Where it is.</param>
 /// <param name="Reason">Why it was skipped, denied or cancelled.</param>
 /// <param name="Error">Why it failed (redacted).</param>

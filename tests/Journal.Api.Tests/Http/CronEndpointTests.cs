@@ -113,6 +113,47 @@ public sealed class CronEndpointTests : ApiTestBase
         Assert.Equal(1, health.GetProperty("enabledJobs").GetInt64());
     }
 
+    [Fact]
+    public async Task Run_now_starts_a_manual_run_through_the_scheduler_and_refuses_what_the_job_s_policies_refuse_writing_nothing()
+    {
+        var jobId = await CreateAsync(new { name = "digest", channel = "cli", payload = new { prompt = "digest" }, schedule = new { kind = "Interval", everySeconds = 3600 }, maxRuns = 2 });
+        var runId = Guid.NewGuid();
+        var scheduler = Host.Services.GetRequiredService<CronScheduler>();
+        using var reader = Host.Reader();
+
+        using var requested = await Writer.PostAsJsonAsync($"/v1/cron/jobs/{jobId}/run", new { runId });
+        using var sameAgain = await Writer.PostAsJsonAsync($"/v1/cron/jobs/{jobId}/run", new { runId });
+        var pass = await scheduler.RunDueAsync(default);
+        var run = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/runs/{runId}?minPosition={await Host.HeadAsync()}");
+        var headWhileActive = await Host.HeadAsync();
+        using var whileActive = await Writer.PostAsJsonAsync($"/v1/cron/jobs/{jobId}/run", new { runId = Guid.NewGuid() });
+        using var asReader = await reader.PostAsJsonAsync($"/v1/cron/jobs/{jobId}/run", new { });
+        using var emptyId = await Writer.PostAsJsonAsync($"/v1/cron/jobs/{jobId}/run", new { runId = Guid.Empty });
+        using var unknownJob = await Writer.PostAsJsonAsync($"/v1/cron/jobs/{Guid.NewGuid()}/run", new { });
+        var headAfterRefusals = await Host.HeadAsync();
+        await Json.PostAsync(Writer, $"/v1/cron/runs/{runId}/finish", new { outcome = "Succeeded" });
+        using var second = await Writer.PostAsync($"/v1/cron/jobs/{jobId}/run", null);
+        await scheduler.RunDueAsync(default);
+        using var third = await Writer.PostAsJsonAsync($"/v1/cron/jobs/{jobId}/run", new { });
+        var job = await reader.GetFromJsonAsync<JsonElement>($"/v1/cron/jobs/{jobId}?minPosition={await Host.HeadAsync()}");
+
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        Assert.Equal($"/v1/cron/runs/{runId}", requested.Headers.Location?.OriginalString);
+        Assert.Equal(0, (await sameAgain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventsWritten").GetInt32());
+        Assert.Equal(1, pass.Claimed);
+        Assert.Equal("manual", run.GetProperty("trigger").GetString());
+        Assert.Equal("Active", run.GetProperty("status").GetString());
+        await Problem.AssertAsync(whileActive, HttpStatusCode.UnprocessableEntity, "cron.run_active");
+        await Problem.AssertAsync(asReader, HttpStatusCode.Forbidden, "auth.forbidden");
+        await Problem.AssertFieldAsync(emptyId, "validation.failed", "runId");
+        await Problem.AssertAsync(unknownJob, HttpStatusCode.NotFound, "cron_job.not_found");
+        Assert.Equal(headWhileActive, headAfterRefusals);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        await Problem.AssertAsync(third, HttpStatusCode.UnprocessableEntity, "cron.max_runs_reached");
+        Assert.Equal(2, job.GetProperty("job").GetProperty("runsStarted").GetInt32());
+        Assert.True(job.GetProperty("job").GetProperty("disabled").GetBoolean());
+    }
+
     private async Task<Guid> CreateAsync(object body)
     {
         using var response = await Writer.PostAsJsonAsync("/v1/cron/jobs", body);

@@ -96,6 +96,38 @@ public sealed class PagesScenarios(BrowserFixture browser, UiService service) : 
     }
 
     [Fact]
+    public async Task A_writer_runs_a_cron_job_now_sees_the_manual_run_in_the_history_and_finds_its_start_on_the_tape()
+    {
+        var jobId = await service.CreateHourlyCronJobAsync("on demand report");
+        var page = await BrowserPages.SignedInAsync(browser, service, UiService.WriterKey);
+
+        await BrowserPages.OpenAsync(page, $"cron/{jobId}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cron job on demand report", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run now" }).ClickAsync();
+
+        // The scheduler, woken by the request's commit, starts the run; the page follows the tape until it has.
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Run started. on demand report: run");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("(trigger manual)");
+        var run = page.GetByRole(AriaRole.Table, new() { Name = "Run history" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "manual" });
+        await Expect(run).ToContainTextAsync("Active");
+        await BrowserPages.ScreenshotAsync(page, "cron-run-now");
+
+        var requested = Assert.Single(await service.EventsOfTypeAsync("cron.run_requested.v1"), e => e.GetProperty("streamId").GetString() == $"cronjob-{jobId}");
+        Assert.Equal("writer-app", requested.GetProperty("metadata").GetProperty("actor").GetString());
+        var started = Assert.Single(await service.EventsOfTypeAsync("cron.run_started.v1"), e => e.GetProperty("streamId").GetString() == $"cronjob-{jobId}");
+        var seq = started.GetProperty("seq").GetInt64();
+
+        await BrowserPages.OpenAsync(page, "tape");
+        var row = page.Locator($"tr[data-seq='{seq}']");
+        await Expect(row).ToContainTextAsync("cron.run_started.v1");
+        await row.GetByRole(AriaRole.Link, new() { Name = seq.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Event {seq}", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("pre")).ToContainTextAsync("\"trigger\": \"manual\"");
+        await Expect(page.Locator("pre")).ToContainTextAsync(requested.GetProperty("payload").GetProperty("runId").GetString()!);
+        await BrowserPages.ScreenshotAsync(page, "cron-run-now-event");
+    }
+
+    [Fact]
     public async Task A_writer_recalls_with_scores_and_forgets_an_item()
     {
         await service.RememberAsync("lin", "lin drinks green tea every morning");

@@ -119,6 +119,72 @@ public sealed class CronPageTests : ComponentTestBase
         Assert.Null(told);
     }
 
+    [Fact]
+    public void A_writer_runs_a_job_now_sees_it_requested_and_then_started_when_the_scheduler_has_started_it()
+    {
+        var job = Job("report", Every5Minutes);
+        var started = false;
+        Mediator.On<RunCronJobNowRequest, CommandResult>(_ => new CommandResult($"cronjob-{job.JobId}", 5, 90, 1));
+        Mediator.On<GetCronRunQuery, CronRunView>(q => Volatile.Read(ref started)
+            ? new CronRunView(91, q.RunId, job.JobId, At, 1, 1, "manual", CronRunStatus.Active, null, null, At, At, At.AddHours(1), null, null)
+            : throw new NotFoundException("cron_run", q.RunId.ToString()));
+        var told = new List<long>();
+        var actions = Render<CronJobActions>(p => p.Add(c => c.Job, job).Add(c => c.Viewer, Writer).Add(c => c.OnChanged, told.Add));
+
+        actions.FindAll("button").Single(b => b.TextContent == "Run now").Click();
+
+        var sent = Assert.Single(Mediator.SentOf<RunCronJobNowRequest>());
+        Assert.Equal((job.JobId, "writer-app", "writer-app"), (sent.JobId, sent.By, sent.Context.Actor));
+        Assert.NotEqual(Guid.Empty, sent.RunId);
+        var requested = actions.Find("[role=status]").TextContent;
+        Assert.Contains("Run requested.", requested, StringComparison.Ordinal);
+        Assert.Contains(sent.RunId.ToString(), requested, StringComparison.Ordinal);
+        Assert.Equal([90], told);
+        Assert.True(Tape.HasFollowers);
+
+        Volatile.Write(ref started, true);
+        Tape.Commit(91);
+
+        actions.WaitForAssertion(() => Assert.Contains("Run started.", actions.Find("[role=status]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("trigger manual", actions.Find("[role=status]").TextContent, StringComparison.Ordinal);
+        Assert.Equal([90, 91], told);
+        Assert.All(Mediator.SentOf<GetCronRunQuery>(), q => Assert.Equal(sent.RunId, q.RunId));
+    }
+
+    [Fact]
+    public void A_refused_run_now_shows_the_problem_and_follows_nothing()
+    {
+        var job = Job("report", Every5Minutes);
+        Mediator.On<RunCronJobNowRequest, CommandResult>(_ => throw new RuleViolationException("cron.run_active", $"cron job {job.JobId} has an active run and its concurrency policy is Forbid"));
+        long? told = null;
+        var actions = Render<CronJobActions>(p => p.Add(c => c.Job, job).Add(c => c.Viewer, Writer).Add(c => c.OnChanged, position => told = position));
+
+        actions.FindAll("button").Single(b => b.TextContent == "Run now").Click();
+
+        var alert = actions.Find("[role=alert]").TextContent;
+        Assert.Contains("concurrency policy is Forbid", alert, StringComparison.Ordinal);
+        Assert.Contains("cron.run_active", alert, StringComparison.Ordinal);
+        Assert.Null(told);
+        Assert.False(Tape.HasFollowers);
+        Assert.Empty(Mediator.SentOf<GetCronRunQuery>());
+    }
+
+    [Fact]
+    public void A_job_page_shows_a_run_now_that_waits_for_the_active_run()
+    {
+        var job = Job("report", Every5Minutes) with
+        {
+            ActiveRun = new ActiveCronRun(Guid.NewGuid(), At, 1, 1, At, At.AddHours(1)),
+            RunRequested = new ManualCronRun(Guid.NewGuid(), "bob", At.AddMinutes(1)),
+        };
+        Mediator.On<GetCronJobQuery, CronJobDetail>(_ => new CronJobDetail(job, []));
+        Mediator.On<ListCronRunsQuery, Page<CronRunView>>(_ => new Page<CronRunView>([], null));
+
+        var page = Render<CronJobPage>(p => p.Add(c => c.JobId, job.JobId));
+
+        Assert.Contains("Run requestedby bob at 2026-01-31 09:01:00 UTC, waiting for the active run to end", page.Find("dl.facts").TextContent, StringComparison.Ordinal);
+    }
+
     private static readonly ScheduleSpec Every5Minutes = new(ScheduleKind.Interval, EverySeconds: 300);
 
     private static CronJobView Job(string name, ScheduleSpec schedule, bool paused = false)

@@ -51,6 +51,10 @@ public sealed record CronJobBody(
 /// <param name="DecidedBy">Who decides; the API key's name when left out.</param>
 public sealed record CronReviewBody(ReviewDecision Decision, string? DecidedBy = null);
 
+/// <summary>Body of <c>POST /v1/cron/jobs/{jobId}/run</c> (optional).</summary>
+/// <param name="RunId">The id the run will have; the journal picks one when left out.</param>
+public sealed record CronRunNowBody(Guid? RunId = null);
+
 /// <summary>Body of <c>POST /v1/cron/runs/{runId}/finish</c>.</summary>
 /// <param name="Outcome">Succeeded or Failed.</param>
 /// <param name="Error">For Failed: what went wrong (required; redacted by the tape).</param>

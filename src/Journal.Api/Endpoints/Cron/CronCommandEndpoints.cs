@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journal.Api.Endpoints.Cron;
 
-/// <summary>Cron commands: create, update, pause, resume, delete a job, decide a review, finish a run.</summary>
+/// <summary>Cron commands: create, update, pause, resume, delete a job, run it now, decide a review, finish a run.</summary>
 internal static class CronCommandEndpoints
 {
     public static void MapCronCommands(this IEndpointRouteBuilder app)
@@ -18,6 +18,7 @@ internal static class CronCommandEndpoints
         group.MapPost("/jobs/{jobId}/pause", PauseCronJob).WithName(nameof(PauseCronJob));
         group.MapPost("/jobs/{jobId}/resume", ResumeCronJob).WithName(nameof(ResumeCronJob));
         group.MapDelete("/jobs/{jobId}", DeleteCronJob).WithName(nameof(DeleteCronJob));
+        group.MapPost("/jobs/{jobId}/run", RunCronJobNow).WithName(nameof(RunCronJobNow));
         group.MapPost("/jobs/{jobId}/review", DecideCronReview).WithName(nameof(DecideCronReview));
         group.MapPost("/runs/{runId}/finish", FinishCronRun).WithName(nameof(FinishCronRun));
     }
@@ -61,6 +62,23 @@ internal static class CronCommandEndpoints
     /// </remarks>
     internal static async Task<Ok<CommandResponse>> DeleteCronJob(Guid jobId, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await CommandDispatch.SendAsync(http, CronJobDecider.StreamFor(jobId), context => new DeleteCronJobRequest(jobId, context.Actor) { Context = context }, ct));
+
+    /// <summary>Run a cron job now</summary>
+    /// <remarks>
+    /// Asks for a run outside the schedule; the scheduler starts it at once (trigger <c>manual</c>) and hands it to
+    /// the executors as any run. The job's concurrency policy applies: 422 <c>cron.run_active</c> while a run is active
+    /// under Forbid; the active run is cancelled under Replace; under QueueOne the run waits for the active one (422
+    /// <c>cron.queue_full</c> when a tick waits already). 422 <c>cron.job_paused</c>, <c>cron.in_review</c>,
+    /// <c>cron.max_runs_reached</c>, or <c>cron.run_requested</c> when another "run now" waits; the same
+    /// <c>runId</c> again changes nothing. Answers 202 with <c>Location: /v1/cron/runs/{runId}</c>.
+    /// </remarks>
+    internal static async Task<Accepted<CommandResponse>> RunCronJobNow(Guid jobId, CronRunNowBody? body, HttpContext http, CancellationToken ct)
+    {
+        var runId = body?.RunId ?? Guid.CreateVersion7();
+        var response = await CommandDispatch.SendAsync(
+            http, CronJobDecider.StreamFor(jobId), context => new RunCronJobNowRequest(jobId, runId, context.Actor) { Context = context }, ct);
+        return TypedResults.Accepted($"/v1/cron/runs/{runId}", response);
+    }
 
     /// <summary>Decide a cron job's review</summary>
     /// <remarks>

@@ -55,3 +55,13 @@ public sealed record FinishCronRun(Guid JobId, Guid RunId, CronRunOutcome Outcom
 /// <param name="MachineZone">The zone a <c>local</c> cron schedule is read in.</param>
 /// <param name="At">The current time.</param>
 public sealed record DecideCronReview(Guid JobId, ReviewDecision Decision, string By, TimeZoneInfo MachineZone, DateTimeOffset At) : CronJobCommand(JobId, At);
+
+/// <summary>
+/// An operator's "run now": a run outside the schedule, by the job's concurrency policy (refused while a run
+/// is active under Forbid; the active run is cancelled under Replace; it waits as the one pending run under
+/// QueueOne), counted toward the job's max runs.
+/// </summary>
+/// <param name="RunId">The id the run will have.</param>
+/// <param name="By">Who asks.</param>
+/// <param name="At">The current time.</param>
+public sealed record RunCronJobNow(Guid JobId, Guid RunId, string? By, DateTimeOffset At) : CronJobCommand(JobId, At);

@@ -29,7 +29,9 @@ public static class CronJobDecider
     /// <exception cref="NotFoundException"><c>cron_job.not_found</c>: no such job, or it was deleted.</exception>
     /// <exception cref="RuleViolationException">
     /// <c>cron.job_exists</c>, <c>cron.run_active</c> (delete while a run is active), <c>cron.run_not_active</c>
-    /// (finishing a run that is not the active one), <c>cron.not_in_review</c>.
+    /// (finishing a run that is not the active one; "run now" under Forbid with a run active), <c>cron.not_in_review</c>,
+    /// and for "run now": <c>cron.run_requested</c>, <c>cron.job_paused</c>, <c>cron.in_review</c>,
+    /// <c>cron.max_runs_reached</c>, <c>cron.queue_full</c>.
     /// </exception>
     public static IReadOnlyList<ICronJobEvent> Decide(CronJobCommand command, CronJobState state)
     {
@@ -44,6 +46,7 @@ public static class CronJobDecider
             TickCronJob c => CronTick.Decide(c, Existing(state, c.JobId)),
             FinishCronRun c => Finish(c, Existing(state, c.JobId)),
             DecideCronReview c => CronTick.Review(c, Existing(state, c.JobId)),
+            RunCronJobNow c => CronRunNow.Decide(c, Existing(state, c.JobId)),
             _ => throw new ArgumentException($"unknown cron job command {command.GetType().Name}", nameof(command)),
         };
     }
@@ -60,11 +63,11 @@ public static class CronJobDecider
             },
             CronJobUpdated e => state with
             {
-                Definition = e.Definition, NextDueAt = e.NextDueAt, Disabled = e.NextDueAt is null, Retry = null, Queued = null, Backlog = [], Review = null, RunsStarted = 0,
+                Definition = e.Definition, NextDueAt = e.NextDueAt, Disabled = e.NextDueAt is null, Retry = null, Queued = null, Backlog = [], Review = null, RunsStarted = 0, Manual = null,
             },
             CronJobPaused => state with { Paused = true },
             CronJobResumed e => state with { Paused = false, NextDueAt = state.Disabled ? null : e.NextDueAt },
-            CronJobDeleted => state with { Deleted = true, NextDueAt = null, Retry = null, Queued = null, Backlog = [] },
+            CronJobDeleted => state with { Deleted = true, NextDueAt = null, Retry = null, Queued = null, Backlog = [], Manual = null },
             CronJobDisabled => state with { Disabled = true, NextDueAt = null, Queued = null, Backlog = [] },
             CronJobReviewRequired e => state with { Review = new CronReview(e.FirstMissed, e.LastMissed, e.Missed, e.At) },
             CronJobReviewDecided e => state with { Review = null, NextDueAt = e.NextDueAt },
@@ -77,6 +80,7 @@ public static class CronJobDecider
                 Retry = e.Trigger == CronRunReasons.Retry ? null : state.Retry,
                 Queued = e.Trigger == CronRunReasons.Queued ? null : state.Queued,
                 Backlog = e.Trigger == CronRunReasons.CatchUp && state.Backlog.Count > 0 ? [.. state.Backlog.Skip(1)] : state.Backlog,
+                Manual = e.Trigger == CronRunReasons.Manual ? null : state.Manual,
             },
             CronRunSucceeded e => Ended(state, e.RunId),
             CronRunFailed e => Ended(state, e.RunId),
@@ -85,6 +89,7 @@ public static class CronJobDecider
             CronRunRetryScheduled e => state with { Retry = new PendingRetry(e.Tick, e.Ticks, e.Attempt, e.RetryAt) },
             CronRunSkipped e => state with { NextDueAt = e.NextDueAt },
             CronRunQueued e => state with { Queued = e.Tick, NextDueAt = e.NextDueAt },
+            CronRunRequested e => state with { Manual = new ManualCronRun(e.RunId, e.By, e.At) },
             _ => state,
         };
         return next with { UpdatedAt = @event.At };

@@ -36,6 +36,7 @@ public sealed record CronReview(DateTimeOffset FirstMissed, DateTimeOffset LastM
 /// <param name="RunsStarted">Ticks started under the current definition (retries not counted).</param>
 /// <param name="CreatedAt">When the job was created.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="Manual">A "run now" request waiting to start, if any.</param>
 public sealed record CronJobState(
     bool Exists,
     bool Deleted,
@@ -51,7 +52,8 @@ public sealed record CronJobState(
     CronReview? Review,
     int RunsStarted,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    ManualCronRun? Manual = null)
 {
     /// <summary>Whether new ticks run: not paused, not disabled, not deleted, not in review.</summary>
     public bool Enabled => Exists && !Deleted && !Paused && !Disabled && Review is null;
@@ -61,8 +63,9 @@ public sealed record CronJobState(
         Disabled || NextDueAt is not { } due || Definition is null ? null : due + CronJitter.Of(JobId, due, Definition.JitterSeconds);
 
     /// <summary>
-    /// When the scheduler must next look at the job: the active run's deadline, a due retry, a queued or
-    /// catch-up run (due at once, so its tick), the next fire time; null when nothing will ever be due.
+    /// When the scheduler must next look at the job: the active run's deadline, a due retry, a "run now"
+    /// request, a queued or catch-up run (due at once, so its request time or tick), the next fire time;
+    /// null when nothing will ever be due.
     /// </summary>
     public DateTimeOffset? WakeAt
     {
@@ -82,6 +85,7 @@ public sealed record CronJobState(
             if (Active is null)
             {
                 wake = Min(wake, Retry?.RetryAt);
+                wake = Min(wake, Manual?.RequestedAt);
                 wake = Min(wake, Backlog.Count > 0 ? Backlog[0].Tick : null);
                 wake = Min(wake, Queued);
             }

@@ -15,6 +15,9 @@ public static class CronRunReasons
     /// <summary>Trigger: a planned catch-up run after an outage.</summary>
     public const string CatchUp = "catch_up";
 
+    /// <summary>Trigger: an operator's "run now", outside the schedule.</summary>
+    public const string Manual = "manual";
+
     /// <summary>Skipped: a run was active and the policy is Forbid.</summary>
     public const string ConcurrencyForbid = "concurrency_forbid";
 

@@ -6,7 +6,7 @@ namespace Journal.Domain.Cron.Jobs;
 /// <param name="Tick">The scheduled time it runs for.</param>
 /// <param name="Attempt">1 for the first attempt, more for retries.</param>
 /// <param name="Ticks">How many ticks it stands for (more than 1 when missed ticks were collapsed).</param>
-/// <param name="Trigger">schedule, retry, queued or catch_up.</param>
+/// <param name="Trigger">schedule, retry, queued, catch_up or manual.</param>
 /// <param name="TimeoutAt">When it is failed as stale if not finished.</param>
 /// <param name="NextDueAt">The job's next tick afterwards.</param>
 /// <param name="At">When.</param>

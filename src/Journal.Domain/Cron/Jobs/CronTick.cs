@@ -6,7 +6,7 @@ namespace Journal.Domain.Cron.Jobs;
 
 /// <summary>
 /// The scheduler's decisions for one job at one instant, in order: fail a run past its timeout (and
-/// schedule its retry), start a waiting run (a due retry, then a catch-up run, then the queued run), then
+/// schedule its retry), start a waiting run (a "run now", a due retry, then a catch-up run, then the queued run), then
 /// handle a due tick: on time by the concurrency policy, late by the misfire policy.
 /// </summary>
 internal static class CronTick
@@ -102,7 +102,12 @@ internal static class CronTick
     private static void StartWaiting(Decision d, TickCronJob c)
     {
         var s = d.State;
-        if (s.Retry is { } retry && c.At >= retry.RetryAt)
+        if (s.Manual is { } manual)
+        {
+            // An operator's "run now" goes first: it was asked for now. It runs with the id it was given.
+            StartNew(d, c with { RunId = manual.RunId }, manual.RequestedAt, 1, CronRunReasons.Manual, s.NextDueAt);
+        }
+        else if (s.Retry is { } retry && c.At >= retry.RetryAt)
         {
             d.Add(Started(s, c, retry.Tick, retry.Attempt, retry.Ticks, CronRunReasons.Retry, s.NextDueAt));
         }
@@ -144,7 +149,8 @@ internal static class CronTick
                     StartNew(d, c, due, 1, CronRunReasons.Schedule, next);
                     break;
                 default:
-                    d.Add(d.State.Queued is null
+                    // A waiting "run now" is the one pending run too.
+                    d.Add(d.State.Queued is null && d.State.Manual is null
                         ? new CronRunQueued(c.JobId, due, next, now)
                         : new CronRunSkipped(c.JobId, due, 1, CronRunReasons.QueueFull, next, now));
                     break;
@@ -180,7 +186,7 @@ internal static class CronTick
     {
         var s = d.State;
         d.Add(Started(s, c, tick, 1, ticks, trigger, next));
-        if (s.Definition!.MaxRuns is { } most && d.State.RunsStarted >= most)
+        if (s.Definition!.MaxRuns is { } most && d.State.RunsStarted >= most && !s.Disabled)
         {
             d.Add(new CronJobDisabled(c.JobId, CronRunReasons.MaxRuns, c.At));
         }

@@ -40,6 +40,7 @@ internal static class CronJobFixtures
         CronRunStarted x => $"started:{x.Trigger}@{x.Tick:HH:mm}x{x.Ticks}#{x.Attempt}",
         CronRunSkipped x => $"skipped:{x.Reason}@{x.Tick:HH:mm}x{x.Ticks}",
         CronRunQueued x => $"queued@{x.Tick:HH:mm}",
+        CronRunRequested => "requested",
         CronRunCancelled x => $"cancelled:{x.Reason}",
         CronRunStaleFailed => "stale",
         CronRunRetryScheduled x => $"retry#{x.Attempt}",

@@ -10,7 +10,7 @@ namespace Journal.Domain.Cron.Jobs.UseCases;
 /// <param name="Tick">The scheduled time it runs for.</param>
 /// <param name="Attempt">1, or more for a retry.</param>
 /// <param name="Ticks">How many ticks it stands for.</param>
-/// <param name="Trigger">schedule, retry, queued or catch_up.</param>
+/// <param name="Trigger">schedule, retry, queued, catch_up or manual.</param>
 /// <param name="TimeoutAt">Its deadline.</param>
 /// <param name="Owner">The principal it runs on behalf of.</param>
 /// <param name="Channel">Where its output goes.</param>
