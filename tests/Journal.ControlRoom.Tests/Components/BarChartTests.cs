@@ -47,7 +47,7 @@ public sealed class BarChartTests : ComponentTestBase
             .Add(c => c.YLabel, "Tokens")
             .Add(c => c.EmptyText, "No tokens."));
 
-        var table = chart.Find("table.visually-hidden");
+        var table = chart.Find(".visually-hidden table");
         Assert.Equal("Tokens per run.", table.QuerySelector("caption")!.TextContent);
         Assert.Equal(["Run", "Input tokens", "Output tokens", "Note"], table.QuerySelectorAll("thead th").Select(th => th.TextContent));
         Assert.Equal(
