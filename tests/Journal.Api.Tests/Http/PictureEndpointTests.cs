@@ -104,4 +104,35 @@ public sealed class PictureEndpointTests : ApiTestBase
 
         await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "auth.forbidden");
     }
+
+    [Fact]
+    public async Task Latest_runs_list_every_sessions_runs_newest_first_with_tokens()
+    {
+        var first = await Host.CreateSessionAsync();
+        var second = await Host.CreateSessionAsync();
+        var older = await Json.PostAsync(Writer, "/v1/runs", new { sessionId = first, kind = "Background" }, HttpStatusCode.Created);
+        var newer = await Json.PostAsync(Writer, "/v1/runs", new { sessionId = second, kind = "Background" }, HttpStatusCode.Created);
+        var newerId = newer.GetProperty("stream").GetString()!["run-".Length..];
+        var tokens = await Json.PostAsync(Writer, $"/v1/runs/{newerId}/tokens", new { inputTokens = 120, outputTokens = 30 });
+
+        var runs = await Host.Reader().GetFromJsonAsync<JsonElement>($"/v1/runs?limit=5&minPosition={tokens.GetProperty("position").GetInt64()}");
+
+        Assert.Equal(
+            [newerId, older.GetProperty("stream").GetString()!["run-".Length..]],
+            runs.EnumerateArray().Select(r => r.GetProperty("runId").GetString()));
+        Assert.Equal((120, 30), (runs[0].GetProperty("inputTokens").GetInt64(), runs[0].GetProperty("outputTokens").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("limit=0", "validation.failed")]
+    [InlineData("limit=201", "validation.failed")]
+    [InlineData("limit=many", "request.invalid_parameter")]
+    public async Task Latest_runs_refuse_a_bad_limit(string query, string code)
+    {
+        using var reader = Host.Reader();
+
+        using var response = await reader.GetAsync($"/v1/runs?{query}");
+
+        await Problem.AssertFieldAsync(response, code, "limit");
+    }
 }

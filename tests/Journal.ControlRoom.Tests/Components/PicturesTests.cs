@@ -106,6 +106,17 @@ public sealed class PicturesTests : ComponentTestBase
         Assert.Equal("No tokens recorded for these runs.", idle.Find("p.chart-empty").TextContent);
     }
 
+    [Fact]
+    public void Tokens_of_the_latest_runs_are_read_across_sessions_for_the_overview()
+    {
+        Mediator.On<ListRecentRunsQuery, IReadOnlyList<RunView>>(_ => [Run(Guid.NewGuid(), 10, 5, RunStatus.Succeeded), Run(Guid.NewGuid(), 7, 0, RunStatus.InProgress)]);
+
+        var picture = Render<RecentTokensPicture>();
+
+        Assert.Equal(RecentTokensPicture.Count, Assert.Single(Mediator.SentOf<ListRecentRunsQuery>()).Limit);
+        Assert.Equal(["7", "15"], picture.FindAll("g.bar").Select(b => b.GetAttribute("data-total")));
+    }
+
     private static EventRateView Rate(long[] counts, int bucket = 1) => new(
         At,
         At.AddMinutes(counts.Length * bucket),
