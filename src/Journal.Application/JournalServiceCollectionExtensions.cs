@@ -79,6 +79,9 @@ public static class JournalServiceCollectionExtensions
 
         services.TryAddSingleton<ProjectionDaemon>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
+        services.TryAddSingleton<Journal.Projections.Lag.LagHistory>();
+        services.TryAddSingleton<Journal.Projections.Lag.LagSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Journal.Projections.Lag.LagSampler>());
     }
 
     private static void AddHandlers(IServiceCollection services, Assembly assembly)

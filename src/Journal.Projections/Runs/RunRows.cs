@@ -12,6 +12,7 @@ internal static class RunRows
     public static readonly string Upsert = ProjectionSql.Load("Runs/Upsert.sql");
     public static readonly string SelectById = ProjectionSql.Load("Runs/SelectById.sql");
     public static readonly string ListOfSession = ProjectionSql.Load("Runs/ListOfSession.sql");
+    public static readonly string ListRecent = ProjectionSql.Load("Runs/ListRecent.sql");
 
     /// <summary>Maps a row selected in the column order every statement above uses.</summary>
     public static RunView Read(SqliteDataReader r) => new(

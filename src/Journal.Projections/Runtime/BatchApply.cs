@@ -53,7 +53,7 @@ internal sealed class BatchApply(ReadModelWriter db, PayloadSerializer serialize
                         continue;
                     }
 
-                    if (cursor.Types.Contains(recorded.EventType))
+                    if (cursor.Handles(recorded.EventType))
                     {
                         ApplyOne(cursor, batch, i, tolerant, transaction);
                     }
@@ -109,11 +109,12 @@ internal sealed class BatchApply(ReadModelWriter db, PayloadSerializer serialize
     private void ApplyOne(ProjectionCursor cursor, ReadBatch batch, int index, bool tolerant, SqliteTransaction transaction)
     {
         db.Replaying = cursor.Replaying;
+        var projected = cursor.EveryEvent ? batch.Undecoded(index) : batch.Projected(index, serializer);
         if (!tolerant)
         {
             try
             {
-                cursor.Projection.Apply(db, batch.Projected(index, serializer));
+                cursor.Projection.Apply(db, projected);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -127,7 +128,7 @@ internal sealed class BatchApply(ReadModelWriter db, PayloadSerializer serialize
         transaction.Save(savepoint);
         try
         {
-            cursor.Projection.Apply(db, batch.Projected(index, serializer));
+            cursor.Projection.Apply(db, projected);
             transaction.Release(savepoint);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -13,6 +13,12 @@ internal sealed class ProjectionCursor(IProjection projection, HashSet<string> t
     /// <summary>The event types the projection handles.</summary>
     public HashSet<string> Types { get; } = types;
 
+    /// <summary>Whether it sees every event, undecoded (an <see cref="IEveryEventProjection"/>).</summary>
+    public bool EveryEvent { get; } = projection is IEveryEventProjection;
+
+    /// <summary>Whether the event of <paramref name="eventType"/> goes to the projection.</summary>
+    public bool Handles(string eventType) => EveryEvent || Types.Contains(eventType);
+
     public long Position { get; set; }
 
     public bool Stopped { get; set; }

@@ -44,6 +44,12 @@ public sealed record ProjectionOptions
     /// <summary>A canvas snapshot every this many versions, so the state at any version is a snapshot plus at most this many minus one patches (at least 1).</summary>
     public int CanvasSnapshotInterval { get; init; } = 50;
 
+    /// <summary>
+    /// How often the lag of every projection is sampled into the last hour's history (the control room's picture
+    /// and <c>GET /v1/admin/projections/lag</c>); <see cref="Timeout.InfiniteTimeSpan"/> turns the sampler off.
+    /// </summary>
+    public TimeSpan LagSampleInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The longest a read-your-writes query waits for the projections before answering stale.</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(5);
 }

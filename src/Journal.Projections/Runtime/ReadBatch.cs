@@ -45,6 +45,9 @@ internal sealed class ReadBatch
     /// <summary>Drops every decoded payload (they are decoded again when asked for).</summary>
     public void ForgetDecoded() => Array.Clear(_projected);
 
+    /// <summary>The event at <paramref name="index"/>, its payload decoded only if some projection asked for it already.</summary>
+    public ProjectedEvent Undecoded(int index) => _projected[index] ?? new ProjectedEvent(Events[index], null);
+
     /// <summary>The event at <paramref name="index"/> with its decoded payload (null when erased).</summary>
     public ProjectedEvent Projected(int index, PayloadSerializer serializer)
     {

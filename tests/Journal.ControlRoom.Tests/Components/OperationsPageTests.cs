@@ -5,6 +5,7 @@ using Journal.ControlRoom.Hosting;
 using Journal.ControlRoom.Operations;
 using Journal.ControlRoom.Tests.Support;
 using Journal.Domain.Errors;
+using Journal.Projections.Lag;
 using Journal.Projections.Runtime;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -13,6 +14,10 @@ namespace Journal.ControlRoom.Tests.Components;
 public sealed class OperationsPageTests : ComponentTestBase
 {
     private static readonly DateTimeOffset At = new(2026, 1, 31, 12, 0, 0, TimeSpan.Zero);
+
+    public OperationsPageTests() =>
+        Mediator.On<GetProjectionLagHistoryQuery, ProjectionLagHistory>(_ => new ProjectionLagHistory(15, At.AddHours(-1), At,
+            [new LagSample(At, [new ProjectionLag("sessions.v1", "running", 4, 35), new ProjectionLag("memory.v1", "stopped", 304, 1500)])]));
 
     [Fact]
     public void Health_and_each_projection_with_its_lag_are_shown_to_a_reader_without_admin_actions()
@@ -27,6 +32,8 @@ public sealed class OperationsPageTests : ComponentTestBase
         Assert.Empty(page.FindAll("button"));
         Assert.Empty(page.FindAll("table[aria-label='Dead letters']"));
         Assert.Contains("need an admin key", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("12:00:00 UTC: memory.v1 304 events behind (1,500 ms), stopped", page.Find("g.bar title").TextContent);
+        Assert.Empty(page.FindAll("[role=alert]"));
     }
 
     [Fact]

@@ -128,4 +128,35 @@ public sealed class RunQueryTests : IAsyncLifetime
         await Assert.ThrowsAsync<ValidationException>(() => _s.Query(new ListRunsOfSessionQuery(session, "%%%")));
         await Assert.ThrowsAsync<ValidationException>(() => _s.Query(new ListRunsOfSessionQuery(session, Limit: 0)));
     }
+
+    [Fact]
+    public async Task ListRecentRuns_returns_the_latest_runs_of_every_session_newest_first_with_their_tokens()
+    {
+        var session = await _s.CreateSession();
+        var other = await _s.CreateSession();
+        var runs = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            runs.Add(await _s.AcceptRun(i % 2 == 0 ? session : other, RunKind.Background));
+        }
+
+        await _s.Send(new RecordRunTokenUsageRequest(runs[1], 100, 20));
+
+        var latest = await _s.Query(new ListRecentRunsQuery(2, _s.Position));
+        var all = await _s.Query(new ListRecentRunsQuery(MinPosition: _s.Position));
+
+        Assert.Equal([runs[2], runs[1]], latest.Select(r => r.RunId));
+        Assert.Equal((other, 100L, 20L), (latest[1].SessionId, latest[1].InputTokens, latest[1].OutputTokens));
+        Assert.Equal(Enumerable.Reverse(runs), all.Select(r => r.RunId));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(ListRecentRunsQuery.MaxLimit + 1)]
+    public async Task ListRecentRuns_throws_ValidationException_when_the_limit_is_out_of_range(int limit)
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => _s.Query(new ListRecentRunsQuery(limit)));
+
+        Assert.Equal("limit", error.Field);
+    }
 }

@@ -36,6 +36,9 @@ public sealed class JournalFixture : IAsyncDisposable
 
                 // Tests run the expiry sweep themselves (ApprovalExpiry.ExpireDueAsync), at the times they choose.
                 ApprovalExpirySweep = Timeout.InfiniteTimeSpan,
+
+                // Likewise the lag sampler (LagSampler.SampleOnceAsync).
+                LagSampleInterval = Timeout.InfiniteTimeSpan,
             });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

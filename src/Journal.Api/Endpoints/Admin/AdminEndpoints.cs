@@ -29,6 +29,7 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/verify", Verify).WithName(nameof(Verify));
         group.MapGet("/projections", ReadProjections).WithName(nameof(ReadProjections));
+        group.MapGet("/projections/lag", ProjectionLagEndpoint.ReadProjectionLag).WithName(nameof(ProjectionLagEndpoint.ReadProjectionLag));
         group.MapPost("/projections/rebuild", RebuildProjections).WithName(nameof(RebuildProjections))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

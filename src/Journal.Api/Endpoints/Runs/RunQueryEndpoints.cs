@@ -13,6 +13,7 @@ internal static class RunQueryEndpoints
     {
         app.QueryGroup("/v1/sessions", FeatureTags.Runs).MapGet("/{sessionId}/runs", ListRunsOfSession).WithName(nameof(ListRunsOfSession));
         var group = app.QueryGroup("/v1/runs", FeatureTags.Runs);
+        group.MapGet("/", ListRecentRuns).WithName(nameof(ListRecentRuns));
         group.MapGet("/{runId}", GetRun).WithName(nameof(GetRun));
         group.MapGet("/{runId}/at", GetRunAt).WithName(nameof(GetRunAt));
     }
@@ -23,6 +24,14 @@ internal static class RunQueryEndpoints
     /// </remarks>
     internal static async Task<Ok<Page<RunView>>> ListRunsOfSession(Guid sessionId, IMediator mediator, CancellationToken ct, string? cursor = null, int? limit = null, long? minPosition = null) =>
         TypedResults.Ok(await mediator.Send(new ListRunsOfSessionQuery(sessionId, cursor, limit, minPosition), ct));
+
+    /// <summary>List the latest runs</summary>
+    /// <remarks>
+    /// The latest runs across every session, newest first (by acceptance), with their status and tokens: <c>limit</c> 1 to
+    /// 200 (default 30). Not paged: for a session's whole history, list its runs.
+    /// </remarks>
+    internal static async Task<Ok<IReadOnlyList<RunView>>> ListRecentRuns(IMediator mediator, CancellationToken ct, int? limit = null, long? minPosition = null) =>
+        TypedResults.Ok(await mediator.Send(new ListRecentRunsQuery(limit, minPosition), ct));
 
     /// <summary>Get a run</summary>
     /// <remarks>

@@ -15,6 +15,7 @@ internal static class TapeEndpoints
         var group = app.QueryGroup("/v1/journal", FeatureTags.Tape);
         group.MapGet("/events", ReadEvents).WithName(nameof(ReadEvents));
         group.MapGet("/head", ReadHead).WithName(nameof(ReadHead));
+        group.MapGet("/activity", EventRateEndpoint.ReadEventRate).WithName(nameof(EventRateEndpoint.ReadEventRate));
         group.MapGet("/stream", TapeTail.StreamAsync).WithName("StreamEvents").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
     }
 

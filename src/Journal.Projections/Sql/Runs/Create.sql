@@ -20,3 +20,6 @@ CREATE TABLE IF NOT EXISTS runs_v2_runs (
 
 -- A session's runs, newest first (acceptance positions are unique, so they alone are the keyset).
 CREATE INDEX IF NOT EXISTS runs_v2_runs_by_session ON runs_v2_runs (session_id, accepted_position DESC);
+
+-- The latest runs across sessions (the control room's tokens per run), newest first.
+CREATE INDEX IF NOT EXISTS runs_v2_runs_by_position ON runs_v2_runs (accepted_position DESC);
