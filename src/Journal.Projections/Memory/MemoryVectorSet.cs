@@ -133,14 +133,14 @@ internal sealed partial class MemoryVectorSet
     /// <paramref name="query"/> (vectors are unit length, so that is the cosine), best first (ties by entry).
     /// Every vector is compared: no recency cap. In a quantized set the query is quantized too and the
     /// similarities are approximate: rerank the result at full precision. A set of at least
-    /// <see cref="ParallelChunks"/> chunks is scanned in as many parts as there are cores, their best merged.
+    /// <see cref="ParallelChunks"/> chunks is scanned in up to <paramref name="parts"/> parts at once, their best merged.
     /// </summary>
-    public List<(int Index, float Similarity)> Top(ReadOnlySpan<float> query, in MemoryRecallFilter filter, int limit)
+    public List<(int Index, float Similarity)> Top(ReadOnlySpan<float> query, in MemoryRecallFilter filter, int limit, int parts = 1)
     {
         var codes = Quantized ? new sbyte[Dimensions] : [];
         var scan = new Scan(query.ToArray(), filter, Quantized ? MemoryInt8.Quantize(query, codes) : 1f, Quantized ? MemoryInt8.Widen(codes) : [], limit);
         var chunkCount = Quantized ? _codes.Length : _floats.Length;
-        var parts = chunkCount >= ParallelChunks ? Math.Max(1, Environment.ProcessorCount) : 1;
+        parts = chunkCount >= ParallelChunks ? Math.Clamp(parts, 1, chunkCount) : 1;
         var found = new List<(int Index, float Similarity)>[parts];
         if (parts == 1)
         {

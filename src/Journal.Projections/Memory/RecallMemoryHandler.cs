@@ -76,10 +76,12 @@ public sealed class RecallMemoryHandler(
             now, input.Scope.Channel, ReadModelValues.Id(input.Scope.SessionId), SourceMask(input.Sources), [.. input.Tags.Select(t => "," + t + ",")]);
 
         // The vector scan of a cached set is in memory and needs no connection: it runs beside the full-text
-        // query, so a recall takes about the longer of the two branches rather than their sum. An int8 set
-        // keeps RerankFactor times the candidates, scored again at full precision below.
+        // branch, so a recall takes about the longer of the two rather than their sum, in parts on the cores the
+        // full-text branch leaves (none more on two cores, so the two never contend). An int8 set keeps
+        // RerankFactor times the candidates, scored again at full precision below.
         var pool = set is { Quantized: true } ? candidates * Math.Max(1, options.RerankFactor) : candidates;
-        var vectorBranch = set is null ? Task.FromResult(new List<(int Index, float Similarity)>()) : Task.Run(() => set.Top(query, filter, pool), cancellationToken);
+        var parts = Math.Max(1, Environment.ProcessorCount - 1);
+        var vectorBranch = set is null ? Task.FromResult(new List<(int Index, float Similarity)>()) : Task.Run(() => set.Top(query, filter, pool, parts), cancellationToken);
 
         // rowid -> (bm25 turned positive, or null; similarity, or null; source index; confidence; created at)
         var found = new Dictionary<long, Candidate>();

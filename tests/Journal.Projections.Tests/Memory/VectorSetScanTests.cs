@@ -33,7 +33,7 @@ public sealed class VectorSetScanTests
         var query = UnitVector(random);
         foreach (var filter in new[] { new MemoryRecallFilter(2_000, null, null, -1, []), new MemoryRecallFilter(2_000, "ops", null, -1, []) })
         {
-            var found = set.Top(query, filter, 200);
+            var found = set.Top(query, filter, 200, parts: 3);
 
             var expected = Enumerable.Range(0, count)
                 .Where(i => set.Entries[i].ExpiresAt > filter.Now && filter.Accepts(set.Entries[i]))
