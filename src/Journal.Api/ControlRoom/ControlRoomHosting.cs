@@ -18,6 +18,7 @@ internal static class ControlRoomHosting
         services.AddDataProtection().SetApplicationName("Journal.ControlRoom").UseEphemeralDataProtectionProvider();
         services.AddSingleton<IControlRoomKeys, ControlRoomKeys>();
         services.AddSingleton<IChainVerifier, ChainVerifier>();
+        services.AddSingleton<IProofDesk, ProofDesk>();
         services.AddSingleton<IProblemWords, ProblemWords>();
         services.AddSingleton<IOperationsDesk, OperationsDesk>();
     }

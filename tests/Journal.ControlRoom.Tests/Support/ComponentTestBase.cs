@@ -24,6 +24,7 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<IProblemWords, ProblemWords>();
         Services.AddSingleton<IChainVerifier>(Verifier);
         Services.AddSingleton<IOperationsDesk>(Desk);
+        Services.AddSingleton<IProofDesk>(Proofs);
         Services.AddScoped<ActionRunner>();
         Services.AddSingleton<Journal.EventStore.Ports.ITapeFeed>(Tape);
 
@@ -60,6 +61,29 @@ public abstract class ComponentTestBase : BunitContext
     protected FakeTapeFeed Tape { get; } = new();
 
     protected ScriptedDesk Desk { get; } = new();
+
+    protected FixedProofs Proofs { get; } = new();
+
+    /// <summary>A proof desk that answers the tree head and proof it was given (or throws what it was given).</summary>
+    public sealed class FixedProofs : IProofDesk
+    {
+        public TreeHeadFacts? Head { get; set; }
+
+        public InclusionFacts? Inclusion { get; set; }
+
+        public Exception? Failure { get; set; }
+
+        public List<long> Asked { get; } = [];
+
+        public Task<TreeHeadFacts> TreeHeadAsync(CancellationToken ct) =>
+            Failure is { } failure ? Task.FromException<TreeHeadFacts>(failure) : Task.FromResult(Head ?? throw new InvalidOperationException("no head set up"));
+
+        public Task<InclusionFacts> InclusionAsync(long seq, CancellationToken ct)
+        {
+            Asked.Add(seq);
+            return Failure is { } failure ? Task.FromException<InclusionFacts>(failure) : Task.FromResult(Inclusion ?? throw new InvalidOperationException("no proof set up"));
+        }
+    }
 
     /// <summary>A verifier that answers the report it was given.</summary>
     public sealed class FixedVerifier : IChainVerifier
