@@ -6,7 +6,7 @@ using Journal.EventStore.Ports;
 namespace Journal.Api.ControlRoom;
 
 /// <summary>The Tape pages' tree head and proofs: the proof endpoints' own requests, the inclusion proof checked as a client would.</summary>
-internal sealed class ProofDesk(ServiceProofTape tape, ITapeTree tree, TreeHeadSigner signer) : IProofDesk
+internal sealed class ProofDesk(ServiceProofTape tape, ITapeTree tree, TreeHeadSigner signer, Operations.OperationsStatus status) : IProofDesk
 {
     public async Task<TreeHeadFacts> TreeHeadAsync(CancellationToken ct)
     {
@@ -21,4 +21,7 @@ internal sealed class ProofDesk(ServiceProofTape tape, ITapeTree tree, TreeHeadS
             proof.LeafIndex, proof.TreeSize, Convert.FromBase64String(proof.LeafHash), [.. proof.AuditPath.Select(Convert.FromBase64String)], Convert.FromBase64String(proof.Root));
         return new InclusionFacts(proof.Seq, proof.LeafIndex, proof.TreeSize, proof.LeafHash, proof.AuditPath, proof.Root, verified);
     }
+
+    public PublishedCheckpoint? LastPublished() =>
+        status.Checkpoint is { } run ? new PublishedCheckpoint(run.At, run.Seq, run.Path, run.Error) : null;
 }

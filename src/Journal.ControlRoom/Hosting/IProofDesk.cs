@@ -11,7 +11,17 @@ public interface IProofDesk
 
     /// <summary>The inclusion proof of the event at <paramref name="seq"/> in the tree at the head, checked here.</summary>
     Task<InclusionFacts> InclusionAsync(long seq, CancellationToken ct);
+
+    /// <summary>The last checkpoint the service published (<c>Journal:CheckpointIntervalMinutes</c>) since it started, or null.</summary>
+    PublishedCheckpoint? LastPublished();
 }
+
+/// <summary>A checkpoint the service signed and wrote (or failed to).</summary>
+/// <param name="At">When.</param>
+/// <param name="Seq">The head it signed.</param>
+/// <param name="Path">The file written, or null when it failed.</param>
+/// <param name="Error">Why it failed, or null.</param>
+public sealed record PublishedCheckpoint(DateTimeOffset At, long Seq, string? Path, string? Error);
 
 /// <summary>A tree head.</summary>
 /// <param name="Size">Events in the tree.</param>

@@ -19,6 +19,22 @@ public sealed class TapeProofPanelsTests : ComponentTestBase
         Assert.Contains("cm9vdC1vZi0xMjM0", panel.Find("dl").TextContent, StringComparison.Ordinal);
         Assert.Contains("ab12cd", panel.Markup, StringComparison.Ordinal);
         Assert.Contains("— journal.example/tape c2lnbmF0dXJl", panel.Find("pre[aria-label='Signed checkpoint']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("None published since the service started", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_last_published_checkpoint_is_shown_and_a_failed_one_in_words()
+    {
+        Proofs.Head = new TreeHeadFacts(40, "cm9vdA==", "00ff", null);
+        Proofs.Published = new PublishedCheckpoint(new DateTimeOffset(2026, 12, 7, 23, 0, 0, TimeSpan.Zero), 37, "/data/checkpoints/checkpoint-000000000037.json", null);
+
+        var published = Render<TreeHeadPanel>();
+        Proofs.Published = new PublishedCheckpoint(new DateTimeOffset(2026, 12, 7, 23, 5, 0, TimeSpan.Zero), 0, null, "the key file is unreadable");
+        var failed = Render<TreeHeadPanel>();
+
+        Assert.Contains("Seq 37, signed at 2026-12-07 23:00:00 UTC", published.Markup, StringComparison.Ordinal);
+        Assert.Contains("checkpoint-000000000037.json", published.Markup, StringComparison.Ordinal);
+        Assert.Contains("the key file is unreadable", failed.Find("[role=alert]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

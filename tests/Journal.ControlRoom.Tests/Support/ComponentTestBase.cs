@@ -73,6 +73,10 @@ public abstract class ComponentTestBase : BunitContext
 
         public Exception? Failure { get; set; }
 
+        public PublishedCheckpoint? Published { get; set; }
+
+        public PublishedCheckpoint? LastPublished() => Published;
+
         public List<long> Asked { get; } = [];
 
         public Task<TreeHeadFacts> TreeHeadAsync(CancellationToken ct) =>
