@@ -31,13 +31,7 @@ internal static class ReadModelQueries
     public static List<T> Rows<T>(ReadSession session, string sql, Func<SqliteDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var reader = BindTo(session.Command(sql), parameters).ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
+        return Collect(reader, map);
     }
 
     /// <summary>Runs <paramref name="sql"/> with the session's prepared statement and maps its first row, or returns null when there is none.</summary>
@@ -52,6 +46,11 @@ internal static class ReadModelQueries
     {
         using var command = Bind(connection, transaction, sql, parameters);
         using var reader = command.ExecuteReader();
+        return Collect(reader, map);
+    }
+
+    private static List<T> Collect<T>(SqliteDataReader reader, Func<SqliteDataReader, T> map)
+    {
         var rows = new List<T>();
         while (reader.Read())
         {
