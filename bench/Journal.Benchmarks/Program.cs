@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "commands" => await Commands(args.Contains("--quick"), args.Contains("--trace"), Only(args)).ConfigureAwait(false),
     "projections" => await ProjectionBenchmarks.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false),
     "http" => await Service(args.Contains("--quick")).ConfigureAwait(false),
+    "http-cost" => await RequestCosts(args.Contains("--quick")).ConfigureAwait(false),
     "proofs-http" => await ProofsOverHttp(args.Contains("--quick")).ConfigureAwait(false),
     "memory" => await MemoryBenchmark.RunAsync(args.Contains("--quick"), !args.Contains("--float"), Only(args)?.SetEquals(["add"]) == true, IntOption(args, "--items"), IntOption(args, "--cache-mib") * 1024L * 1024).ConfigureAwait(false),
     "codec" => await CodecBenchmark.RunAsync(args.Contains("--quick")).ConfigureAwait(false),
@@ -89,6 +90,12 @@ static async Task<int> Service(bool quick)
     return 0;
 }
 
+static async Task<int> RequestCosts(bool quick)
+{
+    Console.WriteLine(await RequestCost.RunAsync(quick).ConfigureAwait(false));
+    return 0;
+}
+
 static async Task<int> CanvasFigures(bool quick)
 {
     Console.WriteLine(await CanvasBenchmark.RunAsync(quick).ConfigureAwait(false));
@@ -103,6 +110,7 @@ static int Usage()
     Console.Error.WriteLine("  projections [--quick] [--only replay-1m,live-lag]   rebuild of every read model vs a raw tape read; live lag vs time to commit");
     Console.Error.WriteLine("  canvas [--quick]     a canvas with 10,000 versions: patch throughput on a 20 KB state, state at a random version, each vs raw SQLite");
     Console.Error.WriteLine("  http [--quick]       the service on loopback: GET of a session at 2,000/s vs a trivial endpoint, transcript POST vs in-process");
+    Console.Error.WriteLine("  http-cost [--quick]  what one GET of each read-side endpoint costs: CPU time, bytes allocated and gen0 collections per request, back to back");
     Console.Error.WriteLine("  codec [--quick]      JSON to MessagePack and back on 2,000 event-shaped documents vs MessagePack-CSharp's own converter");
     Console.Error.WriteLine("  postgres [--quick] [--only append-1,append-16,instances,replay-1m,live-lag]   a throwaway PostgreSQL server: single-event appends by 1 and 16 callers, raw Npgsql vs Marten vs ours; two instances vs one; replay and live lag from PostgreSQL");
     Console.Error.WriteLine("  memory [--quick] [--float] [--only add] [--items N] [--cache-mib M]   100,000 memory items (or N): add rate vs raw SQLite inserts, recall p50/p99, vector branch vs a raw dot-product scan; --only add stops after the add rate; --cache-mib sets the recall cache's budget");

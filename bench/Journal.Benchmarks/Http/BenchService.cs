@@ -11,12 +11,19 @@ namespace Journal.Benchmarks.Http;
 /// <summary>
 /// The real service in-process: the app's own builder (<see cref="JournalHost.Build"/>), Kestrel on a
 /// free loopback port, a temp data directory, no keys (loopback mode), console logging at warnings
-/// only and the rate limit raised out of the way. Adds one trivial endpoint for the baseline.
+/// only and the rate limit raised out of the way. Adds one trivial endpoint for the baseline, and two fixed answers
+/// of a transcript page's size for <see cref="RequestCost"/>.
 /// </summary>
 internal sealed class BenchService : IAsyncDisposable
 {
     /// <summary>The trivial endpoint: same Kestrel, same middleware, no journal work.</summary>
     public const string RawPath = "/bench/raw";
+
+    /// <summary>A fixed body of about a transcript page's size (13.6 KB), written as it is.</summary>
+    public const string BytesPath = "/bench/bytes";
+
+    /// <summary>A fixed list of 50 records of about a transcript page's size, through the serializer.</summary>
+    public const string ListPath = "/bench/list";
 
     private readonly WebApplication _app;
     private readonly string _directory;
@@ -61,6 +68,11 @@ internal sealed class BenchService : IAsyncDisposable
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         ]);
         app.MapGet(RawPath, () => TypedResults.Ok(new RawAnswer("ok")));
+        var body = new byte[13_621];
+        Array.Fill(body, (byte)'a');
+        app.MapGet(BytesPath, () => TypedResults.Bytes(body, "application/json"));
+        var list = Enumerable.Range(0, 50).Select(i => new RawAnswer(new string('x', 250))).ToArray();
+        app.MapGet(ListPath, () => TypedResults.Ok(list));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new BenchService(app, directory, new Uri(address));

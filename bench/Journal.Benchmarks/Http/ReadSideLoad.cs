@@ -109,7 +109,7 @@ internal static class ReadSideLoad
     }
 
     /// <summary>A session with <see cref="TranscriptEntries"/> entries, all projected.</summary>
-    private static async Task<Guid> TranscriptAsync(HttpClient client)
+    internal static async Task<Guid> TranscriptAsync(HttpClient client)
     {
         var session = await HttpSessions.CreateAsync(client).ConfigureAwait(false);
         long position = 0;
@@ -126,7 +126,7 @@ internal static class ReadSideLoad
     }
 
     /// <summary>A canvas of a few kilobytes in <paramref name="session"/>, projected.</summary>
-    private static async Task<Guid> CanvasAsync(HttpClient client, Guid session)
+    internal static async Task<Guid> CanvasAsync(HttpClient client, Guid session)
     {
         var canvas = Guid.CreateVersion7();
         var items = Enumerable.Range(0, 40).Select(i => new { id = i, title = $"card {i}", body = "a canvas the bench reads back, a few kilobytes in all" }).ToArray();

@@ -11,6 +11,7 @@ public sealed class ReadSession : IDisposable
 {
     private readonly ReadSessionPool _pool;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NativeStatement> _statements = new(StringComparer.Ordinal);
 
     internal ReadSession(ReadSessionPool pool, SqliteConnection connection, int generation)
     {
@@ -42,8 +43,35 @@ public sealed class ReadSession : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// <paramref name="sql"/> prepared once per session on SQLite's own handle, for a hot read whose rows
+    /// are read in place (<see cref="NativeStatement"/>): reset, its old bindings to be overwritten. Reset
+    /// it when done with its rows; valid until the session is given back.
+    /// </summary>
+    public NativeStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new NativeStatement(Connection, sql);
+            _statements[sql] = statement;
+        }
+
+        statement.Reset();
+        return statement;
+    }
+
     /// <summary>Gives the session back to its pool (or closes it when the pool was cleared meanwhile).</summary>
-    public void Dispose() => _pool.Return(this);
+    public void Dispose()
+    {
+        // A statement left mid-rows (its reader threw) would hold its read snapshot, and so hold back the
+        // WAL's checkpoints, while the session sits idle.
+        foreach (var statement in _statements.Values)
+        {
+            statement.Reset();
+        }
+
+        _pool.Return(this);
+    }
 
     internal void Close()
     {
@@ -53,6 +81,12 @@ public sealed class ReadSession : IDisposable
         }
 
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
         Connection.Dispose();
     }
 }

@@ -42,6 +42,28 @@ internal static class ReadModelQueries
         return reader.Read() ? map(reader) : null;
     }
 
+    /// <summary>
+    /// Maps every row of <paramref name="statement"/>, bound by the caller (a <see cref="ReadSession.Statement"/>),
+    /// then resets it.
+    /// </summary>
+    public static List<T> Rows<T>(NativeStatement statement, Func<NativeStatement, T> map)
+    {
+        try
+        {
+            var rows = new List<T>();
+            while (statement.Step())
+            {
+                rows.Add(map(statement));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            statement.Reset();
+        }
+    }
+
     private static List<T> Rows<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> map, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var command = Bind(connection, transaction, sql, parameters);

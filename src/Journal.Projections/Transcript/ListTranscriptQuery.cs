@@ -45,7 +45,11 @@ public sealed class ListTranscriptHandler(ReadModelStore readModels) : IRequestH
         }
 
         using var reader = readModels.RentReader();
-        var rows = ReadModelQueries.Rows(reader, TranscriptRows.ListAfter, TranscriptRows.Read, ("$session_id", session), ("$after_sequence", afterSequence), ("$limit", limit + 1));
+        var statement = reader.Statement(TranscriptRows.ListAfter);
+        statement.Bind("$session_id", session);
+        statement.Bind("$after_sequence", afterSequence);
+        statement.Bind("$limit", limit + 1);
+        var rows = ReadModelQueries.Rows(statement, r => TranscriptRows.Read(r, request.SessionId));
         string? next = null;
         if (rows.Count > limit)
         {

@@ -1,7 +1,7 @@
 using Journal.Domain.Transcript;
 using Journal.Projections.Shared;
 using Journal.Projections.Sql;
-using Microsoft.Data.Sqlite;
+using Journal.EventStore.Storage;
 
 namespace Journal.Projections.Transcript;
 
@@ -12,15 +12,15 @@ internal static class TranscriptRows
     public static readonly string Insert = ProjectionSql.Load("Transcript/Insert.sql");
     public static readonly string ListAfter = ProjectionSql.Load("Transcript/ListAfter.sql");
 
-    /// <summary>Maps a row of <see cref="ListAfter"/>.</summary>
-    public static TranscriptEntryView Read(SqliteDataReader r) => new(
-        r.GetId(0),
-        r.GetInt64(1),
-        r.GetId(2),
-        r.GetEnum<TranscriptEntryKind>(3),
-        r.GetString(4),
-        r.GetIdOrNull(5),
-        r.GetStringOrNull(6),
-        r.GetInt64(7),
-        r.GetTime(8));
+    /// <summary>Maps a row of <see cref="ListAfter"/> of <paramref name="session"/>, read in place (the page a GET serves).</summary>
+    public static TranscriptEntryView Read(NativeStatement r, Guid session) => new(
+        session,
+        r.Int64(0),
+        r.GetId(1),
+        r.GetEnum<TranscriptEntryKind>(2),
+        r.GetString(3),
+        r.GetIdOrNull(4),
+        r.GetStringOrNull(5),
+        r.Int64(6),
+        r.GetTime(7));
 }

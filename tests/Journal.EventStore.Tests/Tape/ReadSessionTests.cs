@@ -73,6 +73,59 @@ public sealed class ReadSessionTests : IDisposable
         Assert.Equal(3L, fresh.Command("SELECT count(*) FROM t;").ExecuteScalar());
     }
 
+    [Fact]
+    public void A_native_statement_is_kept_with_its_session_and_lent_again_reset_with_fresh_bindings()
+    {
+        ReadSession first;
+        NativeStatement statement;
+        using (first = _connections.Rent())
+        {
+            statement = first.Statement("SELECT v FROM t WHERE v >= $min ORDER BY v;");
+            statement.Bind("$min", 2);
+            Assert.Equal([2L, 3L], Values(statement));
+        }
+
+        using var second = _connections.Rent();
+        var again = second.Statement("SELECT v FROM t WHERE v >= $min ORDER BY v;");
+        again.Bind("$min", 3);
+
+        Assert.Same(statement, again);
+        Assert.Equal([3L], Values(again));
+    }
+
+    [Fact]
+    public void A_native_statement_left_mid_rows_lets_go_of_its_snapshot_when_the_session_is_given_back()
+    {
+        using (var session = _connections.Rent())
+        {
+            var statement = session.Statement("SELECT v FROM t ORDER BY v;");
+            Assert.True(statement.Step());
+        }
+
+        using var writer = _connections.Open();
+        using var command = writer.CreateCommand();
+        command.CommandText = "INSERT INTO t VALUES (4);";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var checkpoint = command.ExecuteReader();
+        Assert.True(checkpoint.Read());
+
+        // busy = 0: no reader (the idle session above included) holds back the checkpoint.
+        Assert.Equal(0L, checkpoint.GetInt64(0));
+    }
+
+    private static List<long> Values(NativeStatement statement)
+    {
+        var values = new List<long>();
+        while (statement.Step())
+        {
+            values.Add(statement.Int64(0));
+        }
+
+        statement.Reset();
+        return values;
+    }
+
     public void Dispose()
     {
         _connections.ClearPool();

@@ -1,3 +1,4 @@
+using Journal.EventStore.Storage;
 using Journal.EventStore.Writing;
 using Microsoft.Data.Sqlite;
 

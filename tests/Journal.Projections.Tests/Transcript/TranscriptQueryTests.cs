@@ -93,6 +93,27 @@ public sealed class TranscriptQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListTranscript_returns_each_text_and_kind_exactly_when_texts_hold_nul_quotes_and_non_ascii()
+    {
+        var session = await _s.CreateSession();
+        var run = await _s.AcceptRun(session, Domain.Runs.RunKind.Background);
+        string[] texts = ["a\0b", "\"quoted\" \\ back", "line\nbreak\ttab", "zürich ✓ 日本語 \U0001F600", "\u00e9\u0301", "<script>&amp;"];
+        var kinds = Enum.GetValues<TranscriptEntryKind>();
+        var said = new List<(TranscriptEntryKind, string)>();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var kind = kinds[i % kinds.Length];
+            var tool = kind is TranscriptEntryKind.ToolCall or TranscriptEntryKind.ToolResult ? "shell" : null;
+            await _s.Say(session, texts[i], kind, tool is null ? null : run, tool);
+            said.Add((kind, texts[i]));
+        }
+
+        var page = await _s.Query(new ListTranscriptQuery(session, MinPosition: _s.Position));
+
+        Assert.Equal(said, page.Items.Select(e => (e.Kind, e.Text)));
+    }
+
+    [Fact]
     public async Task ListTranscript_returns_an_empty_page_when_the_session_has_no_entries()
     {
         var session = await _s.CreateSession();

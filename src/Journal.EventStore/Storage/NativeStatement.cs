@@ -1,17 +1,19 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Journal.EventStore.Writing;
+namespace Journal.EventStore.Storage;
 
 /// <summary>
-/// One statement prepared straight on the writer connection's SQLite handle, for the two statements the
-/// writer runs once per event (the insert and the event-id lookup). Binding by index through the native
-/// API skips the ADO.NET parameter layer, which was about 40% of an insert's time on the writer thread.
+/// One statement prepared straight on a connection's SQLite handle: the writer's statements run once per
+/// event (the insert and the event-id lookup), and the hot reads a <see cref="ReadSession"/> keeps. Binding
+/// by index through the native API skips the ADO.NET parameter layer, which was about 40% of an insert's
+/// time on the writer thread, and columns read in place skip the data reader's per-row and per-column work
+/// (a page of 50 transcript entries: 35 µs instead of 76 on this machine).
 /// Errors surface as <see cref="SqliteException"/> with SQLite's own code and message, as through ADO.NET,
 /// and a step that finds the database busy or a shared-cache table locked is retried, as ADO.NET does,
 /// until the connection's command timeout.
 /// </summary>
-internal sealed class NativeStatement : IDisposable
+public sealed class NativeStatement : IDisposable
 {
     private const int LockedSharedCache = 262; // SQLITE_LOCKED_SHAREDCACHE
 
@@ -42,8 +44,16 @@ internal sealed class NativeStatement : IDisposable
     /// <summary>Binds parameter <paramref name="index"/> (from <see cref="Parameter"/>).</summary>
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
+    /// <summary>Binds parameter <paramref name="name"/>.</summary>
+    public void Bind(string name, long value) => Bind(Parameter(name), value);
+
+    /// <summary>Binds parameter <paramref name="name"/>.</summary>
+    public void Bind(string name, string value) => Bind(Parameter(name), value);
+
+    /// <summary>Binds parameter <paramref name="index"/>.</summary>
     public void Bind(int index, string value) => Check(raw.sqlite3_bind_text(_statement, index, value));
 
+    /// <summary>Binds parameter <paramref name="index"/>.</summary>
     public void Bind(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
 
     /// <summary>Runs a statement that returns no row, then resets it for the next use.</summary>
@@ -58,7 +68,10 @@ internal sealed class NativeStatement : IDisposable
         Reset();
     }
 
-    /// <summary>Steps to the first row; false when there is none. Call <see cref="Reset"/> when done with the row.</summary>
+    /// <summary>
+    /// Steps to the next row (the first, on a fresh or reset statement); false when there is none. Call
+    /// <see cref="Reset"/> when done with the rows.
+    /// </summary>
     public bool Step()
     {
         var rc = StepRetrying();
@@ -75,15 +88,28 @@ internal sealed class NativeStatement : IDisposable
         return false;
     }
 
+    /// <summary>Column <paramref name="column"/> (0-based) of the current row as an integer.</summary>
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
+    /// <summary>Column <paramref name="column"/> of the current row as text.</summary>
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
+    /// <summary>Column <paramref name="column"/> of the current row as a new array.</summary>
     public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+
+    /// <summary>Whether column <paramref name="column"/> of the current row is NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>
+    /// Column <paramref name="column"/>'s bytes in place: a blob as stored, a text as its UTF-8, empty for
+    /// NULL. Valid until the next step or reset.
+    /// </summary>
+    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
 
     /// <summary>Readies the statement for its next run (bindings are kept and overwritten then).</summary>
     public void Reset() => raw.sqlite3_reset(_statement);
 
+    /// <inheritdoc />
     public void Dispose() => _statement.Dispose();
 
     /// <summary>Steps; while SQLite answers busy or locked, resets and tries again until the timeout.</summary>
