@@ -1,4 +1,3 @@
-using System.Globalization;
 using Journal.Domain.Errors;
 using Journal.Projections.Querying;
 using Journal.Projections.Shared;
@@ -25,36 +24,18 @@ public sealed record ListTranscriptQuery(Guid SessionId, long AfterSequence = 0,
 /// <summary>Handles <see cref="ListTranscriptQuery"/>.</summary>
 public sealed class ListTranscriptHandler(ReadModelStore readModels) : IRequestHandler<ListTranscriptQuery, Page<TranscriptEntryView>>
 {
-    private const string Listing = "transcript";
-
     /// <inheritdoc />
     /// <exception cref="ValidationException">A bad cursor, limit or sequence number.</exception>
     public Task<Page<TranscriptEntryView>> Handle(ListTranscriptQuery request, CancellationToken cancellationToken)
     {
-        var limit = PageCursor.Limit(request.Limit);
-        var session = ReadModelValues.Id(request.SessionId);
-        if (request.AfterSequence < 0)
-        {
-            throw new ValidationException("afterSequence", "must not be negative");
-        }
-
-        var afterSequence = request.AfterSequence;
-        if (PageCursor.Decode(request.Cursor, Listing, 2) is { } after)
-        {
-            afterSequence = after[0] == session ? PageCursor.Long(after[1]) : throw new ValidationException("cursor", "belongs to another session's transcript");
-        }
-
+        var page = TranscriptPageStart.Of(request.SessionId, request.AfterSequence, request.Limit, request.Cursor);
         using var reader = readModels.RentReader();
-        var statement = reader.Statement(TranscriptRows.ListAfter);
-        statement.Bind("$session_id", session);
-        statement.Bind("$after_sequence", afterSequence);
-        statement.Bind("$limit", limit + 1);
-        var rows = ReadModelQueries.Rows(statement, r => TranscriptRows.Read(r, request.SessionId));
+        var rows = ReadModelQueries.Rows(page.Bind(reader), r => TranscriptRows.Read(r, request.SessionId));
         string? next = null;
-        if (rows.Count > limit)
+        if (rows.Count > page.Limit)
         {
-            rows.RemoveAt(limit);
-            next = PageCursor.Encode(Listing, session, rows[^1].Sequence.ToString(CultureInfo.InvariantCulture));
+            rows.RemoveAt(page.Limit);
+            next = page.NextCursor(rows[^1].Sequence);
         }
 
         return Task.FromResult(new Page<TranscriptEntryView>(rows, next));

@@ -1,4 +1,11 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
+using Journal.Projections.Transcript;
+using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Journal.Api.Tests.Http.Support;
 
 namespace Journal.Api.Tests.Http.Queries;
@@ -22,6 +29,35 @@ public sealed class RunAndTranscriptQueryTests : ApiTestBase
         Assert.Equal([1L, 2, 3, 4, 5], pages.SelectMany(p => p).Select(e => e.GetProperty("sequence").GetInt64()));
         Assert.Equal("message 1", pages[0][0].GetProperty("text").GetString());
         Assert.Equal([4L, 5], after.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Transcript_page_bytes_are_the_serializers_bytes_of_the_same_page_when_texts_are_hostile()
+    {
+        var session = await Queries.CreateSessionAsync();
+        var run = await Queries.PostAsync("/v1/runs", new { sessionId = session.Id, kind = "Background" }, HttpStatusCode.Created);
+        string[] texts = ["a\0b", "\"quoted\" \\ back/slash", "line\nbreak\ttab\u001f", "zürich ✓ 日本語 \U0001F600", "<script>&amp;'</script>", "\u2028\u2029 +", "plain"];
+        Written last = null!;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            last = i % 2 == 0
+                ? await Queries.AppendAsync(session.Id, texts[i])
+                : await Queries.PostAsync($"/v1/sessions/{session.Id}/transcript", new { kind = "ToolCall", text = texts[i], runId = run.Id, toolName = "shell.v2:run@host" }, HttpStatusCode.Created);
+        }
+
+        var mediator = Host.Services.GetRequiredService<IMediator>();
+        var options = Host.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        foreach (var (limit, cursorFrom) in new (int Limit, int? CursorFrom)[] { (3, null), (3, 3), (50, null) })
+        {
+            var cursor = cursorFrom is null ? null : (await mediator.Send(new ListTranscriptQuery(session.Id, Limit: cursorFrom))).NextCursor;
+            var expected = JsonSerializer.SerializeToUtf8Bytes(await mediator.Send(new ListTranscriptQuery(session.Id, Limit: limit, Cursor: cursor, MinPosition: last.Position)), options);
+            using var response = await Queries.Reader.GetAsync($"/v1/sessions/{session.Id}/transcript?limit={limit}&minPosition={last.Position}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+            Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()));
+            Assert.Equal(expected.Length, response.Content.Headers.ContentLength);
+        }
     }
 
     [Fact]
