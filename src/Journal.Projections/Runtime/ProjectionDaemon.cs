@@ -98,10 +98,22 @@ public sealed class ProjectionDaemon : BackgroundService
     }
 
     /// <summary>Checkpoint, state, lag and dead letters of every projection.</summary>
-    public Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken ct) => _status.ReadAsync(ct);
+    /// <remarks>
+    /// Before the daemon's first catch-up (the lag sampler's first sample races the start) it first makes the
+    /// read models' file and tables, as a query does, so it answers rather than failing to open the file.
+    /// </remarks>
+    public Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken ct)
+    {
+        EnsureInitialized();
+        return _status.ReadAsync(ct);
+    }
 
     /// <summary>Every dead letter recorded in the current read models.</summary>
-    public IReadOnlyList<DeadLetter> DeadLetters() => DeadLetterLog.ReadAll(_readModels);
+    public IReadOnlyList<DeadLetter> DeadLetters()
+    {
+        EnsureInitialized();
+        return DeadLetterLog.ReadAll(_readModels);
+    }
 
     /// <summary>Restarts a stopped projection, optionally skipping the event it stopped at.</summary>
     public async Task ResumeAsync(string name, bool skipPoison, CancellationToken ct)

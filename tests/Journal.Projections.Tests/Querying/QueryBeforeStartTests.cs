@@ -21,4 +21,14 @@ public sealed class QueryBeforeStartTests : IAsyncLifetime
         Assert.Empty(page.Items);
         Assert.Null(page.NextCursor);
     }
+
+    [Fact]
+    public async Task Statuses_and_dead_letters_before_the_daemon_started_answer_every_projection_not_a_storage_error()
+    {
+        var statuses = await _journal.Daemon.StatusAsync(default);
+
+        Assert.Equal(_journal.Daemon.Names.Order(StringComparer.Ordinal), statuses.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.All(statuses, s => Assert.Equal(0L, s.LagEvents));
+        Assert.Empty(_journal.Daemon.DeadLetters());
+    }
 }
