@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 
@@ -34,8 +35,31 @@ internal sealed record TakenTurns(OpenLoopResult All, IReadOnlyList<OpenLoopResu
 internal static class OpenLoopLoad
 {
     /// <summary>Sends GET <paramref name="path"/> at <paramref name="rate"/> per second for <paramref name="duration"/>; a success is a 200.</summary>
-    public static OpenLoopResult Run(HttpClient client, string path, int rate, TimeSpan duration, TimeSpan timeout) =>
-        Run(c => c.GetAsync(path, HttpCompletionOption.ResponseContentRead), HttpStatusCode.OK, client, rate, duration, timeout);
+    public static OpenLoopResult Run(HttpClient client, string path, int rate, TimeSpan duration, TimeSpan timeout, BodyReading reading = BodyReading.Buffered) =>
+        Run(c => Get(c, path, reading), HttpStatusCode.OK, client, rate, duration, timeout);
+
+    /// <summary>GET <paramref name="path"/>, its whole body read as <paramref name="reading"/> says before the task completes.</summary>
+    public static Task<HttpResponseMessage> Get(HttpClient client, string path, BodyReading reading) =>
+        reading == BodyReading.Drained ? GetDrainedAsync(client, path) : client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+
+    private static async Task<HttpResponseMessage> GetDrainedAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            while (await body.ReadAsync(buffer).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return response;
+    }
 
     /// <summary>Sends what <paramref name="send"/> sends at <paramref name="rate"/> per second for <paramref name="duration"/>; a success answers <paramref name="success"/>.</summary>
     public static OpenLoopResult Run(Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode success, HttpClient client, int rate, TimeSpan duration, TimeSpan timeout)
@@ -110,4 +134,14 @@ internal static class OpenLoopLoad
             fromSend[index] = Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds;
         }
     }
+}
+
+/// <summary>How the load generator reads each response's body (always whole, before the latency is taken).</summary>
+internal enum BodyReading
+{
+    /// <summary>Into a new array per response (HttpClient's <c>ResponseContentRead</c>): the client's allocations grow with the body.</summary>
+    Buffered,
+
+    /// <summary>Streamed into one pooled buffer and dropped: no allocation that grows with the body.</summary>
+    Drained,
 }
