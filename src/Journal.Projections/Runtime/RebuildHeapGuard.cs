@@ -4,13 +4,11 @@ namespace Journal.Projections.Runtime;
 /// Keeps a rebuild's managed heap near its live size. A replay allocates fast and keeps little between
 /// batches, but the garbage collector, under no memory pressure, lets the heap grow with what was allocated
 /// (a 10,000,000-event replay peaked at 3 GB while holding a few hundred MB). Between batches, when the heap
-/// has passed its threshold, the guard asks for a full, compacting collection. The threshold is what the last collection left alive plus
+/// has passed its threshold, the guard asks for a full, compacting collection that returns the freed memory
+/// to the operating system. The threshold is what the last collection left alive plus
 /// <see cref="ProjectionOptions.RebuildHeapBytes"/>: the heap stays within one cap of its live size, and each
 /// collection frees at least a cap's worth, so their cost stays a small share of the replay even when the
-/// caches alone come near the cap. The collection is not the collector's aggressive mode: that mode also hands
-/// every free region back to the system, and the replay's next allocations took them back page by page (about
-/// 78,000 <c>mprotect</c> and 76,000 <c>madvise</c> calls, 5 s of system CPU in a 1,000,000-event replay); without it
-/// the replay ran a fifth faster, for about 90 MB more at its peak (docs/benchmarks.md).
+/// caches alone come near the cap.
 /// </summary>
 internal sealed class RebuildHeapGuard(long capBytes, Func<long> heapBytes, Action collect)
 {
