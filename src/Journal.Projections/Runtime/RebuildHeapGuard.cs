@@ -16,7 +16,7 @@ internal sealed class RebuildHeapGuard(long capBytes, Func<long> heapBytes, Acti
 
     /// <summary>A guard over this process's heap, or one that never collects when <paramref name="capBytes"/> is 0.</summary>
     public static RebuildHeapGuard ForProcess(long capBytes) =>
-        new(capBytes, () => GC.GetTotalMemory(forceFullCollection: false), () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true));
+        new(capBytes, () => GC.GetTotalMemory(forceFullCollection: false), () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
 
     /// <summary>Collections the guard asked for.</summary>
     public int Collections { get; private set; }
