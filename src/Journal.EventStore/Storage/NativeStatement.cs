@@ -21,6 +21,7 @@ public sealed class NativeStatement : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly TimeSpan _busyTimeout;
     private readonly Action? _onBusy;
+    private bool _midRows;
 
     /// <param name="connection">An open connection.</param>
     /// <param name="sql">One statement.</param>
@@ -77,6 +78,7 @@ public sealed class NativeStatement : IDisposable
         var rc = StepRetrying();
         if (rc == raw.SQLITE_ROW)
         {
+            _midRows = true;
             return true;
         }
 
@@ -107,19 +109,27 @@ public sealed class NativeStatement : IDisposable
     public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
 
     /// <summary>Readies the statement for its next run (bindings are kept and overwritten then).</summary>
-    public void Reset() => raw.sqlite3_reset(_statement);
+    public void Reset()
+    {
+        _midRows = false;
+        raw.sqlite3_reset(_statement);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _statement.Dispose();
 
-    /// <summary>Steps; while SQLite answers busy or locked, resets and tries again until the timeout.</summary>
+    /// <summary>
+    /// Steps; while SQLite answers busy or locked, resets and tries again until the timeout. Never once rows have
+    /// been handed out: a reset there would start the rows over, so the error is the caller's.
+    /// </summary>
     private int StepRetrying()
     {
         var started = Environment.TickCount64;
         while (true)
         {
             var rc = raw.sqlite3_step(_statement);
-            if (rc is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED or LockedSharedCache)
+            if (_midRows
+                || rc is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED or LockedSharedCache)
                 || Environment.TickCount64 - started >= _busyTimeout.TotalMilliseconds)
             {
                 return rc;
@@ -148,7 +158,7 @@ public sealed class NativeStatement : IDisposable
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            Reset();
         }
     }
 }
