@@ -2,6 +2,7 @@ using System.Text.Json;
 using Journal.Domain.Transcript;
 using Journal.EventStore.Storage;
 using Journal.Projections.Shared;
+using Column = Journal.Projections.Transcript.TranscriptRows.Column;
 
 namespace Journal.Projections.Transcript;
 
@@ -44,7 +45,7 @@ internal static class TranscriptPageJson
                     break;
                 }
 
-                last = rows.Int64(0);
+                last = rows.Int64(Column.Sequence);
                 WriteEntry(page.SessionId, last, rows, json);
                 count++;
             }
@@ -86,10 +87,10 @@ internal static class TranscriptPageJson
         json.WriteStartObject();
         json.WriteString(SessionId, session);
         json.WriteNumber(Sequence, sequence);
-        json.WriteString(EntryId, row.GetId(1));
-        json.WriteString(Kind, KindNames[(int)row.GetEnum<TranscriptEntryKind>(2)]);
-        json.WriteString(Text, row.Bytes(3));
-        if (row.GetIdOrNull(4) is { } run)
+        json.WriteString(EntryId, row.GetId(Column.EntryId));
+        json.WriteString(Kind, KindNames[(int)row.GetEnum<TranscriptEntryKind>(Column.Kind)]);
+        json.WriteString(Text, row.Bytes(Column.Text));
+        if (row.GetIdOrNull(Column.RunId) is { } run)
         {
             json.WriteString(RunId, run);
         }
@@ -98,17 +99,17 @@ internal static class TranscriptPageJson
             json.WriteNull(RunId);
         }
 
-        if (row.IsNull(5))
+        if (row.IsNull(Column.ToolName))
         {
             json.WriteNull(ToolName);
         }
         else
         {
-            json.WriteString(ToolName, row.Bytes(5));
+            json.WriteString(ToolName, row.Bytes(Column.ToolName));
         }
 
-        json.WriteNumber(Position, row.Int64(6));
-        json.WriteString(RecordedAt, row.GetTime(7));
+        json.WriteNumber(Position, row.Int64(Column.Position));
+        json.WriteString(RecordedAt, row.GetTime(Column.RecordedAt));
         json.WriteEndObject();
     }
 }
